@@ -1,0 +1,130 @@
+"""Charts: the report's one Altair theme, its chart builders and offline rendering.
+
+Importing this module registers and enables the theme and an HTML renderer
+that draws charts with the Vega libraries served from the site itself (the
+Sphinx extension adds the bundle to every page that has a chart), so no page
+loads a script from a CDN. ``publish(chart, label)`` also writes a static SVG
+of the chart (via vl-convert) that the figure caption links to.
+"""
+
+import hashlib
+import json
+import math
+
+import altair as alt
+import pandas as pd
+import vl_convert
+
+from analysis import paths
+
+OKABE_ITO = [
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermillion
+    "#F0E442",  # yellow
+    "#000000",  # black
+]
+"""Okabe & Ito's colour-blind-safe palette, the report's categorical colours."""
+
+SEQUENTIAL_SCHEME = "viridis"
+"""Colour-blind-safe sequential scheme for continuous colour scales."""
+
+WIDTH, HEIGHT = 560, 340
+FONT = "Helvetica, Arial, sans-serif"
+EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
+THEME_NAME = "scaling_trends"
+
+
+@alt.theme.register(THEME_NAME, enable=True)
+def theme() -> alt.theme.ThemeConfig:
+    """The report's Altair theme: sizes, fonts, palette, quiet grid."""
+    return {
+        "config": {
+            "view": {"continuousWidth": WIDTH, "continuousHeight": HEIGHT, "stroke": None},
+            "font": FONT,
+            "range": {"category": OKABE_ITO, "ramp": {"scheme": SEQUENTIAL_SCHEME}},
+            "axis": {
+                "labelFontSize": 12,
+                "titleFontSize": 13,
+                "titleFontWeight": "normal",
+                "gridColor": "#e6e6e6",
+                "domainColor": "#888888",
+                "tickColor": "#888888",
+            },
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal"},
+            "point": {"size": 40, "filled": True},
+            "line": {"strokeWidth": 2},
+        }
+    }
+
+
+def _embed_html(spec: dict, **_metadata) -> dict:
+    """Mime bundle for one chart: a div plus a ``vegaEmbed`` call, no CDN, stable id."""
+    spec_json = json.dumps(spec, sort_keys=True, separators=(",", ":"))
+    chart_id = "vega-" + hashlib.sha256(spec_json.encode()).hexdigest()[:12]
+    html = (
+        f'<div class="vega-chart" id="{chart_id}"></div>\n'
+        f'<script type="text/javascript">vegaEmbed("#{chart_id}", {spec_json}, '
+        f"{json.dumps(EMBED_OPTIONS, sort_keys=True)}).catch(console.error);</script>"
+    )
+    return {"text/html": html, "application/vnd.vegalite.v6+json": spec}
+
+
+alt.renderers.register("scaling_trends_offline", _embed_html)
+alt.renderers.enable("scaling_trends_offline")
+
+
+def powers_of_ten(low: float, high: float) -> list[float]:
+    """Every power of ten from the one at or below ``low`` to the one at or above ``high``."""
+    return [10.0**k for k in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)]
+
+
+def log_axis(title: str, low: float, high: float) -> dict:
+    """Encoding options for a log10 axis ticked at powers of ten, labelled ``10^k``."""
+    ticks = powers_of_ten(low, high)
+    return {
+        "scale": alt.Scale(type="log", domain=[ticks[0], ticks[-1]], nice=False),
+        "axis": alt.Axis(
+            title=title, values=ticks, labelExpr="'10^' + round(log(datum.value) / LN10)"
+        ),
+    }
+
+
+def publish(chart: alt.TopLevelMixin, label: str) -> alt.TopLevelMixin:
+    """Write ``<output>/figures/<label>.svg`` and glue the chart under ``label``.
+
+    ``label`` is the figure's name (``fig-<chapter>-<name>``); the chapter shows
+    it with a ``glue:figure`` directive and links the SVG with ``{figure-svg}``.
+    """
+    from myst_nb import glue
+
+    folder = paths.output_dir() / "figures"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{label}.svg").write_text(vl_convert.vegalite_to_svg(chart.to_dict()), encoding="utf-8")
+    glue(label, chart, display=False)
+    return chart
+
+
+def identity_scatter(
+    frame: pd.DataFrame, x: str, y: str, color: str, tooltip: list, titles: dict
+) -> alt.LayerChart:
+    """Scatter of ``y`` against ``x`` with the line y = x (e.g. fitted vs observed).
+
+    ``titles`` maps column names to axis or legend titles; axes are log10.
+    """
+    low = float(min(frame[x].min(), frame[y].min()))
+    high = float(max(frame[x].max(), frame[y].max()))
+    identity = pd.DataFrame({x: [low, high], y: [low, high]})
+    line = alt.Chart(identity).mark_line(color="#888888", strokeDash=[4, 4]).encode(
+        x=alt.X(x, scale=alt.Scale(type="log")), y=alt.Y(y, scale=alt.Scale(type="log"))
+    )
+    points = alt.Chart(frame).mark_point().encode(
+        x=alt.X(x, title=titles[x], scale=alt.Scale(type="log", zero=False, nice=False)),
+        y=alt.Y(y, title=titles[y], scale=alt.Scale(type="log", zero=False, nice=False)),
+        color=alt.Color(color, title=titles[color]),
+        tooltip=tooltip,
+    )
+    return line + points

@@ -1,0 +1,263 @@
+"""Load and validate every table the report reads.
+
+Each table has a ``TableSpec``: its file, key column, the type of each column
+and the pandera rules it must satisfy. Loading parses the CSV as text,
+converts each column to its type (reporting every cell that fails), then runs
+the pandera schema. Any problem raises ``DataError`` with one line per problem
+naming the file, the line, the row's key, the column and the rule broken.
+Nothing is dropped silently: a table either loads whole or fails.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from analysis import paths, sources
+
+UNITS = {
+    "dimensionless",
+    "FLOP",
+    "parameters",
+    "tokens",
+    "tokens per parameter",
+    "x/yr",
+    "OOM/yr",
+    "months",
+    "W",
+    "USD",
+    "nats",
+}
+"""Units a number in the report may carry."""
+
+ID_PATTERN = r"^[a-z0-9_]+(\.[a-z0-9_]+)+$"
+"""Stable ids: lowercase dot-separated words, e.g. ``hoffmann2022.fit.alpha``."""
+
+
+class DataError(ValueError):
+    """A table failed validation; ``problems`` holds one line per problem."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """How to read and check one CSV table.
+
+    ``columns`` maps each column to its type: ``str``, ``float``, ``int``,
+    ``date`` (ISO ``YYYY-MM-DD``) or ``bool`` (``true``/``false``). ``schema``
+    holds the pandera rules, applied after the types are parsed.
+    """
+
+    name: str
+    key: str | None
+    columns: dict[str, str]
+    schema: pa.DataFrameSchema
+    rename: dict[str, str] = field(default_factory=dict)
+
+
+def _row_label(frame: pd.DataFrame, index, key: str | None) -> str:
+    line = int(index) + 2  # the header is line 1
+    if key is None or key not in frame.columns:
+        return f"line {line}"
+    return f"line {line} ({key}={frame.at[index, key]})"
+
+
+def _parse_types(text: pd.DataFrame, spec: TableSpec, path: Path) -> tuple[pd.DataFrame, list]:
+    """Convert text columns to their types; list each cell that does not parse."""
+    problems = []
+    parsed = text.copy()
+    missing = [column for column in spec.columns if column not in text.columns]
+    extra = [column for column in text.columns if column not in spec.columns]
+    for column in missing:
+        problems.append(f"{path}: column '{column}' is missing from the header")
+    for column in extra:
+        problems.append(f"{path}: column '{column}' is not in the data dictionary")
+    if missing or extra:
+        return parsed, problems
+    for column, kind in spec.columns.items():
+        raw = text[column].str.strip()
+        empty = raw.eq("") | raw.isna()
+        if kind == "str":
+            parsed[column] = raw.where(~empty, None)
+            continue
+        if kind in ("float", "int"):
+            values = pd.to_numeric(raw.where(~empty), errors="coerce")
+            bad = values.isna() & ~empty
+            rule = "must be a number"
+            if kind == "int" and not bad.any():
+                fractional = values.notna() & (values != np.round(values))
+                bad = bad | fractional
+                rule = "must be a whole number"
+        elif kind == "date":
+            values = pd.to_datetime(raw.where(~empty), format="%Y-%m-%d", errors="coerce")
+            bad = values.isna() & ~empty
+            rule = "must be a date YYYY-MM-DD"
+        elif kind == "bool":
+            lowered = raw.str.lower()
+            values = lowered.map({"true": True, "false": False})
+            bad = values.isna() & ~empty
+            rule = "must be true or false"
+        else:
+            raise ValueError(f"unknown column type {kind!r} for {spec.name}.{column}")
+        for index in raw.index[bad]:
+            problems.append(
+                f"{path}: {_row_label(text, index, spec.key)}, column '{column}': "
+                f"{rule} (got {raw[index]!r})"
+            )
+        parsed[column] = values.astype("float64") if kind in ("float", "int") else values
+    return parsed, problems
+
+
+def _schema_problems(frame: pd.DataFrame, spec: TableSpec, path: Path) -> list[str]:
+    try:
+        spec.schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        problems = []
+        for case in errors.failure_cases.itertuples(index=False):
+            column = case.column if isinstance(case.column, str) else case.check
+            where = (
+                _row_label(frame, case.index, spec.key)
+                if case.index is not None and not pd.isna(case.index)
+                else "table"
+            )
+            value = "" if pd.isna(case.failure_case) else f" (got {case.failure_case!r})"
+            problems.append(f"{path}: {where}, column '{column}': fails {case.check}{value}")
+        return sorted(set(problems), key=problems.index)
+    return []
+
+
+def read_table(spec: TableSpec, path: Path) -> pd.DataFrame:
+    """Read ``path`` as the table ``spec``; raise ``DataError`` on any problem."""
+    try:
+        text = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (pd.errors.ParserError, UnicodeDecodeError) as error:
+        raise DataError([f"{path}: cannot be parsed as CSV: {error}"]) from error
+    text = text.rename(columns=spec.rename)
+    parsed, problems = _parse_types(text, spec, path)
+    if not problems:
+        problems = _schema_problems(parsed, spec, path)
+    if problems:
+        raise DataError(problems)
+    return parsed
+
+
+def _bibliography_keys() -> set[str]:
+    text = (paths.REPO_ROOT / "references.bib").read_text(encoding="utf-8")
+    return set(re.findall(r"^@\w+\{([^,\s]+),", text, flags=re.MULTILINE))
+
+
+PUBLISHED_ESTIMATES = TableSpec(
+    name="published_estimates",
+    key="id",
+    columns={
+        "id": "str",
+        "chapter": "str",
+        "quantity": "str",
+        "value": "float",
+        "ci_low": "float",
+        "ci_high": "float",
+        "ci_level": "float",
+        "uncertainty": "str",
+        "unit": "str",
+        "source_key": "str",
+        "url": "str",
+        "location": "str",
+        "notes": "str",
+    },
+    schema=pa.DataFrameSchema(
+        {
+            "id": pa.Column(str, pa.Check.str_matches(ID_PATTERN), unique=True),
+            "chapter": pa.Column(str),
+            "quantity": pa.Column(str),
+            "value": pa.Column(float, pa.Check(np.isfinite, element_wise=True)),
+            "ci_low": pa.Column(float, nullable=True),
+            "ci_high": pa.Column(float, nullable=True),
+            "ci_level": pa.Column(float, pa.Check.in_range(0.5, 0.999), nullable=True),
+            "uncertainty": pa.Column(str, nullable=True),
+            "unit": pa.Column(str, pa.Check.isin(sorted(UNITS))),
+            "source_key": pa.Column(
+                str,
+                pa.Check(
+                    lambda keys: keys.isin(_bibliography_keys()),
+                    name="source_key is a key in references.bib",
+                ),
+            ),
+            "url": pa.Column(str, pa.Check.str_matches(r"^https?://\S+$")),
+            "location": pa.Column(str),
+            "notes": pa.Column(str, nullable=True),
+        },
+        checks=[
+            pa.Check(
+                lambda df: df.ci_low.isna() | df.ci_high.isna() | (df.ci_low <= df.value),
+                name="ci_low <= value",
+            ),
+            pa.Check(
+                lambda df: df.ci_low.isna() | df.ci_high.isna() | (df.value <= df.ci_high),
+                name="value <= ci_high",
+            ),
+            pa.Check(
+                lambda df: df.ci_low.isna() == df.ci_high.isna(),
+                name="ci_low and ci_high both given or both empty",
+            ),
+            pa.Check(
+                lambda df: df.ci_low.isna() | df.ci_level.notna(),
+                name="an interval states its ci_level",
+            ),
+        ],
+    ),
+)
+"""``data/published_estimates.csv``: every published figure a chapter compares against."""
+
+
+HOFFMANN_RUNS = TableSpec(
+    name="hoffmann2022_fig4",
+    key=None,
+    columns={
+        "x": "float",
+        "y": "float",
+        "color": "str",
+        "parameters": "float",
+        "training_compute_flop": "float",
+        "hex_color": "str",
+        "loss": "float",
+    },
+    rename={"Model Size": "parameters", "Training FLOP": "training_compute_flop"},
+    schema=pa.DataFrameSchema(
+        {
+            "parameters": pa.Column(float, pa.Check.in_range(1e6, 1e12)),
+            "training_compute_flop": pa.Column(float, pa.Check.in_range(1e15, 1e26)),
+            "loss": pa.Column(float, pa.Check.in_range(1.0, 10.0)),
+        }
+    ),
+)
+"""The 245 digitised runs of Hoffmann et al. (2022) Fig. 4 (third-party file)."""
+
+
+COMMITTED_TABLES = {"published_estimates.csv": PUBLISHED_ESTIMATES}
+"""Every committed table under ``data/`` and its spec."""
+
+
+def load_published_estimates() -> pd.DataFrame:
+    """``data/published_estimates.csv``, validated, indexed by ``id``."""
+    frame = read_table(PUBLISHED_ESTIMATES, paths.DATA_DIR / "published_estimates.csv")
+    return frame.set_index("id", drop=False)
+
+
+def load_hoffmann_runs() -> pd.DataFrame:
+    """Hoffmann et al. (2022) Fig. 4 runs: N (parameters), C (FLOP), D (tokens), loss.
+
+    Training tokens follow the replication's convention D = C / (6 N). Each
+    row carries ``run``, its 1-based row number in the source file, so every
+    point stays traceable.
+    """
+    frame = read_table(HOFFMANN_RUNS, sources.fetch("hoffmann2022_fig4"))
+    frame = frame[["parameters", "training_compute_flop", "loss"]].copy()
+    frame.insert(0, "run", np.arange(1, len(frame) + 1))
+    frame["training_tokens"] = frame.training_compute_flop / (6.0 * frame.parameters)
+    return frame

@@ -1,0 +1,73 @@
+"""Unit conversions and the one way the report writes numbers.
+
+Growth rates: a multiplicative growth per year ``g`` (x/yr) is also written as
+``log10(g)`` orders of magnitude per year (OOM/yr) and as a doubling time of
+``12 * ln(2) / ln(g)`` months. Logs are base 10 unless a name says ``ln``.
+"""
+
+import math
+
+MONTHS_PER_YEAR = 12.0
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def oom_per_year_to_factor(oom_per_year: float) -> float:
+    """Orders of magnitude per year (log10 units) to growth factor per year (x/yr)."""
+    return 10.0**oom_per_year
+
+
+def factor_to_oom_per_year(factor_per_year: float) -> float:
+    """Growth factor per year (x/yr) to orders of magnitude per year."""
+    return math.log10(factor_per_year)
+
+
+def doubling_time_months(factor_per_year: float) -> float:
+    """Doubling time in months of a quantity growing ``factor_per_year`` x/yr.
+
+    Negative for a shrinking quantity (then it is a halving time, sign flipped).
+    """
+    return MONTHS_PER_YEAR * math.log(2.0) / math.log(factor_per_year)
+
+
+
+def format_number(value: float, significant: int = 3) -> str:
+    """Format a number for prose: ``0.348``, ``2,085``, ``5.76 × 10²³``.
+
+    Numbers from 0.001 to 1e6 are written plainly with ``significant``
+    significant figures and thousands separators; others in scientific
+    notation with a Unicode superscript exponent.
+    """
+    if value == 0 or not math.isfinite(value):
+        return str(value)
+    magnitude = math.floor(math.log10(abs(value)))
+    if -3 <= magnitude < 6:
+        decimals = max(significant - 1 - magnitude, 0)
+        return f"{round(value, decimals):,.{decimals}f}"
+    mantissa = value / 10.0**magnitude
+    if round(abs(mantissa), significant - 1) >= 10:
+        mantissa /= 10.0
+        magnitude += 1
+    exponent = str(magnitude).translate(_SUPERSCRIPT)
+    return f"{mantissa:.{significant - 1}f} × 10{exponent}"
+
+
+def format_interval(low: float, high: float, level: float, significant: int = 3) -> str:
+    """Format a confidence interval: ``95% CI 0.317–0.373``."""
+    return (
+        f"{level:.0%} CI {format_number(low, significant)}–{format_number(high, significant)}"
+    )
+
+
+def format_growth(factor_per_year: float, significant: int = 2) -> str:
+    """All three forms of a growth rate, as the report writes them.
+
+    ``format_growth(4.2)`` gives ``4.2x per year (0.62 OOM/yr, doubling every 5.8 months)``.
+    """
+    oom = factor_to_oom_per_year(factor_per_year)
+    months = doubling_time_months(factor_per_year)
+    return (
+        f"{format_number(factor_per_year, significant)}x per year "
+        f"({format_number(oom, significant)} OOM/yr, "
+        f"doubling every {format_number(months, significant)} months)"
+    )

@@ -12,6 +12,7 @@ import json
 import math
 
 import altair as alt
+import numpy as np
 import pandas as pd
 import vl_convert
 
@@ -128,3 +129,92 @@ def identity_scatter(
         tooltip=tooltip,
     )
     return line + points
+
+
+def log_log_layers(
+    lines: pd.DataFrame,
+    points: pd.DataFrame,
+    x: str,
+    y: str,
+    line_group: str,
+    point_color: str,
+    tooltip: list,
+    titles: dict,
+) -> alt.LayerChart:
+    """Lines (one per ``line_group`` value) and points on shared log10 axes.
+
+    Used for iso-loss contours with the runs over them. ``titles`` maps column
+    names to axis and legend titles.
+    """
+    low_x = float(min(lines[x].min(), points[x].min()))
+    high_x = float(max(lines[x].max(), points[x].max()))
+    low_y = float(min(lines[y].min(), points[y].min()))
+    high_y = float(max(lines[y].max(), points[y].max()))
+    x_encoding = alt.X(x, **log_axis(titles[x], low_x, high_x))
+    y_encoding = alt.Y(y, **log_axis(titles[y], low_y, high_y))
+    contour = alt.Chart(lines).mark_line(strokeWidth=1.5, clip=True).encode(
+        x=x_encoding,
+        y=y_encoding,
+        detail=f"{line_group}:N",
+        color=alt.Color(f"{line_group}:Q", title=titles[line_group], scale=alt.Scale(scheme="greys", reverse=False)),
+        tooltip=[alt.Tooltip(f"{line_group}:Q", title=titles[line_group], format=".2f")],
+    )
+    dots = alt.Chart(points).mark_point(size=30).encode(
+        x=x_encoding,
+        y=y_encoding,
+        fill=alt.Fill(point_color, title=titles[point_color], scale=alt.Scale(scheme=SEQUENTIAL_SCHEME)),
+        color=alt.value(None),
+        tooltip=tooltip,
+    )
+    return alt.layer(contour, dots).resolve_scale(color="independent", fill="independent")
+
+
+def band_lines(
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    low: str,
+    high: str,
+    group: str,
+    titles: dict,
+    markers: pd.DataFrame | None = None,
+    marker_label: str | None = None,
+) -> alt.LayerChart:
+    """A line per ``group`` with its interval band (``low``-``high``) on log10 axes.
+
+    Optional ``markers`` (same ``x``/``y`` columns) are drawn as labelled points,
+    e.g. real models on a fitted frontier.
+    """
+    low_x = float(min(frame[x].min(), markers[x].min() if markers is not None else np.inf))
+    high_x = float(max(frame[x].max(), markers[x].max() if markers is not None else -np.inf))
+    low_y = float(min(frame[low].min(), frame[y].min(), markers[y].min() if markers is not None else np.inf))
+    high_y = float(max(frame[high].max(), frame[y].max(), markers[y].max() if markers is not None else -np.inf))
+    x_encoding = alt.X(x, **log_axis(titles[x], low_x, high_x))
+    y_axis = log_axis(titles[y], low_y, high_y)
+    color = alt.Color(f"{group}:N", title=titles[group])
+    band = alt.Chart(frame).mark_area(opacity=0.2).encode(
+        x=x_encoding, y=alt.Y(low, **y_axis), y2=high, color=color
+    )
+    line = alt.Chart(frame).mark_line().encode(
+        x=x_encoding,
+        y=alt.Y(y, **y_axis),
+        color=color,
+        tooltip=[
+            alt.Tooltip(f"{group}:N", title=titles[group]),
+            alt.Tooltip(x, title=titles[x], format=".3~e"),
+            alt.Tooltip(y, title=titles[y], format=".3~e"),
+            alt.Tooltip(low, title=titles[low], format=".3~e"),
+            alt.Tooltip(high, title=titles[high], format=".3~e"),
+        ],
+    )
+    layers = [band, line]
+    if markers is not None:
+        marker_tooltip = [alt.Tooltip(f"{marker_label}:N", title=titles[marker_label])] + [
+            alt.Tooltip(column, title=titles[column], format=".3~e") for column in (x, y)
+        ]
+        points = alt.Chart(markers).mark_point(size=80, shape="diamond", filled=True, color="#000000").encode(
+            x=x_encoding, y=alt.Y(y, **y_axis), tooltip=marker_tooltip
+        )
+        labels = points.mark_text(align="left", dx=8, dy=-6, fontSize=12).encode(text=f"{marker_label}:N")
+        layers += [points, labels]
+    return alt.layer(*layers)

@@ -33,8 +33,8 @@ UNITS = {
 }
 """Units a number in the report may carry."""
 
-ID_PATTERN = r"^[a-z0-9_]+(\.[a-z0-9_]+)+$"
-"""Stable ids: lowercase dot-separated words, e.g. ``hoffmann2022.fit.alpha``."""
+ID_PATTERN = r"^[a-z0-9_]+(\.[A-Za-z0-9_]+)+$"
+"""Stable ids: dot-separated words, the first lowercase (e.g. ``chinchilla.fit.E``, where the symbol keeps its case)."""
 
 
 class DataError(ValueError):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from analysis import paths
 from analysis.data import ID_PATTERN, UNITS
-from analysis.units import format_interval, format_number
+from analysis.units import format_estimate, format_interval, format_number
 
 EXPORT_SIGNIFICANT_DIGITS = 6
 """Significant digits of numbers in the CSV/JSON export (fixed, for byte-identical builds)."""
@@ -63,7 +63,7 @@ class KeyNumber:
     @property
     def text(self) -> str:
         """Value and interval together, e.g. ``0.347 (95% CI 0.317–0.373)``."""
-        return f"{self.value_text} ({self.interval_text})"
+        return format_estimate(self.value, self.ci_low, self.ci_high, self.ci_level, self.significant)
 
 
 def _export_number(value: float) -> str:
@@ -185,3 +185,35 @@ def load_saved(output: Path | None = None) -> list[KeyNumber]:
                 raise KeyNumberError(f"key number '{number.id}' is registered by two chapters")
             numbers[number.id] = number
     return list(numbers.values())
+
+
+def comparison_table(registry: Registry, published, pairs: list[tuple[str, str, str]]):
+    """The chapter's "Comparison with published estimates" table.
+
+    ``pairs`` lists ``(key number id, published id, why they differ)``;
+    ``published`` is ``data.load_published_estimates()``. One row per pair:
+    quantity, ours with interval, the published value with its uncertainty,
+    the source and location, and the reason.
+    """
+    import pandas as pd
+
+    rows = []
+    for number_id, published_id, reason in pairs:
+        number = registry[number_id]
+        figure = published.loc[published_id]
+        if pd.notna(figure.ci_low):
+            theirs = format_estimate(figure.value, figure.ci_low, figure.ci_high, figure.ci_level, number.significant)
+        else:
+            theirs = format_number(figure.value, number.significant)
+            if isinstance(figure.uncertainty, str):
+                theirs += f" ({figure.uncertainty})"
+        rows.append(
+            {
+                "Quantity": figure.quantity,
+                "This report": number.text,
+                "Published": theirs,
+                "Source": f"{figure.source_key}, {figure.location}",
+                "Why they differ": reason,
+            }
+        )
+    return pd.DataFrame(rows)

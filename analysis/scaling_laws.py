@@ -43,6 +43,9 @@ TOKENS_PER_FLOP_CONVENTION = 6.0
 CONVERGED_TOLERANCES = {"ftol": 0.0, "gtol": 1e-10, "maxiter": 20_000, "maxfun": 40_000}
 """L-BFGS-B run to convergence: no relative-decrease stop, tiny projected gradient."""
 
+STARTS_TO_OPTIMISE = 20
+"""How many of the best-scoring grid starts L-BFGS-B is run from."""
+
 SCIPY_DEFAULT_TOLERANCES: dict = {}
 """L-BFGS-B with SciPy's default stopping rules (``ftol`` 2.2e-9, ``gtol`` 1e-5)."""
 
@@ -85,6 +88,10 @@ class ChinchillaLaw:
         total = self.alpha + self.beta
         return self.beta / total, self.alpha / total
 
+    def _allocation_scale(self) -> float:
+        """G = (alpha A / (beta B))**(1/(alpha+beta)) of Hoffmann et al. Eq. 4."""
+        return (self.alpha * self.A / (self.beta * self.B)) ** (1.0 / (self.alpha + self.beta))
+
     def optimal_allocation(self, compute_flop):
         """Compute-optimal parameters N*(C) and tokens D*(C) for C = 6 N D FLOP.
 
@@ -92,7 +99,7 @@ class ChinchillaLaw:
         """
         compute_flop = np.asarray(compute_flop, dtype=float)
         a, b = self.allocation_exponents()
-        scale = (self.alpha * self.A / (self.beta * self.B)) ** (1.0 / (self.alpha + self.beta))
+        scale = self._allocation_scale()
         half_budget = compute_flop / TOKENS_PER_FLOP_CONVENTION
         return scale * half_budget**a, half_budget**b / scale
 
@@ -105,13 +112,23 @@ class ChinchillaLaw:
         """Lowest loss (nats/token) reachable with ``compute_flop`` FLOP under C = 6 N D."""
         return self.loss(*self.optimal_allocation(compute_flop))
 
-    def compute_for_loss(self, target_loss: float) -> float:
-        """FLOP a compute-optimal run needs to reach ``target_loss`` (> E) nats/token."""
-        if target_loss <= self.E:
-            raise ValueError(f"loss {target_loss} is not above the irreducible loss E={self.E}")
-        return 10.0 ** optimize.brentq(
-            lambda log_compute: self.optimal_loss(10.0**log_compute) - target_loss, 0.0, 60.0
-        )
+    def loss_decay(self) -> tuple[float, float]:
+        """(K, gamma) of the compute-optimal loss L*(C) = E + K (C/6)**(-gamma).
+
+        gamma = alpha beta / (alpha + beta); K = A G**(-alpha) + B G**beta.
+        """
+        gamma = self.alpha * self.beta / (self.alpha + self.beta)
+        scale = self._allocation_scale()
+        return self.A * scale**-self.alpha + self.B * scale**self.beta, gamma
+
+    def compute_for_loss(self, target_loss):
+        """FLOP a compute-optimal run needs to reach ``target_loss`` (nats/token, > E)."""
+        coefficient, gamma = self.loss_decay()
+        excess = np.asarray(target_loss, dtype=float) - self.E
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(
+                excess > 0, TOKENS_PER_FLOP_CONVENTION * (excess / coefficient) ** (-1.0 / gamma), np.inf
+            )
 
 
 def huber(residuals: np.ndarray, delta: float) -> np.ndarray:
@@ -239,7 +256,7 @@ def fit_chinchilla(
     delta: float = HUBER_DELTA,
     reduction: str = "sum",
     grid: dict[str, np.ndarray] = HOFFMANN_GRID,
-    starts_to_optimise: int = 20,
+    starts_to_optimise: int = STARTS_TO_OPTIMISE,
     tolerances: dict = CONVERGED_TOLERANCES,
 ) -> FitResult:
     """Fit the Chinchilla law to runs (N parameters, D tokens, loss in nats/token).
@@ -251,7 +268,9 @@ def fit_chinchilla(
     """
     runs = RunData.from_arrays(parameters, tokens, loss)
     starts = grid_points(grid)
-    scores = objective(starts, runs, delta, reduction)
+    scores = np.concatenate(
+        [objective(chunk, runs, delta, reduction) for chunk in np.array_split(starts, -(-len(starts) // 4096))]
+    )
     best_starts = starts[np.argsort(scores, kind="stable")[:starts_to_optimise]]
     fits = [_minimise(start, runs, delta, reduction, tolerances) for start in best_starts]
     return min(fits, key=lambda fit: fit.objective)
@@ -302,12 +321,14 @@ def bootstrap_chinchilla(
     resamples: int = 1000,
     seed: int = 20240417,
     delta: float = HUBER_DELTA,
+    reduction: str = "sum",
+    tolerances: dict = CONVERGED_TOLERANCES,
 ) -> Bootstrap:
     """Nonparametric bootstrap: resample runs with replacement and refit.
 
-    Each refit minimises the summed Huber loss by L-BFGS-B to convergence,
-    started from the full-sample optimum (a warm start: the resampled optimum
-    lies close to it, so a grid search per resample is unnecessary).
+    Each refit runs L-BFGS-B (by default on the summed Huber loss, to
+    convergence) from the full-sample optimum: a warm start, since the
+    resampled optimum lies close to it, so no grid search per resample.
     """
     runs = RunData.from_arrays(parameters, tokens, loss)
     rng = np.random.default_rng(seed)
@@ -315,6 +336,6 @@ def bootstrap_chinchilla(
     draws = np.empty((resamples, len(PARAMETER_NAMES)))
     for index in range(resamples):
         rows = rng.integers(0, len(runs.log_loss), len(runs.log_loss))
-        fit = _minimise(start, runs.resample(rows), delta, "sum", CONVERGED_TOLERANCES)
+        fit = _minimise(start, runs.resample(rows), delta, reduction, tolerances)
         draws[index] = fit.law.as_array()
     return Bootstrap(draws=draws, seed=seed)

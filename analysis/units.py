@@ -59,6 +59,11 @@ def format_interval(low: float, high: float, level: float, significant: int = 3)
     )
 
 
+def format_estimate(value: float, low: float, high: float, level: float, significant: int = 3) -> str:
+    """A value with its interval: ``0.347 (95% CI 0.318–0.371)``."""
+    return f"{format_number(value, significant)} ({format_interval(low, high, level, significant)})"
+
+
 def format_growth(factor_per_year: float, significant: int = 2) -> str:
     """All three forms of a growth rate, as the report writes them.
 

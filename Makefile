@@ -1,0 +1,46 @@
+# Two commands: `make book` builds the site, `make test` runs the tests.
+# Both create .venv from requirements.txt when it is missing or out of date.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export SCALING_TRENDS_MIRROR ?= $(abspath ../shared/data)
+CHAPTER ?= 03-chinchilla
+
+.PHONY: book test venv bench chapter lint format sync clean browsers
+
+book: $(STAMP)
+	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -c "import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()['purelib'], 'scaling_trends.pth').write_text('$(CURDIR)\n')"
+	touch $(STAMP)
+
+# Execute one chapter on its own (CHAPTER=03-chinchilla); the notebook lands in _build/chapters/.
+chapter: $(STAMP)
+	mkdir -p _build/chapters
+	$(BIN)/jupytext --to ipynb --execute --output _build/chapters/$(CHAPTER).ipynb chapters/$(CHAPTER).md
+
+bench: $(STAMP)
+	$(BIN)/python -m analysis.bench
+
+lint: $(STAMP)
+	$(BIN)/ruff check analysis tests chapters
+	$(BIN)/ruff format --check analysis tests chapters
+
+# After editing a chapter's .md or .py, bring its pair up to date.
+sync: $(STAMP)
+	$(BIN)/jupytext --sync chapters/*.md
+
+clean:
+	rm -rf _build

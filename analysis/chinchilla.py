@@ -1,0 +1,324 @@
+"""The Chinchilla replication chapter's analysis: fit, bootstrap, sensitivity, comparisons.
+
+Everything the chapter shows is computed here from the digitised runs of
+Hoffmann et al. (2022) Fig. 4 and ``data/published_estimates.csv``; the
+chapter only calls these functions, registers key numbers and writes prose.
+Loss is in nats per token, compute in FLOP (C = 6 N D), logs base 10 in tables.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analysis import data
+from analysis import scaling_laws as sl
+
+OUTLIERS_EXCLUDED = 5
+"""The replication drops the 5 highest-loss runs (of 245) before fitting."""
+
+BOOTSTRAP_RESAMPLES = 1000
+BOOTSTRAP_SEED = 20240417
+CI_LEVEL = 0.95
+EARLY_STOP_RESAMPLES = 200
+"""Resamples for the demonstration of the original's early-stopped bootstrap."""
+
+TARGET_BUDGET_FLOP = 1e26
+"""A frontier-scale budget at which the chapter reports tokens per parameter."""
+
+MODEL_ROWS = {
+    "Chinchilla 70B": ("hoffmann2022.chinchilla.parameters", "hoffmann2022.chinchilla.training_tokens"),
+    "Gopher 280B": ("hoffmann2022.gopher.parameters", "hoffmann2022.gopher.training_tokens"),
+    "Llama 3 8B": ("meta2024.llama3_8b.parameters", "meta2024.llama3_8b.training_tokens"),
+}
+"""Trained models compared with the law: published (parameters, tokens) ids."""
+
+
+@dataclass(frozen=True)
+class Replication:
+    """The chapter's main result: runs used, point fit and bootstrap."""
+
+    runs: pd.DataFrame
+    fit: sl.FitResult
+    bootstrap: sl.Bootstrap
+
+    @property
+    def included(self) -> pd.DataFrame:
+        """The runs the fit uses (all but the excluded outliers)."""
+        return self.runs[~self.runs.excluded]
+
+    def interval(self, quantity) -> tuple[float, float]:
+        """Bootstrap percentile interval (``CI_LEVEL``) of ``quantity(law)``."""
+        return self.bootstrap.interval(self.bootstrap.derived(quantity), CI_LEVEL)
+
+
+def load_runs(excluded: int = OUTLIERS_EXCLUDED) -> pd.DataFrame:
+    """The 245 digitised runs with an ``excluded`` flag on the ``excluded`` highest-loss ones."""
+    runs = data.load_hoffmann_runs()
+    highest = runs.sort_values(["loss", "run"], ascending=[False, True]).head(excluded).index
+    runs["excluded"] = runs.index.isin(highest)
+    return runs
+
+
+def _fit(runs: pd.DataFrame, **options) -> sl.FitResult:
+    return sl.fit_chinchilla(runs.parameters, runs.training_tokens, runs.loss, **options)
+
+
+def replicate(resamples: int = BOOTSTRAP_RESAMPLES, seed: int = BOOTSTRAP_SEED) -> Replication:
+    """Fit the law as the replication did and bootstrap it (``resamples`` refits, seeded)."""
+    runs = load_runs()
+    included = runs[~runs.excluded]
+    fit = _fit(included)
+    bootstrap = sl.bootstrap_chinchilla(
+        included.parameters, included.training_tokens, included.loss, fit, resamples, seed
+    )
+    return Replication(runs=runs, fit=fit, bootstrap=bootstrap)
+
+
+def published_law(published: pd.DataFrame, prefix: str) -> sl.ChinchillaLaw:
+    """The law whose parameters are published under ``<prefix>.{e,a_coefficient,...}``."""
+    value = published.value
+    return sl.ChinchillaLaw(
+        E=value[f"{prefix}.e"],
+        A=value[f"{prefix}.a_coefficient"],
+        B=value[f"{prefix}.b_coefficient"],
+        alpha=value[f"{prefix}.alpha"],
+        beta=value[f"{prefix}.beta"],
+    )
+
+
+PUBLISHED_LAWS = {
+    "Hoffmann et al. (printed)": "hoffmann2022.fit",
+    "Hoffmann et al. (TeX source)": "hoffmann2022.fit_tex",
+    "Besiroglu et al.": "besiroglu2024.fit",
+}
+"""Published fits of the law: label -> id prefix in ``published_estimates.csv``."""
+
+PARAMETER_SUFFIXES = dict(zip(sl.PARAMETER_NAMES, ["e", "a_coefficient", "b_coefficient", "alpha", "beta"]))
+
+
+def _standard_error(text) -> float:
+    return float(str(text).removeprefix("SE ")) if isinstance(text, str) and text.startswith("SE ") else np.nan
+
+
+def parameter_comparison(replication: Replication, published: pd.DataFrame) -> pd.DataFrame:
+    """One row per parameter: ours with its interval beside each published fit.
+
+    ``within_besiroglu_95`` says whether our estimate lies within
+    Besiroglu et al.'s estimate ± 1.96 standard errors.
+    """
+    rows = []
+    for column, name in enumerate(sl.PARAMETER_NAMES):
+        low, high = replication.bootstrap.interval(replication.bootstrap.draws[:, column], CI_LEVEL)
+        row = {"parameter": name, "ours": replication.fit.law.as_array()[column], "ci_low": low, "ci_high": high}
+        for label, prefix in PUBLISHED_LAWS.items():
+            row[label] = published.value[f"{prefix}.{PARAMETER_SUFFIXES[name]}"]
+        besiroglu = published.loc[f"besiroglu2024.fit.{PARAMETER_SUFFIXES[name]}"]
+        row["Besiroglu et al. SE"] = _standard_error(besiroglu.uncertainty)
+        margin = 1.96 * row["Besiroglu et al. SE"]
+        row["within_besiroglu_95"] = abs(row["ours"] - besiroglu.value) <= margin
+        row["hoffmann_tex_in_our_ci"] = low <= row["Hoffmann et al. (TeX source)"] <= high
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def allocation_summary(law: sl.ChinchillaLaw, budgets: dict[str, float]) -> dict:
+    """Exponent a and tokens per parameter at each named budget (FLOP) for one law."""
+    summary = {"a": law.allocation_exponents()[0]}
+    for name, budget in budgets.items():
+        summary[f"tokens_per_parameter_{name}"] = float(law.tokens_per_parameter(budget))
+    return summary
+
+
+def allocation_comparison(replication: Replication, published: pd.DataFrame, budgets: dict) -> pd.DataFrame:
+    """Exponent a and tokens per parameter: ours (with intervals) beside each published law."""
+    rows = [{"fit": "This report", **allocation_summary(replication.fit.law, budgets)}]
+    draws = pd.DataFrame([allocation_summary(law, budgets) for law in replication.bootstrap.laws()])
+    tail = (1 - CI_LEVEL) / 2
+    rows.append({"fit": f"This report, {CI_LEVEL:.0%} low", **draws.quantile(tail).to_dict()})
+    rows.append({"fit": f"This report, {CI_LEVEL:.0%} high", **draws.quantile(1 - tail).to_dict()})
+    for label, prefix in PUBLISHED_LAWS.items():
+        rows.append({"fit": label, **allocation_summary(published_law(published, prefix), budgets)})
+    return pd.DataFrame(rows).set_index("fit")
+
+
+def trained_models(replication: Replication, published: pd.DataFrame) -> pd.DataFrame:
+    """What the law says of how real models were trained.
+
+    For each model: C = 6 N D, tokens per parameter, the law's predicted loss,
+    the lowest loss reachable with the same compute, the excess, and the
+    compute overhead (C divided by the compute a compute-optimal run needs to
+    reach the same loss), each with a bootstrap interval.
+    """
+    rows = []
+    laws = replication.bootstrap.laws()
+    for model, (parameters_id, tokens_id) in MODEL_ROWS.items():
+        parameters = published.value[parameters_id]
+        tokens = published.value[tokens_id]
+        compute = sl.TOKENS_PER_FLOP_CONVENTION * parameters * tokens
+
+        def excess(law, n=parameters, d=tokens, c=compute):
+            return float(law.loss(n, d) - law.optimal_loss(c))
+
+        def overhead(law, n=parameters, d=tokens, c=compute):
+            return float(c / law.compute_for_loss(law.loss(n, d)))
+
+        law = replication.fit.law
+        excess_draws = np.array([excess(draw) for draw in laws])
+        overhead_draws = np.array([overhead(draw) for draw in laws])
+        tail = (1 - CI_LEVEL) / 2
+        rows.append(
+            {
+                "model": model,
+                "parameters": parameters,
+                "training_tokens": tokens,
+                "compute_flop": compute,
+                "tokens_per_parameter": tokens / parameters,
+                "optimal_tokens_per_parameter": float(law.tokens_per_parameter(compute)),
+                "predicted_loss": float(law.loss(parameters, tokens)),
+                "optimal_loss": float(law.optimal_loss(compute)),
+                "loss_excess": excess(law),
+                "loss_excess_low": np.quantile(excess_draws, tail),
+                "loss_excess_high": np.quantile(excess_draws, 1 - tail),
+                "compute_overhead": overhead(law),
+                "compute_overhead_low": np.quantile(overhead_draws, tail),
+                "compute_overhead_high": np.quantile(overhead_draws, 1 - tail),
+            }
+        )
+    return pd.DataFrame(rows).set_index("model")
+
+
+SENSITIVITY_GRIDS = {
+    "Hoffmann et al.'s grid": sl.HOFFMANN_GRID,
+    "Half-step grid": {
+        "alpha": np.arange(0.0, 2.01, 0.25),
+        "beta": np.arange(0.0, 2.01, 0.25),
+        "e": np.arange(-1.0, 1.01, 0.25),
+        "a": np.arange(0.0, 25.1, 2.5),
+        "b": np.arange(0.0, 25.1, 2.5),
+    },
+    "Coarse grid": {
+        "alpha": np.array([0.0, 1.0]),
+        "beta": np.array([0.0, 1.0]),
+        "e": np.array([-1.0, 1.0]),
+        "a": np.array([0.0, 20.0]),
+        "b": np.array([0.0, 20.0]),
+    },
+}
+
+
+def sensitivity(budgets: dict[str, float]) -> pd.DataFrame:
+    """Refit the law under each reasonable analyst choice, one row per choice.
+
+    Varies one choice at a time from the baseline (replication's choices):
+    outliers, Huber delta, summed vs averaged loss and optimiser stopping,
+    the starting grid. Columns: the law's parameters, a, tokens per
+    parameter at each budget, the objective and the optimiser's iterations.
+    """
+    runs = load_runs()
+    included = runs[~runs.excluded]
+    choices = {
+        "Baseline: replication's choices": (included, {}),
+        "Keep all 245 runs (no outliers dropped)": (runs, {}),
+        "Huber δ = 1e-4": (included, {"delta": 1e-4}),
+        "Huber δ = 1e-2": (included, {"delta": 1e-2}),
+        "Huber δ = 1e-1 (close to least squares)": (included, {"delta": 1e-1}),
+        "Averaged loss, SciPy default stopping (the original's setup)": (
+            included,
+            {"reduction": "mean", "tolerances": sl.SCIPY_DEFAULT_TOLERANCES},
+        ),
+        "Averaged loss, run to convergence": (included, {"reduction": "mean"}),
+        "Summed loss, SciPy default stopping": (included, {"tolerances": sl.SCIPY_DEFAULT_TOLERANCES}),
+    }
+    for label, grid in list(SENSITIVITY_GRIDS.items())[1:]:
+        choices[f"{label} ({len(sl.grid_points(grid)):,} starts)"] = (included, {"grid": grid})
+    rows = []
+    for label, (subset, options) in choices.items():
+        fit = _fit(subset, **options)
+        law = fit.law
+        rows.append(
+            {
+                "choice": label,
+                "runs": len(subset),
+                **dict(zip(sl.PARAMETER_NAMES, law.as_array())),
+                **allocation_summary(law, budgets),
+                "iterations": fit.iterations,
+                "gradient_norm": fit.gradient_norm,
+            }
+        )
+    return pd.DataFrame(rows).set_index("choice")
+
+
+def early_stopped_bootstrap(replication: Replication) -> dict:
+    """How wide the interval of a is with the original's averaged loss and default stopping.
+
+    Refits ``EARLY_STOP_RESAMPLES`` resamples with the averaged Huber loss and
+    SciPy's default tolerances, each warm-started from the same early-stopped
+    point estimate, and compares the 80% width of a (Hoffmann's Table 2 level)
+    with the converged bootstrap's.
+    """
+    included = replication.included
+    early_fit = _fit(included, reduction="mean", tolerances=sl.SCIPY_DEFAULT_TOLERANCES)
+    early = sl.bootstrap_chinchilla(
+        included.parameters,
+        included.training_tokens,
+        included.loss,
+        early_fit,
+        EARLY_STOP_RESAMPLES,
+        BOOTSTRAP_SEED,
+        reduction="mean",
+        tolerances=sl.SCIPY_DEFAULT_TOLERANCES,
+    )
+
+    def width(bootstrap):
+        low, high = bootstrap.interval(bootstrap.derived(lambda law: law.allocation_exponents()[0]), 0.8)
+        return high - low
+
+    return {"converged_width_80": width(replication.bootstrap), "early_stopped_width_80": width(early)}
+
+
+def fitted_vs_observed(replication: Replication) -> pd.DataFrame:
+    """Every run with its observed and fitted loss, compute and inclusion."""
+    runs = replication.runs.copy()
+    runs["fitted_loss"] = replication.fit.law.loss(runs.parameters, runs.training_tokens)
+    runs["status"] = np.where(runs.excluded, "excluded (5 highest losses)", "used in the fit")
+    runs["log10_compute"] = np.log10(runs.training_compute_flop)
+    return runs
+
+
+def iso_loss_curves(law: sl.ChinchillaLaw, levels, parameters: np.ndarray) -> pd.DataFrame:
+    """Curves of constant predicted loss over (N, D): D(N) for each loss level.
+
+    D = (B / (L - E - A N**-alpha))**(1/beta), defined where L > E + A N**-alpha.
+    """
+    frames = []
+    for level in levels:
+        remainder = level - law.E - law.A / parameters**law.alpha
+        valid = remainder > 0
+        tokens = (law.B / remainder[valid]) ** (1.0 / law.beta)
+        frames.append(pd.DataFrame({"parameters": parameters[valid], "training_tokens": tokens, "loss_level": level}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def frontier(replication: Replication, published: pd.DataFrame, budgets: np.ndarray) -> pd.DataFrame:
+    """Compute-optimal N*(C) with its bootstrap band, and each published law's N*(C)."""
+    tail = (1 - CI_LEVEL) / 2
+    draws = np.array([law.optimal_allocation(budgets)[0] for law in replication.bootstrap.laws()])
+    frames = [
+        pd.DataFrame(
+            {
+                "compute_flop": budgets,
+                "parameters": replication.fit.law.optimal_allocation(budgets)[0],
+                "low": np.quantile(draws, tail, axis=0),
+                "high": np.quantile(draws, 1 - tail, axis=0),
+                "fit": "This report",
+            }
+        )
+    ]
+    for label, prefix in PUBLISHED_LAWS.items():
+        law = published_law(published, prefix)
+        parameters = law.optimal_allocation(budgets)[0]
+        frames.append(
+            pd.DataFrame({"compute_flop": budgets, "parameters": parameters, "low": parameters, "high": parameters, "fit": label})
+        )
+    return pd.concat(frames, ignore_index=True)

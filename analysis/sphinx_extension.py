@@ -1,0 +1,171 @@
+"""Sphinx extension: the book's offline assets, figure files and key numbers.
+
+- Serves the Vega, Vega-Lite and Vega-Embed bundle shipped by vl-convert-python
+  and a MathJax subset (from sphinx-mathjax-offline) from ``_static``, so no
+  page loads a script, stylesheet or font from another host. The Vega bundle
+  is added only to pages that draw a chart.
+- ``{figure-svg}`label``` links the static SVG of figure ``label`` that the
+  chapter wrote while executing; the files are copied to ``figures/``.
+- ``{key-numbers-table}`` renders every chapter's registered key numbers, and
+  ``key-numbers.csv`` / ``key-numbers.json`` are written at the site root.
+"""
+
+import importlib.metadata
+import os
+import shutil
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from analysis import data, keynumbers, paths
+
+logger = logging.getLogger(__name__)
+
+VEGA_BUNDLE = "vega/vega-bundle.js"
+MATHJAX_ENTRY = "mathjax/tex-chtml.js"
+MATHJAX_PARTS = ["tex-chtml.js", "output/chtml/fonts/woff-v2", "input/tex/extensions", "ui", "a11y"]
+"""The parts of MathJax 3 that ``tex-chtml.js`` loads: fonts, TeX extensions, menu, a11y."""
+
+
+def _build_root(app: Sphinx) -> Path:
+    return Path(app.outdir).parent
+
+
+def _write_vendored_assets(folder: Path) -> None:
+    import vl_convert
+
+    vega = folder / VEGA_BUNDLE
+    vega.parent.mkdir(parents=True, exist_ok=True)
+    # The bundle declares minified top-level names; a function scope keeps them
+    # out of the page's globals. It assigns window.vegaEmbed, vega and vegaLite.
+    vega.write_text("(function () {\n" + vl_convert.javascript_bundle() + "\n})();\n", encoding="utf-8")
+    source = Path(str(importlib.metadata.distribution("sphinx-mathjax-offline").locate_file(
+        "sphinx-mathjax-offline/static/mathjax"
+    )))
+    for part in MATHJAX_PARTS:
+        origin, target = source / part, folder / "mathjax" / part
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if origin.is_dir():
+            shutil.copytree(origin, target, dirs_exist_ok=True)
+        else:
+            shutil.copy2(origin, target)
+
+
+def _configure(app: Sphinx, config) -> None:
+    build_root = _build_root(app)
+    os.environ[paths.OUTPUT_ENV_VAR] = str(build_root / "generated")
+    vendored = build_root / "vendored-static"
+    _write_vendored_assets(vendored)
+    config.html_static_path = [*config.html_static_path, str(vendored)]
+    config.mathjax_path = MATHJAX_ENTRY
+
+
+def _add_vega_to_chart_pages(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if 'class="vega-chart"' in context.get("body", ""):
+        app.add_js_file(VEGA_BUNDLE)
+
+
+def figure_svg_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{figure-svg}`fig-label``` links the static SVG file of figure ``fig-label``."""
+    env = inliner.document.settings.env
+    env.metadata[env.docname].setdefault("figure_svgs", [])
+    env.metadata[env.docname]["figure_svgs"].append(text)
+    depth = env.docname.count("/")
+    uri = "../" * depth + f"figures/{text}.svg"
+    node = nodes.reference(rawtext, "Download this figure as SVG", refuri=uri, classes=["figure-svg"])
+    return [node], []
+
+
+class key_numbers_placeholder(nodes.General, nodes.Element):
+    """Replaced by the key-numbers table once every chapter has executed."""
+
+
+class KeyNumbersTable(SphinxDirective):
+    """``{key-numbers-table}``: the table of every registered key number."""
+
+    def run(self):
+        self.env.metadata[self.env.docname]["key_numbers_page"] = True
+        return [key_numbers_placeholder()]
+
+
+def _always_rebuild_key_number_pages(app, env, added, changed, removed):
+    return [name for name, meta in env.metadata.items() if meta.get("key_numbers_page")]
+
+
+def _text_cell(text: str) -> nodes.entry:
+    return nodes.entry("", nodes.paragraph("", text))
+
+
+def _key_numbers_table(app: Sphinx, fromdocname: str) -> nodes.table:
+    numbers = sorted(keynumbers.load_saved(), key=lambda number: number.id)
+    published = data.load_published_estimates()
+    headers = ["Id", "Value", "Interval", "Unit", "What it is", "Method", "Published figure", "Chapter"]
+    table = nodes.table(classes=["key-numbers"])
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    group.extend(nodes.colspec(colwidth=1) for _ in headers)
+    head = nodes.thead()
+    head += nodes.row("", *(_text_cell(header) for header in headers))
+    body = nodes.tbody()
+    for number in numbers:
+        if number.published:
+            row = published.loc[number.published]
+            reference = f"{row.value:g} ({row.source_key}, {row.location})"
+        else:
+            reference = "none"
+        link = nodes.reference(
+            "", number.chapter, refuri=app.builder.get_relative_uri(fromdocname, number.chapter)
+        )
+        body += nodes.row(
+            "",
+            _text_cell(number.id),
+            _text_cell(number.value_text),
+            _text_cell(number.interval_text),
+            _text_cell(number.unit),
+            _text_cell(number.description),
+            _text_cell(number.method),
+            _text_cell(reference),
+            nodes.entry("", nodes.paragraph("", "", link)),
+        )
+    group += head
+    group += body
+    return table
+
+
+def _fill_key_numbers(app: Sphinx, doctree, fromdocname: str) -> None:
+    for placeholder in doctree.findall(key_numbers_placeholder):
+        placeholder.replace_self(_key_numbers_table(app, fromdocname))
+
+
+def _write_downloads(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    numbers = keynumbers.load_saved()
+    (outdir / "key-numbers.csv").write_text(keynumbers.to_csv(numbers), encoding="utf-8")
+    (outdir / "key-numbers.json").write_text(keynumbers.to_json(numbers), encoding="utf-8")
+    figures = paths.output_dir() / "figures"
+    (outdir / "figures").mkdir(exist_ok=True)
+    for docname, meta in app.env.metadata.items():
+        for label in meta.get("figure_svgs", []):
+            source = figures / f"{label}.svg"
+            if not source.is_file():
+                logger.warning(f"{docname}: figure file {source} was not written", type="figure-svg")
+                continue
+            shutil.copy2(source, outdir / "figures" / source.name)
+
+
+def setup(app: Sphinx) -> dict:
+    """Register the extension's events, role and directive."""
+    app.connect("config-inited", _configure)
+    app.connect("html-page-context", _add_vega_to_chart_pages)
+    app.connect("env-get-outdated", _always_rebuild_key_number_pages)
+    app.connect("doctree-resolved", _fill_key_numbers)
+    app.connect("build-finished", _write_downloads)
+    app.add_role("figure-svg", figure_svg_role)
+    app.add_node(key_numbers_placeholder)
+    app.add_directive("key-numbers-table", KeyNumbersTable)
+    return {"version": "1.0", "parallel_read_safe": False, "parallel_write_safe": True}

@@ -1,0 +1,20 @@
+"""Tables as chapters show them: numbers written the report's one way."""
+
+import numpy as np
+import pandas as pd
+
+from analysis.units import format_number
+
+
+def for_display(frame: pd.DataFrame, significant: int = 3) -> pd.DataFrame:
+    """A copy with every float written by ``format_number`` (empty for missing)."""
+
+    def cell(value):
+        if isinstance(value, (bool, np.bool_)):
+            return "yes" if value else "no"
+        if isinstance(value, (float, np.floating)):
+            return "" if np.isnan(value) else format_number(float(value), significant)
+        return value
+
+    return frame.map(cell)
+

@@ -20,6 +20,8 @@ OUTLIERS_EXCLUDED = 5
 BOOTSTRAP_RESAMPLES = 1000
 BOOTSTRAP_SEED = 20240417
 CI_LEVEL = 0.95
+Z_95 = 1.96
+"""Standard errors spanned by a two-sided 95% normal interval."""
 EARLY_STOP_RESAMPLES = 200
 """Resamples for the demonstration of the original's early-stopped bootstrap."""
 
@@ -105,7 +107,7 @@ def parameter_comparison(replication: Replication, published: pd.DataFrame) -> p
     """One row per parameter: ours with its interval beside each published fit.
 
     ``within_besiroglu_95`` says whether our estimate lies within
-    Besiroglu et al.'s estimate ± 1.96 standard errors.
+    Besiroglu et al.'s estimate ± ``Z_95`` standard errors.
     """
     rows = []
     for column, name in enumerate(sl.PARAMETER_NAMES):
@@ -115,7 +117,7 @@ def parameter_comparison(replication: Replication, published: pd.DataFrame) -> p
             row[label] = published.value[f"{prefix}.{PARAMETER_SUFFIXES[name]}"]
         besiroglu = published.loc[f"besiroglu2024.fit.{PARAMETER_SUFFIXES[name]}"]
         row["Besiroglu et al. SE"] = _standard_error(besiroglu.uncertainty)
-        margin = 1.96 * row["Besiroglu et al. SE"]
+        margin = Z_95 * row["Besiroglu et al. SE"]
         row["within_besiroglu_95"] = abs(row["ours"] - besiroglu.value) <= margin
         row["hoffmann_tex_in_our_ci"] = low <= row["Hoffmann et al. (TeX source)"] <= high
         rows.append(row)

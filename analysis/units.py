@@ -34,9 +34,10 @@ def doubling_time_months(factor_per_year: float) -> float:
 def format_number(value: float, significant: int = 3) -> str:
     """Format a number for prose: ``0.348``, ``2,085``, ``5.76 × 10²³``.
 
-    Numbers from 0.001 to 1e6 are written plainly with ``significant``
-    significant figures and thousands separators; others in scientific
-    notation with a Unicode superscript exponent.
+    Numbers from 0.001 to 1e6 are written plainly with thousands separators,
+    rounded to ``significant`` significant figures but never into the integer
+    digits (2,085 stays 2,085); others in scientific notation with a Unicode
+    superscript exponent.
     """
     if value == 0 or not math.isfinite(value):
         return str(value)

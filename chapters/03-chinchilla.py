@@ -133,6 +133,8 @@ text("fit_gradient_norm", f"{replication.fit.gradient_norm:.0e}")
 beside = comparison.set_index("parameter")
 text("params_within_besiroglu", int(beside.within_besiroglu_95.sum()))
 text("params_total", len(beside))
+text("z95", chinchilla.Z_95)
+text("ci_level", f"{chinchilla.CI_LEVEL:.0%}")
 outside_tex = [name for name, inside in beside.hoffmann_tex_in_our_ci.items() if not inside]
 text("hoffmann_outside", ", ".join(outside_tex) if outside_tex else "none")
 
@@ -195,7 +197,7 @@ text("width_ratio", early_stopping["converged_width_80"] / early_stopping["early
 #   $\beta$ = {glue:text}`chinchilla.fit.beta.text`, irreducible loss
 #   $E$ = {glue:text}`chinchilla.fit.E.text` nats. All
 #   {glue:text}`params_within_besiroglu` of {glue:text}`params_total`
-#   parameters lie within 1.96 standard errors of the replication's estimates.
+#   parameters lie within {glue:text}`z95` standard errors of the replication's estimates.
 #   Hoffmann et al.'s unrounded values fall outside our intervals for
 #   {glue:text}`hoffmann_outside`.
 # - The compute-optimal parameter count grows as $N^* \propto C^{a}$ with
@@ -253,9 +255,9 @@ display(
 #
 # **Uncertainty.** A nonparametric bootstrap {cite:p}`efron1993bootstrap`:
 # {glue:text}`resamples` resamples of the runs with replacement (seeded), each
-# refitted to convergence from the full-sample optimum. Intervals are the 2.5th
-# and 97.5th percentiles of the refits, for the parameters and for every
-# quantity derived from them. The bootstrap treats runs as independent; runs
+# refitted to convergence from the full-sample optimum. Intervals are
+# percentile intervals holding the central {glue:text}`ci_level` of the refits,
+# for the parameters and for every quantity derived from them. The bootstrap treats runs as independent; runs
 # that share a compute budget or a model size are not, so the intervals are, if
 # anything, too narrow.
 #
@@ -282,12 +284,12 @@ shown = comparison.assign(
    "Besiroglu et al. SE", "within_besiroglu_95"]]
 display(tables.for_display(shown.rename(columns={
     "ours": "This report (95% CI)",
-    "within_besiroglu_95": "Within Besiroglu ± 1.96 SE",
+    "within_besiroglu_95": f"Within Besiroglu ± {chinchilla.Z_95} SE",
 })).set_index("parameter"))
 
 # %% [markdown]
-# Our estimates land on the replication's: every parameter lies within 1.96 of
-# its standard errors. Hoffmann et al.'s values differ in the data term: a much
+# Our estimates land on the replication's: {glue:text}`params_within_besiroglu`
+# of {glue:text}`params_total` lie within {glue:text}`z95` of its standard errors. Hoffmann et al.'s values differ in the data term: a much
 # smaller $B$ and $\beta$ and a lower $E$. Since the data, the functional form
 # and the objective are the same, the difference comes from the optimisation
 # (see the sensitivity analysis below).
@@ -537,7 +539,7 @@ display(keynumbers.comparison_table(registry, published, pairs))
 # The published figures come from `data/published_estimates.csv`, each with its
 # table or page. Besiroglu et al. report standard errors rather than intervals;
 # the "within" column of the first table tests our estimate against theirs
-# ± 1.96 standard errors. Hoffmann et al. print no uncertainty for the law's
+# ± {glue:text}`z95` standard errors. Hoffmann et al. print no uncertainty for the law's
 # parameters, and their Table 2 interval for $a$ excludes their own rounded
 # point estimate, so it is quoted as printed.
 #

@@ -1,0 +1,96 @@
+import csv
+import shutil
+
+import pytest
+
+from analysis import data, paths, sources, validate
+
+
+def _copy_with_edit(tmp_path, source, edit):
+    rows = list(csv.DictReader(source.open(encoding="utf-8-sig")))
+    edit(rows)
+    target = tmp_path / source.name
+    with target.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return target
+
+
+PUBLISHED = paths.DATA_DIR / "published_estimates.csv"
+
+
+def test_committed_tables_are_valid():
+    assert validate.problems() == []
+    frame = data.load_published_estimates()
+    assert frame.index.is_unique
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda rows: rows[2].update(value="abc"), ["line 4", "column 'value'", "must be a number"]),
+        (lambda rows: rows[0].update(unit="furlongs"), ["line 2", "column 'unit'", "isin"]),
+        (lambda rows: rows[3].update(id=rows[1]["id"]), ["column 'id'", "field_uniqueness"]),
+        (lambda rows: rows[10].update(ci_low="0.9"), ["line 12", "ci_low <= value"]),
+        (lambda rows: rows[0].update(source_key="nobody2099"), ["line 2", "column 'source_key'", "references.bib"]),
+        (lambda rows: rows[0].update(url=""), ["line 2", "column 'url'"]),
+    ],
+)
+def test_corrupted_rows_name_file_line_key_and_column(tmp_path, edit, expected):
+    corrupted = _copy_with_edit(tmp_path, PUBLISHED, edit)
+    with pytest.raises(data.DataError) as error:
+        data.read_table(data.PUBLISHED_ESTIMATES, corrupted)
+    message = str(error.value)
+    assert str(corrupted) in message
+    for fragment in expected:
+        assert fragment in message, message
+    first_line_key = next(line for line in error.value.problems if "line " in line)
+    assert "(id=" in first_line_key
+
+
+def test_missing_and_extra_columns_are_reported(tmp_path):
+    def drop_and_add(rows):
+        for row in rows:
+            row.pop("location")
+            row["comment"] = "x"
+
+    corrupted = _copy_with_edit(tmp_path, PUBLISHED, drop_and_add)
+    with pytest.raises(data.DataError) as error:
+        data.read_table(data.PUBLISHED_ESTIMATES, corrupted)
+    assert "column 'location' is missing" in str(error.value)
+    assert "column 'comment' is not in the data dictionary" in str(error.value)
+
+
+def test_every_bad_cell_is_reported_not_just_the_first(tmp_path):
+    def two_bad_cells(rows):
+        rows[0]["value"] = "x"
+        rows[5]["ci_level"] = "ninety"
+
+    corrupted = _copy_with_edit(tmp_path, PUBLISHED, two_bad_cells)
+    with pytest.raises(data.DataError) as error:
+        data.read_table(data.PUBLISHED_ESTIMATES, corrupted)
+    assert len(error.value.problems) == 2
+
+
+def test_validate_command_fails_on_unknown_csv(tmp_path, monkeypatch, capsys):
+    shutil.copy(PUBLISHED, tmp_path / PUBLISHED.name)
+    (tmp_path / "mystery.csv").write_text("a,b\n1,2\n")
+    monkeypatch.setattr(paths, "DATA_DIR", tmp_path)
+    assert validate.main() == 1
+    assert "mystery.csv: no schema" in capsys.readouterr().out
+
+
+def test_hoffmann_runs_load_with_tokens_from_compute():
+    runs = data.load_hoffmann_runs()
+    assert len(runs) == 245
+    assert (runs.training_tokens * 6 * runs.parameters).div(runs.training_compute_flop).sub(1).abs().max() < 1e-12
+    assert runs.run.tolist() == list(range(1, 246))
+
+
+def test_corrupted_third_party_rows_are_reported(tmp_path):
+    source = sources.fetch("hoffmann2022_fig4")
+    corrupted = _copy_with_edit(tmp_path, source, lambda rows: rows[7].update(loss="-1"))
+    with pytest.raises(data.DataError) as error:
+        data.read_table(data.HOFFMANN_RUNS, corrupted)
+    assert "line 9" in str(error.value) and "column 'loss'" in str(error.value)

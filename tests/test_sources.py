@@ -1,0 +1,51 @@
+import shutil
+
+import pytest
+
+from analysis import sources
+
+
+def test_mirror_file_is_used_and_verified(monkeypatch):
+    def no_network(*args, **kwargs):
+        raise AssertionError("the network was used although a mirror is set")
+
+    monkeypatch.setattr(sources.pooch, "retrieve", no_network)
+    path = sources.fetch("hoffmann2022_fig4")
+    assert path.parent == sources.mirror_dir()
+    assert path.name == "hoffmann2022_fig4_svg_extracted.csv"
+
+
+def test_every_source_is_in_the_mirror():
+    for name in sources.SOURCES:
+        assert sources.fetch(name).is_file()
+
+
+def test_tampered_file_names_file_and_both_hashes(tmp_path, monkeypatch):
+    original = sources.fetch("hoffmann2022_fig4")
+    tampered = tmp_path / original.name
+    shutil.copy(original, tampered)
+    with tampered.open("a") as handle:
+        handle.write("1,2,#fff,1e9,1e20,#fff,2.5\n")
+    monkeypatch.setenv(sources.MIRROR_ENV_VAR, str(tmp_path))
+    with pytest.raises(sources.SourceError) as error:
+        sources.fetch("hoffmann2022_fig4")
+    message = str(error.value)
+    assert str(tampered) in message
+    assert sources.SOURCES["hoffmann2022_fig4"].sha256 in message
+    assert "expected" in message and "got" in message
+
+
+def test_missing_file_names_the_mirror(tmp_path, monkeypatch):
+    monkeypatch.setenv(sources.MIRROR_ENV_VAR, str(tmp_path))
+    with pytest.raises(sources.SourceError, match="not found in the mirror"):
+        sources.fetch("hoffmann2022_fig4")
+
+
+def test_unknown_name_is_an_error():
+    with pytest.raises(sources.SourceError, match="unknown third-party file"):
+        sources.fetch("no_such_file")
+
+
+def test_command_line_fetch_all(capsys):
+    assert sources.main(["fetch", "--all"]) == 0
+    assert capsys.readouterr().out.count("ok\t") == len(sources.SOURCES)

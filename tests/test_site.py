@@ -1,0 +1,178 @@
+"""The built site: offline, complete, and working in a real browser.
+
+The browser test serves the site on localhost, drives Debian's Chromium
+(``/usr/bin/chromium``; ``.ci/run`` installs it) with Playwright, blocks every
+request that is not ``file:`` or localhost, and saves a screenshot of each
+page under ``_build/screenshots/``.
+"""
+
+import functools
+import json
+import re
+import threading
+from contextlib import contextmanager
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from analysis import REPO_ROOT, keynumbers
+
+REQUIRED_KEY_NUMBERS = [
+    "chinchilla.fit.E",
+    "chinchilla.fit.A",
+    "chinchilla.fit.B",
+    "chinchilla.fit.alpha",
+    "chinchilla.fit.beta",
+    "chinchilla.allocation.a",
+    "chinchilla.tokens_per_parameter.chinchilla_budget",
+    "chinchilla.tokens_per_parameter.1e26",
+]
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = REPO_ROOT / "_build" / "screenshots"
+EXTERNAL = re.compile(r"^(https?:)?//", re.IGNORECASE)
+CDN_HOSTS = re.compile(r"cdn\.jsdelivr|unpkg\.com|cdnjs\.|googleapis\.com|require\.js", re.IGNORECASE)
+
+
+class _Resources(HTMLParser):
+    """Collects script sources, stylesheet links and inline script bodies of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls, self.inline, self._in_script = [], [], False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "script":
+            self._in_script = "src" not in attributes
+            if "src" in attributes:
+                self.urls.append(attributes["src"])
+        if tag == "link" and attributes.get("href"):
+            self.urls.append(attributes["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, text):
+        if self._in_script:
+            self.inline.append(text)
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    for page in _pages(built_site):
+        resources = _Resources()
+        resources.feed(page.read_text(encoding="utf-8"))
+        external = [url for url in resources.urls if EXTERNAL.match(url)]
+        assert not external, f"{page}: loads {external}"
+        cdn = [body[:120] for body in resources.inline if CDN_HOSTS.search(body)]
+        assert not cdn, f"{page}: inline script refers to a CDN: {cdn}"
+
+
+def test_vega_bundle_only_on_chart_pages(built_site):
+    assert (built_site / "_static" / "vega" / "vega-bundle.js").stat().st_size > 500_000
+    for page in _pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        assert ('class="vega-chart"' in html) == ("vega/vega-bundle.js" in html), page
+
+
+def test_key_numbers_exported_and_identical_to_an_independent_execution(built_site, executed_chapters):
+    _, independent_output = executed_chapters
+    exported_csv = (built_site / "key-numbers.csv").read_text(encoding="utf-8")
+    records = json.loads((built_site / "key-numbers.json").read_text(encoding="utf-8"))
+    ids = [record["id"] for record in records]
+    assert ids == sorted(ids) and len(ids) == len(set(ids))
+    for required in REQUIRED_KEY_NUMBERS:
+        assert required in ids
+    again = keynumbers.to_csv(keynumbers.load_saved(independent_output))
+    assert exported_csv == again, "two executions of the chapters gave different key numbers"
+    page = (built_site / "key-numbers.html").read_text(encoding="utf-8")
+    for required in REQUIRED_KEY_NUMBERS:
+        assert required in page
+
+
+def test_every_figure_has_its_svg(built_site):
+    for page in _pages(built_site):
+        for link in re.findall(r'href="([^"]*figures/[^"]+\.svg)"', page.read_text(encoding="utf-8")):
+            target = (page.parent / link).resolve()
+            assert target.is_file() and target.read_text().lstrip().startswith("<svg"), link
+
+
+@contextmanager
+def _serve(folder: Path):
+    """Serve ``folder`` over HTTP on a free localhost port; yield the base URL."""
+
+    class QuietHandler(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+def _is_local(url: str) -> bool:
+    return url.startswith(("file:", "http://127.0.0.1:", "http://localhost:", "data:", "blob:"))
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (.ci/run installs it)")
+def test_pages_work_in_a_browser_with_the_network_blocked(built_site):
+    from playwright.sync_api import sync_playwright
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    chapter_pages = sorted((built_site / "chapters").glob("*.html"))
+    other_pages = [built_site / name for name in ("intro.html", "key-numbers.html", "references.html")]
+    blocked = []
+
+    def block_outside(route):
+        if _is_local(route.request.url):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    with sync_playwright() as playwright, _serve(built_site) as base:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.route("**/*", block_outside)
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        for html in chapter_pages:
+            page.goto(f"{base}/chapters/{html.name}")
+            embeds = page.locator(".vega-chart")
+            count = embeds.count()
+            assert count >= 1, f"{html.name}: no chart"
+            page.wait_for_function(
+                "n => document.querySelectorAll('.vega-chart svg, .vega-chart canvas').length >= n",
+                arg=count,
+                timeout=20_000,
+            )
+            page.wait_for_selector("mjx-container", timeout=20_000)
+            first_mark = page.locator(".vega-chart svg .mark-symbol path").first
+            first_mark.scroll_into_view_if_needed()
+            first_mark.hover(force=True)
+            page.wait_for_selector("#vg-tooltip-element.visible", timeout=5_000)
+            page.screenshot(path=str(SCREENSHOTS / f"{html.stem}.png"), full_page=True)
+        for html in other_pages:
+            page.goto(f"{base}/{html.name}")
+            page.screenshot(path=str(SCREENSHOTS / f"{html.stem}.png"), full_page=True)
+        page.goto(f"{base}/search.html?q=Chinchilla")
+        page.wait_for_selector("#search-results li", timeout=20_000)
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    assert not blocked, f"requests tried to leave the machine: {blocked}"
+    assert not errors, f"JavaScript errors: {errors}"
+

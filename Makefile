@@ -28,8 +28,7 @@ $(STAMP): requirements.txt
 
 # Execute one chapter on its own (CHAPTER=03-chinchilla); the notebook lands in _build/chapters/.
 chapter: $(STAMP)
-	mkdir -p _build/chapters
-	$(BIN)/jupytext --to ipynb --execute --output _build/chapters/$(CHAPTER).ipynb chapters/$(CHAPTER).md
+	$(BIN)/python -m analysis.notebooks $(CHAPTER)
 
 bench: $(STAMP)
 	$(BIN)/python -m analysis.bench

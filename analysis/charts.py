@@ -33,7 +33,7 @@ OKABE_ITO = [
 SEQUENTIAL_SCHEME = "viridis"
 """Colour-blind-safe sequential scheme for continuous colour scales."""
 
-WIDTH, HEIGHT = 560, 340
+WIDTH, HEIGHT = 440, 300
 FONT = "Helvetica, Arial, sans-serif"
 EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
 THEME_NAME = "scaling_trends"
@@ -55,7 +55,13 @@ def theme() -> alt.theme.ThemeConfig:
                 "domainColor": "#888888",
                 "tickColor": "#888888",
             },
-            "legend": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal"},
+            "legend": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "titleFontWeight": "normal",
+                "labelLimit": 200,
+                "titleLimit": 200,
+            },
             "point": {"size": 40, "filled": True},
             "line": {"strokeWidth": 2},
         }
@@ -114,17 +120,19 @@ def identity_scatter(
 ) -> alt.LayerChart:
     """Scatter of ``y`` against ``x`` with the line y = x (e.g. fitted vs observed).
 
-    ``titles`` maps column names to axis or legend titles; axes are log10.
+    ``titles`` maps column names to axis or legend titles; both axes share one
+    linear scale (for quantities spanning less than an order of magnitude).
     """
     low = float(min(frame[x].min(), frame[y].min()))
     high = float(max(frame[x].max(), frame[y].max()))
     identity = pd.DataFrame({x: [low, high], y: [low, high]})
+    scale = alt.Scale(domain=[low, high], zero=False, nice=True)
     line = alt.Chart(identity).mark_line(color="#888888", strokeDash=[4, 4]).encode(
-        x=alt.X(x, scale=alt.Scale(type="log")), y=alt.Y(y, scale=alt.Scale(type="log"))
+        x=alt.X(x, scale=scale), y=alt.Y(y, scale=scale)
     )
     points = alt.Chart(frame).mark_point().encode(
-        x=alt.X(x, title=titles[x], scale=alt.Scale(type="log", zero=False, nice=False)),
-        y=alt.Y(y, title=titles[y], scale=alt.Scale(type="log", zero=False, nice=False)),
+        x=alt.X(x, title=titles[x], scale=scale),
+        y=alt.Y(y, title=titles[y], scale=scale),
         color=alt.Color(color, title=titles[color]),
         tooltip=tooltip,
     )
@@ -182,6 +190,9 @@ def band_lines(
 ) -> alt.LayerChart:
     """A line per ``group`` with its interval band (``low``-``high``) on log10 axes.
 
+    Groups are told apart by colour and dash, in the order they first appear
+    in ``frame`` (the first is solid).
+
     Optional ``markers`` (same ``x``/``y`` columns) are drawn as labelled points,
     e.g. real models on a fitted frontier.
     """
@@ -191,7 +202,8 @@ def band_lines(
     high_y = float(max(frame[high].max(), frame[y].max(), markers[y].max() if markers is not None else -np.inf))
     x_encoding = alt.X(x, **log_axis(titles[x], low_x, high_x))
     y_axis = log_axis(titles[y], low_y, high_y)
-    color = alt.Color(f"{group}:N", title=titles[group])
+    order = list(dict.fromkeys(frame[group]))
+    color = alt.Color(f"{group}:N", title=titles[group], scale=alt.Scale(domain=order))
     band = alt.Chart(frame).mark_area(opacity=0.2).encode(
         x=x_encoding, y=alt.Y(low, **y_axis), y2=high, color=color
     )
@@ -199,6 +211,7 @@ def band_lines(
         x=x_encoding,
         y=alt.Y(y, **y_axis),
         color=color,
+        strokeDash=alt.StrokeDash(f"{group}:N", title=titles[group], scale=alt.Scale(domain=order)),
         tooltip=[
             alt.Tooltip(f"{group}:N", title=titles[group]),
             alt.Tooltip(x, title=titles[x], format=".3~e"),

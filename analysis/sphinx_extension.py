@@ -91,8 +91,17 @@ class KeyNumbersTable(SphinxDirective):
         return [key_numbers_placeholder()]
 
 
-def _always_rebuild_key_number_pages(app, env, added, changed, removed):
-    return [name for name, meta in env.metadata.items() if meta.get("key_numbers_page")]
+def _always_rebuild_computed_pages(app, env, added, changed, removed):
+    """Chapters and the key-numbers page are recomputed on every build.
+
+    Sphinx would otherwise re-read only pages whose source changed, and a
+    change to ``analysis/`` or ``data/`` would leave stale numbers on the site.
+    """
+    return [
+        name
+        for name, meta in env.metadata.items()
+        if meta.get("key_numbers_page") or name.startswith("chapters/")
+    ]
 
 
 def _text_cell(text: str) -> nodes.entry:
@@ -162,7 +171,7 @@ def setup(app: Sphinx) -> dict:
     """Register the extension's events, role and directive."""
     app.connect("config-inited", _configure)
     app.connect("html-page-context", _add_vega_to_chart_pages)
-    app.connect("env-get-outdated", _always_rebuild_key_number_pages)
+    app.connect("env-get-outdated", _always_rebuild_computed_pages)
     app.connect("doctree-resolved", _fill_key_numbers)
     app.connect("build-finished", _write_downloads)
     app.add_role("figure-svg", figure_svg_role)

@@ -6,6 +6,7 @@ Growth rates: a multiplicative growth per year ``g`` (x/yr) is also written as
 """
 
 import math
+from numbers import Integral
 
 MONTHS_PER_YEAR = 12.0
 
@@ -37,8 +38,10 @@ def format_number(value: float, significant: int = 3) -> str:
     Numbers from 0.001 to 1e6 are written plainly with thousands separators,
     rounded to ``significant`` significant figures but never into the integer
     digits (2,085 stays 2,085); others in scientific notation with a Unicode
-    superscript exponent.
+    superscript exponent. Integers (counts) are written whole: ``1,875``.
     """
+    if isinstance(value, Integral):
+        return f"{int(value):,}"
     if value == 0 or not math.isfinite(value):
         return str(value)
     magnitude = math.floor(math.log10(abs(value)))

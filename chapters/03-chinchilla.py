@@ -146,8 +146,9 @@ for fit_label, key in [
     text(f"a_{key}", allocation.a[fit_label])
     for budget_name in budgets:
         text(f"tpp_{budget_name}_{key}", allocation[f"tokens_per_parameter_{budget_name}"][fit_label])
-text("a_kaplan", published.value["kaplan2020.allocation.a"])
-text("a_hoffmann_table2", published.value["hoffmann2022.allocation.a_approach3"])
+# Published figures keep the precision they were printed with.
+text("a_kaplan", f'{published.value["kaplan2020.allocation.a"]:g}')
+text("a_hoffmann_table2", f'{published.value["hoffmann2022.allocation.a_approach3"]:g}')
 text("tpp_chinchilla_model", models.tokens_per_parameter["Chinchilla 70B"])
 
 for model_key, model in [("llama", "Llama 3 8B"), ("gopher", "Gopher 280B")]:

@@ -94,9 +94,7 @@ def log_axis(title: str, low: float, high: float) -> dict:
     ticks = powers_of_ten(low, high)
     return {
         "scale": alt.Scale(type="log", domain=[ticks[0], ticks[-1]], nice=False),
-        "axis": alt.Axis(
-            title=title, values=ticks, labelExpr="'10^' + round(log(datum.value) / LN10)"
-        ),
+        "axis": alt.Axis(title=title, values=ticks, labelExpr="'10^' + round(log(datum.value) / LN10)"),
     }
 
 
@@ -127,14 +125,20 @@ def identity_scatter(
     high = float(max(frame[x].max(), frame[y].max()))
     identity = pd.DataFrame({x: [low, high], y: [low, high]})
     scale = alt.Scale(domain=[low, high], zero=False, nice=True)
-    line = alt.Chart(identity).mark_line(color="#888888", strokeDash=[4, 4]).encode(
-        x=alt.X(x, scale=scale), y=alt.Y(y, scale=scale)
+    line = (
+        alt.Chart(identity)
+        .mark_line(color="#888888", strokeDash=[4, 4])
+        .encode(x=alt.X(x, scale=scale), y=alt.Y(y, scale=scale))
     )
-    points = alt.Chart(frame).mark_point().encode(
-        x=alt.X(x, title=titles[x], scale=scale),
-        y=alt.Y(y, title=titles[y], scale=scale),
-        color=alt.Color(color, title=titles[color]),
-        tooltip=tooltip,
+    points = (
+        alt.Chart(frame)
+        .mark_point()
+        .encode(
+            x=alt.X(x, title=titles[x], scale=scale),
+            y=alt.Y(y, title=titles[y], scale=scale),
+            color=alt.Color(color, title=titles[color]),
+            tooltip=tooltip,
+        )
     )
     return line + points
 
@@ -160,19 +164,29 @@ def log_log_layers(
     high_y = float(max(lines[y].max(), points[y].max()))
     x_encoding = alt.X(x, **log_axis(titles[x], low_x, high_x))
     y_encoding = alt.Y(y, **log_axis(titles[y], low_y, high_y))
-    contour = alt.Chart(lines).mark_line(strokeWidth=1.5, clip=True).encode(
-        x=x_encoding,
-        y=y_encoding,
-        detail=f"{line_group}:N",
-        color=alt.Color(f"{line_group}:Q", title=titles[line_group], scale=alt.Scale(scheme="greys", reverse=False)),
-        tooltip=[alt.Tooltip(f"{line_group}:Q", title=titles[line_group], format=".2f")],
+    contour = (
+        alt.Chart(lines)
+        .mark_line(strokeWidth=1.5, clip=True)
+        .encode(
+            x=x_encoding,
+            y=y_encoding,
+            detail=f"{line_group}:N",
+            color=alt.Color(
+                f"{line_group}:Q", title=titles[line_group], scale=alt.Scale(scheme="greys", reverse=False)
+            ),
+            tooltip=[alt.Tooltip(f"{line_group}:Q", title=titles[line_group], format=".2f")],
+        )
     )
-    dots = alt.Chart(points).mark_point(size=30).encode(
-        x=x_encoding,
-        y=y_encoding,
-        fill=alt.Fill(point_color, title=titles[point_color], scale=alt.Scale(scheme=SEQUENTIAL_SCHEME)),
-        color=alt.value(None),
-        tooltip=tooltip,
+    dots = (
+        alt.Chart(points)
+        .mark_point(size=30)
+        .encode(
+            x=x_encoding,
+            y=y_encoding,
+            fill=alt.Fill(point_color, title=titles[point_color], scale=alt.Scale(scheme=SEQUENTIAL_SCHEME)),
+            color=alt.value(None),
+            tooltip=tooltip,
+        )
     )
     return alt.layer(contour, dots).resolve_scale(color="independent", fill="independent")
 
@@ -199,34 +213,44 @@ def band_lines(
     low_x = float(min(frame[x].min(), markers[x].min() if markers is not None else np.inf))
     high_x = float(max(frame[x].max(), markers[x].max() if markers is not None else -np.inf))
     low_y = float(min(frame[low].min(), frame[y].min(), markers[y].min() if markers is not None else np.inf))
-    high_y = float(max(frame[high].max(), frame[y].max(), markers[y].max() if markers is not None else -np.inf))
+    high_y = float(
+        max(frame[high].max(), frame[y].max(), markers[y].max() if markers is not None else -np.inf)
+    )
     x_encoding = alt.X(x, **log_axis(titles[x], low_x, high_x))
     y_axis = log_axis(titles[y], low_y, high_y)
     order = list(dict.fromkeys(frame[group]))
     color = alt.Color(f"{group}:N", title=titles[group], scale=alt.Scale(domain=order))
-    band = alt.Chart(frame).mark_area(opacity=0.2).encode(
-        x=x_encoding, y=alt.Y(low, **y_axis), y2=high, color=color
+    band = (
+        alt.Chart(frame)
+        .mark_area(opacity=0.2)
+        .encode(x=x_encoding, y=alt.Y(low, **y_axis), y2=high, color=color)
     )
-    line = alt.Chart(frame).mark_line().encode(
-        x=x_encoding,
-        y=alt.Y(y, **y_axis),
-        color=color,
-        strokeDash=alt.StrokeDash(f"{group}:N", title=titles[group], scale=alt.Scale(domain=order)),
-        tooltip=[
-            alt.Tooltip(f"{group}:N", title=titles[group]),
-            alt.Tooltip(x, title=titles[x], format=".3~e"),
-            alt.Tooltip(y, title=titles[y], format=".3~e"),
-            alt.Tooltip(low, title=titles[low], format=".3~e"),
-            alt.Tooltip(high, title=titles[high], format=".3~e"),
-        ],
+    line = (
+        alt.Chart(frame)
+        .mark_line()
+        .encode(
+            x=x_encoding,
+            y=alt.Y(y, **y_axis),
+            color=color,
+            strokeDash=alt.StrokeDash(f"{group}:N", title=titles[group], scale=alt.Scale(domain=order)),
+            tooltip=[
+                alt.Tooltip(f"{group}:N", title=titles[group]),
+                alt.Tooltip(x, title=titles[x], format=".3~e"),
+                alt.Tooltip(y, title=titles[y], format=".3~e"),
+                alt.Tooltip(low, title=titles[low], format=".3~e"),
+                alt.Tooltip(high, title=titles[high], format=".3~e"),
+            ],
+        )
     )
     layers = [band, line]
     if markers is not None:
         marker_tooltip = [alt.Tooltip(f"{marker_label}:N", title=titles[marker_label])] + [
             alt.Tooltip(column, title=titles[column], format=".3~e") for column in (x, y)
         ]
-        points = alt.Chart(markers).mark_point(size=80, shape="diamond", filled=True, color="#000000").encode(
-            x=x_encoding, y=alt.Y(y, **y_axis), tooltip=marker_tooltip
+        points = (
+            alt.Chart(markers)
+            .mark_point(size=80, shape="diamond", filled=True, color="#000000")
+            .encode(x=x_encoding, y=alt.Y(y, **y_axis), tooltip=marker_tooltip)
         )
         labels = points.mark_text(align="left", dx=8, dy=-6, fontSize=12).encode(text=f"{marker_label}:N")
         layers += [points, labels]

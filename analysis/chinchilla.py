@@ -96,11 +96,15 @@ PUBLISHED_LAWS = {
 }
 """Published fits of the law: label -> id prefix in ``published_estimates.csv``."""
 
-PARAMETER_SUFFIXES = dict(zip(sl.PARAMETER_NAMES, ["e", "a_coefficient", "b_coefficient", "alpha", "beta"]))
+PARAMETER_SUFFIXES = dict(
+    zip(sl.PARAMETER_NAMES, ["e", "a_coefficient", "b_coefficient", "alpha", "beta"], strict=True)
+)
 
 
 def _standard_error(text) -> float:
-    return float(str(text).removeprefix("SE ")) if isinstance(text, str) and text.startswith("SE ") else np.nan
+    return (
+        float(str(text).removeprefix("SE ")) if isinstance(text, str) and text.startswith("SE ") else np.nan
+    )
 
 
 def parameter_comparison(replication: Replication, published: pd.DataFrame) -> pd.DataFrame:
@@ -112,7 +116,12 @@ def parameter_comparison(replication: Replication, published: pd.DataFrame) -> p
     rows = []
     for column, name in enumerate(sl.PARAMETER_NAMES):
         low, high = replication.bootstrap.interval(replication.bootstrap.draws[:, column], CI_LEVEL)
-        row = {"parameter": name, "ours": replication.fit.law.as_array()[column], "ci_low": low, "ci_high": high}
+        row = {
+            "parameter": name,
+            "ours": replication.fit.law.as_array()[column],
+            "ci_low": low,
+            "ci_high": high,
+        }
         for label, prefix in PUBLISHED_LAWS.items():
             row[label] = published.value[f"{prefix}.{PARAMETER_SUFFIXES[name]}"]
         besiroglu = published.loc[f"besiroglu2024.fit.{PARAMETER_SUFFIXES[name]}"]
@@ -242,7 +251,7 @@ def sensitivity(budgets: dict[str, float]) -> pd.DataFrame:
             {
                 "choice": label,
                 "runs": len(subset),
-                **dict(zip(sl.PARAMETER_NAMES, law.as_array())),
+                **dict(zip(sl.PARAMETER_NAMES, law.as_array(), strict=True)),
                 **allocation_summary(law, budgets),
                 "iterations": fit.iterations,
                 "gradient_norm": fit.gradient_norm,
@@ -298,7 +307,9 @@ def iso_loss_curves(law: sl.ChinchillaLaw, levels, parameters: np.ndarray) -> pd
         remainder = level - law.E - law.A / parameters**law.alpha
         valid = remainder > 0
         tokens = (law.B / remainder[valid]) ** (1.0 / law.beta)
-        frames.append(pd.DataFrame({"parameters": parameters[valid], "training_tokens": tokens, "loss_level": level}))
+        frames.append(
+            pd.DataFrame({"parameters": parameters[valid], "training_tokens": tokens, "loss_level": level})
+        )
     return pd.concat(frames, ignore_index=True)
 
 
@@ -321,6 +332,14 @@ def frontier(replication: Replication, published: pd.DataFrame, budgets: np.ndar
         law = published_law(published, prefix)
         parameters = law.optimal_allocation(budgets)[0]
         frames.append(
-            pd.DataFrame({"compute_flop": budgets, "parameters": parameters, "low": parameters, "high": parameters, "fit": label})
+            pd.DataFrame(
+                {
+                    "compute_flop": budgets,
+                    "parameters": parameters,
+                    "low": parameters,
+                    "high": parameters,
+                    "fit": label,
+                }
+            )
         )
     return pd.concat(frames, ignore_index=True)

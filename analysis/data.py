@@ -34,7 +34,7 @@ UNITS = {
 """Units a number in the report may carry."""
 
 ID_PATTERN = r"^[a-z0-9_]+(\.[A-Za-z0-9_]+)+$"
-"""Stable ids: dot-separated words, the first lowercase (e.g. ``chinchilla.fit.E``, where the symbol keeps its case)."""
+"""Stable ids: dot-separated words, the first lowercase (``chinchilla.fit.E``: symbols keep their case)."""
 
 
 class DataError(ValueError):
@@ -107,8 +107,7 @@ def _parse_types(text: pd.DataFrame, spec: TableSpec, path: Path) -> tuple[pd.Da
             raise ValueError(f"unknown column type {kind!r} for {spec.name}.{column}")
         for index in raw.index[bad]:
             problems.append(
-                f"{path}: {_row_label(text, index, spec.key)}, column '{column}': "
-                f"{rule} (got {raw[index]!r})"
+                f"{path}: {_row_label(text, index, spec.key)}, column '{column}': {rule} (got {raw[index]!r})"
             )
         parsed[column] = values.astype("float64") if kind in ("float", "int") else values
     return parsed, problems

@@ -202,7 +202,9 @@ def comparison_table(registry: Registry, published, pairs: list[tuple[str, str, 
         number = registry[number_id]
         figure = published.loc[published_id]
         if pd.notna(figure.ci_low):
-            theirs = format_estimate(figure.value, figure.ci_low, figure.ci_high, figure.ci_level, number.significant)
+            theirs = format_estimate(
+                figure.value, figure.ci_low, figure.ci_high, figure.ci_level, number.significant
+            )
         else:
             theirs = format_number(figure.value, number.significant)
             if isinstance(figure.uncertainty, str):

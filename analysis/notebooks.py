@@ -9,7 +9,6 @@ folder as working directory, exactly as the book build executes it.
 import argparse
 import sys
 import time
-from pathlib import Path
 
 import jupytext
 import nbformat

@@ -269,7 +269,10 @@ def fit_chinchilla(
     runs = RunData.from_arrays(parameters, tokens, loss)
     starts = grid_points(grid)
     scores = np.concatenate(
-        [objective(chunk, runs, delta, reduction) for chunk in np.array_split(starts, -(-len(starts) // 4096))]
+        [
+            objective(chunk, runs, delta, reduction)
+            for chunk in np.array_split(starts, -(-len(starts) // 4096))
+        ]
     )
     best_starts = starts[np.argsort(scores, kind="stable")[:starts_to_optimise]]
     fits = [_minimise(start, runs, delta, reduction, tolerances) for start in best_starts]

@@ -42,9 +42,13 @@ def _write_vendored_assets(folder: Path) -> None:
     # The bundle declares minified top-level names; a function scope keeps them
     # out of the page's globals. It assigns window.vegaEmbed, vega and vegaLite.
     vega.write_text("(function () {\n" + vl_convert.javascript_bundle() + "\n})();\n", encoding="utf-8")
-    source = Path(str(importlib.metadata.distribution("sphinx-mathjax-offline").locate_file(
-        "sphinx-mathjax-offline/static/mathjax"
-    )))
+    source = Path(
+        str(
+            importlib.metadata.distribution("sphinx-mathjax-offline").locate_file(
+                "sphinx-mathjax-offline/static/mathjax"
+            )
+        )
+    )
     for part in MATHJAX_PARTS:
         origin, target = source / part, folder / "mathjax" / part
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -79,7 +83,7 @@ def figure_svg_role(name, rawtext, text, lineno, inliner, options=None, content=
     return [node], []
 
 
-class key_numbers_placeholder(nodes.General, nodes.Element):
+class KeyNumbersPlaceholder(nodes.General, nodes.Element):
     """Replaced by the key-numbers table once every chapter has executed."""
 
 
@@ -88,7 +92,7 @@ class KeyNumbersTable(SphinxDirective):
 
     def run(self):
         self.env.metadata[self.env.docname]["key_numbers_page"] = True
-        return [key_numbers_placeholder()]
+        return [KeyNumbersPlaceholder()]
 
 
 def _always_rebuild_computed_pages(app, env, added, changed, removed):
@@ -145,7 +149,7 @@ def _key_numbers_table(app: Sphinx, fromdocname: str) -> nodes.table:
 
 
 def _fill_key_numbers(app: Sphinx, doctree, fromdocname: str) -> None:
-    for placeholder in doctree.findall(key_numbers_placeholder):
+    for placeholder in doctree.findall(KeyNumbersPlaceholder):
         placeholder.replace_self(_key_numbers_table(app, fromdocname))
 
 
@@ -175,6 +179,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-resolved", _fill_key_numbers)
     app.connect("build-finished", _write_downloads)
     app.add_role("figure-svg", figure_svg_role)
-    app.add_node(key_numbers_placeholder)
+    app.add_node(KeyNumbersPlaceholder)
     app.add_directive("key-numbers-table", KeyNumbersTable)
     return {"version": "1.0", "parallel_read_safe": False, "parallel_write_safe": True}

@@ -17,4 +17,3 @@ def for_display(frame: pd.DataFrame, significant: int = 3) -> pd.DataFrame:
         return value
 
     return frame.map(cell)
-

@@ -31,7 +31,6 @@ def doubling_time_months(factor_per_year: float) -> float:
     return MONTHS_PER_YEAR * math.log(2.0) / math.log(factor_per_year)
 
 
-
 def format_number(value: float, significant: int = 3) -> str:
     """Format a number for prose: ``0.348``, ``2,085``, ``5.76 × 10²³``.
 
@@ -58,9 +57,7 @@ def format_number(value: float, significant: int = 3) -> str:
 
 def format_interval(low: float, high: float, level: float, significant: int = 3) -> str:
     """Format a confidence interval: ``95% CI 0.317–0.373``."""
-    return (
-        f"{level:.0%} CI {format_number(low, significant)}–{format_number(high, significant)}"
-    )
+    return f"{level:.0%} CI {format_number(low, significant)}–{format_number(high, significant)}"
 
 
 def format_estimate(value: float, low: float, high: float, level: float, significant: int = 3) -> str:

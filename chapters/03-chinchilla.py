@@ -54,7 +54,11 @@ bootstrap_method = (
 )
 descriptions = {
     "E": ("Irreducible loss E of L(N, D) = E + A/N^alpha + B/D^beta", "nats", "besiroglu2024.fit.e"),
-    "A": ("Parameter coefficient A of the Chinchilla law", "dimensionless", "besiroglu2024.fit.a_coefficient"),
+    "A": (
+        "Parameter coefficient A of the Chinchilla law",
+        "dimensionless",
+        "besiroglu2024.fit.a_coefficient",
+    ),
     "B": ("Data coefficient B of the Chinchilla law", "dimensionless", "besiroglu2024.fit.b_coefficient"),
     "alpha": ("Parameter exponent alpha of the Chinchilla law", "dimensionless", "besiroglu2024.fit.alpha"),
     "beta": ("Data exponent beta of the Chinchilla law", "dimensionless", "besiroglu2024.fit.beta"),
@@ -122,7 +126,9 @@ text("compute_max", runs.training_compute_flop.max())
 text("parameters_min", runs.parameters.min())
 text("parameters_max", runs.parameters.max())
 text("chinchilla_budget", chinchilla_budget)
-text("extrapolation_ooms", f"{np.log10(chinchilla.TARGET_BUDGET_FLOP / runs.training_compute_flop.max()):.1f}")
+text(
+    "extrapolation_ooms", f"{np.log10(chinchilla.TARGET_BUDGET_FLOP / runs.training_compute_flop.max()):.1f}"
+)
 text("starts_optimised", sl.STARTS_TO_OPTIMISE)
 text("gtol", f"{sl.CONVERGED_TOLERANCES['gtol']:.0e}")
 text("grid_starts_fine", f"{len(sl.grid_points(chinchilla.SENSITIVITY_GRIDS['Half-step grid'])):,}")
@@ -147,8 +153,8 @@ for fit_label, key in [
     for budget_name in budgets:
         text(f"tpp_{budget_name}_{key}", allocation[f"tokens_per_parameter_{budget_name}"][fit_label])
 # Published figures keep the precision they were printed with.
-text("a_kaplan", f'{published.value["kaplan2020.allocation.a"]:g}')
-text("a_hoffmann_table2", f'{published.value["hoffmann2022.allocation.a_approach3"]:g}')
+text("a_kaplan", f"{published.value['kaplan2020.allocation.a']:g}")
+text("a_hoffmann_table2", f"{published.value['hoffmann2022.allocation.a_approach3']:g}")
 text("tpp_chinchilla_model", models.tokens_per_parameter["Chinchilla 70B"])
 
 for model_key, model in [("llama", "Llama 3 8B"), ("gopher", "Gopher 280B")]:
@@ -158,7 +164,10 @@ for model_key, model in [("llama", "Llama 3 8B"), ("gopher", "Gopher 280B")]:
     text(f"{model_key}_tpp_ratio", row.tokens_per_parameter / row.optimal_tokens_per_parameter)
     text(f"{model_key}_compute", row.compute_flop)
     text(f"{model_key}_excess", row.loss_excess)
-    text(f"{model_key}_excess_ci", f"{format_number(row.loss_excess_low)}–{format_number(row.loss_excess_high)}")
+    text(
+        f"{model_key}_excess_ci",
+        f"{format_number(row.loss_excess_low)}–{format_number(row.loss_excess_high)}",
+    )
     text(f"{model_key}_overhead", row.compute_overhead)
     text(
         f"{model_key}_overhead_ci",
@@ -175,7 +184,10 @@ text("sens_averaged_alpha", averaged.alpha)
 text("sens_averaged_iterations", int(averaged.iterations))
 text("sens_baseline_iterations", int(baseline.iterations))
 tpp_range = sensitivity.drop(
-    ["Keep all 245 runs (no outliers dropped)", "Averaged loss, SciPy default stopping (the original's setup)"]
+    [
+        "Keep all 245 runs (no outliers dropped)",
+        "Averaged loss, SciPy default stopping (the original's setup)",
+    ]
 ).tokens_per_parameter_chinchilla
 text("sens_other_tpp_range", f"{format_number(tpp_range.min())}–{format_number(tpp_range.max())}")
 text("width_converged", early_stopping["converged_width_80"])
@@ -233,8 +245,9 @@ text("width_ratio", early_stopping["converged_width_80"] / early_stopping["early
 summary = runs.assign(status=runs.excluded.map({True: "excluded", False: "used"}))
 display(
     tables.for_display(
-        summary.groupby("status")[["parameters", "training_tokens", "training_compute_flop", "loss"]]
-        .agg(["count", "min", "max"])
+        summary.groupby("status")[["parameters", "training_tokens", "training_compute_flop", "loss"]].agg(
+            ["count", "min", "max"]
+        )
     )
 )
 
@@ -281,12 +294,27 @@ shown = comparison.assign(
         keynumbers_row.text
         for keynumbers_row in (registry[f"chinchilla.fit.{name}"] for name in comparison.parameter)
     ]
-)[["parameter", "ours", "Hoffmann et al. (printed)", "Hoffmann et al. (TeX source)", "Besiroglu et al.",
-   "Besiroglu et al. SE", "within_besiroglu_95"]]
-display(tables.for_display(shown.rename(columns={
-    "ours": "This report (95% CI)",
-    "within_besiroglu_95": f"Within Besiroglu ± {chinchilla.Z_95} SE",
-})).set_index("parameter"))
+)[
+    [
+        "parameter",
+        "ours",
+        "Hoffmann et al. (printed)",
+        "Hoffmann et al. (TeX source)",
+        "Besiroglu et al.",
+        "Besiroglu et al. SE",
+        "within_besiroglu_95",
+    ]
+]
+display(
+    tables.for_display(
+        shown.rename(
+            columns={
+                "ours": "This report (95% CI)",
+                "within_besiroglu_95": f"Within Besiroglu ± {chinchilla.Z_95} SE",
+            }
+        )
+    ).set_index("parameter")
+)
 
 # %% [markdown]
 # Our estimates land on the replication's: {glue:text}`params_within_besiroglu`
@@ -374,11 +402,17 @@ charts.publish(
 # ### Compute-optimal allocation
 
 # %% tags=["hide-input"]
-display(tables.for_display(allocation.rename(columns={
-    "a": "a (N* ∝ C^a)",
-    "tokens_per_parameter_chinchilla": "Tokens/parameter at 5.76e23 FLOP",
-    "tokens_per_parameter_1e26": "Tokens/parameter at 1e26 FLOP",
-})))
+display(
+    tables.for_display(
+        allocation.rename(
+            columns={
+                "a": "a (N* ∝ C^a)",
+                "tokens_per_parameter_chinchilla": "Tokens/parameter at 5.76e23 FLOP",
+                "tokens_per_parameter_1e26": "Tokens/parameter at 1e26 FLOP",
+            }
+        )
+    )
+)
 
 # %% [markdown]
 # Our $a$ = {glue:text}`chinchilla.allocation.a` is close to one half: parameters
@@ -439,18 +473,32 @@ charts.publish(
 # ### What the law says about how models are trained
 
 # %% tags=["hide-input"]
-display(tables.for_display(models[[
-    "parameters", "training_tokens", "compute_flop", "tokens_per_parameter",
-    "optimal_tokens_per_parameter", "loss_excess", "compute_overhead",
-    "compute_overhead_low", "compute_overhead_high",
-]].rename(columns={
-    "compute_flop": "compute (FLOP)",
-    "optimal_tokens_per_parameter": "optimal tokens/parameter",
-    "loss_excess": "loss above optimum (nats)",
-    "compute_overhead": "compute overhead (x)",
-    "compute_overhead_low": "overhead 95% low",
-    "compute_overhead_high": "overhead 95% high",
-})))
+display(
+    tables.for_display(
+        models[
+            [
+                "parameters",
+                "training_tokens",
+                "compute_flop",
+                "tokens_per_parameter",
+                "optimal_tokens_per_parameter",
+                "loss_excess",
+                "compute_overhead",
+                "compute_overhead_low",
+                "compute_overhead_high",
+            ]
+        ].rename(
+            columns={
+                "compute_flop": "compute (FLOP)",
+                "optimal_tokens_per_parameter": "optimal tokens/parameter",
+                "loss_excess": "loss above optimum (nats)",
+                "compute_overhead": "compute overhead (x)",
+                "compute_overhead_low": "overhead 95% low",
+                "compute_overhead_high": "overhead 95% high",
+            }
+        )
+    )
+)
 
 # %% [markdown]
 # Gopher, trained Kaplan-style with {glue:text}`gopher_tpp` tokens per
@@ -475,11 +523,17 @@ display(tables.for_display(models[[
 # ### Sensitivity to the analyst's choices
 
 # %% tags=["hide-input"]
-display(tables.for_display(sensitivity.rename(columns={
-    "tokens_per_parameter_chinchilla": "tokens/param at 5.76e23",
-    "tokens_per_parameter_1e26": "tokens/param at 1e26",
-    "gradient_norm": "final gradient norm",
-})))
+display(
+    tables.for_display(
+        sensitivity.rename(
+            columns={
+                "tokens_per_parameter_chinchilla": "tokens/param at 5.76e23",
+                "tokens_per_parameter_1e26": "tokens/param at 1e26",
+                "gradient_norm": "final gradient norm",
+            }
+        )
+    )
+)
 
 # %% [markdown]
 # - **Outliers.** Keeping the {glue:text}`runs_excluded` highest-loss runs
@@ -520,19 +574,42 @@ pairs = [
     ("chinchilla.fit.E", "besiroglu2024.fit.e", same_method),
     ("chinchilla.fit.E", "hoffmann2022.fit_tex.e", early_stop),
     ("chinchilla.fit.A", "besiroglu2024.fit.a_coefficient", same_method),
-    ("chinchilla.fit.A", "hoffmann2022.fit_tex.a_coefficient", "Within our interval: the parameter term is well identified."),
+    (
+        "chinchilla.fit.A",
+        "hoffmann2022.fit_tex.a_coefficient",
+        "Within our interval: the parameter term is well identified.",
+    ),
     ("chinchilla.fit.B", "besiroglu2024.fit.b_coefficient", same_method),
     ("chinchilla.fit.B", "hoffmann2022.fit_tex.b_coefficient", early_stop + " B is weakly identified."),
     ("chinchilla.fit.alpha", "besiroglu2024.fit.alpha", same_method),
     ("chinchilla.fit.alpha", "hoffmann2022.fit_tex.alpha", "Within our interval."),
     ("chinchilla.fit.beta", "besiroglu2024.fit.beta", same_method),
     ("chinchilla.fit.beta", "hoffmann2022.fit_tex.beta", early_stop),
-    ("chinchilla.allocation.a", "hoffmann2022.allocation.a_approach3", early_stop + " Their interval comes from early-stopped refits."),
-    ("chinchilla.allocation.a", "hoffmann2022.allocation.a_approach1", "A different method (training-curve envelope) on their full set of runs."),
-    ("chinchilla.allocation.a", "hoffmann2022.allocation.a_approach2", "A different method (IsoFLOP minima) on their full set of runs."),
-    ("chinchilla.allocation.a", "kaplan2020.allocation.a", "Hoffmann et al. attribute Kaplan et al.'s larger a to a learning-rate schedule not matched to run length."),
-    ("chinchilla.tokens_per_parameter.chinchilla_budget", "hoffmann2022.chinchilla.tokens_per_parameter",
-     "The 20 is how Chinchilla was trained, not a fitted optimum; our fit agrees with it."),
+    (
+        "chinchilla.allocation.a",
+        "hoffmann2022.allocation.a_approach3",
+        early_stop + " Their interval comes from early-stopped refits.",
+    ),
+    (
+        "chinchilla.allocation.a",
+        "hoffmann2022.allocation.a_approach1",
+        "A different method (training-curve envelope) on their full set of runs.",
+    ),
+    (
+        "chinchilla.allocation.a",
+        "hoffmann2022.allocation.a_approach2",
+        "A different method (IsoFLOP minima) on their full set of runs.",
+    ),
+    (
+        "chinchilla.allocation.a",
+        "kaplan2020.allocation.a",
+        "Hoffmann et al. attribute Kaplan et al.'s larger a to a learning-rate schedule not matched to run length.",
+    ),
+    (
+        "chinchilla.tokens_per_parameter.chinchilla_budget",
+        "hoffmann2022.chinchilla.tokens_per_parameter",
+        "The 20 is how Chinchilla was trained, not a fitted optimum; our fit agrees with it.",
+    ),
 ]
 display(keynumbers.comparison_table(registry, published, pairs))
 

@@ -21,8 +21,16 @@ def built_site(tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("book")
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
     result = subprocess.run(
-        [str(jupyter_book), "build", str(REPO_ROOT), "--path-output", str(output),
-         "--warningiserror", "--nitpick", "--keep-going"],
+        [
+            str(jupyter_book),
+            "build",
+            str(REPO_ROOT),
+            "--path-output",
+            str(output),
+            "--warningiserror",
+            "--nitpick",
+            "--keep-going",
+        ],
         capture_output=True,
         text=True,
         cwd=REPO_ROOT,

@@ -6,7 +6,14 @@ import jupytext
 import pytest
 from conftest import CHAPTERS
 
-REQUIRED_SECTIONS = ["Summary", "Data", "Method", "Results", "Comparison with published estimates", "Limitations"]
+REQUIRED_SECTIONS = [
+    "Summary",
+    "Data",
+    "Method",
+    "Results",
+    "Comparison with published estimates",
+    "Limitations",
+]
 
 
 def test_there_is_at_least_one_chapter():

@@ -33,7 +33,10 @@ def test_committed_tables_are_valid():
         (lambda rows: rows[0].update(unit="furlongs"), ["line 2", "column 'unit'", "isin"]),
         (lambda rows: rows[3].update(id=rows[1]["id"]), ["column 'id'", "field_uniqueness"]),
         (lambda rows: rows[10].update(ci_low="0.9"), ["line 12", "ci_low <= value"]),
-        (lambda rows: rows[0].update(source_key="nobody2099"), ["line 2", "column 'source_key'", "references.bib"]),
+        (
+            lambda rows: rows[0].update(source_key="nobody2099"),
+            ["line 2", "column 'source_key'", "references.bib"],
+        ),
         (lambda rows: rows[0].update(url=""), ["line 2", "column 'url'"]),
     ],
 )
@@ -84,7 +87,9 @@ def test_validate_command_fails_on_unknown_csv(tmp_path, monkeypatch, capsys):
 def test_hoffmann_runs_load_with_tokens_from_compute():
     runs = data.load_hoffmann_runs()
     assert len(runs) == 245
-    assert (runs.training_tokens * 6 * runs.parameters).div(runs.training_compute_flop).sub(1).abs().max() < 1e-12
+    assert (runs.training_tokens * 6 * runs.parameters).div(runs.training_compute_flop).sub(
+        1
+    ).abs().max() < 1e-12
     assert runs.run.tolist() == list(range(1, 246))
 
 

@@ -26,8 +26,14 @@ print(keynumbers.to_csv(list(registry)) + keynumbers.to_json(list(registry)))
 
 def _register(registry, number_id="chinchilla.fit.alpha", value=0.35, ci=(0.3, 0.4), **options):
     return registry.register(
-        number_id, value, ci, options.pop("ci_level", 0.95), options.pop("unit", "dimensionless"),
-        "test number", "test method", **options,
+        number_id,
+        value,
+        ci,
+        options.pop("ci_level", 0.95),
+        options.pop("unit", "dimensionless"),
+        "test number",
+        "test method",
+        **options,
     )
 
 

@@ -83,7 +83,9 @@ def test_optimal_allocation_minimises_loss_at_fixed_compute():
     parameters, tokens = TRUE_LAW.optimal_allocation(budget)
     assert 6 * parameters * tokens == pytest.approx(budget)
     best = optimize.minimize_scalar(
-        lambda log_n: TRUE_LAW.loss(10**log_n, budget / (6 * 10**log_n)), bounds=(6, 14), method="bounded",
+        lambda log_n: TRUE_LAW.loss(10**log_n, budget / (6 * 10**log_n)),
+        bounds=(6, 14),
+        method="bounded",
         options={"xatol": 1e-10},
     )
     assert np.log10(parameters) == pytest.approx(best.x, abs=1e-4)

@@ -143,8 +143,14 @@ def test_pages_work_in_a_browser_with_the_network_blocked(built_site):
     with sync_playwright() as playwright, _serve(built_site) as base:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.route("**/*", block_outside)
@@ -175,4 +181,3 @@ def test_pages_work_in_a_browser_with_the_network_blocked(built_site):
         browser.close()
     assert not blocked, f"requests tried to leave the machine: {blocked}"
     assert not errors, f"JavaScript errors: {errors}"
-

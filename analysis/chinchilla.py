@@ -134,15 +134,16 @@ def parameter_comparison(replication: Replication, published: pd.DataFrame) -> p
 
 
 def allocation_summary(law: sl.ChinchillaLaw, budgets: dict[str, float]) -> dict:
-    """Exponent a and tokens per parameter at each named budget (FLOP) for one law."""
-    summary = {"a": law.allocation_exponents()[0]}
+    """Exponents a, b (N* ∝ C^a, D* ∝ C^b) and tokens per parameter at each named budget (FLOP)."""
+    a, b = law.allocation_exponents()
+    summary = {"a": a, "b": b}
     for name, budget in budgets.items():
         summary[f"tokens_per_parameter_{name}"] = float(law.tokens_per_parameter(budget))
     return summary
 
 
 def allocation_comparison(replication: Replication, published: pd.DataFrame, budgets: dict) -> pd.DataFrame:
-    """Exponent a and tokens per parameter: ours (with intervals) beside each published law."""
+    """Exponents and tokens per parameter: ours (with intervals) beside each published law."""
     rows = [{"fit": "This report", **allocation_summary(replication.fit.law, budgets)}]
     draws = pd.DataFrame([allocation_summary(law, budgets) for law in replication.bootstrap.laws()])
     tail = (1 - CI_LEVEL) / 2

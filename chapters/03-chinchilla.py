@@ -86,6 +86,15 @@ registry.register(
     bootstrap_method,
     published="hoffmann2022.allocation.a_approach3",
 )
+registry.register(
+    "chinchilla.allocation.b",
+    allocation.b["This report"],
+    (allocation.b[low_row], allocation.b[high_row]),
+    chinchilla.CI_LEVEL,
+    "dimensionless",
+    "Compute-optimal exponent b in D* ∝ C^b, b = alpha / (alpha + beta) = 1 - a",
+    bootstrap_method,
+)
 for budget_name, label in [("chinchilla", "Chinchilla's budget (5.76e23 FLOP)"), ("1e26", "1e26 FLOP")]:
     column = f"tokens_per_parameter_{budget_name}"
     registry.register(
@@ -214,9 +223,10 @@ text("width_ratio", early_stopping["converged_width_80"] / early_stopping["early
 #   Hoffmann et al.'s unrounded values fall outside our intervals for
 #   {glue:text}`hoffmann_outside`.
 # - The compute-optimal parameter count grows as $N^* \propto C^{a}$ with
-#   $a$ = {glue:text}`chinchilla.allocation.a.text`, against
-#   {glue:text}`a_hoffmann_table2` in Hoffmann et al.'s Table 2 and
-#   {glue:text}`a_kaplan` in Kaplan et al. {cite:p}`kaplan2020scaling`.
+#   $a$ = {glue:text}`chinchilla.allocation.a.text`, and training tokens as
+#   $D^* \propto C^{b}$ with $b$ = {glue:text}`chinchilla.allocation.b.text`;
+#   Hoffmann et al.'s Table 2 gives $a$ = {glue:text}`a_hoffmann_table2`
+#   and Kaplan et al. {cite:p}`kaplan2020scaling` {glue:text}`a_kaplan`.
 # - At Chinchilla's budget the law asks for
 #   {glue:text}`chinchilla.tokens_per_parameter.chinchilla_budget.text` tokens
 #   per parameter, consistent with the "20 tokens per parameter" rule; at
@@ -407,6 +417,7 @@ display(
         allocation.rename(
             columns={
                 "a": "a (N* ∝ C^a)",
+                "b": "b (D* ∝ C^b)",
                 "tokens_per_parameter_chinchilla": "Tokens/parameter at 5.76e23 FLOP",
                 "tokens_per_parameter_1e26": "Tokens/parameter at 1e26 FLOP",
             }

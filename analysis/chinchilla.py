@@ -8,10 +8,11 @@ Loss is in nats per token, compute in FLOP (C = 6 N D), logs base 10 in tables.
 
 from dataclasses import dataclass
 
+import altair as alt
 import numpy as np
 import pandas as pd
 
-from analysis import data
+from analysis import charts, data, keynumbers
 from analysis import scaling_laws as sl
 
 OUTLIERS_EXCLUDED = 5
@@ -24,6 +25,8 @@ Z_95 = 1.96
 """Standard errors spanned by a two-sided 95% normal interval."""
 EARLY_STOP_RESAMPLES = 200
 """Resamples for the demonstration of the original's early-stopped bootstrap."""
+
+HUBER_DELTA_TEXT = f"{sl.HUBER_DELTA:.0e}"
 
 TARGET_BUDGET_FLOP = 1e26
 """A frontier-scale budget at which the chapter reports tokens per parameter."""
@@ -344,3 +347,159 @@ def frontier(replication: Replication, published: pd.DataFrame, budgets: np.ndar
             )
         )
     return pd.concat(frames, ignore_index=True)
+
+
+RUN_TOOLTIP = [
+    alt.Tooltip("run:Q", title="run (row in the source file)"),
+    alt.Tooltip("status:N", title="status"),
+    alt.Tooltip("parameters:Q", format=".3~e", title="parameters N"),
+    alt.Tooltip("training_tokens:Q", format=".3~e", title="tokens D"),
+    alt.Tooltip("training_compute_flop:Q", format=".3~e", title="compute (FLOP)"),
+    alt.Tooltip("loss:Q", format=".3f", title="observed loss"),
+]
+"""Tooltip of every chart point that is a digitised run."""
+
+ISO_LOSS_LEVELS = [2.0, 2.2, 2.5, 3.0, 3.5]
+"""Loss levels (nats/token) of the iso-loss curves."""
+
+
+def fitted_vs_observed_chart(replication: Replication) -> alt.LayerChart:
+    """Fitted against observed loss for every run, coloured by log10 compute."""
+    return charts.identity_scatter(
+        fitted_vs_observed(replication),
+        x="loss",
+        y="fitted_loss",
+        color="log10_compute",
+        tooltip=[*RUN_TOOLTIP, alt.Tooltip("fitted_loss:Q", format=".3f", title="fitted loss")],
+        titles={
+            "loss": "Observed final loss (nats/token)",
+            "fitted_loss": "Fitted loss (nats/token)",
+            "log10_compute": "log10 compute (FLOP)",
+        },
+    )
+
+
+def iso_loss_chart(replication: Replication) -> alt.LayerChart:
+    """The runs over (N, D), coloured by loss, with curves of constant fitted loss."""
+    contours = iso_loss_curves(replication.fit.law, ISO_LOSS_LEVELS, np.logspace(7, 11.5, 200))
+    return charts.log_log_layers(
+        contours[contours.training_tokens.between(1e8, 1e13)],
+        fitted_vs_observed(replication),
+        x="parameters",
+        y="training_tokens",
+        line_group="loss_level",
+        point_color="loss",
+        tooltip=RUN_TOOLTIP,
+        titles={
+            "parameters": "Parameters N",
+            "training_tokens": "Training tokens D",
+            "loss_level": "Iso-loss (nats/token)",
+            "loss": "Observed loss",
+        },
+    )
+
+
+def frontier_chart(replication: Replication, published: pd.DataFrame, models: pd.DataFrame) -> alt.LayerChart:
+    """Compute-optimal N*(C) with its band, the published fits, and real models at C = 6ND."""
+    return charts.band_lines(
+        frontier(replication, published, np.logspace(18, 27, 60)),
+        x="compute_flop",
+        y="parameters",
+        low="low",
+        high="high",
+        group="fit",
+        titles={
+            "compute_flop": "Training compute C (FLOP)",
+            "parameters": "Compute-optimal parameters N*",
+            "low": f"{CI_LEVEL:.0%} CI low",
+            "high": f"{CI_LEVEL:.0%} CI high",
+            "fit": "Fit",
+            "model": "Model",
+        },
+        markers=models.reset_index()[["model", "compute_flop", "parameters"]],
+        marker_label="model",
+    )
+
+
+PARAMETER_KEY_NUMBERS = {
+    "E": ("Irreducible loss E of L(N, D) = E + A/N^alpha + B/D^beta", "nats"),
+    "A": ("Parameter coefficient A of the Chinchilla law", "dimensionless"),
+    "B": ("Data coefficient B of the Chinchilla law", "dimensionless"),
+    "alpha": ("Parameter exponent alpha of the Chinchilla law", "dimensionless"),
+    "beta": ("Data exponent beta of the Chinchilla law", "dimensionless"),
+}
+"""Description and unit of each fitted parameter's key number ``chinchilla.fit.<name>``."""
+
+
+def register_key_numbers(
+    registry: keynumbers.Registry,
+    replication: Replication,
+    comparison: pd.DataFrame,
+    allocation: pd.DataFrame,
+    models: pd.DataFrame,
+) -> None:
+    """Register the chapter's headline numbers, each with its bootstrap interval."""
+    method = (
+        f"Huber (delta {HUBER_DELTA_TEXT}) fit of the LSE law to {len(replication.included)} runs, "
+        f"L-BFGS-B to convergence from a {len(sl.grid_points()):,}-start grid; {CI_LEVEL:.0%} "
+        f"percentile interval of {len(replication.bootstrap.draws):,} seeded bootstrap refits"
+    )
+    for row in comparison.itertuples():
+        description, unit = PARAMETER_KEY_NUMBERS[row.parameter]
+        registry.register(
+            f"chinchilla.fit.{row.parameter}",
+            row.ours,
+            (row.ci_low, row.ci_high),
+            CI_LEVEL,
+            unit,
+            description,
+            method,
+            published=f"besiroglu2024.fit.{PARAMETER_SUFFIXES[row.parameter]}",
+        )
+    low, high = allocation.index[1], allocation.index[2]
+
+    def register_allocation(number_id, column, description, unit="dimensionless", published=""):
+        registry.register(
+            number_id,
+            allocation[column]["This report"],
+            (allocation[column][low], allocation[column][high]),
+            CI_LEVEL,
+            unit,
+            description,
+            method,
+            published=published,
+        )
+
+    register_allocation(
+        "chinchilla.allocation.a",
+        "a",
+        "Compute-optimal exponent a in N* ∝ C^a, a = beta / (alpha + beta)",
+        published="hoffmann2022.allocation.a_approach3",
+    )
+    register_allocation(
+        "chinchilla.allocation.b", "b", "Compute-optimal exponent b in D* ∝ C^b, b = alpha / (alpha + beta)"
+    )
+    register_allocation(
+        "chinchilla.tokens_per_parameter.chinchilla_budget",
+        "tokens_per_parameter_chinchilla",
+        "Compute-optimal training tokens per parameter D*/N* at Chinchilla's budget (5.76e23 FLOP)",
+        unit="tokens per parameter",
+        published="hoffmann2022.chinchilla.tokens_per_parameter",
+    )
+    register_allocation(
+        "chinchilla.tokens_per_parameter.1e26",
+        "tokens_per_parameter_1e26",
+        "Compute-optimal training tokens per parameter D*/N* at 1e26 FLOP",
+        unit="tokens per parameter",
+    )
+    llama = models.loc["Llama 3 8B"]
+    registry.register(
+        "chinchilla.compute_overhead.llama3_8b",
+        llama.compute_overhead,
+        (llama.compute_overhead_low, llama.compute_overhead_high),
+        CI_LEVEL,
+        "dimensionless",
+        "Compute of Llama 3 8B's training run divided by the compute a compute-optimal run "
+        "needs to reach the same predicted loss",
+        method,
+    )

@@ -47,79 +47,7 @@ def text(name, value):
 
 # %% tags=["remove-cell"]
 registry = keynumbers.Registry(chapter="chapters/03-chinchilla")
-bootstrap_method = (
-    f"Huber (delta 1e-3) fit of the LSE law to {len(replication.included)} runs, "
-    f"L-BFGS-B to convergence from a 4,500-start grid; {chinchilla.CI_LEVEL:.0%} percentile "
-    f"interval of {len(replication.bootstrap.draws):,} seeded bootstrap refits"
-)
-descriptions = {
-    "E": ("Irreducible loss E of L(N, D) = E + A/N^alpha + B/D^beta", "nats", "besiroglu2024.fit.e"),
-    "A": (
-        "Parameter coefficient A of the Chinchilla law",
-        "dimensionless",
-        "besiroglu2024.fit.a_coefficient",
-    ),
-    "B": ("Data coefficient B of the Chinchilla law", "dimensionless", "besiroglu2024.fit.b_coefficient"),
-    "alpha": ("Parameter exponent alpha of the Chinchilla law", "dimensionless", "besiroglu2024.fit.alpha"),
-    "beta": ("Data exponent beta of the Chinchilla law", "dimensionless", "besiroglu2024.fit.beta"),
-}
-for row in comparison.itertuples():
-    description, unit, published_id = descriptions[row.parameter]
-    registry.register(
-        f"chinchilla.fit.{row.parameter}",
-        row.ours,
-        (row.ci_low, row.ci_high),
-        chinchilla.CI_LEVEL,
-        unit,
-        description,
-        bootstrap_method,
-        published=published_id,
-    )
-low_row, high_row = allocation.index[1], allocation.index[2]
-registry.register(
-    "chinchilla.allocation.a",
-    allocation.a["This report"],
-    (allocation.a[low_row], allocation.a[high_row]),
-    chinchilla.CI_LEVEL,
-    "dimensionless",
-    "Compute-optimal exponent a in N* ∝ C^a, a = beta / (alpha + beta)",
-    bootstrap_method,
-    published="hoffmann2022.allocation.a_approach3",
-)
-registry.register(
-    "chinchilla.allocation.b",
-    allocation.b["This report"],
-    (allocation.b[low_row], allocation.b[high_row]),
-    chinchilla.CI_LEVEL,
-    "dimensionless",
-    "Compute-optimal exponent b in D* ∝ C^b, b = alpha / (alpha + beta) = 1 - a",
-    bootstrap_method,
-)
-for budget_name, label in [("chinchilla", "Chinchilla's budget (5.76e23 FLOP)"), ("1e26", "1e26 FLOP")]:
-    column = f"tokens_per_parameter_{budget_name}"
-    registry.register(
-        f"chinchilla.tokens_per_parameter.{budget_name}"
-        if budget_name == "1e26"
-        else "chinchilla.tokens_per_parameter.chinchilla_budget",
-        allocation[column]["This report"],
-        (allocation[column][low_row], allocation[column][high_row]),
-        chinchilla.CI_LEVEL,
-        "tokens per parameter",
-        f"Compute-optimal training tokens per parameter D*/N* at {label}",
-        bootstrap_method,
-        published="hoffmann2022.chinchilla.tokens_per_parameter" if budget_name == "chinchilla" else "",
-    )
-llama = models.loc["Llama 3 8B"]
-registry.register(
-    "chinchilla.compute_overhead.llama3_8b",
-    llama.compute_overhead,
-    (llama.compute_overhead_low, llama.compute_overhead_high),
-    chinchilla.CI_LEVEL,
-    "dimensionless",
-    "Compute Llama 3 8B's training run used, divided by the compute a compute-optimal run "
-    "needs to reach the same predicted loss",
-    bootstrap_method,
-)
+chinchilla.register_key_numbers(registry, replication, comparison, allocation, models)
 registry.glue()
 registry.save()
 
@@ -334,30 +262,7 @@ display(
 # (see the sensitivity analysis below).
 
 # %% tags=["remove-cell"]
-fitted = chinchilla.fitted_vs_observed(replication)
-charts.publish(
-    charts.identity_scatter(
-        fitted,
-        x="loss",
-        y="fitted_loss",
-        color="log10_compute",
-        tooltip=[
-            "run:Q",
-            "status:N",
-            charts.alt.Tooltip("parameters:Q", format=".3~e", title="parameters N"),
-            charts.alt.Tooltip("training_tokens:Q", format=".3~e", title="tokens D"),
-            charts.alt.Tooltip("training_compute_flop:Q", format=".3~e", title="compute (FLOP)"),
-            charts.alt.Tooltip("loss:Q", format=".3f", title="observed loss"),
-            charts.alt.Tooltip("fitted_loss:Q", format=".3f", title="fitted loss"),
-        ],
-        titles={
-            "loss": "Observed final loss (nats/token)",
-            "fitted_loss": "Fitted loss (nats/token)",
-            "log10_compute": "log10 compute (FLOP)",
-        },
-    ),
-    "fig-chinchilla-fitted-vs-observed",
-)
+charts.publish(chinchilla.fitted_vs_observed_chart(replication), "fig-chinchilla-fitted-vs-observed")
 
 # %% [markdown]
 # ```{glue:figure} fig-chinchilla-fitted-vs-observed
@@ -371,33 +276,7 @@ charts.publish(
 # ```
 
 # %% tags=["remove-cell"]
-contour_parameters = np.logspace(7, 11.5, 200)
-contours = chinchilla.iso_loss_curves(law, [2.0, 2.2, 2.5, 3.0, 3.5], contour_parameters)
-contours = contours[contours.training_tokens.between(1e8, 1e13)]
-charts.publish(
-    charts.log_log_layers(
-        contours,
-        fitted.assign(log10_loss=np.log10(fitted.loss)),
-        x="parameters",
-        y="training_tokens",
-        line_group="loss_level",
-        point_color="loss",
-        tooltip=[
-            "run:Q",
-            "status:N",
-            charts.alt.Tooltip("parameters:Q", format=".3~e", title="parameters N"),
-            charts.alt.Tooltip("training_tokens:Q", format=".3~e", title="tokens D"),
-            charts.alt.Tooltip("loss:Q", format=".3f", title="observed loss"),
-        ],
-        titles={
-            "parameters": "Parameters N",
-            "training_tokens": "Training tokens D",
-            "loss_level": "Iso-loss (nats/token)",
-            "loss": "Observed loss",
-        },
-    ),
-    "fig-chinchilla-iso-loss",
-)
+charts.publish(chinchilla.iso_loss_chart(replication), "fig-chinchilla-iso-loss")
 
 # %% [markdown]
 # ```{glue:figure} fig-chinchilla-iso-loss
@@ -443,32 +322,7 @@ display(
 # beyond the largest run in the data, with an interval to match.
 
 # %% tags=["remove-cell"]
-budget_grid = np.logspace(18, 27, 60)
-frontier = chinchilla.frontier(replication, published, budget_grid)
-markers = models.reset_index().rename(columns={"compute_flop": "compute_flop"})[
-    ["model", "compute_flop", "parameters"]
-]
-charts.publish(
-    charts.band_lines(
-        frontier,
-        x="compute_flop",
-        y="parameters",
-        low="low",
-        high="high",
-        group="fit",
-        titles={
-            "compute_flop": "Training compute C (FLOP)",
-            "parameters": "Compute-optimal parameters N*",
-            "low": "95% CI low",
-            "high": "95% CI high",
-            "fit": "Fit",
-            "model": "Model",
-        },
-        markers=markers,
-        marker_label="model",
-    ),
-    "fig-chinchilla-frontier",
-)
+charts.publish(chinchilla.frontier_chart(replication, published, models), "fig-chinchilla-frontier")
 
 # %% [markdown]
 # ```{glue:figure} fig-chinchilla-frontier

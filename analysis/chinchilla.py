@@ -14,6 +14,7 @@ import pandas as pd
 
 from analysis import charts, data, keynumbers
 from analysis import scaling_laws as sl
+from analysis.units import format_printed
 
 OUTLIERS_EXCLUDED = 5
 """The replication drops the 5 highest-loss runs (of 245) before fitting."""
@@ -134,6 +135,17 @@ def parameter_comparison(replication: Replication, published: pd.DataFrame) -> p
         row["hoffmann_tex_in_our_ci"] = low <= row["Hoffmann et al. (TeX source)"] <= high
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def parameter_table(comparison: pd.DataFrame, registry: keynumbers.Registry) -> pd.DataFrame:
+    """The fitted-law table: ours with interval, each published fit as printed, Besiroglu's SE."""
+    table = pd.DataFrame({"Parameter": comparison.parameter})
+    table["This report (95% CI)"] = [registry[f"chinchilla.fit.{name}"].text for name in comparison.parameter]
+    for label in PUBLISHED_LAWS:
+        table[label] = comparison[label].map(format_printed)
+    table["Besiroglu et al. SE"] = comparison["Besiroglu et al. SE"].map(format_printed)
+    table[f"Within Besiroglu ± {Z_95} SE"] = comparison.within_besiroglu_95
+    return table
 
 
 def allocation_summary(law: sl.ChinchillaLaw, budgets: dict[str, float]) -> dict:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from analysis import paths
 from analysis.data import ID_PATTERN, UNITS
-from analysis.units import format_estimate, format_interval, format_number
+from analysis.units import format_estimate, format_interval, format_number, format_printed
 
 EXPORT_SIGNIFICANT_DIGITS = 6
 """Significant digits of numbers in the CSV/JSON export (fixed, for byte-identical builds)."""
@@ -201,14 +201,12 @@ def comparison_table(registry: Registry, published, pairs: list[tuple[str, str, 
     for number_id, published_id, reason in pairs:
         number = registry[number_id]
         figure = published.loc[published_id]
+        theirs = format_printed(figure.value)
         if pd.notna(figure.ci_low):
-            theirs = format_estimate(
-                figure.value, figure.ci_low, figure.ci_high, figure.ci_level, number.significant
-            )
-        else:
-            theirs = format_number(figure.value, number.significant)
-            if isinstance(figure.uncertainty, str):
-                theirs += f" ({figure.uncertainty})"
+            low, high = format_printed(figure.ci_low), format_printed(figure.ci_high)
+            theirs += f" ({figure.ci_level:.0%} CI {low}–{high})"
+        elif isinstance(figure.uncertainty, str):
+            theirs += f" ({figure.uncertainty})"
         rows.append(
             {
                 "Quantity": figure.quantity,

@@ -108,40 +108,44 @@ def _always_rebuild_computed_pages(app, env, added, changed, removed):
     ]
 
 
-def _text_cell(text: str) -> nodes.entry:
-    return nodes.entry("", nodes.paragraph("", text))
+def _cell(*children) -> nodes.entry:
+    return nodes.entry("", nodes.paragraph("", "", *children))
 
 
 def _key_numbers_table(app: Sphinx, fromdocname: str) -> nodes.table:
+    """Id (linked to its chapter), estimate with interval, unit, what and how, published figure."""
     numbers = sorted(keynumbers.load_saved(), key=lambda number: number.id)
     published = data.load_published_estimates()
-    headers = ["Id", "Value", "Interval", "Unit", "What it is", "Method", "Published figure", "Chapter"]
-    table = nodes.table(classes=["key-numbers"])
-    group = nodes.tgroup(cols=len(headers))
+    columns = [
+        ("Key number", 3),
+        ("Estimate", 3),
+        ("Unit", 2),
+        ("What it is, and how it was computed", 6),
+        ("Published figure it replicates", 4),
+    ]
+    table = nodes.table(classes=["key-numbers", "colwidths-given"])
+    group = nodes.tgroup(cols=len(columns))
     table += group
-    group.extend(nodes.colspec(colwidth=1) for _ in headers)
+    group.extend(nodes.colspec(colwidth=width) for _, width in columns)
     head = nodes.thead()
-    head += nodes.row("", *(_text_cell(header) for header in headers))
+    head += nodes.row("", *(_cell(nodes.Text(title)) for title, _ in columns))
     body = nodes.tbody()
     for number in numbers:
         if number.published:
             row = published.loc[number.published]
-            reference = f"{row.value:g} ({row.source_key}, {row.location})"
+            reference = f"{row.quantity}: {row.value:g} ({row.source_key}, {row.location})"
         else:
             reference = "none"
         link = nodes.reference(
-            "", number.chapter, refuri=app.builder.get_relative_uri(fromdocname, number.chapter)
+            "", number.id, refuri=app.builder.get_relative_uri(fromdocname, number.chapter)
         )
         body += nodes.row(
             "",
-            _text_cell(number.id),
-            _text_cell(number.value_text),
-            _text_cell(number.interval_text),
-            _text_cell(number.unit),
-            _text_cell(number.description),
-            _text_cell(number.method),
-            _text_cell(reference),
-            nodes.entry("", nodes.paragraph("", "", link)),
+            _cell(link),
+            _cell(nodes.Text(number.text)),
+            _cell(nodes.Text(number.unit)),
+            _cell(nodes.Text(f"{number.description}. Method: {number.method}.")),
+            _cell(nodes.Text(reference)),
         )
     group += head
     group += body

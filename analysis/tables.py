@@ -1,7 +1,8 @@
-"""Tables as chapters show them: numbers written the report's one way."""
+"""Tables as chapters show them: numbers written the report's one way, nothing truncated."""
 
 import numpy as np
 import pandas as pd
+from IPython.display import HTML
 
 from analysis.units import format_number
 
@@ -17,3 +18,9 @@ def for_display(frame: pd.DataFrame, significant: int = 3) -> pd.DataFrame:
         return value
 
     return frame.map(cell)
+
+
+def show(frame: pd.DataFrame, index: bool = True, significant: int = 3) -> HTML:
+    """The table as HTML: numbers formatted, long text kept whole (no ``...``)."""
+    html = for_display(frame, significant).to_html(index=index, border=0, classes="table")
+    return HTML(html)

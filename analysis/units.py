@@ -55,6 +55,16 @@ def format_number(value: float, significant: int = 3) -> str:
     return f"{mantissa:.{significant - 1}f} × 10{exponent}"
 
 
+def format_printed(value: float) -> str:
+    """A published figure at the precision it was printed with: ``0.46``, ``5.76 × 10²³``."""
+    text = f"{value:.10g}"
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        return f"{mantissa} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+    whole, _, fraction = text.partition(".")
+    return f"{int(whole):,}" + (f".{fraction}" if fraction else "") if abs(value) >= 1000 else text
+
+
 def format_interval(low: float, high: float, level: float, significant: int = 3) -> str:
     """Format a confidence interval: ``95% CI 0.317–0.373``."""
     return f"{level:.0%} CI {format_number(low, significant)}–{format_number(high, significant)}"

@@ -20,7 +20,6 @@
 
 # %% tags=["remove-cell"]
 import numpy as np
-from IPython.display import display
 from myst_nb import glue
 
 from analysis import charts, chinchilla, data, keynumbers, tables
@@ -181,11 +180,9 @@ text("width_ratio", early_stopping["converged_width_80"] / early_stopping["early
 
 # %% tags=["hide-input"]
 summary = runs.assign(status=runs.excluded.map({True: "excluded", False: "used"}))
-display(
-    tables.for_display(
-        summary.groupby("status")[["parameters", "training_tokens", "training_compute_flop", "loss"]].agg(
-            ["count", "min", "max"]
-        )
+tables.show(
+    summary.groupby("status")[["parameters", "training_tokens", "training_compute_flop", "loss"]].agg(
+        ["count", "min", "max"]
     )
 )
 
@@ -227,32 +224,7 @@ display(
 # ### The fitted law
 
 # %% tags=["hide-input"]
-shown = comparison.assign(
-    ours=[
-        keynumbers_row.text
-        for keynumbers_row in (registry[f"chinchilla.fit.{name}"] for name in comparison.parameter)
-    ]
-)[
-    [
-        "parameter",
-        "ours",
-        "Hoffmann et al. (printed)",
-        "Hoffmann et al. (TeX source)",
-        "Besiroglu et al.",
-        "Besiroglu et al. SE",
-        "within_besiroglu_95",
-    ]
-]
-display(
-    tables.for_display(
-        shown.rename(
-            columns={
-                "ours": "This report (95% CI)",
-                "within_besiroglu_95": f"Within Besiroglu ± {chinchilla.Z_95} SE",
-            }
-        )
-    ).set_index("parameter")
-)
+tables.show(chinchilla.parameter_table(comparison, registry), index=False)
 
 # %% [markdown]
 # Our estimates land on the replication's: {glue:text}`params_within_besiroglu`
@@ -291,16 +263,14 @@ charts.publish(chinchilla.iso_loss_chart(replication), "fig-chinchilla-iso-loss"
 # ### Compute-optimal allocation
 
 # %% tags=["hide-input"]
-display(
-    tables.for_display(
-        allocation.rename(
-            columns={
-                "a": "a (N* ∝ C^a)",
-                "b": "b (D* ∝ C^b)",
-                "tokens_per_parameter_chinchilla": "Tokens/parameter at 5.76e23 FLOP",
-                "tokens_per_parameter_1e26": "Tokens/parameter at 1e26 FLOP",
-            }
-        )
+tables.show(
+    allocation.rename(
+        columns={
+            "a": "a (N* ∝ C^a)",
+            "b": "b (D* ∝ C^b)",
+            "tokens_per_parameter_chinchilla": "Tokens/parameter at 5.76e23 FLOP",
+            "tokens_per_parameter_1e26": "Tokens/parameter at 1e26 FLOP",
+        }
     )
 )
 
@@ -338,30 +308,28 @@ charts.publish(chinchilla.frontier_chart(replication, published, models), "fig-c
 # ### What the law says about how models are trained
 
 # %% tags=["hide-input"]
-display(
-    tables.for_display(
-        models[
-            [
-                "parameters",
-                "training_tokens",
-                "compute_flop",
-                "tokens_per_parameter",
-                "optimal_tokens_per_parameter",
-                "loss_excess",
-                "compute_overhead",
-                "compute_overhead_low",
-                "compute_overhead_high",
-            ]
-        ].rename(
-            columns={
-                "compute_flop": "compute (FLOP)",
-                "optimal_tokens_per_parameter": "optimal tokens/parameter",
-                "loss_excess": "loss above optimum (nats)",
-                "compute_overhead": "compute overhead (x)",
-                "compute_overhead_low": "overhead 95% low",
-                "compute_overhead_high": "overhead 95% high",
-            }
-        )
+tables.show(
+    models[
+        [
+            "parameters",
+            "training_tokens",
+            "compute_flop",
+            "tokens_per_parameter",
+            "optimal_tokens_per_parameter",
+            "loss_excess",
+            "compute_overhead",
+            "compute_overhead_low",
+            "compute_overhead_high",
+        ]
+    ].rename(
+        columns={
+            "compute_flop": "compute (FLOP)",
+            "optimal_tokens_per_parameter": "optimal tokens/parameter",
+            "loss_excess": "loss above optimum (nats)",
+            "compute_overhead": "compute overhead (x)",
+            "compute_overhead_low": "overhead 95% low",
+            "compute_overhead_high": "overhead 95% high",
+        }
     )
 )
 
@@ -388,15 +356,13 @@ display(
 # ### Sensitivity to the analyst's choices
 
 # %% tags=["hide-input"]
-display(
-    tables.for_display(
-        sensitivity.rename(
-            columns={
-                "tokens_per_parameter_chinchilla": "tokens/param at 5.76e23",
-                "tokens_per_parameter_1e26": "tokens/param at 1e26",
-                "gradient_norm": "final gradient norm",
-            }
-        )
+tables.show(
+    sensitivity.rename(
+        columns={
+            "tokens_per_parameter_chinchilla": "tokens/param at 5.76e23",
+            "tokens_per_parameter_1e26": "tokens/param at 1e26",
+            "gradient_norm": "final gradient norm",
+        }
     )
 )
 
@@ -476,7 +442,7 @@ pairs = [
         "The 20 is how Chinchilla was trained, not a fitted optimum; our fit agrees with it.",
     ),
 ]
-display(keynumbers.comparison_table(registry, published, pairs))
+tables.show(keynumbers.comparison_table(registry, published, pairs), index=False)
 
 # %% [markdown]
 # The published figures come from `data/published_estimates.csv`, each with its

@@ -34,3 +34,11 @@ def test_format_number(value, expected):
 
 def test_format_estimate():
     assert units.format_estimate(0.347, 0.318, 0.371, 0.95) == "0.347 (95% CI 0.318–0.371)"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(0.46, "0.46"), (20.0, "20"), (2085.43, "2,085.43"), (5.76e23, "5.76 × 10²³"), (0.33917084, "0.33917084")],
+)
+def test_format_printed_keeps_published_precision(value, expected):
+    assert units.format_printed(value) == expected

@@ -38,7 +38,13 @@ def test_format_estimate():
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(0.46, "0.46"), (20.0, "20"), (2085.43, "2,085.43"), (5.76e23, "5.76 × 10²³"), (0.33917084, "0.33917084")],
+    [
+        (0.46, "0.46"),
+        (20.0, "20"),
+        (2085.43, "2,085.43"),
+        (5.76e23, "5.76 × 10²³"),
+        (0.33917084, "0.33917084"),
+    ],
 )
 def test_format_printed_keeps_published_precision(value, expected):
     assert units.format_printed(value) == expected

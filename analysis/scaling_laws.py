@@ -279,18 +279,6 @@ def fit_chinchilla(
     return min(fits, key=lambda fit: fit.objective)
 
 
-def fit_from_start(parameters, tokens, loss, start: ChinchillaLaw, **options) -> FitResult:
-    """Fit the law by L-BFGS-B from one starting law (options as ``fit_chinchilla``)."""
-    runs = RunData.from_arrays(parameters, tokens, loss)
-    return _minimise(
-        start.theta(),
-        runs,
-        options.get("delta", HUBER_DELTA),
-        options.get("reduction", "sum"),
-        options.get("tolerances", CONVERGED_TOLERANCES),
-    )
-
-
 @dataclass(frozen=True)
 class Bootstrap:
     """Refits of the law on resampled runs: ``draws`` has one row per resample.

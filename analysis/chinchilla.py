@@ -14,7 +14,7 @@ import pandas as pd
 
 from analysis import charts, data, keynumbers
 from analysis import scaling_laws as sl
-from analysis.units import format_printed
+from analysis.units import format_estimate, format_printed
 
 OUTLIERS_EXCLUDED = 5
 """The replication drops the 5 highest-loss runs (of 245) before fitting."""
@@ -95,7 +95,7 @@ def published_law(published: pd.DataFrame, prefix: str) -> sl.ChinchillaLaw:
 
 PUBLISHED_LAWS = {
     "Hoffmann et al. (printed)": "hoffmann2022.fit",
-    "Hoffmann et al. (TeX source)": "hoffmann2022.fit_tex",
+    "Hoffmann et al. (unrounded)": "hoffmann2022.fit_tex",
     "Besiroglu et al.": "besiroglu2024.fit",
 }
 """Published fits of the law: label -> id prefix in ``published_estimates.csv``."""
@@ -132,7 +132,7 @@ def parameter_comparison(replication: Replication, published: pd.DataFrame) -> p
         row["Besiroglu et al. SE"] = _standard_error(besiroglu.uncertainty)
         margin = Z_95 * row["Besiroglu et al. SE"]
         row["within_besiroglu_95"] = abs(row["ours"] - besiroglu.value) <= margin
-        row["hoffmann_tex_in_our_ci"] = low <= row["Hoffmann et al. (TeX source)"] <= high
+        row["hoffmann_tex_in_our_ci"] = low <= row["Hoffmann et al. (unrounded)"] <= high
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -169,19 +169,41 @@ def allocation_comparison(replication: Replication, published: pd.DataFrame, bud
     return pd.DataFrame(rows).set_index("fit")
 
 
-def trained_models(replication: Replication, published: pd.DataFrame) -> pd.DataFrame:
-    """What the law says of how real models were trained.
+KAPLAN_LABEL = "Kaplan-style allocation at 1e26 FLOP"
 
-    For each model: C = 6 N D, tokens per parameter, the law's predicted loss,
-    the lowest loss reachable with the same compute, the excess, and the
-    compute overhead (C divided by the compute a compute-optimal run needs to
-    reach the same loss), each with a bootstrap interval.
+
+def kaplan_allocation(law: sl.ChinchillaLaw, published: pd.DataFrame, anchor_flop: float, target_flop: float):
+    """(N, D) that Kaplan et al.'s N ∝ C^a_K gives at ``target_flop``.
+
+    Anchored where both allocations agree, at the law's optimum for
+    ``anchor_flop``; beyond it N grows with Kaplan's exponent a_K and D = C/(6N).
     """
-    rows = []
+    anchor_parameters, _ = law.optimal_allocation(anchor_flop)
+    exponent = published.value["kaplan2020.allocation.a"]
+    parameters = float(anchor_parameters * (target_flop / anchor_flop) ** exponent)
+    return parameters, target_flop / (sl.TOKENS_PER_FLOP_CONVENTION * parameters)
+
+
+def trained_models(replication: Replication, published: pd.DataFrame, anchor_flop: float) -> pd.DataFrame:
+    """What the law says of how real models were, or would be, trained.
+
+    One row per published model (``MODEL_ROWS``) and one for Kaplan et al.'s
+    allocation carried to ``TARGET_BUDGET_FLOP`` from ``anchor_flop``. Each
+    gives C = 6 N D, tokens per parameter, the law's predicted loss, the
+    lowest loss reachable with the same compute, the excess, and the compute
+    overhead (C divided by the compute a compute-optimal run needs to reach the
+    same loss). Intervals: the same (N, D) under every bootstrap law.
+    """
+    law = replication.fit.law
+    allocations = {
+        model: (published.value[parameters_id], published.value[tokens_id])
+        for model, (parameters_id, tokens_id) in MODEL_ROWS.items()
+    }
+    allocations[KAPLAN_LABEL] = kaplan_allocation(law, published, anchor_flop, TARGET_BUDGET_FLOP)
     laws = replication.bootstrap.laws()
-    for model, (parameters_id, tokens_id) in MODEL_ROWS.items():
-        parameters = published.value[parameters_id]
-        tokens = published.value[tokens_id]
+    tail = (1 - CI_LEVEL) / 2
+    rows = []
+    for model, (parameters, tokens) in allocations.items():
         compute = sl.TOKENS_PER_FLOP_CONVENTION * parameters * tokens
 
         def excess(law, n=parameters, d=tokens, c=compute):
@@ -190,10 +212,8 @@ def trained_models(replication: Replication, published: pd.DataFrame) -> pd.Data
         def overhead(law, n=parameters, d=tokens, c=compute):
             return float(c / law.compute_for_loss(law.loss(n, d)))
 
-        law = replication.fit.law
         excess_draws = np.array([excess(draw) for draw in laws])
         overhead_draws = np.array([overhead(draw) for draw in laws])
-        tail = (1 - CI_LEVEL) / 2
         rows.append(
             {
                 "model": model,
@@ -213,6 +233,29 @@ def trained_models(replication: Replication, published: pd.DataFrame) -> pd.Data
             }
         )
     return pd.DataFrame(rows).set_index("model")
+
+
+def model_table(models: pd.DataFrame) -> pd.DataFrame:
+    """``trained_models`` as the chapter shows it: estimates and intervals in one cell."""
+
+    def with_interval(column):
+        return [
+            format_estimate(row[column], row[f"{column}_low"], row[f"{column}_high"], CI_LEVEL)
+            for _, row in models.iterrows()
+        ]
+
+    return pd.DataFrame(
+        {
+            "parameters N": models.parameters,
+            "tokens D": models.training_tokens,
+            "compute 6ND (FLOP)": models.compute_flop,
+            "tokens per parameter": models.tokens_per_parameter,
+            "optimal tokens per parameter": models.optimal_tokens_per_parameter,
+            "loss above the optimum (nats)": with_interval("loss_excess"),
+            "compute overhead (x)": with_interval("compute_overhead"),
+        },
+        index=models.index,
+    )
 
 
 SENSITIVITY_GRIDS = {
@@ -428,7 +471,7 @@ def frontier_chart(replication: Replication, published: pd.DataFrame, models: pd
             "fit": "Fit",
             "model": "Model",
         },
-        markers=models.reset_index()[["model", "compute_flop", "parameters"]],
+        markers=models.drop(KAPLAN_LABEL).reset_index()[["model", "compute_flop", "parameters"]],
         marker_label="model",
     )
 

@@ -24,7 +24,7 @@ from myst_nb import glue
 
 from analysis import charts, chinchilla, data, keynumbers, tables
 from analysis import scaling_laws as sl
-from analysis.units import format_number
+from analysis.units import format_number, format_printed
 
 published = data.load_published_estimates()
 chinchilla_budget = published.value["hoffmann2022.gopher.compute"]
@@ -34,7 +34,7 @@ replication = chinchilla.replicate()
 law = replication.fit.law
 comparison = chinchilla.parameter_comparison(replication, published)
 allocation = chinchilla.allocation_comparison(replication, published, budgets)
-models = chinchilla.trained_models(replication, published)
+models = chinchilla.trained_models(replication, published, chinchilla_budget)
 sensitivity = chinchilla.sensitivity(budgets)
 early_stopping = chinchilla.early_stopped_bootstrap(replication)
 
@@ -82,7 +82,7 @@ text("hoffmann_outside", ", ".join(outside_tex) if outside_tex else "none")
 
 for fit_label, key in [
     ("Hoffmann et al. (printed)", "hoffmann_printed"),
-    ("Hoffmann et al. (TeX source)", "hoffmann_tex"),
+    ("Hoffmann et al. (unrounded)", "hoffmann_tex"),
     ("Besiroglu et al.", "besiroglu"),
 ]:
     text(f"a_{key}", allocation.a[fit_label])
@@ -91,9 +91,13 @@ for fit_label, key in [
 # Published figures keep the precision they were printed with.
 text("a_kaplan", f"{published.value['kaplan2020.allocation.a']:g}")
 text("a_hoffmann_table2", f"{published.value['hoffmann2022.allocation.a_approach3']:g}")
-text("tpp_chinchilla_model", models.tokens_per_parameter["Chinchilla 70B"])
+text("tpp_chinchilla_model", format_printed(published.value["hoffmann2022.chinchilla.tokens_per_parameter"]))
 
-for model_key, model in [("llama", "Llama 3 8B"), ("gopher", "Gopher 280B")]:
+for model_key, model in [
+    ("llama", "Llama 3 8B"),
+    ("gopher", "Gopher 280B"),
+    ("kaplan", chinchilla.KAPLAN_LABEL),
+]:
     row = models.loc[model]
     text(f"{model_key}_tpp", row.tokens_per_parameter)
     text(f"{model_key}_optimal_tpp", row.optimal_tokens_per_parameter)
@@ -308,30 +312,7 @@ charts.publish(chinchilla.frontier_chart(replication, published, models), "fig-c
 # ### What the law says about how models are trained
 
 # %% tags=["hide-input"]
-tables.show(
-    models[
-        [
-            "parameters",
-            "training_tokens",
-            "compute_flop",
-            "tokens_per_parameter",
-            "optimal_tokens_per_parameter",
-            "loss_excess",
-            "compute_overhead",
-            "compute_overhead_low",
-            "compute_overhead_high",
-        ]
-    ].rename(
-        columns={
-            "compute_flop": "compute (FLOP)",
-            "optimal_tokens_per_parameter": "optimal tokens/parameter",
-            "loss_excess": "loss above optimum (nats)",
-            "compute_overhead": "compute overhead (x)",
-            "compute_overhead_low": "overhead 95% low",
-            "compute_overhead_high": "overhead 95% high",
-        }
-    )
-)
+tables.show(chinchilla.model_table(models))
 
 # %% [markdown]
 # Gopher, trained Kaplan-style with {glue:text}`gopher_tpp` tokens per
@@ -340,7 +321,13 @@ tables.show(
 # {glue:text}`gopher_compute` FLOP could buy: it spent
 # {glue:text}`gopher_overhead` times (95% CI {glue:text}`gopher_overhead_ci`)
 # the compute a compute-optimal run needs for its loss. This is the result that
-# made Chinchilla famous.
+# made Chinchilla famous. Carrying Kaplan et al.'s allocation
+# ($N \propto C^{a_K}$ with $a_K$ = {glue:text}`a_kaplan`) from the optimum at Chinchilla's budget up to
+# $10^{26}$ FLOP gives {glue:text}`kaplan_tpp` tokens per parameter, against an
+# optimum of {glue:text}`kaplan_optimal_tpp`; the law says that costs
+# {glue:text}`kaplan_excess` nats (95% CI {glue:text}`kaplan_excess_ci`), or
+# {glue:text}`kaplan_overhead` times (95% CI {glue:text}`kaplan_overhead_ci`)
+# the compute needed for the same loss.
 #
 # Llama 3 8B went the other way: {glue:text}`llama_tpp` tokens per parameter,
 # {glue:text}`llama_tpp_ratio` times the optimum of {glue:text}`llama_optimal_tpp`. Under this law its loss is

@@ -90,11 +90,20 @@ def powers_of_ten(low: float, high: float) -> list[float]:
 
 
 def log_axis(title: str, low: float, high: float) -> dict:
-    """Encoding options for a log10 axis ticked at powers of ten, labelled ``10^k``."""
+    """Encoding options for a log10 axis ticked at powers of ten, labelled ``10^k``.
+
+    Wide ranges are ticked at every second (or third...) power so labels never crowd.
+    """
     ticks = powers_of_ten(low, high)
+    labelled = ticks if len(ticks) <= 7 else ticks[:: -(-len(ticks) // 7)]
     return {
         "scale": alt.Scale(type="log", domain=[ticks[0], ticks[-1]], nice=False),
-        "axis": alt.Axis(title=title, values=ticks, labelExpr="'10^' + round(log(datum.value) / LN10)"),
+        "axis": alt.Axis(
+            title=title,
+            values=labelled,
+            labelExpr="'10^' + round(log(datum.value) / LN10)",
+            labelOverlap="greedy",
+        ),
     }
 
 
@@ -219,7 +228,8 @@ def band_lines(
     x_encoding = alt.X(x, **log_axis(titles[x], low_x, high_x))
     y_axis = log_axis(titles[y], low_y, high_y)
     order = list(dict.fromkeys(frame[group]))
-    color = alt.Color(f"{group}:N", title=titles[group], scale=alt.Scale(domain=order))
+    legend = alt.Legend(orient="bottom", columns=2)
+    color = alt.Color(f"{group}:N", title=titles[group], scale=alt.Scale(domain=order), legend=legend)
     band = (
         alt.Chart(frame)
         .mark_area(opacity=0.2)
@@ -232,7 +242,9 @@ def band_lines(
             x=x_encoding,
             y=alt.Y(y, **y_axis),
             color=color,
-            strokeDash=alt.StrokeDash(f"{group}:N", title=titles[group], scale=alt.Scale(domain=order)),
+            strokeDash=alt.StrokeDash(
+                f"{group}:N", title=titles[group], scale=alt.Scale(domain=order), legend=legend
+            ),
             tooltip=[
                 alt.Tooltip(f"{group}:N", title=titles[group]),
                 alt.Tooltip(x, title=titles[x], format=".3~e"),

@@ -34,12 +34,12 @@ bench: $(STAMP)
 	$(BIN)/python -m analysis.bench
 
 lint: $(STAMP)
-	$(BIN)/ruff check analysis tests chapters
-	$(BIN)/ruff format --check analysis tests chapters
+	$(BIN)/ruff check analysis tests chapters appendix
+	$(BIN)/ruff format --check analysis tests chapters appendix
 
 # After editing a chapter's .md or .py, bring its pair up to date.
 sync: $(STAMP)
-	$(BIN)/jupytext --sync chapters/*.md
+	$(BIN)/jupytext --sync chapters/*.md appendix/*.md
 
 clean:
 	rm -rf _build

@@ -267,3 +267,78 @@ def band_lines(
         labels = points.mark_text(align="left", dx=8, dy=-6, fontSize=12).encode(text=f"{marker_label}:N")
         layers += [points, labels]
     return alt.layer(*layers)
+
+
+def scatter_over_time(
+    points: pd.DataFrame,
+    lines: pd.DataFrame,
+    value: str,
+    value_title: str,
+    color: str,
+    color_title: str,
+    tooltip: list,
+    band: pd.DataFrame | None = None,
+) -> alt.LayerChart:
+    """Points over time on a log10 axis, with trend lines (one per ``trend``) and an optional band.
+
+    ``points`` and ``lines`` share the columns ``date`` and ``value``; ``band``
+    has ``date``, ``low`` and ``high`` (e.g. a projection's prediction interval).
+    """
+    low = float(min(points[value].min(), lines[value].min(), band.low.min() if band is not None else np.inf))
+    high = float(max(points[value].max(), lines[value].max(), band.high.max() if band is not None else 0))
+    y_axis = log_axis(value_title, low, high)
+    x = alt.X("date:T", title="Publication date")
+    layers = []
+    if band is not None:
+        layers.append(
+            alt.Chart(band)
+            .mark_area(opacity=0.18, color="#666666")
+            .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q")
+        )
+    layers.append(
+        alt.Chart(points)
+        .mark_point(size=36, opacity=0.85)
+        .encode(
+            x=x,
+            y=alt.Y(f"{value}:Q", **y_axis),
+            color=alt.Color(f"{color}:N", title=color_title, legend=alt.Legend(orient="bottom", columns=3)),
+            shape=alt.Shape(f"{color}:N", title=color_title, legend=alt.Legend(orient="bottom", columns=3)),
+            tooltip=tooltip,
+        )
+    )
+    layers.append(
+        alt.Chart(lines)
+        .mark_line(color="#000000")
+        .encode(
+            x=x,
+            y=alt.Y(f"{value}:Q", **y_axis),
+            strokeDash=alt.StrokeDash(
+                "trend:N", title="Trend", legend=alt.Legend(orient="bottom", columns=1)
+            ),
+            tooltip=[alt.Tooltip("trend:N", title="trend")],
+        )
+    )
+    return alt.layer(*layers).resolve_scale(color="independent", shape="independent")
+
+
+def interval_dots(
+    frame: pd.DataFrame, x: str, y: str, low: str, high: str, color: str, titles: dict, tooltip: list
+) -> alt.LayerChart:
+    """Estimates with their intervals as dots and rules (a specification curve or forest plot).
+
+    ``y``/``low``/``high`` are on a log10 axis; ``x`` orders the estimates.
+    """
+    y_axis = {
+        "scale": alt.Scale(type="log"),
+        "axis": alt.Axis(title=titles[y]),
+    }
+    base = alt.Chart(frame).encode(x=alt.X(f"{x}:Q", title=titles[x]))
+    rules = base.mark_rule(opacity=0.5).encode(
+        y=alt.Y(f"{low}:Q", **y_axis), y2=f"{high}:Q", color=alt.Color(f"{color}:N", title=titles[color])
+    )
+    dots = base.mark_point(size=30, filled=True).encode(
+        y=alt.Y(f"{y}:Q", **y_axis),
+        color=alt.Color(f"{color}:N", title=titles[color], legend=alt.Legend(orient="bottom", columns=3)),
+        tooltip=tooltip,
+    )
+    return alt.layer(rules, dots)

@@ -9,6 +9,7 @@ Nothing is dropped silently: a table either loads whole or fails.
 """
 
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,20 +115,30 @@ def _parse_types(text: pd.DataFrame, spec: TableSpec, path: Path) -> tuple[pd.Da
 
 
 def _schema_problems(frame: pd.DataFrame, spec: TableSpec, path: Path) -> list[str]:
+    """Pandera's failures as one line per (row, column, rule).
+
+    Row-wise rules over several columns are named ``"<column>: <rule>"``; they
+    are reported once per row, under that column.
+    """
     try:
         spec.schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
         problems = []
         for case in errors.failure_cases.itertuples(index=False):
-            column = case.column if isinstance(case.column, str) else case.check
+            row_rule = case.schema_context == "DataFrameSchema"
+            if row_rule:
+                column, _, rule = str(case.check).partition(": ")
+                value = ""
+            else:
+                column, rule = case.column, case.check
+                value = "" if pd.isna(case.failure_case) else f" (got {case.failure_case!r})"
             where = (
                 _row_label(frame, case.index, spec.key)
                 if case.index is not None and not pd.isna(case.index)
                 else "table"
             )
-            value = "" if pd.isna(case.failure_case) else f" (got {case.failure_case!r})"
-            problems.append(f"{path}: {where}, column '{column}': fails {case.check}{value}")
-        return sorted(set(problems), key=problems.index)
+            problems.append(f"{path}: {where}, column '{column}': fails {rule or column}{value}")
+        return list(dict.fromkeys(problems))
     return []
 
 
@@ -194,19 +205,19 @@ PUBLISHED_ESTIMATES = TableSpec(
         checks=[
             pa.Check(
                 lambda df: df.ci_low.isna() | df.ci_high.isna() | (df.ci_low <= df.value),
-                name="ci_low <= value",
+                name="ci_low: ci_low <= value",
             ),
             pa.Check(
                 lambda df: df.ci_low.isna() | df.ci_high.isna() | (df.value <= df.ci_high),
-                name="value <= ci_high",
+                name="ci_high: value <= ci_high",
             ),
             pa.Check(
                 lambda df: df.ci_low.isna() == df.ci_high.isna(),
-                name="ci_low and ci_high both given or both empty",
+                name="ci_high: ci_low and ci_high both given or both empty",
             ),
             pa.Check(
                 lambda df: df.ci_low.isna() | df.ci_level.notna(),
-                name="an interval states its ci_level",
+                name="ci_level: an interval states its ci_level",
             ),
         ],
     ),
@@ -260,3 +271,191 @@ def load_hoffmann_runs() -> pd.DataFrame:
     frame.insert(0, "run", np.arange(1, len(frame) + 1))
     frame["training_tokens"] = frame.training_compute_flop / (6.0 * frame.parameters)
     return frame
+
+
+DOMAINS = [
+    "language",
+    "vision",
+    "multimodal",
+    "games",
+    "speech",
+    "biology",
+    "image generation",
+    "video",
+    "robotics",
+    "recommendation",
+    "other",
+]
+COMPUTE_METHODS = ["6ND", "hardware", "reported", "third_party_estimate"]
+CONFIDENCE_LEVELS = ["confident", "likely", "speculative"]
+"""Epoch AI's grading: confident ≈ within 3x, likely ≈ within 10x, speculative otherwise."""
+
+SIX_ND_TOLERANCE = 3.0
+"""Compute must lie within this factor of 6 N D (N active parameters) unless the notes explain."""
+
+_MENTIONS_SIX_ND = r"6\s*\*?\s*N\s*\*?\s*D|6ND"
+
+
+def _six_nd_ratio(frame: pd.DataFrame) -> pd.Series:
+    """Training compute divided by 6 N D (active parameters for MoE); NaN where unknown."""
+    parameters = frame.active_parameters.fillna(frame.parameters)
+    return frame.training_compute_flop / (6.0 * parameters * frame.training_tokens)
+
+
+MODELS = TableSpec(
+    name="models",
+    key="model",
+    columns={
+        "model": "str",
+        "organization": "str",
+        "country": "str",
+        "publication_date": "date",
+        "domain": "str",
+        "open_weights": "bool",
+        "parameters": "float",
+        "active_parameters": "float",
+        "training_tokens": "float",
+        "training_compute_flop": "float",
+        "compute_method": "str",
+        "hardware": "str",
+        "hardware_quantity": "int",
+        "training_time_hours": "float",
+        "confidence": "str",
+        "notes": "str",
+        "source_url": "str",
+        "source_title": "str",
+        "inclusion_reason": "str",
+        "epoch_model": "str",
+    },
+    schema=pa.DataFrameSchema(
+        {
+            "model": pa.Column(str, unique=True),
+            "organization": pa.Column(str),
+            "country": pa.Column(str),
+            "publication_date": pa.Column(
+                "datetime64[us]",
+                pa.Check.in_range(pd.Timestamp("2010-01-01"), pd.Timestamp("2026-12-31")),
+                coerce=True,
+            ),
+            "domain": pa.Column(str, pa.Check.isin(DOMAINS)),
+            "open_weights": pa.Column(bool, nullable=True),
+            "parameters": pa.Column(float, pa.Check.in_range(1e3, 1e14), nullable=True),
+            "active_parameters": pa.Column(float, pa.Check.in_range(1e3, 1e14), nullable=True),
+            "training_tokens": pa.Column(float, pa.Check.in_range(1e3, 1e15), nullable=True),
+            "training_compute_flop": pa.Column(float, pa.Check.in_range(1e12, 1e29)),
+            "compute_method": pa.Column(str, pa.Check.isin(COMPUTE_METHODS)),
+            "hardware": pa.Column(str, nullable=True),
+            "hardware_quantity": pa.Column(float, pa.Check.in_range(1, 1e7), nullable=True),
+            "training_time_hours": pa.Column(float, pa.Check.in_range(0.01, 1e5), nullable=True),
+            "confidence": pa.Column(str, pa.Check.isin(CONFIDENCE_LEVELS)),
+            "notes": pa.Column(str),
+            "source_url": pa.Column(str, pa.Check.str_matches(r"^https?://\S+$")),
+            "source_title": pa.Column(str),
+            "inclusion_reason": pa.Column(str),
+            "epoch_model": pa.Column(str, nullable=True),
+        },
+        checks=[
+            pa.Check(
+                lambda df: df.active_parameters.isna() | (df.active_parameters <= df.parameters),
+                name="active_parameters: active_parameters <= parameters",
+            ),
+            pa.Check(
+                lambda df: (
+                    _six_nd_ratio(df).isna()
+                    | _six_nd_ratio(df).between(1 / SIX_ND_TOLERANCE, SIX_ND_TOLERANCE)
+                    | df.notes.str.contains(_MENTIONS_SIX_ND, regex=True)
+                ),
+                name="training_compute_flop: within 3x of 6*N*D (active parameters), or notes say why not",
+            ),
+        ],
+    ),
+)
+"""``data/models.csv``: notable models with a training-compute estimate, written by us."""
+
+COMMITTED_TABLES["models.csv"] = MODELS
+
+
+def load_models() -> pd.DataFrame:
+    """``data/models.csv``, validated; ``publication_date`` as datetimes, indexed by ``model``."""
+    frame = read_table(MODELS, paths.DATA_DIR / "models.csv")
+    return frame.set_index("model", drop=False)
+
+
+EPOCH_MODELS = TableSpec(
+    name="epoch_ai_models",
+    key="Model",
+    columns={},
+    schema=pa.DataFrameSchema(
+        {
+            "Model": pa.Column(str),
+            "Publication date": pa.Column("datetime64[us]", nullable=True, coerce=True),
+            "Training compute (FLOP)": pa.Column(float, pa.Check.gt(0), nullable=True, coerce=True),
+        }
+    ),
+)
+"""Epoch AI's notable-models table (third-party; the columns the report reads)."""
+
+EPOCH_MEMBER = "notable_ai_models.csv"
+"""The member of Epoch's bundle the report compares against: models meeting Epoch's notability criteria."""
+
+
+def load_epoch_models(member: str = EPOCH_MEMBER) -> pd.DataFrame:
+    """Epoch AI's models (``member`` of their bundle), validated; rows kept whole.
+
+    Rows without a compute estimate stay in the frame (compute NaN); analyses
+    that need compute say how many they set aside.
+    """
+    with zipfile.ZipFile(sources.fetch("epoch_ai_models")) as bundle, bundle.open(member) as handle:
+        text = pd.read_csv(handle, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    path = Path(f"{sources.fetch('epoch_ai_models')}!{member}")
+    wanted = list(EPOCH_MODELS.schema.columns)
+    frame = text[[*wanted, *[c for c in text.columns if c not in wanted]]].copy()
+    for column in wanted:
+        frame[column] = frame[column].str.strip().replace("", None)
+    frame["Model"] = frame["Model"].str.replace(r"\s+", " ", regex=True)
+    frame["Publication date"] = pd.to_datetime(frame["Publication date"], format="%Y-%m-%d", errors="coerce")
+    bad_dates = frame["Publication date"].isna() & text["Publication date"].str.strip().ne("")
+    compute = pd.to_numeric(frame["Training compute (FLOP)"], errors="coerce")
+    bad_compute = compute.isna() & frame["Training compute (FLOP)"].notna()
+    problems = [
+        f"{path}: {_row_label(text, index, 'Model')}, column '{column}': "
+        f"cannot be parsed (got {text.at[index, column]!r})"
+        for column, bad in (("Publication date", bad_dates), ("Training compute (FLOP)", bad_compute))
+        for index in text.index[bad]
+    ]
+    if problems:
+        raise DataError(problems)
+    frame["Training compute (FLOP)"] = compute
+    problems = _schema_problems(frame, EPOCH_MODELS, path)
+    if problems:
+        raise DataError(problems)
+    return frame
+
+
+AUDIT_NOTES = TableSpec(
+    name="audit_notes",
+    key="model",
+    columns={"model": "str", "better_estimate": "str", "reason": "str", "source_url": "str"},
+    schema=pa.DataFrameSchema(
+        {
+            "model": pa.Column(str, unique=True),
+            "better_estimate": pa.Column(str, pa.Check.isin(["ours", "Epoch", "both plausible"])),
+            "reason": pa.Column(str),
+            "source_url": pa.Column(str, pa.Check.str_matches(r"^https?://\S+$")),
+        }
+    ),
+)
+"""``data/audit_notes.csv``: why our compute differs from Epoch AI's by more than 3x, model by model."""
+
+COMMITTED_TABLES["audit_notes.csv"] = AUDIT_NOTES
+
+
+def load_audit_notes() -> pd.DataFrame:
+    """``data/audit_notes.csv``, validated, indexed by ``model``; every model must be in ``models.csv``."""
+    notes = read_table(AUDIT_NOTES, paths.DATA_DIR / "audit_notes.csv")
+    unknown = sorted(set(notes.model) - set(load_models().model))
+    if unknown:
+        raise DataError(
+            [f"{paths.DATA_DIR / 'audit_notes.csv'}: model '{m}' is not in models.csv" for m in unknown]
+        )
+    return notes.set_index("model", drop=False)

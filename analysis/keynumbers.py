@@ -210,6 +210,7 @@ def comparison_table(registry: Registry, published, pairs: list[tuple[str, str, 
         rows.append(
             {
                 "Quantity": figure.quantity,
+                "Unit": number.unit,
                 "This report": number.text,
                 "Published": theirs,
                 "Source": f"{figure.source_key}, {figure.location}",

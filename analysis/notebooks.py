@@ -16,19 +16,26 @@ from nbclient import NotebookClient
 
 from analysis import REPO_ROOT
 
-CHAPTERS_DIR = REPO_ROOT / "chapters"
+NOTEBOOK_FOLDERS = ("chapters", "appendix")
+"""Folders whose MyST files are executable pages (chapters and appendix pages)."""
+
+
+def notebook_paths() -> list:
+    """Every executable page's MyST source, chapters first."""
+    return [path for folder in NOTEBOOK_FOLDERS for path in sorted((REPO_ROOT / folder).glob("*.md"))]
 
 
 def chapter_names() -> list[str]:
-    """Every chapter's name (its file stem, e.g. ``03-chinchilla``)."""
-    return sorted(path.stem for path in CHAPTERS_DIR.glob("*.md"))
+    """Every executable page's name (its file stem, e.g. ``03-chinchilla``, ``data-audit``)."""
+    return [path.stem for path in notebook_paths()]
 
 
 def execute_chapter(name: str, timeout: int = 300) -> tuple[nbformat.NotebookNode, float]:
-    """Execute chapter ``name``; return the executed notebook and the wall time in seconds."""
-    notebook = jupytext.read(CHAPTERS_DIR / f"{name}.md")
+    """Execute page ``name``; return the executed notebook and the wall time in seconds."""
+    path = next(path for path in notebook_paths() if path.stem == name)
+    notebook = jupytext.read(path)
     client = NotebookClient(
-        notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(CHAPTERS_DIR)}}
+        notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
     )
     start = time.perf_counter()
     client.execute()

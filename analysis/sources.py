@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pooch
+import requests
 
 MIRROR_ENV_VAR = "SCALING_TRENDS_MIRROR"
 
@@ -110,13 +111,19 @@ def fetch(name: str) -> Path:
                 f"{source.sha256}, upstream {source.url}"
             )
         return _verify(path, source)
-    downloaded = pooch.retrieve(
-        url=source.url,
-        known_hash=None,
-        fname=source.filename,
-        path=pooch.os_cache("scaling-trends"),
-        progressbar=False,
-    )
+    try:
+        downloaded = pooch.retrieve(
+            url=source.url,
+            known_hash=None,
+            fname=source.filename,
+            path=pooch.os_cache("scaling-trends"),
+            progressbar=False,
+        )
+    except (OSError, requests.RequestException) as error:
+        raise SourceError(
+            f"could not download third-party file '{source.name}' from {source.url} ({error}); "
+            f"without network access, set {MIRROR_ENV_VAR} to a folder holding {source.filename}"
+        ) from error
     return _verify(Path(downloaded), source)
 
 

@@ -104,7 +104,7 @@ def _always_rebuild_computed_pages(app, env, added, changed, removed):
     return [
         name
         for name, meta in env.metadata.items()
-        if meta.get("key_numbers_page") or name.startswith("chapters/")
+        if meta.get("key_numbers_page") or name.startswith(("chapters/", "appendix/"))
     ]
 
 

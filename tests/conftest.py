@@ -40,11 +40,12 @@ def built_site(tmp_path_factory) -> Path:
 
 
 CHAPTERS = sorted((REPO_ROOT / "chapters").glob("*.md"))
+NOTEBOOKS = CHAPTERS + sorted((REPO_ROOT / "appendix").glob("*.md"))
 
 
 @pytest.fixture(scope="session")
 def executed_chapters(tmp_path_factory):
-    """Run every chapter under nbval, from its paired source, in one pytest process.
+    """Run every chapter and appendix page under nbval, from its paired source, in one pytest process.
 
     Returns the completed process and the folder the chapters wrote their key
     numbers and figures to (separate from the site build's).
@@ -52,7 +53,7 @@ def executed_chapters(tmp_path_factory):
     import jupytext
 
     folder = tmp_path_factory.mktemp("nbval")
-    for chapter in CHAPTERS:
+    for chapter in NOTEBOOKS:
         jupytext.write(jupytext.read(chapter), folder / f"{chapter.stem}.ipynb")
     output = folder / "generated"
     environment = {**os.environ, "SCALING_TRENDS_OUTPUT": str(output)}

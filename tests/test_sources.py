@@ -49,3 +49,13 @@ def test_unknown_name_is_an_error():
 def test_command_line_fetch_all(capsys):
     assert sources.main(["fetch", "--all"]) == 0
     assert capsys.readouterr().out.count("ok\t") == len(sources.SOURCES)
+
+
+def test_download_failure_says_how_to_work_offline(monkeypatch):
+    def unreachable(*args, **kwargs):
+        raise sources.requests.ConnectionError("no network")
+
+    monkeypatch.delenv(sources.MIRROR_ENV_VAR)
+    monkeypatch.setattr(sources.pooch, "retrieve", unreachable)
+    with pytest.raises(sources.SourceError, match=sources.MIRROR_ENV_VAR):
+        sources.fetch("hoffmann2022_fig4")

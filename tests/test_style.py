@@ -7,7 +7,7 @@ from pathlib import Path
 from analysis import REPO_ROOT
 
 RUFF = Path(sys.executable).parent / "ruff"
-TARGETS = ["analysis", "tests", "chapters"]
+TARGETS = ["analysis", "tests", "chapters", "appendix"]
 
 
 def test_ruff_check_is_clean():

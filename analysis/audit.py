@@ -1,0 +1,142 @@
+"""The data audit: our training-compute estimates against Epoch AI's, model by model.
+
+Our rows are joined to Epoch's database by ``epoch_model`` (Epoch's name for
+the model, where we recorded it) or else by a normalised name. Disagreements
+beyond a factor of 3 are findings: each needs a reason in
+``data/audit_notes.csv`` saying which estimate is right and why.
+"""
+
+import re
+
+import numpy as np
+import pandas as pd
+from statsmodels.stats.proportion import proportion_confint
+
+from analysis import data
+
+AGREEMENT_FACTOR = 3.0
+"""Two estimates agree when within this factor (Epoch's 'confident' band)."""
+
+SHARE_LEVEL = 0.95
+
+
+def normalised_name(name: str) -> str:
+    """Lowercase letters and digits only: 'GPT-3 175B (davinci)' -> 'gpt3175bdavinci'."""
+    return re.sub(r"[^a-z0-9]", "", str(name).lower())
+
+
+def join_epoch(models: pd.DataFrame, epoch: pd.DataFrame) -> pd.DataFrame:
+    """Each of our models with Epoch's name and compute for it, and the ratio ours / Epoch.
+
+    ``status`` is ``compared`` (both estimates exist), ``no Epoch compute``
+    (Epoch lists the model without an estimate) or ``not in Epoch``.
+    ``independent`` is False for our rows that carry another group's
+    estimate (``third_party_estimate``): their agreement proves nothing.
+    """
+    epoch = epoch.assign(key=epoch.Model.map(normalised_name)).drop_duplicates("key")
+    by_key = epoch.set_index("key")
+    keys = models.epoch_model.fillna(models.model).map(normalised_name)
+    joined = pd.DataFrame(
+        {
+            "model": models.model.to_numpy(),
+            "publication_date": models.publication_date.to_numpy(),
+            "domain": models.domain.to_numpy(),
+            "ours_flop": models.training_compute_flop.to_numpy(),
+            "compute_method": models.compute_method.to_numpy(),
+            "confidence": models.confidence.to_numpy(),
+            "epoch_name": keys.map(by_key.Model).to_numpy(),
+            "epoch_flop": keys.map(by_key["Training compute (FLOP)"]).to_numpy(),
+        }
+    )
+    joined["ratio"] = joined.ours_flop / joined.epoch_flop
+    joined["status"] = np.select(
+        [joined.epoch_flop.notna(), joined.epoch_name.notna()],
+        ["compared", "no Epoch compute"],
+        default="not in Epoch",
+    )
+    joined["independent"] = joined.compute_method.ne("third_party_estimate")
+    joined["agrees"] = joined.ratio.between(1 / AGREEMENT_FACTOR, AGREEMENT_FACTOR)
+    return joined
+
+
+def agreement_share(joined: pd.DataFrame) -> dict:
+    """Share of independently estimated, compared models within 3x of Epoch, with a Wilson interval."""
+    compared = joined[(joined.status == "compared") & joined.independent]
+    agreeing = int(compared.agrees.sum())
+    low, high = proportion_confint(agreeing, len(compared), alpha=1 - SHARE_LEVEL, method="wilson")
+    return {
+        "share": agreeing / len(compared),
+        "low": float(low),
+        "high": float(high),
+        "agreeing": agreeing,
+        "compared": len(compared),
+        "level": SHARE_LEVEL,
+    }
+
+
+def disagreements(joined: pd.DataFrame) -> pd.DataFrame:
+    """Every compared model outside 3x of Epoch, with our reason from ``data/audit_notes.csv``.
+
+    Raises ``DataError`` naming each disagreement that has no reason, and each
+    reason whose model no longer disagrees, so the audit cannot go stale.
+    """
+    notes = data.load_audit_notes()
+    outside = joined[(joined.status == "compared") & ~joined.agrees].copy()
+    outside["reason"] = outside.model.map(notes.reason)
+    outside["better_estimate"] = outside.model.map(notes.better_estimate)
+    problems = [
+        f"data/audit_notes.csv: no reason for '{model}', whose compute is {ratio:.3g}x Epoch's"
+        for model, ratio in zip(
+            outside.model[outside.reason.isna()], outside.ratio[outside.reason.isna()], strict=True
+        )
+    ]
+    stale = sorted(set(notes.index) - set(outside.model))
+    problems += [f"data/audit_notes.csv: '{model}' no longer disagrees with Epoch by >3x" for model in stale]
+    if problems:
+        raise data.DataError(problems)
+    return outside.sort_values("ratio")
+
+
+def ratio_chart(joined: pd.DataFrame):
+    """Our compute against Epoch's for every compared model, with the 3x agreement band."""
+    import altair as alt
+
+    from analysis import charts
+
+    compared = joined[joined.status == "compared"].assign(
+        agreement=lambda frame: np.where(frame.agrees, "within 3x", "outside 3x"),
+        estimate=lambda frame: np.where(frame.independent, "our own estimate", "another group's estimate"),
+    )
+    low = float(min(compared.ours_flop.min(), compared.epoch_flop.min()))
+    high = float(max(compared.ours_flop.max(), compared.epoch_flop.max()))
+    band = pd.DataFrame({"epoch_flop": [low, high]}).assign(
+        ours_flop=lambda frame: frame.epoch_flop,
+        low=lambda frame: frame.epoch_flop / AGREEMENT_FACTOR,
+        high=lambda frame: frame.epoch_flop * AGREEMENT_FACTOR,
+    )
+    x = alt.X("epoch_flop:Q", **charts.log_axis("Epoch AI's estimate (FLOP)", low, high))
+    y_axis = charts.log_axis("Our estimate (FLOP)", low / AGREEMENT_FACTOR, high * AGREEMENT_FACTOR)
+    shade = (
+        alt.Chart(band)
+        .mark_area(opacity=0.15, color="#009E73")
+        .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q")
+    )
+    points = (
+        alt.Chart(compared)
+        .mark_point(size=40)
+        .encode(
+            x=x,
+            y=alt.Y("ours_flop:Q", **y_axis),
+            color=alt.Color("agreement:N", title="Agreement", legend=alt.Legend(orient="bottom")),
+            shape=alt.Shape("estimate:N", title="Our value", legend=alt.Legend(orient="bottom")),
+            tooltip=[
+                alt.Tooltip("model:N", title="model"),
+                alt.Tooltip("epoch_name:N", title="Epoch's name"),
+                alt.Tooltip("ours_flop:Q", title="ours (FLOP)", format=".3~e"),
+                alt.Tooltip("epoch_flop:Q", title="Epoch (FLOP)", format=".3~e"),
+                alt.Tooltip("ratio:Q", title="ours / Epoch", format=".3~g"),
+                alt.Tooltip("compute_method:N", title="our method"),
+            ],
+        )
+    )
+    return alt.layer(shade, points)

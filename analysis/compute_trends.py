@@ -1,0 +1,430 @@
+"""The compute-trends chapter's analysis: growth of training compute since 2010.
+
+Selections (who counts), the headline fits with their three columns (ours;
+Epoch's data with our code; Epoch's published figure), the break search, the
+specification curve and the backtests. Fits and intervals come from
+``analysis.trends``; compute in FLOP, growth in x/yr, intervals 90%.
+"""
+
+import itertools
+from dataclasses import dataclass
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from analysis import charts, data, trends
+from analysis.units import format_number
+
+START = pd.Timestamp("2010-01-01")
+EPOCH_WINDOW_END = pd.Timestamp("2024-05-31")
+"""Last date of the data behind Sevilla & Roldán (2024) ('May 2024')."""
+LANGUAGE_START = pd.Timestamp("2017-06-01")
+LANGUAGE_DOMAINS = ("language", "multimodal")
+"""Language models: language, and multimodal models that are language models with other inputs."""
+RECENT_FRONTIER_START = pd.Timestamp("2018-01-01")
+FRONTIER_TOP_N = 10
+RECORD_FACTOR = 10.0
+BACKTEST_CUTOFFS = ["2020-12-31", "2022-12-31"]
+BREAK_CANDIDATES = np.arange(2012.0, 2022.0 + 1e-9, 1 / 12)
+"""Monthly break dates searched, 2012 to 2022: the span where a 'large-scale era' could begin."""
+
+
+def eras(models: pd.DataFrame) -> dict[str, trends.BreakFit]:
+    """Break fits for notable and frontier models, kinked and with a jump."""
+    notable = Sample("notable").select(models, **OURS)
+    frontier = Sample("frontier", frontier="top10").select(models, **OURS)
+    return {
+        f"{name}_{shape}": trends.fit_break(
+            rows.publication_date, rows.training_compute_flop, BREAK_CANDIDATES, continuous=shape == "kink"
+        )
+        for name, rows in (("notable", notable), ("frontier", frontier))
+        for shape in ("kink", "jump")
+    }
+
+
+@dataclass(frozen=True)
+class Sample:
+    """Which models a fit uses: a name, a domain filter, a frontier rule and a window.
+
+    ``domain`` keeps models whose domain names any of the given domains (Epoch
+    lists several per model, e.g. 'Multimodal,Language,Vision').
+    """
+
+    name: str
+    frontier: str = "all"
+    domain: tuple[str, ...] | None = None
+    start: pd.Timestamp = START
+    end: pd.Timestamp | None = None
+    drop_speculative: bool = False
+
+    def select(self, frame: pd.DataFrame, date: str, compute: str, domain: str, confidence: str | None):
+        """The rows of ``frame`` in this sample (column names given for our or Epoch's table)."""
+        rows = frame[frame[compute].notna() & frame[date].notna()]
+        rows = rows[rows[date] >= START]
+        if self.domain is not None:
+            pattern = "|".join(self.domain)
+            rows = rows[rows[domain].fillna("").str.lower().str.contains(pattern)]
+        if self.drop_speculative and confidence is not None:
+            rows = rows[rows[confidence].str.lower() != "speculative"]
+        if self.end is not None:
+            rows = rows[rows[date] <= self.end]
+        if self.frontier.startswith("top"):
+            rows = rows[trends.running_top_n(rows[date], rows[compute], int(self.frontier[3:]))]
+        elif self.frontier == "record":
+            rows = rows[trends.within_factor_of_record(rows[date], rows[compute], RECORD_FACTOR)]
+        return rows[rows[date] >= self.start]
+
+
+OURS = {
+    "date": "publication_date",
+    "compute": "training_compute_flop",
+    "domain": "domain",
+    "confidence": "confidence",
+}
+EPOCH = {
+    "date": "Publication date",
+    "compute": "Training compute (FLOP)",
+    "domain": "Domain",
+    "confidence": "Confidence",
+}
+
+
+def fit_sample(frame: pd.DataFrame, columns: dict, sample: Sample, **options) -> trends.GrowthFit:
+    """The growth fit of ``sample`` drawn from ``frame`` (ours or Epoch's, per ``columns``)."""
+    rows = sample.select(frame, **columns)
+    return trends.fit_growth(rows[columns["date"]], rows[columns["compute"]], **options)
+
+
+HEADLINES = {
+    "notable_2010_2024": (
+        Sample("Notable models, 2010 to May 2024", end=EPOCH_WINDOW_END),
+        "sevilla2024.growth.notable_2010_2024",
+    ),
+    "frontier_2010_2024": (
+        Sample(
+            f"Frontier (running top-{FRONTIER_TOP_N}), 2010 to May 2024",
+            frontier="top10",
+            end=EPOCH_WINDOW_END,
+        ),
+        "sevilla2024.growth.frontier_2010_2024",
+    ),
+    "frontier_2018_2024": (
+        Sample(
+            "Frontier (running top-10), 2018 to May 2024",
+            frontier="top10",
+            start=RECENT_FRONTIER_START,
+            end=EPOCH_WINDOW_END,
+        ),
+        "sevilla2024.growth.frontier_since_2018",
+    ),
+    "language_2017_2024": (
+        Sample(
+            "Language models, June 2017 to May 2024",
+            domain="language",
+            start=LANGUAGE_START,
+            end=EPOCH_WINDOW_END,
+        ),
+        "sevilla2024.growth.language_2017_2024",
+    ),
+}
+"""The comparisons with Sevilla & Roldán (2024), each in the publication's window."""
+
+OUR_HEADLINES = {
+    "notable_since_2010": Sample("Notable models, 2010 to date"),
+    "frontier_since_2018": Sample(
+        "Frontier (running top-10), 2018 to date", frontier="top10", start=RECENT_FRONTIER_START
+    ),
+    "language_since_2017": Sample(
+        "Language models, June 2017 to date", domain="language", start=LANGUAGE_START
+    ),
+}
+"""Our own headlines, on all our data."""
+
+
+def three_columns(models: pd.DataFrame, epoch: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
+    """For each headline: ours, Epoch's data with our code, Epoch's published figure (same window)."""
+    rows = []
+    for key, (sample, published_id) in HEADLINES.items():
+        ours = fit_sample(models, OURS, sample)
+        theirs = fit_sample(epoch, EPOCH, sample)
+        figure = published.loc[published_id]
+        rows.append(
+            {
+                "key": key,
+                "sample": sample.name,
+                "ours": ours,
+                "epoch_data_our_code": theirs,
+                "published": figure,
+            }
+        )
+    return pd.DataFrame(rows).set_index("key")
+
+
+def growth_cell(fit: trends.GrowthFit) -> str:
+    """``4.1x/yr (90% CI 3.8–4.5), n = 250`` for a table cell."""
+    low, high = fit.factor_interval
+    return (
+        f"{format_number(fit.factor, 2)}x/yr ({fit.level:.0%} CI "
+        f"{format_number(low, 2)}–{format_number(high, 2)}), n = {fit.n}"
+    )
+
+
+def published_cell(figure: pd.Series) -> str:
+    """A published growth figure with its interval, as printed."""
+    return f"{figure.value:g}x/yr ({figure.ci_level:.0%} CI {figure.ci_low:g}–{figure.ci_high:g})"
+
+
+def three_column_table(table: pd.DataFrame) -> pd.DataFrame:
+    """``three_columns`` as the chapter shows it."""
+    return pd.DataFrame(
+        {
+            "Sample (the publication's window)": table["sample"],
+            "Ours: our data, our code": table.ours.map(growth_cell),
+            "Epoch's data, our code": table.epoch_data_our_code.map(growth_cell),
+            "Published: Sevilla & Roldán (2024)": table.published.map(published_cell),
+        }
+    )
+
+
+SPECIFICATION_CHOICES = {
+    "frontier": ["all", "top5", "top10", "top20", "record"],
+    "start": [START, pd.Timestamp("2015-01-01"), RECENT_FRONTIER_START],
+    "domain": [None, LANGUAGE_DOMAINS],
+    "drop_speculative": [False, True],
+    "robust": [False, True],
+}
+"""Every reasonable analyst choice the specification curve crosses."""
+MIN_MODELS = 15
+
+
+def specification_curve(models: pd.DataFrame) -> pd.DataFrame:
+    """The growth estimate under every combination of ``SPECIFICATION_CHOICES``.
+
+    Combinations with fewer than ``MIN_MODELS`` models are skipped (and counted).
+    Sorted by estimate; one row per specification with its interval.
+    """
+    rows = []
+    for frontier, start, domain, drop, robust in itertools.product(*SPECIFICATION_CHOICES.values()):
+        sample = Sample("spec", frontier=frontier, domain=domain, start=start, drop_speculative=drop)
+        selected = sample.select(models, **OURS)
+        if len(selected) < MIN_MODELS:
+            continue
+        fit = trends.fit_growth(selected.publication_date, selected.training_compute_flop, robust=robust)
+        low, high = fit.factor_interval
+        rows.append(
+            {
+                "frontier rule": {"all": "all notable", "record": f"within {RECORD_FACTOR:g}x of record"}.get(
+                    frontier, f"running {frontier.replace('top', 'top-')}"
+                ),
+                "start": start.year,
+                "domain": "language" if domain else "all domains",
+                "speculative rows": "excluded" if drop else "included",
+                "estimator": "robust (Huber)" if robust else "OLS",
+                "n": fit.n,
+                "growth": fit.factor,
+                "low": low,
+                "high": high,
+            }
+        )
+    curve = pd.DataFrame(rows).sort_values("growth", ignore_index=True)
+    curve["rank"] = np.arange(1, len(curve) + 1)
+    return curve
+
+
+def backtests(models: pd.DataFrame) -> pd.DataFrame:
+    """Fit notable and frontier models up to each cutoff; share of later models inside the 90% band."""
+    rows = []
+    for cutoff in BACKTEST_CUTOFFS:
+        for sample in (Sample("Notable models"), Sample("Frontier (running top-10)", frontier="top10")):
+            selected = sample.select(models, **OURS)
+            result = trends.backtest(selected.publication_date, selected.training_compute_flop, cutoff)
+            rows.append(
+                {
+                    "cutoff": cutoff,
+                    "sample": sample.name,
+                    "models fitted": result["n_fit"],
+                    "growth fitted (x/yr)": 10 ** result["fit"].params[1],
+                    "later models": result["n_later"],
+                    "share inside 90% band": result["share_inside"],
+                    "share above band": result["share_above"],
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def largest_runs(models: pd.DataFrame, count: int = 10) -> pd.DataFrame:
+    """The ``count`` largest training runs in our data, with method, confidence and source."""
+    top = models.nlargest(count, "training_compute_flop")
+    return pd.DataFrame(
+        {
+            "model": top.model,
+            "organization": top.organization,
+            "published": top.publication_date.dt.date.astype(str),
+            "training compute (FLOP)": top.training_compute_flop,
+            "method": top.compute_method,
+            "confidence": top.confidence,
+            "source": top.source_title + " (" + top.source_url + ")",
+        }
+    ).reset_index(drop=True)
+
+
+CONFIDENCE_FACTOR = {"confident": 3.0, "likely": 10.0, "speculative": 30.0}
+"""Multiplicative uncertainty of a single estimate by its confidence grade."""
+
+
+DOMAIN_GROUPS = {"language": "language", "vision": "vision", "multimodal": "multimodal", "games": "games"}
+
+
+def all_models_chart(models: pd.DataFrame, fits: dict[str, trends.GrowthFit]) -> alt.LayerChart:
+    """Every model (log10 compute vs date, coloured by domain) with the fitted trends."""
+    points = models.assign(
+        domain_group=models.domain.map(DOMAIN_GROUPS).fillna("other"),
+        date=models.publication_date,
+    )
+    lines = []
+    for label, fit in fits.items():
+        years = np.linspace(fit.first_year, fit.last_year, 40)
+        lines.append(
+            pd.DataFrame(
+                {
+                    "date": [trends.from_decimal_year(year) for year in years],
+                    "training_compute_flop": 10 ** fit.predict(years),
+                    "trend": label,
+                }
+            )
+        )
+    return charts.scatter_over_time(
+        points,
+        pd.concat(lines, ignore_index=True),
+        value="training_compute_flop",
+        value_title="Training compute (FLOP)",
+        color="domain_group",
+        color_title="Domain",
+        tooltip=[
+            alt.Tooltip("model:N", title="model"),
+            alt.Tooltip("organization:N", title="organisation"),
+            alt.Tooltip("publication_date:T", title="published"),
+            alt.Tooltip("training_compute_flop:Q", title="compute (FLOP)", format=".3~e"),
+            alt.Tooltip("compute_method:N", title="method"),
+            alt.Tooltip("confidence:N", title="confidence"),
+            alt.Tooltip("source_url:N", title="source"),
+        ],
+    )
+
+
+def load() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Our models, Epoch's notable models and the published estimates."""
+    return data.load_models(), data.load_epoch_models(), data.load_published_estimates()
+
+
+def backtest_chart(models: pd.DataFrame, cutoff: str, sample: Sample) -> alt.LayerChart:
+    """Models before and after ``cutoff``, the trend fitted before it, and its 90% projection band."""
+    selected = sample.select(models, **OURS)
+    result = trends.backtest(selected.publication_date, selected.training_compute_flop, cutoff)
+    years = np.linspace(
+        trends.decimal_year([START])[0], trends.decimal_year([selected.publication_date.max()])[0], 60
+    )
+    design = np.column_stack([np.ones_like(years), years - result["reference_year"]])
+    prediction = result["fit"].get_prediction(design)
+    low, high = prediction.conf_int(obs=True, alpha=1 - result["level"]).T
+    dates = [trends.from_decimal_year(year) for year in years]
+    after = years > result["cutoff_year"]
+    cutoff_label = pd.Timestamp(cutoff).year
+    points = selected.assign(
+        date=selected.publication_date,
+        period=np.where(
+            selected.publication_date > pd.Timestamp(cutoff), f"after {cutoff_label}", f"up to {cutoff_label}"
+        ),
+    )
+    return charts.scatter_over_time(
+        points,
+        pd.DataFrame(
+            {
+                "date": dates,
+                "training_compute_flop": 10**prediction.predicted_mean,
+                "trend": f"fit up to {cutoff_label}",
+            }
+        ),
+        value="training_compute_flop",
+        value_title="Training compute (FLOP)",
+        color="period",
+        color_title="Released",
+        tooltip=[
+            alt.Tooltip("model:N", title="model"),
+            alt.Tooltip("publication_date:T", title="published"),
+            alt.Tooltip("training_compute_flop:Q", title="compute (FLOP)", format=".3~e"),
+        ],
+        band=pd.DataFrame({"date": dates, "low": 10**low, "high": 10**high})[after],
+    )
+
+
+def specification_chart(curve: pd.DataFrame) -> alt.LayerChart:
+    """The specification curve: every analyst choice's estimate, sorted, with its interval."""
+    return charts.interval_dots(
+        curve,
+        x="rank",
+        y="growth",
+        low="low",
+        high="high",
+        color="frontier rule",
+        titles={
+            "rank": "Specification (sorted by estimate)",
+            "growth": "Growth of training compute (x/yr, log scale)",
+            "frontier rule": "Sample",
+        },
+        tooltip=[
+            alt.Tooltip("frontier rule:N"),
+            alt.Tooltip("start:O", title="from"),
+            alt.Tooltip("domain:N"),
+            alt.Tooltip("speculative rows:N"),
+            alt.Tooltip("estimator:N"),
+            alt.Tooltip("n:Q", title="models"),
+            alt.Tooltip("growth:Q", format=".2f", title="x/yr"),
+            alt.Tooltip("low:Q", format=".2f", title="90% low"),
+            alt.Tooltip("high:Q", format=".2f", title="90% high"),
+        ],
+    )
+
+
+def register_key_numbers(
+    registry, ours: dict[str, trends.GrowthFit], comparison: pd.DataFrame, models
+) -> None:
+    """Register the chapter's headline growth rates and the largest run, each with its interval."""
+    published_for = {
+        "notable_since_2010": "sevilla2024.growth.notable_2010_2024",
+        "frontier_since_2018": "sevilla2024.growth.frontier_since_2018",
+        "language_since_2017": "sevilla2024.growth.language_2017_2024",
+    }
+    fits = {"notable_2010_2024": comparison.ours["notable_2010_2024"], **ours}
+    descriptions = {
+        "notable_2010_2024": "Growth of training compute of notable models, 2010 to May 2024 (our data)",
+        "notable_since_2010": "Growth of training compute of notable models, 2010 to date (our data)",
+        "frontier_since_2018": "Growth of training compute of frontier models (running top-10), 2018 to date",
+        "language_since_2017": "Growth of training compute of language models, June 2017 to date",
+    }
+    for key, fit in fits.items():
+        registry.register(
+            f"compute.growth.{key}",
+            fit.factor,
+            fit.factor_interval,
+            fit.level,
+            "x/yr",
+            f"{descriptions[key]}; n = {fit.n}",
+            fit.method,
+            published=published_for.get(key, "sevilla2024.growth.notable_2010_2024"),
+            significant=2,
+        )
+    largest = models.loc[models.training_compute_flop.idxmax()]
+    factor = CONFIDENCE_FACTOR[largest.confidence]
+    registry.register(
+        "compute.largest_run.flop",
+        largest.training_compute_flop,
+        (largest.training_compute_flop / factor, largest.training_compute_flop * factor),
+        0.9,
+        "FLOP",
+        f"Largest training run in our data: {largest.model} ({largest.organization})",
+        f"{largest.compute_method}; interval from its confidence grade '{largest.confidence}' "
+        f"(within {factor:g}x), see data/models.csv",
+        significant=2,
+    )

@@ -1,0 +1,295 @@
+"""Growth trends over time: log-linear fits, bootstraps, frontiers, breaks, backtests.
+
+Conventions: time in decimal years; quantities in log10 (so a slope is in
+OOM/yr, and ``10**slope`` is the growth factor per year, x/yr). Intervals are
+percentile intervals of a seeded nonparametric bootstrap over models.
+Conversions and wording of growth rates live in ``analysis.units``.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import statsmodels.api as sm
+
+from analysis.units import format_growth, oom_per_year_to_factor
+
+DEFAULT_RESAMPLES = 1000
+DEFAULT_SEED = 20240601
+DEFAULT_LEVEL = 0.9
+"""Trend intervals are 90% by default, the level Epoch AI reports for these trends."""
+
+
+def decimal_year(dates) -> np.ndarray:
+    """Dates as decimal years (2020-07-02 ≈ 2020.5), using each year's own length."""
+    dates = pd.DatetimeIndex(pd.to_datetime(dates))
+    start = pd.to_datetime(dates.year.astype(str) + "-01-01")
+    end = pd.to_datetime((dates.year + 1).astype(str) + "-01-01")
+    return np.asarray(dates.year + (dates - start) / (end - start), dtype=float)
+
+
+def from_decimal_year(year: float) -> pd.Timestamp:
+    """The date at decimal year ``year`` (inverse of ``decimal_year``)."""
+    whole = int(np.floor(year))
+    start, end = pd.Timestamp(f"{whole}-01-01"), pd.Timestamp(f"{whole + 1}-01-01")
+    return (start + (year - whole) * (end - start)).normalize()
+
+
+def _ols_slopes(years: np.ndarray, log_values: np.ndarray) -> np.ndarray:
+    """OLS slope of each row of ``log_values`` on the matching row of ``years`` (vectorised)."""
+    centred_years = years - years.mean(axis=-1, keepdims=True)
+    centred_values = log_values - log_values.mean(axis=-1, keepdims=True)
+    return (centred_years * centred_values).sum(axis=-1) / (centred_years**2).sum(axis=-1)
+
+
+@dataclass(frozen=True)
+class GrowthFit:
+    """A log-linear trend: log10(value) = intercept + slope * (year - reference_year)."""
+
+    slope: float
+    intercept: float
+    reference_year: float
+    ci_low: float
+    ci_high: float
+    level: float
+    n: int
+    first_year: float
+    last_year: float
+    method: str
+
+    @property
+    def factor(self) -> float:
+        """Growth factor per year (x/yr)."""
+        return oom_per_year_to_factor(self.slope)
+
+    @property
+    def factor_interval(self) -> tuple[float, float]:
+        """Interval of the growth factor (x/yr)."""
+        return oom_per_year_to_factor(self.ci_low), oom_per_year_to_factor(self.ci_high)
+
+    @property
+    def text(self) -> str:
+        """All three forms with the interval, as the report writes them."""
+        low, high = self.factor_interval
+        return f"{format_growth(self.factor)}; {self.level:.0%} CI {low:.1f}–{high:.1f}x"
+
+    def predict(self, years) -> np.ndarray:
+        """Fitted log10 value at ``years``."""
+        return self.intercept + self.slope * (np.asarray(years, float) - self.reference_year)
+
+
+def fit_growth(
+    dates,
+    values,
+    robust: bool = False,
+    resamples: int = DEFAULT_RESAMPLES,
+    seed: int = DEFAULT_SEED,
+    level: float = DEFAULT_LEVEL,
+) -> GrowthFit:
+    """Log-linear growth of ``values`` over ``dates`` with a bootstrap interval.
+
+    OLS of log10(value) on decimal year (statsmodels) with an interval from
+    ``resamples`` seeded bootstrap resamples of models; or, with
+    ``robust=True``, a Huber M-estimator whose interval is model-based (its
+    standard error), which keeps a many-fit specification curve fast.
+    """
+    years = decimal_year(dates)
+    log_values = np.log10(np.asarray(values, float))
+    if len(years) < 3:
+        raise ValueError(f"a growth fit needs at least 3 models, got {len(years)}")
+    reference = float(np.round(years.mean(), 1))
+    design = sm.add_constant(years - reference)
+    if robust:
+        fitted = sm.RLM(log_values, design, M=sm.robust.norms.HuberT()).fit()
+        intercept, slope = fitted.params
+        low, high = fitted.conf_int(alpha=1 - level)[1]
+        method = (
+            f"Huber robust regression of log10 values on date; {level:.0%} interval from its standard error"
+        )
+    else:
+        intercept, slope = sm.OLS(log_values, design).fit().params
+        rng = np.random.default_rng(seed)
+        rows = rng.integers(0, len(years), size=(resamples, len(years)))
+        slopes = _ols_slopes(years[rows], log_values[rows])
+        tail = (1 - level) / 2
+        low, high = np.quantile(slopes, [tail, 1 - tail])
+        method = (
+            f"OLS of log10 values on date; {level:.0%} percentile interval of "
+            f"{resamples:,} bootstrap resamples"
+        )
+    return GrowthFit(
+        slope=float(slope),
+        intercept=float(intercept),
+        reference_year=reference,
+        ci_low=float(low),
+        ci_high=float(high),
+        level=level,
+        n=len(years),
+        first_year=float(years.min()),
+        last_year=float(years.max()),
+        method=method,
+    )
+
+
+def running_top_n(dates, values, n: int = 10) -> np.ndarray:
+    """Mask of models among the ``n`` largest ``values`` released up to their own date.
+
+    Models are taken in date order; ties in date enter together, so a model
+    counts as frontier if fewer than ``n`` earlier-or-same-day models exceed it.
+    """
+    frame = pd.DataFrame({"date": pd.to_datetime(dates), "value": np.asarray(values, float)})
+    frame["order"] = np.arange(len(frame))
+    frame = frame.sort_values(["date", "order"])
+    frontier = np.zeros(len(frame), dtype=bool)
+    seen: list[float] = []
+    for _, same_day in frame.groupby("date", sort=True):
+        pool = np.array(seen + same_day.value.tolist())
+        for position, value in zip(same_day.order, same_day.value, strict=True):
+            frontier[position] = (pool > value).sum() < n
+        seen.extend(same_day.value.tolist())
+    return frontier
+
+
+def within_factor_of_record(dates, values, factor: float = 10.0) -> np.ndarray:
+    """Mask of models within ``factor`` of the largest value released up to their date.
+
+    A second frontier rule: a model is frontier if its compute is at least
+    1/``factor`` of the running record (itself included).
+    """
+    frame = pd.DataFrame({"date": pd.to_datetime(dates), "value": np.asarray(values, float)})
+    order = frame.sort_values("date", kind="stable").index
+    record = frame.loc[order].groupby("date").value.max().cummax()
+    return (frame.value * factor >= frame.date.map(record)).to_numpy()
+
+
+@dataclass(frozen=True)
+class BreakFit:
+    """A piecewise log-linear trend with one break, chosen against a single line by BIC."""
+
+    break_year: float
+    break_low: float
+    break_high: float
+    slope_before: float
+    slope_after: float
+    slope_after_low: float
+    slope_after_high: float
+    continuous: bool
+    bic_single: float
+    bic_break: float
+    level: float
+
+    @property
+    def preferred(self) -> bool:
+        """Whether BIC prefers the break model to a single line (lower BIC)."""
+        return self.bic_break < self.bic_single
+
+
+def _piecewise_design(years: np.ndarray, break_year: float, continuous: bool) -> np.ndarray:
+    after = (years >= break_year).astype(float)
+    columns = [np.ones_like(years), years - break_year, after * (years - break_year)]
+    if not continuous:
+        columns.append(after)
+    return np.column_stack(columns)
+
+
+def _best_break(years, log_values, candidates, continuous):
+    best = (np.inf, None, None)
+    for candidate in candidates:
+        design = _piecewise_design(years, candidate, continuous)
+        coefficients, residual, *_ = np.linalg.lstsq(design, log_values, rcond=None)
+        sse = (
+            float(residual[0]) if residual.size else float(((design @ coefficients - log_values) ** 2).sum())
+        )
+        if sse < best[0]:
+            best = (sse, candidate, coefficients)
+    return best
+
+
+def _bic(sse: float, n: int, parameters: int) -> float:
+    return n * np.log(sse / n) + parameters * np.log(n)
+
+
+def fit_break(
+    dates,
+    values,
+    candidates=None,
+    continuous: bool = True,
+    resamples: int = 300,
+    seed: int = DEFAULT_SEED,
+    level: float = DEFAULT_LEVEL,
+    min_models_per_side: int = 20,
+) -> BreakFit:
+    """One-break piecewise log-linear fit: break year by least squares over ``candidates``.
+
+    ``continuous`` joins the two lines at the break (a kink); otherwise the
+    level may jump. BIC compares the break model (the break year counted as
+    a parameter) with a single line. The break year's and the later slope's
+    intervals come from a bootstrap that re-searches the break each time.
+    """
+    years = decimal_year(dates)
+    log_values = np.log10(np.asarray(values, float))
+    if candidates is None:
+        ordered = np.sort(years)
+        candidates = np.arange(
+            np.ceil(ordered[min_models_per_side] * 12) / 12, ordered[-min_models_per_side], 1 / 12
+        )
+    sse, break_year, coefficients = _best_break(years, log_values, candidates, continuous)
+    single = np.column_stack([np.ones_like(years), years])
+    single_sse = float(
+        ((single @ np.linalg.lstsq(single, log_values, rcond=None)[0] - log_values) ** 2).sum()
+    )
+    n = len(years)
+    rng = np.random.default_rng(seed)
+    breaks, slopes_after = [], []
+    for _ in range(resamples):
+        rows = rng.integers(0, n, n)
+        _, resampled_break, resampled = _best_break(years[rows], log_values[rows], candidates, continuous)
+        breaks.append(resampled_break)
+        slopes_after.append(resampled[1] + resampled[2])
+    tail = (1 - level) / 2
+    return BreakFit(
+        break_year=float(break_year),
+        break_low=float(np.quantile(breaks, tail)),
+        break_high=float(np.quantile(breaks, 1 - tail)),
+        slope_before=float(coefficients[1]),
+        slope_after=float(coefficients[1] + coefficients[2]),
+        slope_after_low=float(np.quantile(slopes_after, tail)),
+        slope_after_high=float(np.quantile(slopes_after, 1 - tail)),
+        continuous=continuous,
+        bic_single=_bic(single_sse, n, 2),
+        bic_break=_bic(sse, n, 4 if continuous else 5),
+        level=level,
+    )
+
+
+def backtest(
+    dates, values, cutoff: str, level: float = DEFAULT_LEVEL, horizon_years: float | None = None
+) -> dict:
+    """Fit on models up to ``cutoff``; check later models against the projection.
+
+    The projection's band is the OLS prediction interval for a new model at
+    ``level`` (statsmodels), which includes model-to-model scatter. Returns
+    the fit, and for models after the cutoff (within ``horizon_years`` if
+    given) their count and the share inside the band.
+    """
+    dates = pd.to_datetime(pd.Series(dates)).reset_index(drop=True)
+    log_values = np.log10(np.asarray(values, float))
+    years = decimal_year(dates)
+    cutoff_year = decimal_year([cutoff])[0]
+    before = years <= cutoff_year
+    after = ~before if horizon_years is None else (~before & (years <= cutoff_year + horizon_years))
+    reference = float(np.round(years[before].mean(), 1))
+    fit = sm.OLS(log_values[before], sm.add_constant(years[before] - reference)).fit()
+    prediction = fit.get_prediction(sm.add_constant(years[after] - reference, has_constant="add"))
+    low, high = prediction.conf_int(obs=True, alpha=1 - level).T
+    inside = (log_values[after] >= low) & (log_values[after] <= high)
+    return {
+        "fit": fit,
+        "reference_year": reference,
+        "cutoff_year": cutoff_year,
+        "n_fit": int(before.sum()),
+        "n_later": int(after.sum()),
+        "share_inside": float(inside.mean()) if after.any() else float("nan"),
+        "share_above": float((log_values[after] > high).mean()) if after.any() else float("nan"),
+        "level": level,
+    }

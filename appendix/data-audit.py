@@ -1,0 +1,137 @@
+# ---
+# jupyter:
+#   jupytext:
+#     default_lexer: ipython3
+#     formats: md:myst,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# (data-audit)=
+# # Data audit: our compute estimates against Epoch AI's
+
+# %% tags=["remove-cell"]
+from myst_nb import glue
+
+from analysis import audit, charts, data, keynumbers, tables
+from analysis.units import format_number
+
+models = data.load_models()
+epoch_all = data.load_epoch_models("all_ai_models.csv")
+joined = audit.join_epoch(models, epoch_all)
+share = audit.agreement_share(joined)
+outside = audit.disagreements(joined)
+
+registry = keynumbers.Registry(chapter="appendix/data-audit")
+registry.register(
+    "compute.audit.share_within_3x",
+    share["share"],
+    (share["low"], share["high"]),
+    share["level"],
+    "dimensionless",
+    "Share of our independently estimated models whose training compute is within 3x of Epoch AI's estimate",
+    f"{share['agreeing']} of {share['compared']} models joined by name to Epoch's database; Wilson score interval",
+)
+registry.glue()
+registry.save()
+
+
+def text(name, value):
+    """Glue a number or phrase for the prose (formatted once, here)."""
+    glue(name, value if isinstance(value, str) else format_number(value), display=False)
+
+
+counts = joined.status.value_counts()
+text("n_ours", len(joined))
+text("n_compared", int(counts.get("compared", 0)))
+text("n_not_in_epoch", int(counts.get("not in Epoch", 0)))
+text("n_no_epoch_compute", int(counts.get("no Epoch compute", 0)))
+text("n_independent", share["compared"])
+text("n_outside", len(outside))
+text("n_third_party", int(((joined.status == "compared") & ~joined.independent).sum()))
+text("median_ratio", float(joined.ratio[joined.status == "compared"].median()))
+text("n_ours_better", int((outside.better_estimate == "ours").sum()))
+text("n_epoch_better", int((outside.better_estimate == "Epoch").sum()))
+
+# %% [markdown]
+# ## Summary
+#
+# Of our {glue:text}`n_ours` models, {glue:text}`n_compared` also have a
+# training-compute estimate in Epoch AI's database {cite:p}`epoch2026models`.
+# Of the {glue:text}`n_independent` whose value we estimated ourselves,
+# {glue:text}`compute.audit.share_within_3x.text` agree with Epoch's within a
+# factor of 3 (the width of Epoch's *confident* grade). The
+# {glue:text}`n_outside` disagreements are listed below with which estimate we
+# think is right and why: ours in {glue:text}`n_ours_better` cases, Epoch's in
+# {glue:text}`n_epoch_better`.
+#
+# ## Data
+#
+# Our rows: `data/models.csv`. Epoch's: the `all_ai_models.csv` member of
+# their "Data on AI Models" bundle (snapshot 2026-03-30, CC BY 4.0), fetched by
+# `analysis.sources` with a pinned hash and never copied into `data/`.
+#
+# ## Method
+#
+# Rows are joined on the model's name in Epoch's database, which we record in
+# the `epoch_model` column where it differs from ours, or else on the name with
+# case, spaces and punctuation removed. {glue:text}`n_not_in_epoch` of our
+# models have no match and {glue:text}`n_no_epoch_compute` match a model
+# without an Epoch estimate. The {glue:text}`n_third_party` matched rows where
+# our value *is* another group's estimate are shown but left out of the
+# agreement share, since their agreement proves nothing. The interval on the
+# share is a 95% Wilson score interval. Every disagreement beyond 3x must have
+# an entry in `data/audit_notes.csv`; the page fails to build otherwise.
+#
+# ## Results
+
+# %% tags=["remove-cell"]
+charts.publish(audit.ratio_chart(joined), "fig-audit-ours-vs-epoch")
+
+# %% [markdown]
+# ```{glue:figure} fig-audit-ours-vs-epoch
+# :name: fig-audit-ours-vs-epoch
+#
+# Our training-compute estimate against Epoch AI's for every model in both
+# datasets (log scales); the shaded band is agreement within 3x. The median
+# ratio (ours / Epoch) is {glue:text}`median_ratio`.
+# {figure-svg}`fig-audit-ours-vs-epoch`
+# ```
+#
+# ### Every disagreement beyond 3x
+
+# %% tags=["hide-input"]
+tables.show(
+    outside[["model", "epoch_name", "ours_flop", "epoch_flop", "ratio", "better_estimate", "reason"]].rename(
+        columns={
+            "epoch_name": "Epoch's name",
+            "ours_flop": "ours (FLOP)",
+            "epoch_flop": "Epoch (FLOP)",
+            "ratio": "ours / Epoch",
+            "better_estimate": "more credible",
+        }
+    ),
+    index=False,
+)
+
+# %% [markdown]
+# ## Comparison with published estimates
+#
+# This page compares datasets, not published trend figures; the trends built
+# on each dataset are compared in {ref}`chapter-compute-trends`.
+#
+# ## Limitations
+#
+# - Name matching can miss a model Epoch lists under another name; unmatched
+#   rows are counted, not dropped.
+# - Agreement within 3x is a loose test: two estimates built the same way from
+#   the same paper will agree even if both are wrong.
+# - Epoch's database changes; this audit is of one dated snapshot.

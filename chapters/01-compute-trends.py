@@ -1,0 +1,309 @@
+# ---
+# jupyter:
+#   jupytext:
+#     default_lexer: ipython3
+#     formats: md:myst,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# (chapter-compute-trends)=
+# # How fast does training compute grow?
+
+# %% tags=["remove-cell"]
+from myst_nb import glue
+
+from analysis import charts, compute_trends, keynumbers, tables, trends
+from analysis.units import format_growth, format_number
+
+models, epoch, published = compute_trends.load()
+comparison = compute_trends.three_columns(models, epoch, published)
+ours = {
+    key: compute_trends.fit_sample(models, compute_trends.OURS, sample)
+    for key, sample in compute_trends.OUR_HEADLINES.items()
+}
+registry = keynumbers.Registry(chapter="chapters/01-compute-trends")
+compute_trends.register_key_numbers(registry, ours, comparison, models)
+registry.glue()
+registry.save()
+
+
+def text(name, value):
+    """Glue a number or phrase for the prose (formatted once, here)."""
+    glue(name, value if isinstance(value, str) else format_number(value), display=False)
+
+
+# %% tags=["remove-cell"]
+text("n_models", len(models))
+text("resamples", f"{trends.DEFAULT_RESAMPLES:,}")
+text("first_year", str(models.publication_date.min().year))
+text("last_year", str(models.publication_date.max().year))
+text("n_domains", models.domain.nunique())
+text("n_recent", int((models.publication_date >= "2024-01-01").sum()))
+text("n_epoch_compute", int(epoch["Training compute (FLOP)"].notna().sum()))
+text("n_epoch", len(epoch))
+for level in ("confident", "likely", "speculative"):
+    text(f"n_{level}", int((models.confidence == level).sum()))
+for key, fit in ours.items():
+    text(f"{key}_growth", format_growth(fit.factor))
+notable_window = comparison.loc["notable_2010_2024"]
+text("epoch_code_notable", compute_trends.growth_cell(notable_window.epoch_data_our_code))
+text("ours_window_notable", compute_trends.growth_cell(notable_window.ours))
+language_window = comparison.loc["language_2017_2024"]
+text("epoch_code_language", compute_trends.growth_cell(language_window.epoch_data_our_code))
+text("ours_window_language", compute_trends.growth_cell(language_window.ours))
+largest = compute_trends.largest_runs(models, 1).iloc[0]
+text("largest_model", largest.model)
+text("largest_date", largest.published)
+
+breaks = compute_trends.eras(models)
+for name, fit in breaks.items():
+    text(f"{name}_year", f"{trends.from_decimal_year(fit.break_year):%B %Y}")
+    text(
+        f"{name}_year_ci",
+        f"{trends.from_decimal_year(fit.break_low):%b %Y}–{trends.from_decimal_year(fit.break_high):%b %Y}",
+    )
+    text(f"{name}_after", format_growth(10**fit.slope_after))
+    text(f"{name}_before", format_growth(10**fit.slope_before))
+    text(f"{name}_delta_bic", fit.bic_single - fit.bic_break)
+    text(f"{name}_verdict", "prefers the break" if fit.preferred else "prefers a single line")
+
+curve = compute_trends.specification_curve(models)
+text("spec_count", len(curve))
+text("min_models", compute_trends.MIN_MODELS)
+text("spec_min", curve.growth.min())
+text("spec_max", curve.growth.max())
+text("spec_median", curve.growth.median())
+text("spec_share_4_to_6", f"{curve.growth.between(4, 6).mean():.0%}")
+
+backtest = compute_trends.backtests(models)
+first = backtest.iloc[0]
+text("bt_cutoff", first.cutoff[:4])
+text("bt_later", int(first["later models"]))
+text("bt_inside", f"{first['share inside 90% band']:.0%}")
+text("bt_above", f"{first['share above band']:.0%}")
+
+# %% [markdown]
+# ## Summary
+#
+# - Training compute of the {glue:text}`n_models` notable models in our dataset
+#   has grown by {glue:text}`notable_since_2010_growth` since 2010
+#   (90% CI {glue:text}`compute.growth.notable_since_2010.ci`).
+# - Frontier models, the ten largest at their release, have grown by
+#   {glue:text}`frontier_since_2018_growth` since 2018
+#   ({glue:text}`compute.growth.frontier_since_2018.ci`).
+# - Language models have grown by {glue:text}`language_since_2017_growth` since
+#   June 2017 ({glue:text}`compute.growth.language_since_2017.ci`).
+# - On the window Epoch AI used (2010 to May 2024) our data give
+#   {glue:text}`compute.growth.notable_2010_2024`x per year
+#   ({glue:text}`compute.growth.notable_2010_2024.ci`) for notable models;
+#   Epoch's own data through our code give {glue:text}`epoch_code_notable`; the
+#   published figure is in the comparison table below.
+# - The largest training run in our data is {glue:text}`largest_model`
+#   ({glue:text}`largest_date`), at {glue:text}`compute.largest_run.flop.text`
+#   FLOP (an outside estimate; the interval reflects its confidence grade).
+# - Across {glue:text}`spec_count` reasonable analyst choices the estimate
+#   ranges from {glue:text}`spec_min` to {glue:text}`spec_max` x/yr
+#   (median {glue:text}`spec_median`).
+#
+# ## Data
+#
+# `data/models.csv` holds {glue:text}`n_models` models published from
+# {glue:text}`first_year` to {glue:text}`last_year` across
+# {glue:text}`n_domains` domains, {glue:text}`n_recent` of them from 2024 on.
+# Each row was written from the developer's paper, model card or post, with the
+# arithmetic behind every estimate (`6 * N * D`, or chips × peak FLOP/s × hours
+# × utilisation); closed models carry another group's estimate, named in the
+# row. Rows are graded as Epoch AI grades its own: {glue:text}`n_confident`
+# *confident* (within about 3x), {glue:text}`n_likely` *likely* (about 10x) and
+# {glue:text}`n_speculative` *speculative*. The inclusion rule is in
+# `data/README.md`; how our rows compare with Epoch's, model by model, is on the
+# {doc}`../appendix/data-audit` page.
+#
+# For the comparison we also run our code on Epoch AI's notable-models table
+# {cite:p}`epoch2026models` ({glue:text}`n_epoch` models, of which
+# {glue:text}`n_epoch_compute` have a compute estimate), fetched through
+# `analysis.sources` and never copied into `data/`.
+#
+# **Definitions.** *Notable*: every model in the dataset (each meets the
+# inclusion rule). *Frontier*: a model among the ten most compute-intensive of
+# all models released up to its publication date ("running top-10", as in
+# {cite:t}`sevilla2024trends`); the specification curve also uses top-5,
+# top-20 and "within 10x of the largest run so far". *Language*: models whose
+# domain is language, or multimodal (language models that also take images or
+# audio, such as GPT-4 and Gemini); for Epoch's data, models whose domains
+# include language or multimodal.
+#
+# ## Method
+#
+# Each growth rate is an ordinary least-squares fit of $\log_{10}$ training
+# compute on publication date (in decimal years); the slope is in orders of
+# magnitude per year (OOM/yr), and $10^{\text{slope}}$ is the growth factor
+# (x/yr). Intervals are 90% percentile intervals of {glue:text}`resamples`
+# seeded bootstrap resamples of models, the level Epoch reports. Growth is always given in the
+# three forms of `analysis.units.format_growth`.
+#
+# **Breaks.** A one-break piecewise fit searches every month from 2012 to 2022
+# for the break date that minimises squared error, either continuous (a kink) or with a jump, and
+# BIC decides against a single line (the break date counts as a parameter).
+# The break date's interval comes from a bootstrap that re-searches the break
+# in every resample.
+#
+# **Specification curve.** The growth rate under every combination of sample
+# (all notable; running top-5, top-10, top-20; within 10x of the record), start
+# year (2010, 2015, 2018), domain (all; language), speculative rows (kept;
+# dropped) and estimator (OLS; Huber robust regression with a model-based
+# interval), skipping combinations with fewer than {glue:text}`min_models` models.
+#
+# **Backtests.** Fit on models up to a cutoff, project the trend forward with
+# the OLS 90% prediction interval for a new model, and count how many later
+# models fall inside it.
+#
+# ## Results
+#
+# ### Three columns for every headline
+
+# %% tags=["hide-input"]
+tables.show(compute_trends.three_column_table(comparison), index=False)
+
+# %% tags=["remove-cell"]
+charts.publish(
+    compute_trends.all_models_chart(
+        models,
+        {
+            "notable models": ours["notable_since_2010"],
+            "frontier since 2018": ours["frontier_since_2018"],
+        },
+    ),
+    "fig-compute-trends-all-models",
+)
+
+# %% [markdown]
+# ```{glue:figure} fig-compute-trends-all-models
+# :name: fig-compute-trends-all-models
+#
+# Training compute of every model in `data/models.csv` by publication date
+# (log scale), with the fitted trends for notable models since 2010 and for
+# frontier models since 2018. Hover a point for its name, organisation,
+# estimate, method, confidence and source.
+# {figure-svg}`fig-compute-trends-all-models`
+# ```
+#
+# ### Eras: is there a break?
+#
+# For notable models the kinked fit puts a break at
+# {glue:text}`notable_kink_year` (90% CI {glue:text}`notable_kink_year_ci`),
+# with growth of {glue:text}`notable_kink_before` before and
+# {glue:text}`notable_kink_after` after; BIC {glue:text}`notable_kink_verdict`
+# (difference {glue:text}`notable_kink_delta_bic`). For frontier models the
+# kink sits at {glue:text}`frontier_kink_year` (90% CI
+# {glue:text}`frontier_kink_year_ci`), growth {glue:text}`frontier_kink_after`
+# after it, and BIC {glue:text}`frontier_kink_verdict`. Allowing a jump instead
+# of a kink gives {glue:text}`frontier_jump_year` for frontier models, and BIC
+# {glue:text}`frontier_jump_verdict`. A wide break interval means the data
+# cannot place the change of era precisely.
+#
+# ### How much does the answer depend on the analyst?
+
+# %% tags=["remove-cell"]
+charts.publish(compute_trends.specification_chart(curve), "fig-compute-trends-specification-curve")
+
+# %% [markdown]
+# ```{glue:figure} fig-compute-trends-specification-curve
+# :name: fig-compute-trends-specification-curve
+#
+# The growth of training compute under {glue:text}`spec_count` combinations of
+# analyst choices (sample, start year, domain, speculative rows, estimator),
+# sorted by estimate, each with its 90% interval; colour shows the sample.
+# Hover a point for its choices. {figure-svg}`fig-compute-trends-specification-curve`
+# ```
+#
+# {glue:text}`spec_share_4_to_6` of the specifications lie between 4x and 6x
+# per year. The frontier rule and the start year move the estimate more than
+# the estimator or the speculative rows do; the chart shows which choices give
+# the extremes.
+#
+# ### Backtests: would the trend have predicted what came next?
+
+# %% tags=["hide-input"]
+tables.show(backtest, index=False)
+
+# %% tags=["remove-cell"]
+charts.publish(
+    compute_trends.backtest_chart(models, "2020-12-31", compute_trends.Sample("Frontier", frontier="top10")),
+    "fig-compute-trends-backtest",
+)
+
+# %% [markdown]
+# ```{glue:figure} fig-compute-trends-backtest
+# :name: fig-compute-trends-backtest
+#
+# Frontier models released up to the end of 2020 (fitted) and after (held
+# out), with the trend fitted before the cutoff and its 90% prediction band
+# projected forward. {figure-svg}`fig-compute-trends-backtest`
+# ```
+#
+# Fitting notable models up to {glue:text}`bt_cutoff` and projecting forward,
+# {glue:text}`bt_inside` of the {glue:text}`bt_later` later models fall inside
+# the 90% band and {glue:text}`bt_above` above it.
+#
+# ### The largest training runs
+
+# %% tags=["hide-input"]
+tables.show(compute_trends.largest_runs(models), index=False)
+
+# %% [markdown]
+# ## Comparison with published estimates
+
+# %% tags=["hide-input"]
+tables.show(
+    keynumbers.comparison_table(
+        registry,
+        published,
+        [
+            (
+                "compute.growth.notable_2010_2024",
+                "sevilla2024.growth.notable_2010_2024",
+                "Same window and method; our dataset is smaller and written independently (see the data audit).",
+            ),
+            (
+                "compute.growth.notable_since_2010",
+                "sevilla2024.growth.notable_2010_2024",
+                "Our window runs past May 2024 and includes the largest 2024-2025 runs.",
+            ),
+            (
+                "compute.growth.frontier_since_2018",
+                "sevilla2024.growth.frontier_since_2018",
+                "Epoch fits a kinked model with the break chosen by BIC; we start at 2018 directly.",
+            ),
+            (
+                "compute.growth.language_since_2017",
+                "sevilla2024.growth.language_2017_2024",
+                "Our language sample includes many small open models after 2022, which flatten the trend.",
+            ),
+        ],
+    ),
+    index=False,
+)
+
+# %% [markdown]
+# ## Limitations
+#
+# - **Selection.** Which models count as notable drives every estimate here;
+#   our dataset and Epoch's apply similar but not identical rules.
+# - **Closed models.** The largest runs are closed; their compute comes from
+#   outside estimates graded *likely* or *speculative*.
+# - **Dates.** A model's publication date is not its training date; the lag
+#   differs between organisations and has grown for frontier models.
+# - **Independence.** The bootstrap treats models as independent; model
+#   families from one organisation are not.
+# - **Log-linear form.** A constant growth rate is an approximation; the break
+#   analysis shows how fragile the choice of era is.

@@ -47,25 +47,28 @@ def eras(models: pd.DataFrame) -> dict[str, trends.BreakFit]:
 class Sample:
     """Which models a fit uses: a name, a domain filter, a frontier rule and a window.
 
-    ``domain`` keeps models whose domain names any of the given domains (Epoch
-    lists several per model, e.g. 'Multimodal,Language,Vision').
+    ``domain`` keeps models whose domain names any of the given domains;
+    ``epoch_domain``, if given, replaces it for Epoch's table, which lists
+    several domains per model (e.g. 'Multimodal,Language,Vision').
     """
 
     name: str
     frontier: str = "all"
     domain: tuple[str, ...] | None = None
+    epoch_domain: tuple[str, ...] | None = None
     start: pd.Timestamp = START
     end: pd.Timestamp | None = None
     drop_speculative: bool = False
 
-    def select(self, frame: pd.DataFrame, date: str, compute: str, domain: str, confidence: str | None):
+    def select(self, frame: pd.DataFrame, date: str, compute: str, domain: str, confidence: str, epoch: bool):
         """The rows of ``frame`` in this sample (column names given for our or Epoch's table)."""
         rows = frame[frame[compute].notna() & frame[date].notna()]
         rows = rows[rows[date] >= START]
-        if self.domain is not None:
-            pattern = "|".join(self.domain)
+        domains = self.epoch_domain if epoch and self.epoch_domain else self.domain
+        if domains is not None:
+            pattern = "|".join(domains)
             rows = rows[rows[domain].fillna("").str.lower().str.contains(pattern)]
-        if self.drop_speculative and confidence is not None:
+        if self.drop_speculative:
             rows = rows[rows[confidence].str.lower() != "speculative"]
         if self.end is not None:
             rows = rows[rows[date] <= self.end]
@@ -81,12 +84,14 @@ OURS = {
     "compute": "training_compute_flop",
     "domain": "domain",
     "confidence": "confidence",
+    "epoch": False,
 }
 EPOCH = {
     "date": "Publication date",
     "compute": "Training compute (FLOP)",
     "domain": "Domain",
     "confidence": "Confidence",
+    "epoch": True,
 }
 
 
@@ -121,7 +126,8 @@ HEADLINES = {
     "language_2017_2024": (
         Sample(
             "Language models, June 2017 to May 2024",
-            domain="language",
+            domain=LANGUAGE_DOMAINS,
+            epoch_domain=("language",),
             start=LANGUAGE_START,
             end=EPOCH_WINDOW_END,
         ),
@@ -136,7 +142,7 @@ OUR_HEADLINES = {
         "Frontier (running top-10), 2018 to date", frontier="top10", start=RECENT_FRONTIER_START
     ),
     "language_since_2017": Sample(
-        "Language models, June 2017 to date", domain="language", start=LANGUAGE_START
+        "Language models, June 2017 to date", domain=LANGUAGE_DOMAINS, start=LANGUAGE_START
     ),
 }
 """Our own headlines, on all our data."""
@@ -428,3 +434,17 @@ def register_key_numbers(
         f"(within {factor:g}x), see data/models.csv",
         significant=2,
     )
+
+
+def yearly_medians(models: pd.DataFrame, epoch: pd.DataFrame, sample: Sample) -> pd.DataFrame:
+    """Per year: models in the sample and their median log10 compute, ours beside Epoch's."""
+
+    def summary(rows, columns):
+        years = rows[columns["date"]].dt.year
+        return np.log10(rows[columns["compute"]]).groupby(years).agg(["count", "median"])
+
+    ours = summary(sample.select(models, **OURS), OURS)
+    theirs = summary(sample.select(epoch, **EPOCH), EPOCH)
+    table = ours.add_suffix("_ours").join(theirs.add_suffix("_epoch"), how="outer").rename_axis("year")
+    table["median gap (OOM)"] = table.median_ours - table.median_epoch
+    return table

@@ -99,3 +99,51 @@ def test_corrupted_third_party_rows_are_reported(tmp_path):
     with pytest.raises(data.DataError) as error:
         data.read_table(data.HOFFMANN_RUNS, corrupted)
     assert "line 9" in str(error.value) and "column 'loss'" in str(error.value)
+
+
+MODELS = paths.DATA_DIR / "models.csv"
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (
+            lambda rows: rows[4].update(publication_date="2020-13-01"),
+            ["line 6", "publication_date", "YYYY-MM-DD"],
+        ),
+        (lambda rows: rows[4].update(domain="poetry"), ["line 6", "column 'domain'"]),
+        (
+            lambda rows: rows[4].update(training_compute_flop="0"),
+            ["line 6", "column 'training_compute_flop'"],
+        ),
+        (lambda rows: rows[4].update(training_compute_flop=""), ["line 6", "column 'training_compute_flop'"]),
+        (lambda rows: rows[4].update(source_url="n/a"), ["line 6", "column 'source_url'"]),
+        (
+            lambda rows: rows[4].update(open_weights="maybe"),
+            ["line 6", "column 'open_weights'", "true or false"],
+        ),
+        (lambda rows: rows[5].update(model=rows[4]["model"]), ["column 'model'", "field_uniqueness"]),
+        (lambda rows: rows[4].update(confidence="sure"), ["line 6", "column 'confidence'"]),
+    ],
+)
+def test_corrupted_model_rows_name_file_line_model_and_column(tmp_path, edit, expected):
+    corrupted = _copy_with_edit(tmp_path, MODELS, edit)
+    with pytest.raises(data.DataError) as error:
+        data.read_table(data.MODELS, corrupted)
+    message = str(error.value)
+    for fragment in expected:
+        assert fragment in message, message
+    assert "(model=" in message
+
+
+def test_compute_far_from_six_nd_needs_a_note(tmp_path):
+    def mismatch(rows):
+        row = rows[4]
+        row.update(
+            parameters="1e9", active_parameters="", training_tokens="1e10", training_compute_flop="6e22"
+        )
+        row["notes"] = "No explanation here."
+
+    corrupted = _copy_with_edit(tmp_path, MODELS, mismatch)
+    with pytest.raises(data.DataError, match="within 3x of 6"):
+        data.read_table(data.MODELS, corrupted)

@@ -1,0 +1,52 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import audit, data
+
+
+def _ours(rows):
+    return pd.DataFrame(
+        rows,
+        columns=["model", "epoch_model", "training_compute_flop", "compute_method"],
+    ).assign(publication_date=pd.Timestamp("2020-01-01"), domain="language", confidence="likely")
+
+
+def test_join_on_alias_and_normalised_name_with_ratios():
+    ours = _ours(
+        [
+            ["GPT-3 175B", "GPT-3 175B (davinci)", 3.1e23, "6ND"],
+            ["Big-Model v2", None, 1e22, "hardware"],
+            ["Closed One", None, 5e24, "third_party_estimate"],
+            ["Unknown", None, 1e20, "6ND"],
+            ["No Estimate", None, 1e21, "6ND"],
+        ]
+    )
+    epoch = pd.DataFrame(
+        {
+            "Model": ["GPT-3 175B (davinci)", "big model V2", "Closed One", "No estimate"],
+            "Training compute (FLOP)": [3.14e23, 1e21, 5e24, np.nan],
+        }
+    )
+    joined = audit.join_epoch(ours, epoch).set_index("model")
+    assert joined.status.to_dict() == {
+        "GPT-3 175B": "compared",
+        "Big-Model v2": "compared",
+        "Closed One": "compared",
+        "Unknown": "not in Epoch",
+        "No Estimate": "no Epoch compute",
+    }
+    assert joined.ratio["GPT-3 175B"] == pytest.approx(3.1 / 3.14)
+    assert joined.agrees["GPT-3 175B"] and not joined.agrees["Big-Model v2"]
+    assert not joined.independent["Closed One"]
+    share = audit.agreement_share(joined.reset_index())
+    # Closed One is another group's estimate: left out. 1 of 2 independent rows agree.
+    assert (share["agreeing"], share["compared"], share["share"]) == (1, 2, 0.5)
+    assert share["low"] < 0.5 < share["high"]
+
+
+def test_every_real_disagreement_has_a_reason():
+    joined = audit.join_epoch(data.load_models(), data.load_epoch_models("all_ai_models.csv"))
+    outside = audit.disagreements(joined)
+    assert outside.reason.notna().all()
+    assert (~outside.agrees).all()

@@ -1,0 +1,83 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import trends
+
+
+def synthetic_models(factor_per_year=4.0, n=300, noise_oom=0.5, seed=0, start="2010-01-01", years=15):
+    rng = np.random.default_rng(seed)
+    offsets = np.sort(rng.uniform(0, years, n))
+    dates = pd.to_datetime(start) + pd.to_timedelta(offsets * 365.25, unit="D")
+    log_compute = 18 + np.log10(factor_per_year) * offsets + rng.normal(0, noise_oom, n)
+    return dates, 10**log_compute
+
+
+def test_growth_fit_recovers_a_known_rate():
+    dates, compute = synthetic_models(4.0)
+    fit = trends.fit_growth(dates, compute)
+    assert fit.factor == pytest.approx(4.0, rel=0.05)
+    low, high = fit.factor_interval
+    assert low < 4.0 < high and high / low < 1.3
+
+
+def test_robust_fit_resists_outliers_and_ols_does_not():
+    dates, compute = synthetic_models(4.0, noise_oom=0.2)
+    compute = compute.copy()
+    compute[-20:] /= 1e6  # twenty late, tiny models
+    assert trends.fit_growth(dates, compute, robust=True).factor == pytest.approx(4.0, rel=0.1)
+    assert trends.fit_growth(dates, compute).factor < 3.5
+
+
+def test_growth_fit_is_deterministic_for_a_seed():
+    dates, compute = synthetic_models()
+    assert trends.fit_growth(dates, compute, seed=3) == trends.fit_growth(dates, compute, seed=3)
+
+
+def test_decimal_year_round_trip():
+    assert trends.decimal_year(["2020-01-01"])[0] == 2020.0
+    assert trends.decimal_year(["2021-07-02"])[0] == pytest.approx(2021.5, abs=0.003)
+    assert trends.from_decimal_year(2021.5) == pd.Timestamp("2021-07-02")
+
+
+def test_running_top_n_on_a_hand_checked_example():
+    dates = pd.to_datetime(
+        ["2015-01-01", "2015-06-01", "2016-01-01", "2016-06-01", "2017-01-01", "2017-01-01"]
+    )
+    compute = [10, 5, 7, 1, 8, 20]
+    # top-2 at release: 10 (first), 5 (second of two), 7 (beats 5), 1 (no), 8 and 20 released together:
+    # on 2017-01-01 the pool is {10, 5, 7, 1, 8, 20}: 20 is top, 8 is third (10, 20 above) -> out.
+    assert trends.running_top_n(dates, compute, n=2).tolist() == [True, True, True, False, False, True]
+
+
+def test_within_factor_of_record():
+    dates = pd.to_datetime(["2015-01-01", "2016-01-01", "2017-01-01", "2018-01-01"])
+    compute = [100, 5, 1000, 150]
+    assert trends.within_factor_of_record(dates, compute, 10).tolist() == [True, False, True, True]
+
+
+def test_break_fit_finds_a_known_kink_and_bic_prefers_it():
+    rng = np.random.default_rng(1)
+    years = np.sort(rng.uniform(2010, 2024, 400))
+    log_compute = np.where(years < 2017, 18 + 0.3 * (years - 2017), 18 + 0.8 * (years - 2017))
+    log_compute = log_compute + rng.normal(0, 0.15, len(years))
+    dates = [trends.from_decimal_year(year) for year in years]
+    fit = trends.fit_break(dates, 10**log_compute, np.arange(2012, 2022, 1 / 12), resamples=60)
+    assert fit.preferred
+    assert fit.break_year == pytest.approx(2017, abs=0.5)
+    assert fit.break_low <= 2017 <= fit.break_high
+    assert fit.slope_after == pytest.approx(0.8, abs=0.05)
+
+
+def test_break_fit_does_not_prefer_a_break_on_a_straight_line():
+    dates, compute = synthetic_models(4.0, noise_oom=0.3, seed=5)
+    fit = trends.fit_break(dates, compute, np.arange(2012, 2022, 1 / 12), resamples=30)
+    assert not fit.preferred
+
+
+def test_backtest_of_a_stable_trend_covers_later_models():
+    dates, compute = synthetic_models(4.0, noise_oom=0.3, seed=2)
+    result = trends.backtest(dates, compute, "2019-12-31", level=0.9)
+    assert result["n_fit"] + result["n_later"] == len(dates)
+    assert 0.8 < result["share_inside"] <= 1.0
+    assert 10 ** result["fit"].params[1] == pytest.approx(4.0, rel=0.15)

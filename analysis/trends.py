@@ -183,6 +183,20 @@ class BreakFit:
         """Whether BIC prefers the break model to a single line (lower BIC)."""
         return self.bic_break < self.bic_single
 
+    @property
+    def verdict(self) -> str:
+        """BIC's verdict in words; a difference under 2 is too small to choose (Kass & Raftery)."""
+        difference = self.bic_single - self.bic_break
+        if abs(difference) < 2:
+            return "cannot choose between a break and a single line"
+        return "prefers the break" if difference > 0 else "prefers a single line"
+
+    def at_edge(self, candidates) -> bool:
+        """Whether the break sits at the first or last date searched (no interior optimum)."""
+        return bool(
+            np.isclose(self.break_year, np.min(candidates)) or np.isclose(self.break_year, np.max(candidates))
+        )
+
 
 def _piecewise_design(years: np.ndarray, break_year: float, continuous: bool) -> np.ndarray:
     after = (years >= break_year).astype(float)

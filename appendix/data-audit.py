@@ -50,6 +50,7 @@ def text(name, value):
 
 
 counts = joined.status.value_counts()
+text("share_percent", f"{share['share']:.0%} (95% CI {share['low']:.0%}–{share['high']:.0%})")
 text("n_ours", len(joined))
 text("n_compared", int(counts.get("compared", 0)))
 text("n_not_in_epoch", int(counts.get("not in Epoch", 0)))
@@ -67,8 +68,7 @@ text("n_epoch_better", int((outside.better_estimate == "Epoch").sum()))
 # Of our {glue:text}`n_ours` models, {glue:text}`n_compared` also have a
 # training-compute estimate in Epoch AI's database {cite:p}`epoch2026models`.
 # Of the {glue:text}`n_independent` whose value we estimated ourselves,
-# {glue:text}`compute.audit.share_within_3x.text` agree with Epoch's within a
-# factor of 3 (the width of Epoch's *confident* grade). The
+# {glue:text}`share_percent` agree with Epoch's within a factor of 3 (the width of Epoch's *confident* grade). The
 # {glue:text}`n_outside` disagreements are listed below with which estimate we
 # think is right and why: ours in {glue:text}`n_ours_better` cases, Epoch's in
 # {glue:text}`n_epoch_better`.

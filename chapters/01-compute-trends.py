@@ -81,7 +81,9 @@ for name, fit in breaks.items():
     text(f"{name}_after", format_growth(10**fit.slope_after))
     text(f"{name}_before", format_growth(10**fit.slope_before))
     text(f"{name}_delta_bic", fit.bic_single - fit.bic_break)
-    text(f"{name}_verdict", "prefers the break" if fit.preferred else "prefers a single line")
+    text(f"{name}_verdict", fit.verdict)
+    edge = fit.at_edge(compute_trends.BREAK_CANDIDATES)
+    text(f"{name}_edge", " (at the edge of the dates searched)" if edge else "")
 
 curve = compute_trends.specification_curve(models)
 text("spec_count", len(curve))
@@ -103,7 +105,7 @@ text("bt_above", f"{first['share above band']:.0%}")
 #
 # - Training compute of the {glue:text}`n_models` notable models in our dataset
 #   has grown by {glue:text}`notable_since_2010_growth` since 2010
-#   (90% CI {glue:text}`compute.growth.notable_since_2010.ci`).
+#   ({glue:text}`compute.growth.notable_since_2010.ci`).
 # - Frontier models, the ten largest at their release, have grown by
 #   {glue:text}`frontier_since_2018_growth` since 2018
 #   ({glue:text}`compute.growth.frontier_since_2018.ci`).
@@ -207,16 +209,20 @@ charts.publish(
 # ### Eras: is there a break?
 #
 # For notable models the kinked fit puts a break at
-# {glue:text}`notable_kink_year` (90% CI {glue:text}`notable_kink_year_ci`),
+# {glue:text}`notable_kink_year`{glue:text}`notable_kink_edge` (90% CI {glue:text}`notable_kink_year_ci`),
 # with growth of {glue:text}`notable_kink_before` before and
 # {glue:text}`notable_kink_after` after; BIC {glue:text}`notable_kink_verdict`
 # (difference {glue:text}`notable_kink_delta_bic`). For frontier models the
-# kink sits at {glue:text}`frontier_kink_year` (90% CI
+# kink sits at {glue:text}`frontier_kink_year`{glue:text}`frontier_kink_edge` (90% CI
 # {glue:text}`frontier_kink_year_ci`), growth {glue:text}`frontier_kink_after`
 # after it, and BIC {glue:text}`frontier_kink_verdict`. Allowing a jump instead
-# of a kink gives {glue:text}`frontier_jump_year` for frontier models, and BIC
-# {glue:text}`frontier_jump_verdict`. A wide break interval means the data
-# cannot place the change of era precisely.
+# of a kink gives {glue:text}`frontier_jump_year`{glue:text}`frontier_jump_edge`
+# for frontier models, and BIC {glue:text}`frontier_jump_verdict`. Our data
+# begin in 2010, so they cannot test the start of the deep-learning era; within
+# 2010 onwards they show no clear change of era: the break dates are poorly
+# placed (wide intervals, often at the edge of the range searched) and BIC does
+# not clearly favour them. Epoch's finding of a ~2018 break for frontier models
+# rests on a longer series with more early models.
 #
 # ### How much does the answer depend on the analyst?
 

@@ -21,8 +21,11 @@ SHARE_LEVEL = 0.95
 
 
 def normalised_name(name: str) -> str:
-    """Lowercase letters and digits only: 'GPT-3 175B (davinci)' -> 'gpt3175bdavinci'."""
-    return re.sub(r"[^a-z0-9]", "", str(name).lower())
+    """Lowercase letters and digits only: 'GPT-3 175B (davinci)' -> 'gpt3175bdavinci'.
+
+    Non-Latin letters are kept, so 'PanGu-α' and 'PanGu-Σ' stay distinct.
+    """
+    return re.sub(r"[\W_]", "", str(name).lower())
 
 
 def join_epoch(models: pd.DataFrame, epoch: pd.DataFrame) -> pd.DataFrame:

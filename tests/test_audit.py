@@ -50,3 +50,8 @@ def test_every_real_disagreement_has_a_reason():
     outside = audit.disagreements(joined)
     assert outside.reason.notna().all()
     assert (~outside.agrees).all()
+
+
+def test_normalised_names_keep_greek_letters_apart():
+    assert audit.normalised_name("PanGu-α") != audit.normalised_name("PanGu-Σ")
+    assert audit.normalised_name("GPT-3 175B (davinci)") == "gpt3175bdavinci"

@@ -143,3 +143,26 @@ def ratio_chart(joined: pd.DataFrame):
         )
     )
     return alt.layer(shade, points)
+
+
+def missing_frontier(models: pd.DataFrame, epoch: pd.DataFrame, since: str = "2015-01-01") -> pd.DataFrame:
+    """Epoch's frontier models (running top-10 at release, since ``since``) that we lack.
+
+    The frontier is computed on Epoch's notable models with a compute
+    estimate, from 2010 so the running ranking has a history.
+    """
+    from analysis import trends
+
+    rows = epoch[epoch["Training compute (FLOP)"].notna() & (epoch["Publication date"] >= "2010-01-01")]
+    frontier = rows[trends.running_top_n(rows["Publication date"], rows["Training compute (FLOP)"], 10)]
+    frontier = frontier[frontier["Publication date"] >= since]
+    ours = set(models.epoch_model.dropna().map(normalised_name)) | set(models.model.map(normalised_name))
+    missing = frontier[~frontier.Model.map(normalised_name).isin(ours)]
+    return pd.DataFrame(
+        {
+            "Epoch's name": missing.Model,
+            "organization": missing.Organization,
+            "published": missing["Publication date"].dt.date.astype(str),
+            "Epoch's estimate (FLOP)": missing["Training compute (FLOP)"],
+        }
+    ).reset_index(drop=True)

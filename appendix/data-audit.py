@@ -60,6 +60,9 @@ text("n_outside", len(outside))
 text("n_third_party", int(((joined.status == "compared") & ~joined.independent).sum()))
 text("median_ratio", float(joined.ratio[joined.status == "compared"].median()))
 text("n_ours_better", int((outside.better_estimate == "ours").sum()))
+epoch_notable = data.load_epoch_models()
+missing = audit.missing_frontier(models, epoch_notable)
+text("n_missing_frontier", len(missing))
 text("n_epoch_better", int((outside.better_estimate == "Epoch").sum()))
 
 # %% [markdown]
@@ -121,6 +124,17 @@ tables.show(
     ),
     index=False,
 )
+
+# %% [markdown]
+# ### Coverage of the frontier
+#
+# Computing the running top-10 on Epoch's notable models, since 2015 there are
+# {glue:text}`n_missing_frontier` frontier models we do not have (by name). Each
+# is a gap to fill from its primary source, or a model whose paper gives too
+# little to estimate compute independently:
+
+# %% tags=["hide-input"]
+tables.show(missing, index=False)
 
 # %% [markdown]
 # ## Comparison with published estimates

@@ -73,7 +73,9 @@ text("largest_date", largest.published)
 
 breaks = compute_trends.eras(models)
 for name, fit in breaks.items():
-    text(f"{name}_year", f"{trends.from_decimal_year(fit.break_year):%B %Y}")
+    edge = fit.at_edge(compute_trends.BREAK_CANDIDATES)
+    suffix = " (at the edge of the dates searched)" if edge else ""
+    text(f"{name}_year", f"{trends.from_decimal_year(fit.break_year):%B %Y}{suffix}")
     text(
         f"{name}_year_ci",
         f"{trends.from_decimal_year(fit.break_low):%b %Y}–{trends.from_decimal_year(fit.break_high):%b %Y}",
@@ -82,8 +84,6 @@ for name, fit in breaks.items():
     text(f"{name}_before", format_growth(10**fit.slope_before))
     text(f"{name}_delta_bic", fit.bic_single - fit.bic_break)
     text(f"{name}_verdict", fit.verdict)
-    edge = fit.at_edge(compute_trends.BREAK_CANDIDATES)
-    text(f"{name}_edge", " (at the edge of the dates searched)" if edge else "")
 
 curve = compute_trends.specification_curve(models)
 text("spec_count", len(curve))
@@ -209,14 +209,14 @@ charts.publish(
 # ### Eras: is there a break?
 #
 # For notable models the kinked fit puts a break at
-# {glue:text}`notable_kink_year`{glue:text}`notable_kink_edge` (90% CI {glue:text}`notable_kink_year_ci`),
+# {glue:text}`notable_kink_year` (90% CI {glue:text}`notable_kink_year_ci`),
 # with growth of {glue:text}`notable_kink_before` before and
 # {glue:text}`notable_kink_after` after; BIC {glue:text}`notable_kink_verdict`
 # (difference {glue:text}`notable_kink_delta_bic`). For frontier models the
-# kink sits at {glue:text}`frontier_kink_year`{glue:text}`frontier_kink_edge` (90% CI
+# kink sits at {glue:text}`frontier_kink_year` (90% CI
 # {glue:text}`frontier_kink_year_ci`), growth {glue:text}`frontier_kink_after`
 # after it, and BIC {glue:text}`frontier_kink_verdict`. Allowing a jump instead
-# of a kink gives {glue:text}`frontier_jump_year`{glue:text}`frontier_jump_edge`
+# of a kink gives {glue:text}`frontier_jump_year`
 # for frontier models, and BIC {glue:text}`frontier_jump_verdict`. Our data
 # begin in 2010, so they cannot test the start of the deep-learning era; within
 # 2010 onwards they show no clear change of era: the break dates are poorly

@@ -14,6 +14,7 @@ import pandas as pd
 
 from analysis import charts, data, keynumbers
 from analysis import scaling_laws as sl
+from analysis.trends import percentile_interval
 from analysis.units import format_estimate, format_printed
 
 OUTLIERS_EXCLUDED = 5
@@ -201,7 +202,6 @@ def trained_models(replication: Replication, published: pd.DataFrame, anchor_flo
     }
     allocations[KAPLAN_LABEL] = kaplan_allocation(law, published, anchor_flop, TARGET_BUDGET_FLOP)
     laws = replication.bootstrap.laws()
-    tail = (1 - CI_LEVEL) / 2
     rows = []
     for model, (parameters, tokens) in allocations.items():
         compute = sl.TOKENS_PER_FLOP_CONVENTION * parameters * tokens
@@ -212,8 +212,8 @@ def trained_models(replication: Replication, published: pd.DataFrame, anchor_flo
         def overhead(law, n=parameters, d=tokens, c=compute):
             return float(c / law.compute_for_loss(law.loss(n, d)))
 
-        excess_draws = np.array([excess(draw) for draw in laws])
-        overhead_draws = np.array([overhead(draw) for draw in laws])
+        excess_low, excess_high = percentile_interval([excess(draw) for draw in laws], CI_LEVEL)
+        overhead_low, overhead_high = percentile_interval([overhead(draw) for draw in laws], CI_LEVEL)
         rows.append(
             {
                 "model": model,
@@ -225,11 +225,11 @@ def trained_models(replication: Replication, published: pd.DataFrame, anchor_flo
                 "predicted_loss": float(law.loss(parameters, tokens)),
                 "optimal_loss": float(law.optimal_loss(compute)),
                 "loss_excess": excess(law),
-                "loss_excess_low": np.quantile(excess_draws, tail),
-                "loss_excess_high": np.quantile(excess_draws, 1 - tail),
+                "loss_excess_low": excess_low,
+                "loss_excess_high": excess_high,
                 "compute_overhead": overhead(law),
-                "compute_overhead_low": np.quantile(overhead_draws, tail),
-                "compute_overhead_high": np.quantile(overhead_draws, 1 - tail),
+                "compute_overhead_low": overhead_low,
+                "compute_overhead_high": overhead_high,
             }
         )
     return pd.DataFrame(rows).set_index("model")

@@ -459,3 +459,103 @@ def load_audit_notes() -> pd.DataFrame:
             [f"{paths.DATA_DIR / 'audit_notes.csv'}: model '{m}' is not in models.csv" for m in unknown]
         )
     return notes.set_index("model", drop=False)
+
+
+EVALUATION_SETS = ["wikitext-103", "ptb", "wikitext-2"]
+ARCHITECTURES = ["transformer", "lstm", "rnn", "cnn", "other"]
+
+LM_EVALUATIONS = TableSpec(
+    name="lm_evaluations",
+    key="model",
+    columns={
+        "model": "str",
+        "evaluation_set": "str",
+        "publication_date": "date",
+        "perplexity": "float",
+        "parameters": "float",
+        "training_tokens": "float",
+        "architecture": "str",
+        "tokens_notes": "str",
+        "source_url": "str",
+        "location": "str",
+        "notes": "str",
+    },
+    schema=pa.DataFrameSchema(
+        {
+            "model": pa.Column(str),
+            "evaluation_set": pa.Column(str, pa.Check.isin(EVALUATION_SETS)),
+            "publication_date": pa.Column(
+                "datetime64[us]",
+                pa.Check.in_range(pd.Timestamp("2010-01-01"), pd.Timestamp("2025-12-31")),
+                coerce=True,
+            ),
+            "perplexity": pa.Column(float, pa.Check.in_range(1.0, 2000.0)),
+            "parameters": pa.Column(float, pa.Check.in_range(1e4, 1e13)),
+            "training_tokens": pa.Column(float, pa.Check.in_range(1e5, 1e15), nullable=True),
+            "architecture": pa.Column(str, pa.Check.isin(ARCHITECTURES)),
+            "tokens_notes": pa.Column(str),
+            "source_url": pa.Column(str, pa.Check.str_matches(r"^https?://\S+$")),
+            "location": pa.Column(str),
+            "notes": pa.Column(str, nullable=True),
+        },
+        unique=["model", "evaluation_set"],
+    ),
+)
+"""``data/lm_evaluations.csv``: word-level test perplexities of language models, one row per model and set."""
+
+COMMITTED_TABLES["lm_evaluations.csv"] = LM_EVALUATIONS
+
+
+def load_lm_evaluations() -> pd.DataFrame:
+    """``data/lm_evaluations.csv``, validated."""
+    return read_table(LM_EVALUATIONS, paths.DATA_DIR / "lm_evaluations.csv")
+
+
+SPEEDRUN_RECORDS = TableSpec(
+    name="speedrun_records",
+    key="record",
+    columns={
+        "record": "int",
+        "date": "date",
+        "minutes": "float",
+        "description": "str",
+        "record_url": "str",
+        "target_val_loss": "float",
+        "hardware": "str",
+        "rule_notes": "str",
+        "source_url": "str",
+        "source_commit": "str",
+    },
+    schema=pa.DataFrameSchema(
+        {
+            "record": pa.Column(float, unique=True),
+            "date": pa.Column(
+                "datetime64[us]",
+                pa.Check.in_range(pd.Timestamp("2024-01-01"), pd.Timestamp("2026-12-31")),
+                coerce=True,
+            ),
+            "minutes": pa.Column(float, pa.Check.in_range(0.1, 1000.0)),
+            "description": pa.Column(str),
+            "record_url": pa.Column(str, pa.Check.str_matches(r"^https?://\S+$"), nullable=True),
+            "target_val_loss": pa.Column(float, pa.Check.in_range(2.0, 5.0)),
+            "hardware": pa.Column(str),
+            "rule_notes": pa.Column(str, nullable=True),
+            "source_url": pa.Column(str, pa.Check.str_matches(r"^https?://\S+$")),
+            "source_commit": pa.Column(str, pa.Check.str_matches(r"^[0-9a-f]{7,40}$")),
+        },
+        checks=[
+            pa.Check(
+                lambda df: df.sort_values("record").date.is_monotonic_increasing,
+                name="date: records are in date order",
+            ),
+        ],
+    ),
+)
+"""``data/speedrun_records.csv``: NanoGPT speedrun world records (minutes on 8xH100 to a fixed loss)."""
+
+COMMITTED_TABLES["speedrun_records.csv"] = SPEEDRUN_RECORDS
+
+
+def load_speedrun_records() -> pd.DataFrame:
+    """``data/speedrun_records.csv``, validated, in record order."""
+    return read_table(SPEEDRUN_RECORDS, paths.DATA_DIR / "speedrun_records.csv").sort_values("record")

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import optimize
 
+from analysis.trends import percentile_interval
+
 HUBER_DELTA = 1e-3
 """Huber threshold on log-loss residuals used by Hoffmann et al. and the replication."""
 
@@ -295,9 +297,7 @@ class Bootstrap:
 
     def interval(self, values: np.ndarray, level: float = 0.95) -> tuple[float, float]:
         """Percentile interval of a per-resample quantity ``values`` at ``level``."""
-        tail = (1.0 - level) / 2.0
-        low, high = np.quantile(values, [tail, 1.0 - tail])
-        return float(low), float(high)
+        return percentile_interval(values, level)
 
     def derived(self, quantity) -> np.ndarray:
         """``quantity(law)`` for every resample's law, as an array."""

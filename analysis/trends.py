@@ -20,6 +20,15 @@ DEFAULT_LEVEL = 0.9
 """Trend intervals are 90% by default, the level Epoch AI reports for these trends."""
 
 
+def percentile_interval(values, level: float = DEFAULT_LEVEL) -> tuple[float, float]:
+    """Central ``level`` percentile interval of the finite ``values`` (e.g. bootstrap draws)."""
+    values = np.asarray(values, float)
+    values = values[np.isfinite(values)]
+    tail = (1 - level) / 2
+    low, high = np.quantile(values, [tail, 1 - tail])
+    return float(low), float(high)
+
+
 def decimal_year(dates) -> np.ndarray:
     """Dates as decimal years (2020-07-02 ≈ 2020.5), using each year's own length."""
     dates = pd.DatetimeIndex(pd.to_datetime(dates))
@@ -110,9 +119,7 @@ def fit_growth(
         intercept, slope = sm.OLS(log_values, design).fit().params
         rng = np.random.default_rng(seed)
         rows = rng.integers(0, len(years), size=(resamples, len(years)))
-        slopes = _ols_slopes(years[rows], log_values[rows])
-        tail = (1 - level) / 2
-        low, high = np.quantile(slopes, [tail, 1 - tail])
+        low, high = percentile_interval(_ols_slopes(years[rows], log_values[rows]), level)
         method = (
             f"OLS of log10 values on date; {level:.0%} percentile interval of "
             f"{resamples:,} bootstrap resamples"
@@ -260,15 +267,16 @@ def fit_break(
         _, resampled_break, resampled = _best_break(years[rows], log_values[rows], candidates, continuous)
         breaks.append(resampled_break)
         slopes_after.append(resampled[1] + resampled[2])
-    tail = (1 - level) / 2
+    break_low, break_high = percentile_interval(breaks, level)
+    slope_after_low, slope_after_high = percentile_interval(slopes_after, level)
     return BreakFit(
         break_year=float(break_year),
-        break_low=float(np.quantile(breaks, tail)),
-        break_high=float(np.quantile(breaks, 1 - tail)),
+        break_low=break_low,
+        break_high=break_high,
         slope_before=float(coefficients[1]),
         slope_after=float(coefficients[1] + coefficients[2]),
-        slope_after_low=float(np.quantile(slopes_after, tail)),
-        slope_after_high=float(np.quantile(slopes_after, 1 - tail)),
+        slope_after_low=slope_after_low,
+        slope_after_high=slope_after_high,
         continuous=continuous,
         bic_single=_bic(single_sse, n, 2),
         bic_break=_bic(sse, n, 4 if continuous else 5),

@@ -19,12 +19,14 @@ changes linearly in time; the change in rate is reported with its interval.
 
 from dataclasses import dataclass
 
+import altair as alt
 import numpy as np
 import pandas as pd
 from scipy import optimize
 
-from analysis import trends
+from analysis import charts, keynumbers, trends
 from analysis.trends import percentile_interval
+from analysis.units import doubling_time_months
 
 REFERENCE_YEAR = 2016.0
 """t0 of the effective-compute terms (decimal year)."""
@@ -257,3 +259,310 @@ def record_trend(
         rate_end=float(-(2 * quadratic[0] * end + quadratic[1])),
         n=len(years),
     )
+
+
+@dataclass(frozen=True)
+class LanguageModelResult:
+    """Everything the chapter reports from the augmented law."""
+
+    data: Evaluations
+    excluded: pd.DataFrame
+    fits: dict
+    loo_rmse: dict
+    preferred: str
+    draws: np.ndarray
+    acceleration_draws: np.ndarray
+    share: float
+    share_interval: tuple[float, float]
+    pair: tuple[str, str]
+
+    def halving_months(self) -> float:
+        """Compute halving time (months) under the preferred variant."""
+        return self.fits[self.preferred].halving_months(len(self.data.benchmarks))
+
+    def halving_interval(self) -> tuple[float, float]:
+        """Bootstrap interval of the halving time (months)."""
+        months = [
+            LawFit(self.preferred, theta, 0, 0).halving_months(len(self.data.benchmarks))
+            for theta in self.draws
+        ]
+        return percentile_interval(months)
+
+    def acceleration(self) -> tuple[float, float, float]:
+        """Change in the effective-compute growth rate h (per year per year) with its interval."""
+        h = self.fits["accelerating"].rates(len(self.data.benchmarks))[2]
+        return h, *percentile_interval(self.acceleration_draws)
+
+
+def analyse_language_models(frame: pd.DataFrame, resamples: int = RESAMPLES) -> LanguageModelResult:
+    """Fit every variant, choose by leave-one-out error, bootstrap the preferred one.
+
+    Rows without training tokens cannot enter the law; they are returned in
+    ``excluded`` so the chapter can count them. The compute share compares the
+    earliest evaluation with the one of largest compute (6 N D).
+    """
+    usable = frame[frame.training_tokens.notna()].reset_index(drop=True)
+    data = Evaluations.from_frame(usable)
+    fits = {variant: fit_law(data, variant) for variant in VARIANTS}
+    loo = {variant: leave_one_out_rmse(data, fit) for variant, fit in fits.items()}
+    progress_variants = [variant for variant in VARIANTS if variant != "none"]
+    preferred = min(progress_variants, key=loo.get)
+    draws = bootstrap_law(data, fits[preferred], resamples)
+    acceleration = bootstrap_law(data, fits["accelerating"], resamples)[:, 5]
+    early = int(np.argmin(data.years))
+    late = int(np.argmax(data.log_parameters + data.log_tokens))
+    share = compute_share(fits[preferred], data, early, late)
+    shares = [compute_share(LawFit(preferred, theta, 0, 0), data, early, late) for theta in draws]
+    return LanguageModelResult(
+        data=data,
+        excluded=frame[frame.training_tokens.isna()],
+        fits=fits,
+        loo_rmse=loo,
+        preferred=preferred,
+        draws=draws,
+        acceleration_draws=acceleration,
+        share=share,
+        share_interval=percentile_interval(shares),
+        pair=(usable.model.iloc[early], usable.model.iloc[late]),
+    )
+
+
+def variant_table(result: LanguageModelResult) -> pd.DataFrame:
+    """Each variant: its description, in-sample and leave-one-out error, and halving time."""
+    benchmarks = len(result.data.benchmarks)
+    return pd.DataFrame(
+        {
+            "variant": list(VARIANTS),
+            "description": list(VARIANTS.values()),
+            "RMSE (nats)": [result.fits[variant].rmse for variant in VARIANTS],
+            "leave-one-out RMSE (nats)": [result.loo_rmse[variant] for variant in VARIANTS],
+            "halving time (months)": [
+                result.fits[variant].halving_months(benchmarks) if variant != "none" else np.nan
+                for variant in VARIANTS
+            ],
+            "preferred": [variant == result.preferred for variant in VARIANTS],
+        }
+    )
+
+
+def effective_compute_frame(result: LanguageModelResult, frame: pd.DataFrame) -> pd.DataFrame:
+    """Each evaluation's effective compute (2016-equivalent FLOP) and reducible loss under the fit."""
+    fit = result.fits[result.preferred]
+    data = result.data
+    log_a, log_b, alpha, beta, g_n, g_d, h, irreducible = _unpack(
+        fit.theta, fit.variant, len(data.benchmarks)
+    )
+    elapsed = data.years - REFERENCE_YEAR
+    log_effective = (
+        np.log(6.0) + data.log_parameters + data.log_tokens + (g_n + g_d) * elapsed + h * elapsed**2
+    )
+    usable = frame[frame.training_tokens.notna()].reset_index(drop=True)
+    return usable.assign(
+        effective_compute_flop=np.exp(log_effective),
+        physical_compute_flop=6.0 * usable.parameters * usable.training_tokens,
+        reducible_loss=data.loss - irreducible[data.benchmark],
+        year=np.floor(data.years).astype(int),
+    )
+
+
+def register_key_numbers(registry, lm: LanguageModelResult, speedrun: RecordTrend, records: int) -> None:
+    """Register the chapter's headline numbers, each with its 95% interval."""
+    low, high = lm.halving_interval()
+    registry.register(
+        "algorithms.halving_time.lm_perplexity",
+        lm.halving_months(),
+        (low, high),
+        LEVEL,
+        "months",
+        "Months for the compute needed to reach a fixed language-model perplexity to halve",
+        f"Augmented scaling law ({lm.preferred} variant, chosen by leave-one-out error) on "
+        f"{len(lm.data.loss)} evaluations; {len(lm.draws):,} seeded bootstrap refits",
+        published="ho2024.halving_time.lm",
+        significant=2,
+    )
+    registry.register(
+        "algorithms.halving_time.speedrun",
+        speedrun.halving_months,
+        (speedrun.halving_low, speedrun.halving_high),
+        LEVEL,
+        "months",
+        "Months for the NanoGPT speedrun record time (8xH100, fixed target loss) to halve",
+        f"OLS of log10 minutes on date over {records} records; 1,000 seeded bootstrap resamples",
+        significant=2,
+    )
+    share_low, share_high = lm.share_interval
+    registry.register(
+        "algorithms.compute_share.lm",
+        lm.share,
+        (share_low, share_high),
+        LEVEL,
+        "dimensionless",
+        f"Share of the fall in loss from {lm.pair[0]} to {lm.pair[1]} due to scaling compute (N, D)",
+        "Shapley decomposition (scale vs time) under the fitted law; bootstrap refits",
+        published="ho2024.compute_share.lm",
+        significant=2,
+    )
+    registry.register(
+        "algorithms.acceleration.speedrun",
+        speedrun.change_per_year,
+        (speedrun.change_low, speedrun.change_high),
+        LEVEL,
+        "OOM/yr per year",
+        "Change per year in the speedrun's rate of decline (log10 minutes per year); positive = accelerating",
+        "Quadratic term of log10 minutes on date; 1,000 seeded bootstrap resamples",
+        significant=2,
+    )
+
+
+def effective_compute_chart(lm: LanguageModelResult, frame: pd.DataFrame):
+    """Reducible loss against effective compute, coloured by year (log-log)."""
+    points = effective_compute_frame(lm, frame)
+    points = points[points.reducible_loss > 0]
+    low_x, high_x = float(points.effective_compute_flop.min()), float(points.effective_compute_flop.max())
+    low_y, high_y = float(points.reducible_loss.min()), float(points.reducible_loss.max())
+    return (
+        alt.Chart(points)
+        .mark_point(size=45, filled=True)
+        .encode(
+            x=alt.X(
+                "effective_compute_flop:Q",
+                **charts.log_axis("Effective compute (2016-equivalent FLOP)", low_x, high_x),
+            ),
+            y=alt.Y("reducible_loss:Q", **charts.log_axis("Reducible loss (nats per word)", low_y, high_y)),
+            color=alt.Color("year:O", title="Year", scale=alt.Scale(scheme=charts.SEQUENTIAL_SCHEME)),
+            shape=alt.Shape("evaluation_set:N", title="Benchmark"),
+            tooltip=[
+                alt.Tooltip("model:N"),
+                alt.Tooltip("evaluation_set:N", title="benchmark"),
+                alt.Tooltip("perplexity:Q", format=".3~g"),
+                alt.Tooltip("parameters:Q", format=".3~e"),
+                alt.Tooltip("training_tokens:Q", format=".3~e", title="training tokens"),
+                alt.Tooltip("publication_date:T", title="published"),
+                alt.Tooltip("location:N", title="source table"),
+            ],
+        )
+    )
+
+
+def speedrun_chart(records: pd.DataFrame, resamples: int = 1000, seed: int = SEED):
+    """Record times over date (log scale) with the log-linear trend and its bootstrap band."""
+    years = trends.decimal_year(records.date)
+    log_minutes = np.log10(records.minutes.to_numpy(float))
+    grid = np.linspace(years.min(), years.max(), 60)
+    rng = np.random.default_rng(seed)
+    curves = []
+    for _ in range(resamples):
+        rows = rng.integers(0, len(years), len(years))
+        slope, intercept = np.polyfit(years[rows], log_minutes[rows], 1)
+        curves.append(intercept + slope * grid)
+    slope, intercept = np.polyfit(years, log_minutes, 1)
+    tail = (1 - LEVEL) / 2
+    low, high = np.quantile(np.array(curves), [tail, 1 - tail], axis=0)
+    dates = [trends.from_decimal_year(year) for year in grid]
+    return charts.scatter_over_time(
+        records.assign(record_label="record"),
+        pd.DataFrame({"date": dates, "minutes": 10 ** (intercept + slope * grid), "trend": "log-linear fit"}),
+        value="minutes",
+        value_title="Minutes on 8xH100 to the target loss",
+        color="record_label",
+        color_title="",
+        tooltip=[
+            alt.Tooltip("record:Q"),
+            alt.Tooltip("date:T"),
+            alt.Tooltip("minutes:Q", format=".3~g"),
+            alt.Tooltip("description:N", title="what changed"),
+        ],
+        band=pd.DataFrame({"date": dates, "low": 10**low, "high": 10**high}),
+    )
+
+
+def estimates_frame(registry, published: pd.DataFrame) -> pd.DataFrame:
+    """Halving times (months) from our key numbers and from published figures, for the forest plot.
+
+    Published growth factors (x/yr) are converted to halving months with
+    ``units.doubling_time_months``.
+    """
+    rows = []
+    for number_id, label in [
+        ("algorithms.halving_time.lm_perplexity", "This report: language models (augmented law)"),
+        ("algorithms.halving_time.speedrun", "This report: NanoGPT speedrun records"),
+    ]:
+        number = registry[number_id]
+        rows.append(
+            {
+                "estimate": label,
+                "months": number.value,
+                "low": number.ci_low,
+                "high": number.ci_high,
+                "source": "this report",
+            }
+        )
+    for figure in published[published.chapter == "algorithms"].itertuples():
+        if figure.unit == "months":
+            months, low, high = figure.value, figure.ci_low, figure.ci_high
+        elif figure.unit == "x/yr":
+            months = doubling_time_months(figure.value)
+            low = doubling_time_months(figure.ci_high) if pd.notna(figure.ci_high) else np.nan
+            high = doubling_time_months(figure.ci_low) if pd.notna(figure.ci_low) else np.nan
+        else:
+            continue
+        rows.append(
+            {"estimate": figure.quantity, "months": months, "low": low, "high": high, "source": "published"}
+        )
+    frame = pd.DataFrame(rows)
+    frame["low"] = frame.low.fillna(frame.months)
+    frame["high"] = frame.high.fillna(frame.months)
+    return frame
+
+
+def forest_chart(estimates: pd.DataFrame):
+    """The estimates side by side (months, log scale)."""
+    return charts.forest(
+        estimates,
+        label="estimate",
+        value="months",
+        low="low",
+        high="high",
+        color="source",
+        titles={"months": "Halving time of compute for a fixed result (months)", "source": "Source"},
+    )
+
+
+COMPARISON_REASONS = {
+    "ho2024.halving_time.lm": (
+        "algorithms.halving_time.lm_perplexity",
+        "Same approach; our evaluations are fewer, written from the papers; the variant is ours.",
+    ),
+    "hernandez2020.halving_time.imagenet": (
+        "algorithms.halving_time.lm_perplexity",
+        "Vision, fixed AlexNet-level accuracy, training-compute frontier: a different task and method.",
+    ),
+    "erdil2022.halving_time.vision": (
+        "algorithms.halving_time.lm_perplexity",
+        "Vision (ImageNet) with an effective-compute model like ours: a different task.",
+    ),
+    "ho2024.compute_share.lm": (
+        "algorithms.compute_share.lm",
+        "Ours is one model pair (earliest vs largest); Ho et al. report a range over many pairs.",
+    ),
+}
+"""Which of our key numbers each published figure is compared with, and why they differ."""
+
+
+def comparison(registry, published: pd.DataFrame) -> pd.DataFrame:
+    """The chapter's comparison table, generated from ``data/published_estimates.csv``."""
+    pairs = [
+        (number_id, published_id, reason)
+        for published_id, (number_id, reason) in COMPARISON_REASONS.items()
+        if published_id in published.index
+    ]
+    claims = published[(published.chapter == "algorithms") & ~published.index.isin(list(COMPARISON_REASONS))]
+    pairs += [
+        (
+            "algorithms.halving_time.lm_perplexity",
+            published_id,
+            "A circulating claim; compare in halving months.",
+        )
+        for published_id in claims.index
+    ]
+    return keynumbers.comparison_table(registry, published, pairs)

@@ -8,11 +8,12 @@ beyond a factor of 3 are findings: each needs a reason in
 
 import re
 
+import altair as alt
 import numpy as np
 import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
-from analysis import data
+from analysis import charts, data, trends
 
 AGREEMENT_FACTOR = 3.0
 """Two estimates agree when within this factor (Epoch's 'confident' band)."""
@@ -102,10 +103,6 @@ def disagreements(joined: pd.DataFrame) -> pd.DataFrame:
 
 def ratio_chart(joined: pd.DataFrame):
     """Our compute against Epoch's for every compared model, with the 3x agreement band."""
-    import altair as alt
-
-    from analysis import charts
-
     compared = joined[joined.status == "compared"].assign(
         agreement=lambda frame: np.where(frame.agrees, "within 3x", "outside 3x"),
         estimate=lambda frame: np.where(frame.independent, "our own estimate", "another group's estimate"),
@@ -151,8 +148,6 @@ def missing_frontier(models: pd.DataFrame, epoch: pd.DataFrame, since: str = "20
     The frontier is computed on Epoch's notable models with a compute
     estimate, from 2010 so the running ranking has a history.
     """
-    from analysis import trends
-
     rows = epoch[epoch["Training compute (FLOP)"].notna() & (epoch["Publication date"] >= "2010-01-01")]
     frontier = rows[trends.running_top_n(rows["Publication date"], rows["Training compute (FLOP)"], 10)]
     frontier = frontier[frontier["Publication date"] >= since]

@@ -342,3 +342,39 @@ def interval_dots(
         tooltip=tooltip,
     )
     return alt.layer(rules, dots)
+
+
+def forest(frame: pd.DataFrame, label: str, value: str, low: str, high: str, color: str, titles: dict):
+    """A forest plot: one row per estimate (``label``), dot at ``value``, rule from ``low`` to ``high``.
+
+    The value axis is log10; rows keep the order of ``frame``. Missing
+    intervals draw the dot alone.
+    """
+    order = list(frame[label])
+    y = alt.Y(f"{label}:N", sort=order, title=None, axis=alt.Axis(labelLimit=320))
+    x_scale = alt.Scale(type="log")
+    color_encoding = alt.Color(f"{color}:N", title=titles[color], legend=alt.Legend(orient="bottom"))
+    rules = (
+        alt.Chart(frame)
+        .mark_rule(strokeWidth=2)
+        .encode(
+            y=y, x=alt.X(f"{low}:Q", scale=x_scale, title=titles[value]), x2=f"{high}:Q", color=color_encoding
+        )
+    )
+    dots = (
+        alt.Chart(frame)
+        .mark_point(size=70, filled=True)
+        .encode(
+            y=y,
+            x=alt.X(f"{value}:Q", scale=x_scale, title=titles[value]),
+            color=color_encoding,
+            tooltip=[
+                alt.Tooltip(f"{label}:N", title="estimate"),
+                alt.Tooltip(f"{value}:Q", title=titles[value], format=".3~g"),
+                alt.Tooltip(f"{low}:Q", title="low", format=".3~g"),
+                alt.Tooltip(f"{high}:Q", title="high", format=".3~g"),
+                alt.Tooltip(f"{color}:N", title=titles[color]),
+            ],
+        )
+    )
+    return alt.layer(rules, dots).properties(height=alt.Step(28))

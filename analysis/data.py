@@ -28,6 +28,7 @@ UNITS = {
     "x/yr",
     "OOM/yr",
     "months",
+    "OOM/yr per year",
     "W",
     "USD",
     "nats",

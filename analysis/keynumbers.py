@@ -207,6 +207,8 @@ def comparison_table(registry: Registry, published, pairs: list[tuple[str, str, 
             theirs += f" ({figure.ci_level:.0%} CI {low}–{high})"
         elif isinstance(figure.uncertainty, str):
             theirs += f" ({figure.uncertainty})"
+        if figure.unit != number.unit:
+            theirs += f" {figure.unit}"
         rows.append(
             {
                 "Quantity": figure.quantity,

@@ -1,0 +1,77 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import algorithmic_progress as ap
+from analysis import trends
+
+BENCHMARKS = ("ptb", "wikitext-103", "wikitext-2")
+
+
+def synthetic_evaluations(rate=0.7, noise=0.02, n=160, seed=0, acceleration=0.0):
+    rng = np.random.default_rng(seed)
+    shell = ap.Evaluations(
+        log_parameters=rng.uniform(np.log(5e6), np.log(2e10), n),
+        log_tokens=rng.uniform(np.log(1e8), np.log(3e11), n),
+        years=rng.uniform(2012, 2023, n),
+        benchmark=rng.integers(0, 3, n),
+        loss=np.zeros(n),
+        benchmarks=BENCHMARKS,
+    )
+    variant = "accelerating" if acceleration else "shared"
+    rates = [rate, acceleration] if acceleration else [rate]
+    theta = np.array([5.0, 6.0, 0.3, 0.35, *rates, np.log(2.0), np.log(2.5), np.log(2.2)])
+    loss = ap.predict(theta, variant, shell) + rng.normal(0, noise, n)
+    return ap.Evaluations(shell.log_parameters, shell.log_tokens, shell.years, shell.benchmark, loss, BENCHMARKS)
+
+
+def test_augmented_law_recovers_a_known_halving_time():
+    data = synthetic_evaluations(rate=0.7)
+    fit = ap.fit_law(data, "shared")
+    true_months = 12 * np.log(2) / (2 * 0.7)
+    assert fit.halving_months(len(BENCHMARKS)) == pytest.approx(true_months, rel=0.1)
+    draws = ap.bootstrap_law(data, fit, resamples=60)
+    months = [ap.LawFit("shared", theta, 0, 0).halving_months(len(BENCHMARKS)) for theta in draws]
+    low, high = trends.percentile_interval(months, 0.95)
+    assert low < true_months < high
+
+
+def test_no_progress_variant_fits_worse_when_there_is_progress():
+    data = synthetic_evaluations(rate=0.7)
+    with_progress = ap.fit_law(data, "shared")
+    without = ap.fit_law(data, "none")
+    assert ap.leave_one_out_rmse(data, with_progress) < ap.leave_one_out_rmse(data, without)
+
+
+def test_accelerating_variant_finds_a_positive_change_in_rate():
+    data = synthetic_evaluations(rate=0.5, acceleration=0.15, noise=0.01)
+    fit = ap.fit_law(data, "accelerating")
+    assert fit.rates(len(BENCHMARKS))[2] == pytest.approx(0.15, abs=0.05)
+
+
+def test_compute_share_is_one_without_algorithmic_progress():
+    data = synthetic_evaluations(rate=0.0, noise=0.0)
+    fit = ap.fit_law(data, "none")
+    early, late = int(np.argmin(data.years)), int(np.argmax(data.years))
+    share = ap.compute_share(fit, data, early, late)
+    assert share == pytest.approx(1.0)
+
+
+def test_record_trend_recovers_halving_and_no_acceleration():
+    rng = np.random.default_rng(4)
+    years = np.sort(rng.uniform(2024.4, 2026.0, 40))
+    minutes = 45 * 10 ** (-np.log10(2) / (6 / 12) * (years - years[0])) * 10 ** rng.normal(0, 0.02, 40)
+    dates = [trends.from_decimal_year(year) for year in years]
+    result = ap.record_trend(dates, minutes, resamples=300)
+    assert result.halving_months == pytest.approx(6.0, rel=0.05)
+    assert result.halving_low < 6.0 < result.halving_high
+    assert result.change_low < 0 < result.change_high
+
+
+def test_record_trend_detects_slowing_progress():
+    years = np.linspace(2024.4, 2026.0, 40)
+    log_minutes = np.log10(45) - 1.2 * (years - 2024.4) + 0.5 * (years - 2024.4) ** 2
+    dates = pd.to_datetime([trends.from_decimal_year(year) for year in years])
+    result = ap.record_trend(dates, 10**log_minutes, resamples=200)
+    assert result.change_per_year == pytest.approx(-1.0, abs=0.05)
+    assert result.rate_end < result.rate_start

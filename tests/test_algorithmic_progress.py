@@ -22,7 +22,9 @@ def synthetic_evaluations(rate=0.7, noise=0.02, n=160, seed=0, acceleration=0.0)
     rates = [rate, acceleration] if acceleration else [rate]
     theta = np.array([5.0, 6.0, 0.3, 0.35, *rates, np.log(2.0), np.log(2.5), np.log(2.2)])
     loss = ap.predict(theta, variant, shell) + rng.normal(0, noise, n)
-    return ap.Evaluations(shell.log_parameters, shell.log_tokens, shell.years, shell.benchmark, loss, BENCHMARKS)
+    return ap.Evaluations(
+        shell.log_parameters, shell.log_tokens, shell.years, shell.benchmark, loss, BENCHMARKS
+    )
 
 
 def test_augmented_law_recovers_a_known_halving_time():

@@ -32,6 +32,9 @@ REFERENCE_YEAR = 2016.0
 """t0 of the effective-compute terms (decimal year)."""
 
 RESAMPLES = 300
+"""Bootstrap refits of the augmented law (each refit is a nonlinear fit)."""
+RECORD_RESAMPLES = 1000
+"""Bootstrap resamples of the speedrun records (each is a closed-form fit)."""
 SEED = 20240312
 LEVEL = 0.95
 """Ho et al. report 95% intervals; so do we for this chapter."""
@@ -219,7 +222,7 @@ class RecordTrend:
 
 
 def record_trend(
-    dates, minutes, resamples: int = 1000, seed: int = SEED, level: float = LEVEL
+    dates, minutes, resamples: int = RECORD_RESAMPLES, seed: int = SEED, level: float = LEVEL
 ) -> RecordTrend:
     """Halving time of ``minutes`` (months) and the change in its rate over time.
 
@@ -387,7 +390,7 @@ def register_key_numbers(registry, lm: LanguageModelResult, speedrun: RecordTren
         LEVEL,
         "months",
         "Months for the NanoGPT speedrun record time (8xH100, fixed target loss) to halve",
-        f"OLS of log10 minutes on date over {records} records; 1,000 seeded bootstrap resamples",
+        f"OLS of log10 minutes on date, {records} records; {RECORD_RESAMPLES:,} seeded bootstrap resamples",
         significant=2,
     )
     share_low, share_high = lm.share_interval
@@ -409,7 +412,7 @@ def register_key_numbers(registry, lm: LanguageModelResult, speedrun: RecordTren
         LEVEL,
         "OOM/yr per year",
         "Change per year in the speedrun's rate of decline (log10 minutes per year); positive = accelerating",
-        "Quadratic term of log10 minutes on date; 1,000 seeded bootstrap resamples",
+        f"Quadratic term of log10 minutes on date; {RECORD_RESAMPLES:,} seeded bootstrap resamples",
         significant=2,
     )
 
@@ -444,7 +447,7 @@ def effective_compute_chart(lm: LanguageModelResult, frame: pd.DataFrame):
     )
 
 
-def speedrun_chart(records: pd.DataFrame, resamples: int = 1000, seed: int = SEED):
+def speedrun_chart(records: pd.DataFrame, resamples: int = RECORD_RESAMPLES, seed: int = SEED):
     """Record times over date (log scale) with the log-linear trend and its bootstrap band."""
     years = trends.decimal_year(records.date)
     log_minutes = np.log10(records.minutes.to_numpy(float))

@@ -216,8 +216,6 @@ class RecordTrend:
     change_per_year: float
     change_low: float
     change_high: float
-    rate_start: float
-    rate_end: float
     n: int
 
 
@@ -249,8 +247,6 @@ def record_trend(
     months_draws = 12 * np.log10(2) / draws[:, 0]
     low, high = percentile_interval(months_draws, level)
     change_low, change_high = percentile_interval(draws[:, 1], level)
-    start, end = years.min() - centre, years.max() - centre
-    quadratic = np.polyfit(years - centre, log_minutes, 2)
     return RecordTrend(
         halving_months=float(months),
         halving_low=low,
@@ -258,8 +254,6 @@ def record_trend(
         change_per_year=float(change),
         change_low=change_low,
         change_high=change_high,
-        rate_start=float(-(2 * quadratic[0] * start + quadratic[1])),
-        rate_end=float(-(2 * quadratic[0] * end + quadratic[1])),
         n=len(years),
     )
 

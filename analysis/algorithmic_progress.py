@@ -3,13 +3,14 @@
 Two lines of evidence, each with a seeded bootstrap interval:
 
 1. **Augmented scaling law** (after Ho et al. 2024). The test loss of a
-   language model, L = ln(perplexity) in nats per word, follows
-   L = E_b + A / N_eff**alpha + B / D_eff**beta with per-benchmark E_b and
-   effective parameters and data growing exponentially in time:
-   N_eff = N exp(g_N (t - t0)), D_eff = D exp(g_D (t - t0)). Under the
-   compute-optimal allocation the physical compute needed for a fixed loss
-   falls by exp(g_N + g_D) per year, so the compute halving time is
-   ln 2 / (g_N + g_D) years. Variants differ in how progress enters.
+   language model, L = ln(perplexity) in nats per word, falls with training
+   compute C = 6 N D and with time, through an *effective compute*
+   C_eff = C exp(g (t - t0)): L = E_b + A (C_eff / C_ref)**(-gamma), with a
+   floor E_b per benchmark. The compute needed for a fixed loss then halves
+   every ln 2 / g years. The ``separate`` variant is Ho et al.'s form, with
+   effective parameters and data growing at their own rates
+   (L = E_b + A N_eff**-alpha + B D_eff**-beta); under the compute-optimal
+   allocation its halving time is ln 2 / (g_N + g_D).
 2. **Fixed-target records**: the wall-clock time of the NanoGPT speedrun on
    fixed hardware, a log-linear fit of log10(minutes) on date.
 
@@ -17,6 +18,7 @@ Two lines of evidence, each with a seeded bootstrap interval:
 changes linearly in time; the change in rate is reported with its interval.
 """
 
+import itertools
 from dataclasses import dataclass
 
 import altair as alt
@@ -30,8 +32,10 @@ from analysis.units import doubling_time_months
 
 REFERENCE_YEAR = 2016.0
 """t0 of the effective-compute terms (decimal year)."""
+LOG_REFERENCE_COMPUTE = np.log(1e18)
+"""C_ref = 1e18 FLOP keeps A of order one."""
 
-RESAMPLES = 300
+RESAMPLES = 200
 """Bootstrap refits of the augmented law (each refit is a nonlinear fit)."""
 RECORD_RESAMPLES = 1000
 """Bootstrap resamples of the speedrun records (each is a closed-form fit)."""
@@ -40,12 +44,16 @@ LEVEL = 0.95
 """Ho et al. report 95% intervals; so do we for this chapter."""
 
 VARIANTS = {
-    "separate": "Effective parameters and data grow at separate rates g_N and g_D",
-    "shared": "One rate for both: g_N = g_D",
-    "accelerating": "One rate that changes linearly in time: g(t) = g + h (t - t0)",
-    "none": "No algorithmic progress: g_N = g_D = 0 (the baseline)",
+    "compute": "Effective compute grows at one rate g: C_eff = C exp(g (t - t0))",
+    "accelerating": "The rate changes linearly in time: g(t) = g + h (t - t0)",
+    "separate": "Ho et al.'s form: effective parameters and data grow at rates g_N and g_D",
+    "none": "No algorithmic progress: g = 0 (the baseline)",
 }
 """The model variants compared by leave-one-out error."""
+
+RATE_COUNT = {"compute": 1, "accelerating": 2, "separate": 2, "none": 0}
+SHAPE_COUNT = {"compute": 2, "accelerating": 2, "separate": 4, "none": 2}
+"""Parameters before the rates: (log A, gamma), or (log A, log B, alpha, beta) for ``separate``."""
 
 
 @dataclass(frozen=True)
@@ -84,41 +92,78 @@ class Evaluations:
         )
 
 
-def _unpack(theta: np.ndarray, variant: str, benchmarks: int):
-    """theta -> (log A, log B, alpha, beta, g_N, g_D, h, E per benchmark)."""
-    log_a, log_b, alpha, beta = theta[:4]
-    rest = theta[4:]
+def rates(theta: np.ndarray, variant: str) -> tuple[float, float]:
+    """(total rate g per year, its change h per year per year); g = g_N + g_D for ``separate``."""
+    values = theta[SHAPE_COUNT[variant] : SHAPE_COUNT[variant] + RATE_COUNT[variant]]
+    if variant == "compute":
+        return float(values[0]), 0.0
+    if variant == "accelerating":
+        return float(values[0]), float(values[1])
     if variant == "separate":
-        g_n, g_d, h, rest = rest[0], rest[1], 0.0, rest[2:]
-    elif variant == "shared":
-        g_n = g_d = rest[0]
-        h, rest = 0.0, rest[1:]
-    elif variant == "accelerating":
-        g_n = g_d = rest[0]
-        h, rest = rest[1], rest[2:]
-    else:
-        g_n = g_d = h = 0.0
-    return log_a, log_b, alpha, beta, g_n, g_d, h, np.exp(rest[:benchmarks])
+        return float(values[0] + values[1]), 0.0
+    return 0.0, 0.0
+
+
+def _exp(exponent: np.ndarray) -> np.ndarray:
+    """exp() capped at e**50 nats, so the optimiser's excursions stay finite."""
+    return np.exp(np.minimum(exponent, 50.0))
 
 
 def predict(theta: np.ndarray, variant: str, data: Evaluations) -> np.ndarray:
     """Predicted loss (nats per word) for each evaluation."""
-    log_a, log_b, alpha, beta, g_n, g_d, h, irreducible = _unpack(theta, variant, len(data.benchmarks))
+    shape = theta[: SHAPE_COUNT[variant]]
+    rate = theta[SHAPE_COUNT[variant] : SHAPE_COUNT[variant] + RATE_COUNT[variant]]
+    floors = np.exp(theta[SHAPE_COUNT[variant] + RATE_COUNT[variant] :])[data.benchmark]
     elapsed = data.years - REFERENCE_YEAR
-    progress_n = g_n * elapsed + 0.5 * h * elapsed**2
-    progress_d = g_d * elapsed + 0.5 * h * elapsed**2
-    parameter_term = np.exp(log_a - alpha * (data.log_parameters + progress_n))
-    data_term = np.exp(log_b - beta * (data.log_tokens + progress_d))
-    return irreducible[data.benchmark] + parameter_term + data_term
+    if variant == "separate":
+        log_a, log_b, alpha, beta = shape
+        parameter_term = _exp(log_a - alpha * (data.log_parameters + rate[0] * elapsed))
+        data_term = _exp(log_b - beta * (data.log_tokens + rate[1] * elapsed))
+        return floors + parameter_term + data_term
+    log_a, gamma = shape
+    progress = {
+        "compute": lambda: rate[0] * elapsed,
+        "accelerating": lambda: (rate[0] + 0.5 * rate[1] * elapsed) * elapsed,
+    }
+    log_effective = np.log(6.0) + data.log_parameters + data.log_tokens + progress.get(variant, lambda: 0.0)()
+    return floors + _exp(log_a - gamma * (log_effective - LOG_REFERENCE_COMPUTE))
 
 
-def _start(variant: str, data: Evaluations) -> np.ndarray:
-    rates = {"separate": [0.5, 0.5], "shared": [0.5], "accelerating": [0.5, 0.0], "none": []}[variant]
+def _starts(variant: str, data: Evaluations) -> list[np.ndarray]:
+    """A small grid of starting points (rates and exponents), floors just under each benchmark's best."""
     floors = [
         np.log(max(data.loss[data.benchmark == code].min() - 0.5, 0.5))
         for code in range(len(data.benchmarks))
     ]
-    return np.array([4.0, 4.0, 0.3, 0.3, *rates, *floors])
+    rate_grid = {
+        "compute": [[0.2], [0.8], [1.6]],
+        "accelerating": [[0.5, 0.0], [1.0, 0.1]],
+        "separate": [[0.4, 0.4], [1.0, 0.2]],
+        "none": [[]],
+    }
+    shape_grid = {
+        "separate": [[2.0, 2.0, 0.3, 0.3]],
+        "compute": [[0.0, 0.05], [0.0, 0.15]],
+        "accelerating": [[0.0, 0.05], [0.0, 0.15]],
+        "none": [[0.0, 0.05], [0.0, 0.15]],
+    }
+    return [
+        np.array([*shape, *rate, *floors])
+        for shape, rate in itertools.product(shape_grid[variant], rate_grid[variant])
+    ]
+
+
+FLOOR_BOUNDS_NATS = (0.5, 5.0)
+"""Plausible range of a benchmark's irreducible loss E_b (nats per word: perplexity 1.6 to 150)."""
+
+
+def _bounds(variant: str, size: int):
+    low, high = np.full(size, -np.inf), np.full(size, np.inf)
+    exponents = slice(2, 4) if variant == "separate" else slice(1, 2)
+    low[exponents], high[exponents] = 0.005, 2.0
+    floors = slice(SHAPE_COUNT[variant] + RATE_COUNT[variant], size)
+    low[floors], high[floors] = np.log(FLOOR_BOUNDS_NATS[0]), np.log(FLOOR_BOUNDS_NATS[1])
+    return low, high
 
 
 @dataclass(frozen=True)
@@ -130,33 +175,33 @@ class LawFit:
     rmse: float
     n: int
 
-    def rates(self, benchmarks: int) -> tuple[float, float, float]:
-        """(g_N, g_D, h): growth of effective parameters and data (per year), change in rate."""
-        _, _, _, _, g_n, g_d, h, _ = _unpack(self.theta, self.variant, benchmarks)
-        return float(g_n), float(g_d), float(h)
-
-    def halving_months(self, benchmarks: int, year: float | None = None) -> float:
+    def halving_months(self, year: float | None = None) -> float:
         """Months for the compute needed for a fixed loss to halve (at ``year`` if accelerating)."""
-        g_n, g_d, h = self.rates(benchmarks)
-        elapsed = 0.0 if year is None else year - REFERENCE_YEAR
-        rate = g_n + g_d + 2 * h * elapsed
+        rate, change = rates(self.theta, self.variant)
+        rate += change * (0.0 if year is None else year - REFERENCE_YEAR)
         return 12 * np.log(2) / rate if rate > 0 else np.inf
 
 
-def fit_law(data: Evaluations, variant: str, start: np.ndarray | None = None) -> LawFit:
-    """Least-squares fit of one variant (soft-L1 loss, robust to a few odd evaluations)."""
-    theta0 = _start(variant, data) if start is None else start
-    bounds_low = np.full(len(theta0), -np.inf)
-    bounds_high = np.full(len(theta0), np.inf)
-    bounds_low[2:4], bounds_high[2:4] = 0.01, 2.0
-    result = optimize.least_squares(
+def _least_squares(data: Evaluations, variant: str, start: np.ndarray):
+    return optimize.least_squares(
         lambda theta: predict(theta, variant, data) - data.loss,
-        theta0,
-        bounds=(bounds_low, bounds_high),
+        start,
+        bounds=_bounds(variant, len(start)),
         loss="soft_l1",
         f_scale=0.05,
-        max_nfev=5000,
+        x_scale="jac",
+        max_nfev=400,
     )
+
+
+def fit_law(data: Evaluations, variant: str, start: np.ndarray | None = None) -> LawFit:
+    """Robust least-squares fit of one variant (soft-L1 loss), best of a few starts.
+
+    With ``start`` (a previous fit), one warm-started run: used for the
+    leave-one-out and bootstrap refits.
+    """
+    starts = [start] if start is not None else _starts(variant, data)
+    result = min((_least_squares(data, variant, theta) for theta in starts), key=lambda fit: fit.cost)
     residuals = predict(result.x, variant, data) - data.loss
     return LawFit(variant, result.x, float(np.sqrt(np.mean(residuals**2))), len(data.loss))
 
@@ -275,44 +320,66 @@ class LanguageModelResult:
 
     def halving_months(self) -> float:
         """Compute halving time (months) under the preferred variant."""
-        return self.fits[self.preferred].halving_months(len(self.data.benchmarks))
+        return self.fits[self.preferred].halving_months()
 
     def halving_interval(self) -> tuple[float, float]:
-        """Bootstrap interval of the halving time (months)."""
-        months = [
-            LawFit(self.preferred, theta, 0, 0).halving_months(len(self.data.benchmarks))
-            for theta in self.draws
-        ]
-        return percentile_interval(months)
+        """Bootstrap interval of the halving time (months); a non-positive rate counts as infinite."""
+        return percentile_interval(
+            [LawFit(self.preferred, theta, 0, 0).halving_months() for theta in self.draws]
+        )
 
     def acceleration(self) -> tuple[float, float, float]:
         """Change in the effective-compute growth rate h (per year per year) with its interval."""
-        h = self.fits["accelerating"].rates(len(self.data.benchmarks))[2]
-        return h, *percentile_interval(self.acceleration_draws)
+        change = rates(self.fits["accelerating"].theta, "accelerating")[1]
+        return change, *percentile_interval(self.acceleration_draws)
+
+
+PER_PAPER = 3
+"""At most this many evaluations per paper and benchmark enter the law (Ho et al.'s rule)."""
+
+
+def usable_evaluations(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split evaluations into those the law uses and the rest, each excluded row with its reason.
+
+    The law uses standard evaluations (trained on the benchmark, no test-time
+    adaptation) with known training tokens, at most ``PER_PAPER`` per paper
+    and benchmark (the lowest perplexities), so that one paper's many
+    ablations cannot dominate the fit.
+    """
+    reason = pd.Series("", index=frame.index)
+    reason[frame.evaluation_method != "standard"] = "evaluation method: " + frame.evaluation_method
+    reason[(reason == "") & frame.training_tokens.isna()] = "training tokens not reported"
+    candidates = frame[reason == ""].sort_values(["perplexity", "model"])
+    kept = candidates.groupby(["source_url", "evaluation_set"]).head(PER_PAPER).index
+    reason[(reason == "") & ~frame.index.isin(kept)] = f"beyond {PER_PAPER} per paper and benchmark"
+    excluded = frame[reason != ""].assign(reason=reason[reason != ""])
+    return frame[reason == ""].sort_values(["publication_date", "model"]).reset_index(drop=True), excluded
 
 
 def analyse_language_models(frame: pd.DataFrame, resamples: int = RESAMPLES) -> LanguageModelResult:
     """Fit every variant, choose by leave-one-out error, bootstrap the preferred one.
 
-    Rows without training tokens cannot enter the law; they are returned in
-    ``excluded`` so the chapter can count them. The compute share compares the
+    Rows the law cannot or should not use are returned in ``excluded`` with
+    their reason (see ``usable_evaluations``). The compute share compares the
     earliest evaluation with the one of largest compute (6 N D).
     """
-    usable = frame[frame.training_tokens.notna()].reset_index(drop=True)
+    usable, excluded = usable_evaluations(frame)
     data = Evaluations.from_frame(usable)
     fits = {variant: fit_law(data, variant) for variant in VARIANTS}
     loo = {variant: leave_one_out_rmse(data, fit) for variant, fit in fits.items()}
     progress_variants = [variant for variant in VARIANTS if variant != "none"]
     preferred = min(progress_variants, key=loo.get)
     draws = bootstrap_law(data, fits[preferred], resamples)
-    acceleration = bootstrap_law(data, fits["accelerating"], resamples)[:, 5]
+    acceleration = [
+        rates(theta, "accelerating")[1] for theta in bootstrap_law(data, fits["accelerating"], resamples)
+    ]
     early = int(np.argmin(data.years))
     late = int(np.argmax(data.log_parameters + data.log_tokens))
     share = compute_share(fits[preferred], data, early, late)
     shares = [compute_share(LawFit(preferred, theta, 0, 0), data, early, late) for theta in draws]
     return LanguageModelResult(
         data=data,
-        excluded=frame[frame.training_tokens.isna()],
+        excluded=excluded,
         fits=fits,
         loo_rmse=loo,
         preferred=preferred,
@@ -326,7 +393,6 @@ def analyse_language_models(frame: pd.DataFrame, resamples: int = RESAMPLES) -> 
 
 def variant_table(result: LanguageModelResult) -> pd.DataFrame:
     """Each variant: its description, in-sample and leave-one-out error, and halving time."""
-    benchmarks = len(result.data.benchmarks)
     return pd.DataFrame(
         {
             "variant": list(VARIANTS),
@@ -334,8 +400,7 @@ def variant_table(result: LanguageModelResult) -> pd.DataFrame:
             "RMSE (nats)": [result.fits[variant].rmse for variant in VARIANTS],
             "leave-one-out RMSE (nats)": [result.loo_rmse[variant] for variant in VARIANTS],
             "halving time (months)": [
-                result.fits[variant].halving_months(benchmarks) if variant != "none" else np.nan
-                for variant in VARIANTS
+                result.fits[variant].halving_months() if variant != "none" else np.nan for variant in VARIANTS
             ],
             "preferred": [variant == result.preferred for variant in VARIANTS],
         }
@@ -343,21 +408,24 @@ def variant_table(result: LanguageModelResult) -> pd.DataFrame:
 
 
 def effective_compute_frame(result: LanguageModelResult, frame: pd.DataFrame) -> pd.DataFrame:
-    """Each evaluation's effective compute (2016-equivalent FLOP) and reducible loss under the fit."""
+    """Each evaluation's effective compute (2016-equivalent FLOP) and reducible loss under the fit.
+
+    Effective compute uses the preferred variant's total rate (and its change,
+    if accelerating); the floor E_b is that of the fitted benchmark.
+    """
     fit = result.fits[result.preferred]
     data = result.data
-    log_a, log_b, alpha, beta, g_n, g_d, h, irreducible = _unpack(
-        fit.theta, fit.variant, len(data.benchmarks)
-    )
+    rate, change = rates(fit.theta, fit.variant)
     elapsed = data.years - REFERENCE_YEAR
     log_effective = (
-        np.log(6.0) + data.log_parameters + data.log_tokens + (g_n + g_d) * elapsed + h * elapsed**2
+        np.log(6.0) + data.log_parameters + data.log_tokens + (rate + 0.5 * change * elapsed) * elapsed
     )
-    usable = frame[frame.training_tokens.notna()].reset_index(drop=True)
+    floors = np.exp(fit.theta[SHAPE_COUNT[fit.variant] + RATE_COUNT[fit.variant] :])
+    usable, _ = usable_evaluations(frame)
     return usable.assign(
         effective_compute_flop=np.exp(log_effective),
         physical_compute_flop=6.0 * usable.parameters * usable.training_tokens,
-        reducible_loss=data.loss - irreducible[data.benchmark],
+        reducible_loss=data.loss - floors[data.benchmark],
         year=np.floor(data.years).astype(int),
     )
 

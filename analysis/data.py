@@ -464,6 +464,9 @@ def load_audit_notes() -> pd.DataFrame:
 
 EVALUATION_SETS = ["wikitext-103", "ptb", "wikitext-2"]
 ARCHITECTURES = ["transformer", "lstm", "rnn", "cnn", "other"]
+EVALUATION_METHODS = ["standard", "zero-shot", "dynamic evaluation", "cache", "retrieval"]
+"""How the perplexity was obtained: trained on the benchmark and evaluated plainly; zero-shot after
+pre-training elsewhere; or with test-time adaptation (dynamic evaluation, a cache, retrieval)."""
 
 LM_EVALUATIONS = TableSpec(
     name="lm_evaluations",
@@ -476,6 +479,7 @@ LM_EVALUATIONS = TableSpec(
         "parameters": "float",
         "training_tokens": "float",
         "architecture": "str",
+        "evaluation_method": "str",
         "tokens_notes": "str",
         "source_url": "str",
         "location": "str",
@@ -494,6 +498,7 @@ LM_EVALUATIONS = TableSpec(
             "parameters": pa.Column(float, pa.Check.in_range(1e4, 1e13)),
             "training_tokens": pa.Column(float, pa.Check.in_range(1e5, 1e15), nullable=True),
             "architecture": pa.Column(str, pa.Check.isin(ARCHITECTURES)),
+            "evaluation_method": pa.Column(str, pa.Check.isin(EVALUATION_METHODS)),
             "tokens_notes": pa.Column(str),
             "source_url": pa.Column(str, pa.Check.str_matches(r"^https?://\S+$")),
             "location": pa.Column(str),

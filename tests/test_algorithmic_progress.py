@@ -18,9 +18,9 @@ def synthetic_evaluations(rate=0.7, noise=0.02, n=160, seed=0, acceleration=0.0)
         loss=np.zeros(n),
         benchmarks=BENCHMARKS,
     )
-    variant = "accelerating" if acceleration else "shared"
+    variant = "accelerating" if acceleration else "compute"
     rates = [rate, acceleration] if acceleration else [rate]
-    theta = np.array([5.0, 6.0, 0.3, 0.35, *rates, np.log(2.0), np.log(2.5), np.log(2.2)])
+    theta = np.array([0.5, 0.25, *rates, np.log(2.0), np.log(2.5), np.log(2.2)])
     loss = ap.predict(theta, variant, shell) + rng.normal(0, noise, n)
     return ap.Evaluations(
         shell.log_parameters, shell.log_tokens, shell.years, shell.benchmark, loss, BENCHMARKS
@@ -29,26 +29,26 @@ def synthetic_evaluations(rate=0.7, noise=0.02, n=160, seed=0, acceleration=0.0)
 
 def test_augmented_law_recovers_a_known_halving_time():
     data = synthetic_evaluations(rate=0.7)
-    fit = ap.fit_law(data, "shared")
-    true_months = 12 * np.log(2) / (2 * 0.7)
-    assert fit.halving_months(len(BENCHMARKS)) == pytest.approx(true_months, rel=0.1)
+    fit = ap.fit_law(data, "compute")
+    true_months = 12 * np.log(2) / 0.7
+    assert fit.halving_months() == pytest.approx(true_months, rel=0.1)
     draws = ap.bootstrap_law(data, fit, resamples=60)
-    months = [ap.LawFit("shared", theta, 0, 0).halving_months(len(BENCHMARKS)) for theta in draws]
+    months = [ap.LawFit("compute", theta, 0, 0).halving_months() for theta in draws]
     low, high = trends.percentile_interval(months, 0.95)
     assert low < true_months < high
 
 
 def test_no_progress_variant_fits_worse_when_there_is_progress():
     data = synthetic_evaluations(rate=0.7)
-    with_progress = ap.fit_law(data, "shared")
+    with_progress = ap.fit_law(data, "compute")
     without = ap.fit_law(data, "none")
     assert ap.leave_one_out_rmse(data, with_progress) < ap.leave_one_out_rmse(data, without)
 
 
 def test_accelerating_variant_finds_a_positive_change_in_rate():
-    data = synthetic_evaluations(rate=0.5, acceleration=0.15, noise=0.01)
+    data = synthetic_evaluations(rate=0.5, acceleration=0.15, noise=0.005)
     fit = ap.fit_law(data, "accelerating")
-    assert fit.rates(len(BENCHMARKS))[2] == pytest.approx(0.15, abs=0.05)
+    assert ap.rates(fit.theta, "accelerating")[1] == pytest.approx(0.15, abs=0.05)
 
 
 def test_compute_share_is_one_without_algorithmic_progress():
@@ -77,3 +77,25 @@ def test_record_trend_detects_slowing_progress():
     result = ap.record_trend(dates, 10**log_minutes, resamples=200)
     assert result.change_per_year == pytest.approx(-1.0, abs=0.05)
     assert result.change_high < 0
+
+
+def test_usable_evaluations_give_a_reason_for_every_excluded_row():
+    frame = pd.DataFrame(
+        {
+            "model": [f"m{i}" for i in range(7)],
+            "evaluation_set": ["ptb"] * 7,
+            "source_url": ["https://a"] * 5 + ["https://b"] * 2,
+            "perplexity": [60.0, 61.0, 62.0, 63.0, 50.0, 70.0, 80.0],
+            "training_tokens": [1e8, 1e8, 1e8, 1e8, 1e8, None, 1e8],
+            "evaluation_method": ["standard"] * 4 + ["dynamic evaluation", "standard", "standard"],
+            "publication_date": pd.to_datetime(["2017-01-01"] * 7),
+        }
+    )
+    used, excluded = ap.usable_evaluations(frame)
+    assert sorted(used.model) == ["m0", "m1", "m2", "m6"]
+    assert dict(zip(excluded.model, excluded.reason, strict=True)) == {
+        "m3": "beyond 3 per paper and benchmark",
+        "m4": "evaluation method: dynamic evaluation",
+        "m5": "training tokens not reported",
+    }
+    assert len(used) + len(excluded) == len(frame)

@@ -231,7 +231,8 @@ def compute_share(fit: LawFit, data: Evaluations, early: int, late: int) -> floa
 
     Two factors: scale (N, D) and time (algorithms). Each factor's
     contribution is its average effect over both orders of switching
-    (Shapley values); the share is scale's part of the total.
+    (Shapley values); the share is scale's part of the total, clipped to
+    [0, 1] (outside it, one factor's fitted contribution is negative).
     """
     pair = data.subset(np.array([early, late]))
 
@@ -248,7 +249,7 @@ def compute_share(fit: LawFit, data: Evaluations, early: int, late: int) -> floa
 
     scale = 0.5 * ((loss(1, 0) - loss(0, 0)) + (loss(1, 1) - loss(0, 1)))
     algorithms = 0.5 * ((loss(0, 1) - loss(0, 0)) + (loss(1, 1) - loss(1, 0)))
-    return scale / (scale + algorithms)
+    return float(np.clip(scale / (scale + algorithms), 0.0, 1.0))
 
 
 @dataclass(frozen=True)
@@ -549,8 +550,8 @@ def estimates_frame(registry, published: pd.DataFrame) -> pd.DataFrame:
     """
     rows = []
     for number_id, label in [
-        ("algorithms.halving_time.lm_perplexity", "This report: language models (augmented law)"),
-        ("algorithms.halving_time.speedrun", "This report: NanoGPT speedrun records"),
+        ("algorithms.halving_time.lm_perplexity", "Language models, augmented law [this report]"),
+        ("algorithms.halving_time.speedrun", "NanoGPT speedrun records [this report]"),
     ]:
         number = registry[number_id]
         rows.append(
@@ -572,7 +573,13 @@ def estimates_frame(registry, published: pd.DataFrame) -> pd.DataFrame:
         else:
             continue
         rows.append(
-            {"estimate": figure.quantity, "months": months, "low": low, "high": high, "source": "published"}
+            {
+                "estimate": f"{figure.quantity.split(' (')[0]} [{figure.source_key}]",
+                "months": months,
+                "low": low,
+                "high": high,
+                "source": "published",
+            }
         )
     frame = pd.DataFrame(rows)
     frame["low"] = frame.low.fillna(frame.months)

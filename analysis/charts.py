@@ -351,7 +351,7 @@ def forest(frame: pd.DataFrame, label: str, value: str, low: str, high: str, col
     intervals draw the dot alone.
     """
     order = list(frame[label])
-    y = alt.Y(f"{label}:N", sort=order, title=None, axis=alt.Axis(labelLimit=320))
+    y = alt.Y(f"{label}:N", sort=order, title=None, axis=alt.Axis(labelLimit=240))
     x_scale = alt.Scale(type="log")
     color_encoding = alt.Color(f"{color}:N", title=titles[color], legend=alt.Legend(orient="bottom"))
     rules = (
@@ -377,4 +377,4 @@ def forest(frame: pd.DataFrame, label: str, value: str, low: str, high: str, col
             ],
         )
     )
-    return alt.layer(rules, dots).properties(height=alt.Step(28))
+    return alt.layer(rules, dots).properties(height=alt.Step(28), width=260)

@@ -66,8 +66,9 @@ def format_printed(value: float) -> str:
 
 
 def format_interval(low: float, high: float, level: float, significant: int = 3) -> str:
-    """Format a confidence interval: ``95% CI 0.317–0.373``."""
-    return f"{level:.0%} CI {format_number(low, significant)}–{format_number(high, significant)}"
+    """Format a confidence interval: ``95% CI 0.317–0.373`` (``-1.60 to -0.840`` with negatives)."""
+    separator = " to " if low < 0 or high < 0 else "–"
+    return f"{level:.0%} CI {format_number(low, significant)}{separator}{format_number(high, significant)}"
 
 
 def format_estimate(value: float, low: float, high: float, level: float, significant: int = 3) -> str:

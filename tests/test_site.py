@@ -28,6 +28,16 @@ REQUIRED_KEY_NUMBERS = [
     "chinchilla.allocation.a",
     "chinchilla.tokens_per_parameter.chinchilla_budget",
     "chinchilla.tokens_per_parameter.1e26",
+    "compute.growth.notable_2010_2024",
+    "compute.growth.notable_since_2010",
+    "compute.growth.frontier_since_2018",
+    "compute.growth.language_since_2017",
+    "compute.largest_run.flop",
+    "compute.audit.share_within_3x",
+    "algorithms.halving_time.lm_perplexity",
+    "algorithms.halving_time.speedrun",
+    "algorithms.compute_share.lm",
+    "algorithms.acceleration.speedrun",
 ]
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = REPO_ROOT / "_build" / "screenshots"

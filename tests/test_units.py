@@ -48,3 +48,7 @@ def test_format_estimate():
 )
 def test_format_printed_keeps_published_precision(value, expected):
     assert units.format_printed(value) == expected
+
+
+def test_intervals_with_negative_bounds_use_words():
+    assert units.format_interval(-1.6, -0.84, 0.95) == "95% CI -1.60 to -0.840"

@@ -1,0 +1,316 @@
+# ---
+# jupyter:
+#   jupytext:
+#     default_lexer: ipython3
+#     formats: md:myst,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# (chapter-algorithmic-progress)=
+# # How fast does the compute needed for a fixed result fall?
+
+# %% tags=["remove-cell"]
+import numpy as np
+from myst_nb import glue
+
+from analysis import algorithmic_progress as ap
+from analysis import charts, data, keynumbers, tables, trends
+from analysis.units import format_number
+
+evaluations = data.load_lm_evaluations()
+records = data.load_speedrun_records()
+published = data.load_published_estimates()
+lm = ap.analyse_language_models(evaluations)
+speedrun = ap.record_trend(records.date, records.minutes)
+
+registry = keynumbers.Registry(chapter="chapters/02-algorithmic-progress")
+ap.register_key_numbers(registry, lm, speedrun, len(records))
+registry.glue()
+registry.save()
+
+
+def text(name, value):
+    """Glue a number or phrase for the prose (formatted once, here)."""
+    glue(name, value if isinstance(value, str) else format_number(value), display=False)
+
+
+# %% tags=["remove-cell"]
+text("n_evaluations", len(evaluations))
+text("n_models", evaluations.model.nunique())
+text("n_used", len(lm.data.loss))
+text("n_excluded", len(lm.excluded))
+text("first_year", str(evaluations.publication_date.min().year))
+text("last_year", str(evaluations.publication_date.max().year))
+for name, count in evaluations.evaluation_set.value_counts().items():
+    text(f"n_{name.replace('-', '_')}", int(count))
+text("n_records", len(records))
+text("first_record", f"{records.minutes.iloc[0]:.3g} minutes ({records.date.iloc[0]:%B %Y})")
+text("last_record", f"{records.minutes.iloc[-1]:.3g} minutes ({records.date.iloc[-1]:%B %Y})")
+text("record_speedup", records.minutes.iloc[0] / records.minutes.iloc[-1])
+text("preferred", lm.preferred)
+text("preferred_description", ap.VARIANTS[lm.preferred].lower())
+text("resamples", f"{len(lm.draws):,}")
+text("pair_early", lm.pair[0])
+text("pair_late", lm.pair[1])
+h, h_low, h_high = lm.acceleration()
+text("lm_acceleration", f"{h:.2f} per year per year (95% CI {h_low:.2f} to {h_high:.2f})")
+text(
+    "lm_acceleration_verdict",
+    "the fitted rate of algorithmic progress rose over the period"
+    if h_low > 0
+    else (
+        "the fitted rate fell over the period"
+        if h_high < 0
+        else "the data cannot tell whether the rate changed"
+    ),
+)
+halving_low, halving_high = lm.halving_interval()
+text("lm_interval_width", halving_high / halving_low)
+excluded_counts = lm.excluded.reason.value_counts()
+text("n_no_tokens", int(excluded_counts.get("training tokens not reported", 0)))
+text("n_per_paper", int(excluded_counts.get(f"beyond {ap.PER_PAPER} per paper and benchmark", 0)))
+text("n_other_method", int(excluded_counts[excluded_counts.index.str.startswith("evaluation method")].sum()))
+text("per_paper", ap.PER_PAPER)
+accelerating_fit = lm.fits["accelerating"]
+text("lm_halving_2014", accelerating_fit.halving_months(2014.0))
+text("lm_halving_2022", accelerating_fit.halving_months(2022.0))
+speedrun_break = trends.fit_break(records.date, records.minutes, min_models_per_side=10)
+text("speedrun_break", f"{trends.from_decimal_year(speedrun_break.break_year):%B %Y}")
+text(
+    "speedrun_break_ci",
+    f"{trends.from_decimal_year(speedrun_break.break_low):%b %Y}–"
+    f"{trends.from_decimal_year(speedrun_break.break_high):%b %Y}",
+)
+text("speedrun_halving_before", 12 * np.log10(2) / -speedrun_break.slope_before)
+text("speedrun_halving_after", 12 * np.log10(2) / -speedrun_break.slope_after)
+text("speedrun_break_verdict", speedrun_break.verdict)
+speedrun_verdict = (
+    "sped up"
+    if speedrun.change_low > 0
+    else ("slowed down" if speedrun.change_high < 0 else "neither clearly sped up nor slowed down")
+)
+text("speedrun_verdict", speedrun_verdict)
+
+# %% [markdown]
+# ## Summary
+#
+# - **Language models.** Fitting an augmented scaling law to
+#   {glue:text}`n_used` perplexity evaluations, the compute needed to reach a
+#   fixed perplexity has halved every
+#   {glue:text}`algorithms.halving_time.lm_perplexity.text` months. The
+#   interval spans a factor of {glue:text}`lm_interval_width`: our
+#   evaluations cannot pin the rate down, and are consistent with Ho et al.'s
+#   estimate and with much faster or slower progress.
+# - **Fixed-target records.** The NanoGPT speedrun's record time on the same
+#   eight GPUs has halved every
+#   {glue:text}`algorithms.halving_time.speedrun.text` months, from
+#   {glue:text}`first_record` to {glue:text}`last_record`.
+# - **Compute versus algorithms.** Between {glue:text}`pair_early` and
+#   {glue:text}`pair_late`, scaling compute explains a share of
+#   {glue:text}`algorithms.compute_share.lm.text` of the fall in loss; the
+#   rest comes from better algorithms.
+# - **Is progress accelerating?** For language models,
+#   {glue:text}`lm_acceleration_verdict`; the speedrun's rate of improvement
+#   {glue:text}`speedrun_verdict` (change
+#   {glue:text}`algorithms.acceleration.speedrun.text` OOM/yr per year).
+#
+# ## Data
+#
+# `data/lm_evaluations.csv` holds {glue:text}`n_evaluations` word-level test
+# perplexities of {glue:text}`n_models` language models published
+# {glue:text}`first_year`–{glue:text}`last_year`: {glue:text}`n_wikitext_103`
+# on WikiText-103, {glue:text}`n_ptb` on Penn Treebank and
+# {glue:text}`n_wikitext_2` on WikiText-2. Every row is read from the paper that
+# reports it, with the table, the parameter count, and the training tokens with
+# their arithmetic (epochs × training-set size). The law uses
+# {glue:text}`n_used` of them. The other {glue:text}`n_excluded` stay in the
+# table and are counted here: {glue:text}`n_no_tokens` whose papers do not give
+# the training length, {glue:text}`n_other_method` evaluated zero-shot or with
+# test-time adaptation (dynamic evaluation, a cache, retrieval), and
+# {glue:text}`n_per_paper` beyond the {glue:text}`per_paper` best per paper and
+# benchmark (Ho et al.'s rule, so that one paper's many ablations cannot
+# dominate the fit).
+#
+# `data/speedrun_records.csv` holds the {glue:text}`n_records` world records of
+# the public NanoGPT speedrun (modded-nanogpt): the wall-clock time on 8×H100 to
+# reach a fixed validation loss on FineWeb, with what changed in each record
+# and the rule notes that affect comparability. Same hardware, same target:
+# the fall in time is algorithmic and systems progress together.
+#
+# ## Method
+#
+# **Augmented scaling law.** Following Ho et al. {cite:p}`ho2024algorithmic`,
+# the test loss $L = \ln(\text{perplexity})$ (nats per word) falls with
+# training compute $C = 6ND$ and with time, through an *effective compute*
+# $C_\text{eff} = C\,e^{g (t - t_0)}$:
+# $L = E_b + A\,(C_\text{eff}/C_\text{ref})^{-\gamma}$, with a floor $E_b$ per
+# benchmark. The compute needed for a fixed loss then halves every
+# $\ln 2 / g$ years. Four variants are fitted: this *compute* form; an
+# *accelerating* form whose rate changes linearly in time,
+# $g(t) = g + h\,(t - t_0)$; Ho et al.'s *separate* form,
+# $L = E_b + A N_\text{eff}^{-\alpha} + B D_\text{eff}^{-\beta}$ with
+# $N_\text{eff} = N e^{g_N (t - t_0)}$ and $D_\text{eff} = D e^{g_D (t - t_0)}$,
+# whose halving time under the compute-optimal allocation is
+# $\ln 2 / (g_N + g_D)$; and *none*, with no progress. Each is fitted by robust
+# (soft-L1) least squares from a small grid of starting points, and the variant
+# with the lowest leave-one-out error is preferred
+# ({glue:text}`preferred`: {glue:text}`preferred_description`). Intervals are
+# 95% percentile intervals of {glue:text}`resamples` seeded bootstrap refits.
+#
+# **Compute versus algorithms.** Between {glue:text}`pair_early` and
+#   {glue:text}`pair_late`, scaling compute explains a share of
+#   {glue:text}`algorithms.compute_share.lm.text` of the fall in loss; the
+#   rest comes from better algorithms.
+# - **Is progress accelerating?** For language models,
+#   {glue:text}`lm_acceleration_verdict`; the speedrun's rate of improvement
+#   {glue:text}`speedrun_verdict` (change
+#   {glue:text}`algorithms.acceleration.speedrun.text` OOM/yr per year).
+#
+# ## Data
+#
+# `data/lm_evaluations.csv` holds {glue:text}`n_evaluations` word-level test
+# perplexities of {glue:text}`n_models` language models published
+# {glue:text}`first_year`–{glue:text}`last_year`: {glue:text}`n_wikitext_103`
+# on WikiText-103, {glue:text}`n_ptb` on Penn Treebank and
+# {glue:text}`n_wikitext_2` on WikiText-2. Every row is read from the paper that
+# reports it, with the table, the parameter count, and the training tokens with
+# their arithmetic (epochs × training-set size). The law uses
+# {glue:text}`n_used` of them. The other {glue:text}`n_excluded` stay in the
+# table and are counted here: {glue:text}`n_no_tokens` whose papers do not give
+# the training length, {glue:text}`n_other_method` evaluated zero-shot or with
+# test-time adaptation (dynamic evaluation, a cache, retrieval), and
+# {glue:text}`n_per_paper` beyond the {glue:text}`per_paper` best per paper and
+# benchmark (Ho et al.'s rule, so that one paper's many ablations cannot
+# dominate the fit).
+#
+# `data/speedrun_records.csv` holds the {glue:text}`n_records` world records of
+# the public NanoGPT speedrun (modded-nanogpt): the wall-clock time on 8×H100 to
+# reach a fixed validation loss on FineWeb, with what changed in each record
+# and the rule notes that affect comparability. Same hardware, same target:
+# the fall in time is algorithmic and systems progress together.
+#
+# ## Method
+#
+# **Augmented scaling law.** Following Ho et al. {cite:p}`ho2024algorithmic`,
+# the test loss $L = \ln(\text{perplexity})$ is modelled as
+# $L = E_b + A N_\text{eff}^{-\alpha} + B D_\text{eff}^{-\beta}$ with a floor
+# $E_b$ per benchmark and effective parameters and data growing in time:
+# $N_\text{eff} = N e^{g_N (t - t_0)}$, $D_\text{eff} = D e^{g_D (t - t_0)}$.
+# Under the compute-optimal allocation the compute needed for a fixed loss
+# then falls by $e^{g_N + g_D}$ per year, a halving time of
+# $\ln 2 / (g_N + g_D)$ years. Four variants are fitted (separate rates; one
+# shared rate; a shared rate changing linearly in time; no progress) by
+# robust least squares, and the variant with the lowest leave-one-out error is
+# preferred ({glue:text}`preferred`: {glue:text}`preferred_description`).
+# Intervals are 95% percentile intervals of {glue:text}`resamples` seeded
+# bootstrap refits.
+#
+# **Compute versus algorithms.** A Shapley decomposition of the predicted fall
+# in loss between two models into the part due to scale ($N$, $D$) and the part
+# due to time (algorithms), each averaged over both orders of switching.
+#
+# **Fixed-target records.** An ordinary least-squares fit of $\log_{10}$ record
+# time on date; the halving time is $\log_{10} 2$ divided by the rate of
+# decline. Intervals: 95% percentile intervals of seeded bootstrap resamples of
+# records.
+#
+# **Is it accelerating?** Each line of evidence is refitted with a rate that
+# changes linearly in time (the accelerating variant of the law; a quadratic
+# term for the records), and the change in rate is reported with its interval.
+# A claim of acceleration needs that interval to exclude zero.
+#
+# ## Results
+#
+# ### The augmented law
+
+# %% tags=["hide-input"]
+tables.show(ap.variant_table(lm), index=False)
+
+# %% tags=["remove-cell"]
+charts.publish(ap.effective_compute_chart(lm, evaluations), "fig-algorithmic-progress-effective-compute")
+
+# %% [markdown]
+# ```{glue:figure} fig-algorithmic-progress-effective-compute
+# :name: fig-algorithmic-progress-effective-compute
+#
+# Reducible loss (test loss minus the fitted floor of its benchmark) against
+# effective compute, $6 N_\text{eff} D_\text{eff}$ in 2016-equivalent FLOP, for
+# every evaluation in `data/lm_evaluations.csv` with known training tokens;
+# colour shows the year. Hover a point for the model, benchmark and source
+# table. {figure-svg}`fig-algorithmic-progress-effective-compute`
+# ```
+#
+# Under the accelerating variant the halving time would be
+# {glue:text}`lm_halving_2014` months in 2014 and {glue:text}`lm_halving_2022`
+# months in 2022; its change in rate is {glue:text}`lm_acceleration`.
+#
+# ### The speedrun
+
+# %% tags=["remove-cell"]
+charts.publish(ap.speedrun_chart(records), "fig-algorithmic-progress-speedrun")
+
+# %% [markdown]
+# ```{glue:figure} fig-algorithmic-progress-speedrun
+# :name: fig-algorithmic-progress-speedrun
+#
+# Every world record of the NanoGPT speedrun (minutes on 8×H100 to the target
+# validation loss, log scale) with the fitted log-linear trend and its 95%
+# bootstrap band. Hover a record for what changed.
+# {figure-svg}`fig-algorithmic-progress-speedrun`
+# ```
+#
+# A single log-linear trend fits the records poorly: the first months brought
+# the largest gains. A kinked fit puts the change at {glue:text}`speedrun_break`
+# (90% CI {glue:text}`speedrun_break_ci`), with the record halving every
+# {glue:text}`speedrun_halving_before` months before it and every
+# {glue:text}`speedrun_halving_after` months after; BIC
+# {glue:text}`speedrun_break_verdict`. The speedrun is a
+# different quantity from the law's: a small model, a fixed target, and a
+# community optimising wall-clock time (including systems work), so its pace
+# is not an estimate of progress at frontier scale.
+#
+# ### All estimates side by side
+
+# %% tags=["remove-cell"]
+estimates = ap.estimates_frame(registry, published)
+charts.publish(ap.forest_chart(estimates), "fig-algorithmic-progress-estimates")
+
+# %% [markdown]
+# ```{glue:figure} fig-algorithmic-progress-estimates
+# :name: fig-algorithmic-progress-estimates
+#
+# Halving time of the compute needed for a fixed result, in months (log
+# scale), from each line of evidence here and from published estimates and
+# claims, with their intervals where one exists.
+# {figure-svg}`fig-algorithmic-progress-estimates`
+# ```
+#
+# ## Comparison with published estimates
+
+# %% tags=["hide-input"]
+tables.show(ap.comparison(registry, published), index=False)
+
+# %% [markdown]
+# ## Limitations
+#
+# - **Selection and coverage.** Papers report perplexity on these benchmarks
+#   for a minority of models, mostly small ones, and mostly before 2021; the law
+#   says little about progress at frontier scale after that.
+# - **Training tokens.** Many papers give epochs rather than tokens; rows where
+#   neither is given cannot enter the law.
+# - **Identification.** Effective-parameter and effective-data rates are hard
+#   to separate; the halving time depends on their sum, which is better pinned
+#   down than either.
+# - **Benchmarks age.** Tokenisation, preprocessing and evaluation details
+#   differ across papers; the per-benchmark floor absorbs only a constant shift.
+# - **The speedrun** measures one small model on one target, where systems
+#   engineering counts as progress; rule changes are noted in the data.

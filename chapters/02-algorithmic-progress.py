@@ -57,7 +57,7 @@ text("first_record", f"{records.minutes.iloc[0]:.3g} minutes ({records.date.iloc
 text("last_record", f"{records.minutes.iloc[-1]:.3g} minutes ({records.date.iloc[-1]:%B %Y})")
 text("record_speedup", records.minutes.iloc[0] / records.minutes.iloc[-1])
 text("preferred", lm.preferred)
-text("preferred_description", ap.VARIANTS[lm.preferred].lower())
+text("preferred_description", ap.VARIANTS[lm.preferred])
 text("resamples", f"{len(lm.draws):,}")
 text("pair_early", lm.pair[0])
 text("pair_late", lm.pair[1])
@@ -81,8 +81,14 @@ text("n_per_paper", int(excluded_counts.get(f"beyond {ap.PER_PAPER} per paper an
 text("n_other_method", int(excluded_counts[excluded_counts.index.str.startswith("evaluation method")].sum()))
 text("per_paper", ap.PER_PAPER)
 accelerating_fit = lm.fits["accelerating"]
-text("lm_halving_2014", accelerating_fit.halving_months(2014.0))
-text("lm_halving_2022", accelerating_fit.halving_months(2022.0))
+for year in (2014, 2022):
+    months = accelerating_fit.halving_months(float(year))
+    text(
+        f"lm_halving_{year}",
+        f"{format_number(months)} months"
+        if np.isfinite(months)
+        else "no measurable progress (a rate of zero or below)",
+    )
 speedrun_break = trends.fit_break(records.date, records.minutes, min_models_per_side=10)
 text("speedrun_break", f"{trends.from_decimal_year(speedrun_break.break_year):%B %Y}")
 text(
@@ -99,6 +105,15 @@ speedrun_verdict = (
     else ("slowed down" if speedrun.change_high < 0 else "neither clearly sped up nor slowed down")
 )
 text("speedrun_verdict", speedrun_verdict)
+accelerating_lines = [
+    name for name, low in (("language models", h_low), ("the speedrun", speedrun.change_low)) if low > 0
+]
+text(
+    "acceleration_answer",
+    "Neither line of evidence supports the claim that algorithmic progress is accelerating."
+    if not accelerating_lines
+    else f"The data support acceleration for {' and '.join(accelerating_lines)}.",
+)
 
 # %% [markdown]
 # ## Summary
@@ -122,6 +137,7 @@ text("speedrun_verdict", speedrun_verdict)
 #   {glue:text}`lm_acceleration_verdict`; the speedrun's rate of improvement
 #   {glue:text}`speedrun_verdict` (change
 #   {glue:text}`algorithms.acceleration.speedrun.text` OOM/yr per year).
+#   {glue:text}`acceleration_answer`
 #
 # ## Data
 #
@@ -174,6 +190,7 @@ text("speedrun_verdict", speedrun_verdict)
 #   {glue:text}`lm_acceleration_verdict`; the speedrun's rate of improvement
 #   {glue:text}`speedrun_verdict` (change
 #   {glue:text}`algorithms.acceleration.speedrun.text` OOM/yr per year).
+#   {glue:text}`acceleration_answer`
 #
 # ## Data
 #
@@ -250,8 +267,11 @@ charts.publish(ap.effective_compute_chart(lm, evaluations), "fig-algorithmic-pro
 # ```
 #
 # Under the accelerating variant the halving time would be
-# {glue:text}`lm_halving_2014` months in 2014 and {glue:text}`lm_halving_2022`
-# months in 2022; its change in rate is {glue:text}`lm_acceleration`.
+# {glue:text}`lm_halving_2014` in 2014 and {glue:text}`lm_halving_2022` in
+# 2022; its change in rate is {glue:text}`lm_acceleration`. Our evaluations
+# thin out after 2019 and are mostly mid-sized research models, so this
+# slowdown may reflect what gets evaluated on these benchmarks rather than
+# the state of the art.
 #
 # ### The speedrun
 

@@ -511,7 +511,7 @@ def effective_compute_chart(lm: LanguageModelResult, frame: pd.DataFrame):
 
 
 def speedrun_chart(records: pd.DataFrame, resamples: int = RECORD_RESAMPLES, seed: int = SEED):
-    """Record times over date (log scale) with the log-linear trend and its bootstrap band."""
+    """Record times (log scale): the log-linear trend with its bootstrap band, and the kinked fit."""
     years = trends.decimal_year(records.date)
     log_minutes = np.log10(records.minutes.to_numpy(float))
     grid = np.linspace(years.min(), years.max(), 60)
@@ -525,9 +525,21 @@ def speedrun_chart(records: pd.DataFrame, resamples: int = RECORD_RESAMPLES, see
     tail = (1 - LEVEL) / 2
     low, high = np.quantile(np.array(curves), [tail, 1 - tail], axis=0)
     dates = [trends.from_decimal_year(year) for year in grid]
+    kinked = trends.fit_break(records.date, records.minutes, min_models_per_side=10)
+    lines = pd.concat(
+        [
+            pd.DataFrame(
+                {"date": dates, "minutes": 10 ** (intercept + slope * grid), "trend": "log-linear fit"}
+            ),
+            pd.DataFrame(
+                {"date": dates, "minutes": 10 ** kinked.predict(grid), "trend": "kinked fit (one break)"}
+            ),
+        ],
+        ignore_index=True,
+    )
     return charts.scatter_over_time(
         records.assign(record_label="record"),
-        pd.DataFrame({"date": dates, "minutes": 10 ** (intercept + slope * grid), "trend": "log-linear fit"}),
+        lines,
         value="minutes",
         value_title="Minutes on 8xH100 to the target loss",
         color="record_label",

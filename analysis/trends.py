@@ -176,6 +176,8 @@ class BreakFit:
     break_year: float
     break_low: float
     break_high: float
+    level_at_break: float
+    jump: float
     slope_before: float
     slope_after: float
     slope_after_low: float
@@ -197,6 +199,14 @@ class BreakFit:
         if abs(difference) < 2:
             return "cannot choose between a break and a single line"
         return "prefers the break" if difference > 0 else "prefers a single line"
+
+    def predict(self, years) -> np.ndarray:
+        """Fitted log10 value at ``years`` (decimal years)."""
+        elapsed = np.asarray(years, float) - self.break_year
+        after = elapsed >= 0
+        return self.level_at_break + np.where(
+            after, self.jump + self.slope_after * elapsed, self.slope_before * elapsed
+        )
 
     def at_edge(self, candidates) -> bool:
         """Whether the break sits at the first or last date searched (no interior optimum)."""
@@ -273,6 +283,8 @@ def fit_break(
         break_year=float(break_year),
         break_low=break_low,
         break_high=break_high,
+        level_at_break=float(coefficients[0]),
+        jump=0.0 if continuous else float(coefficients[3]),
         slope_before=float(coefficients[1]),
         slope_after=float(coefficients[1] + coefficients[2]),
         slope_after_low=slope_after_low,

@@ -284,7 +284,8 @@ charts.publish(ap.speedrun_chart(records), "fig-algorithmic-progress-speedrun")
 #
 # Every world record of the NanoGPT speedrun (minutes on 8×H100 to the target
 # validation loss, log scale) with the fitted log-linear trend and its 95%
-# bootstrap band. Hover a record for what changed.
+# bootstrap band, and the kinked fit with one break that BIC prefers. Hover a
+# record for what changed.
 # {figure-svg}`fig-algorithmic-progress-speedrun`
 # ```
 #

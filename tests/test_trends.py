@@ -81,3 +81,11 @@ def test_backtest_of_a_stable_trend_covers_later_models():
     assert result["n_fit"] + result["n_later"] == len(dates)
     assert 0.8 < result["share_inside"] <= 1.0
     assert 10 ** result["fit"].params[1] == pytest.approx(4.0, rel=0.15)
+
+
+def test_break_fit_predicts_the_two_segments():
+    years = np.linspace(2010, 2024, 200)
+    log_compute = np.where(years < 2017, 18 + 0.3 * (years - 2017), 18 + 0.8 * (years - 2017))
+    dates = [trends.from_decimal_year(year) for year in years]
+    fit = trends.fit_break(dates, 10**log_compute, np.arange(2012, 2022, 1 / 12), resamples=10)
+    np.testing.assert_allclose(fit.predict(years), log_compute, atol=0.02)

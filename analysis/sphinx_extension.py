@@ -7,7 +7,8 @@
 - ``{figure-svg}`label``` links the static SVG of figure ``label`` that the
   chapter wrote while executing; the files are copied to ``figures/``.
 - ``{key-numbers-table}`` renders every chapter's registered key numbers, and
-  ``key-numbers.csv`` / ``key-numbers.json`` are written at the site root.
+  ``key-numbers.csv`` / ``key-numbers.json`` are written at the site root,
+  with the committed data tables and their dictionary under ``data/``.
 """
 
 import importlib.metadata
@@ -164,6 +165,9 @@ def _write_downloads(app: Sphinx, exception) -> None:
     numbers = keynumbers.load_saved()
     (outdir / "key-numbers.csv").write_text(keynumbers.to_csv(numbers), encoding="utf-8")
     (outdir / "key-numbers.json").write_text(keynumbers.to_json(numbers), encoding="utf-8")
+    (outdir / "data").mkdir(exist_ok=True)
+    for table in [*sorted(paths.DATA_DIR.glob("*.csv")), paths.DATA_DIR / "README.md"]:
+        shutil.copy2(table, outdir / "data" / table.name)
     figures = paths.output_dir() / "figures"
     (outdir / "figures").mkdir(exist_ok=True)
     for docname, meta in app.env.metadata.items():

@@ -106,6 +106,11 @@ def test_key_numbers_exported_and_identical_to_an_independent_execution(built_si
         assert required in page
 
 
+def test_data_tables_are_downloadable_as_committed(built_site):
+    for table in sorted((REPO_ROOT / "data").glob("*.csv")):
+        assert (built_site / "data" / table.name).read_bytes() == table.read_bytes()
+
+
 def test_every_figure_has_its_svg(built_site):
     for page in _pages(built_site):
         for link in re.findall(r'href="([^"]*figures/[^"]+\.svg)"', page.read_text(encoding="utf-8")):

@@ -32,7 +32,10 @@ def chapter_names() -> list[str]:
 
 def execute_chapter(name: str, timeout: int = 300) -> tuple[nbformat.NotebookNode, float]:
     """Execute page ``name``; return the executed notebook and the wall time in seconds."""
-    path = next(path for path in notebook_paths() if path.stem == name)
+    matches = [path for path in notebook_paths() if path.stem == name]
+    if not matches:
+        raise SystemExit(f"no chapter or appendix page named '{name}'; known: {', '.join(chapter_names())}")
+    path = matches[0]
     notebook = jupytext.read(path)
     client = NotebookClient(
         notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}

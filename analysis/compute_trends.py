@@ -238,6 +238,21 @@ def specification_curve(models: pd.DataFrame) -> pd.DataFrame:
     return curve
 
 
+CHOICE_COLUMNS = ["frontier rule", "start", "domain", "speculative rows", "estimator"]
+
+
+def choice_influence(curve: pd.DataFrame) -> pd.Series:
+    """For each analyst choice, the spread (x/yr) of median growth across its options, largest first."""
+    spreads = {
+        column: curve.groupby(column).growth.median().max() - curve.groupby(column).growth.median().min()
+        for column in CHOICE_COLUMNS
+    }
+    names = {"start": "start year"}
+    return pd.Series({names.get(key, key): value for key, value in spreads.items()}).sort_values(
+        ascending=False
+    )
+
+
 def backtests(models: pd.DataFrame) -> pd.DataFrame:
     """Fit notable and frontier models up to each cutoff; share of later models inside the 90% band."""
     rows = []

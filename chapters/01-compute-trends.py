@@ -85,6 +85,15 @@ for name, fit in breaks.items():
     text(f"{name}_delta_bic", fit.bic_single - fit.bic_break)
     text(f"{name}_verdict", fit.verdict)
 
+clear_breaks = [name for name, fit in breaks.items() if fit.verdict == "prefers the break"]
+text(
+    "eras_conclusion",
+    "From 2010 on they show no clear change of era: BIC favours none of the four break models, "
+    "and the break dates are poorly placed."
+    if not clear_breaks
+    else f"BIC favours a break for {', '.join(name.replace('_', ' ') for name in clear_breaks)}.",
+)
+
 curve = compute_trends.specification_curve(models)
 text("spec_count", len(curve))
 text("min_models", compute_trends.MIN_MODELS)
@@ -92,6 +101,13 @@ text("spec_min", curve.growth.min())
 text("spec_max", curve.growth.max())
 text("spec_median", curve.growth.median())
 text("spec_share_4_to_6", f"{curve.growth.between(4, 6).mean():.0%}")
+influence = compute_trends.choice_influence(curve)
+text(
+    "spec_influence",
+    f"The choice that moves the estimate most is the {influence.index[0]} "
+    f"(its options' median estimates span {influence.iloc[0]:.1f}x/yr), "
+    f"the least the {influence.index[-1]} ({influence.iloc[-1]:.1f}x/yr).",
+)
 
 backtest = compute_trends.backtests(models)
 first = backtest.iloc[0]
@@ -218,11 +234,9 @@ charts.publish(
 # after it, and BIC {glue:text}`frontier_kink_verdict`. Allowing a jump instead
 # of a kink gives {glue:text}`frontier_jump_year`
 # for frontier models, and BIC {glue:text}`frontier_jump_verdict`. Our data
-# begin in 2010, so they cannot test the start of the deep-learning era; within
-# 2010 onwards they show no clear change of era: the break dates are poorly
-# placed (wide intervals, often at the edge of the range searched) and BIC does
-# not clearly favour them. Epoch's finding of a ~2018 break for frontier models
-# rests on a longer series with more early models.
+# begin in 2010, so they cannot test the start of the deep-learning era.
+# {glue:text}`eras_conclusion` Epoch's finding of a ~2018 break for frontier
+# models rests on a longer series with more early models.
 #
 # ### How much does the answer depend on the analyst?
 
@@ -240,8 +254,7 @@ charts.publish(compute_trends.specification_chart(curve), "fig-compute-trends-sp
 # ```
 #
 # {glue:text}`spec_share_4_to_6` of the specifications lie between 4x and 6x
-# per year. The frontier rule and the start year move the estimate more than
-# the estimator or the speculative rows do; the chart shows which choices give
+# per year. {glue:text}`spec_influence` The chart shows which choices give
 # the extremes.
 #
 # ### Why our language-model trend is flatter

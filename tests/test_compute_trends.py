@@ -1,0 +1,58 @@
+import pandas as pd
+
+from analysis import compute_trends as ct
+
+
+def _models():
+    return pd.DataFrame(
+        {
+            "model": ["a", "b", "c", "d"],
+            "publication_date": pd.to_datetime(["2016-01-01", "2018-01-01", "2019-01-01", "2020-01-01"]),
+            "training_compute_flop": [1e20, 1e21, 1e22, 1e19],
+            "domain": ["language", "multimodal", "vision", "language"],
+            "confidence": ["confident", "speculative", "likely", "likely"],
+        }
+    )
+
+
+def test_language_sample_takes_language_and_multimodal_only():
+    sample = ct.Sample("language", domain=ct.LANGUAGE_DOMAINS)
+    assert list(sample.select(_models(), **ct.OURS).model) == ["a", "b", "d"]
+
+
+def test_epoch_domain_replaces_ours_for_epoch_rows():
+    epoch = pd.DataFrame(
+        {
+            "Model": ["x", "y"],
+            "Publication date": pd.to_datetime(["2018-01-01", "2019-01-01"]),
+            "Training compute (FLOP)": [1e21, 1e22],
+            "Domain": ["Multimodal,Vision", "Language"],
+            "Confidence": ["Likely", "Likely"],
+        }
+    )
+    sample = ct.Sample("language", domain=ct.LANGUAGE_DOMAINS, epoch_domain=("language",))
+    assert list(sample.select(epoch, **ct.EPOCH).Model) == ["y"]
+
+
+def test_window_speculative_and_frontier_filters():
+    models = _models()
+    assert list(ct.Sample("w", end=pd.Timestamp("2018-06-01")).select(models, **ct.OURS).model) == ["a", "b"]
+    assert "b" not in set(ct.Sample("s", drop_speculative=True).select(models, **ct.OURS).model)
+    top1 = ct.Sample("f", frontier="top1").select(models, **ct.OURS)
+    assert list(top1.model) == ["a", "b", "c"]
+
+
+def test_choice_influence_ranks_the_choice_that_moves_the_estimate():
+    curve = pd.DataFrame(
+        {
+            "frontier rule": ["all", "all", "top10", "top10"],
+            "start": [2010, 2018, 2010, 2018],
+            "domain": ["all domains"] * 4,
+            "speculative rows": ["included"] * 4,
+            "estimator": ["OLS", "OLS", "OLS", "OLS"],
+            "growth": [4.0, 4.2, 6.0, 6.2],
+        }
+    )
+    influence = ct.choice_influence(curve)
+    assert influence.index[0] == "frontier rule" and influence.iloc[0] == 2.0
+    assert influence["estimator"] == 0.0

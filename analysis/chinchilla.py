@@ -54,10 +54,6 @@ class Replication:
         """The runs the fit uses (all but the excluded outliers)."""
         return self.runs[~self.runs.excluded]
 
-    def interval(self, quantity) -> tuple[float, float]:
-        """Bootstrap percentile interval (``CI_LEVEL``) of ``quantity(law)``."""
-        return self.bootstrap.interval(self.bootstrap.derived(quantity), CI_LEVEL)
-
 
 def load_runs(excluded: int = OUTLIERS_EXCLUDED) -> pd.DataFrame:
     """The 245 digitised runs with an ``excluded`` flag on the ``excluded`` highest-loss ones."""

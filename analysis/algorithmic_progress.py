@@ -179,7 +179,7 @@ class LawFit:
         """Months for the compute needed for a fixed loss to halve (at ``year`` if accelerating)."""
         rate, change = rates(self.theta, self.variant)
         rate += change * (0.0 if year is None else year - REFERENCE_YEAR)
-        return 12 * np.log(2) / rate if rate > 0 else np.inf
+        return float(doubling_time_months(np.exp(rate))) if rate > 0 else np.inf
 
 
 def _least_squares(data: Evaluations, variant: str, start: np.ndarray):
@@ -289,8 +289,8 @@ def record_trend(
     all_rows = np.arange(len(years))
     decline, change = fit(all_rows)
     draws = np.array([fit(rng.integers(0, len(years), len(years))) for _ in range(resamples)])
-    months = 12 * np.log10(2) / decline
-    months_draws = 12 * np.log10(2) / draws[:, 0]
+    months = float(doubling_time_months(10.0**decline))
+    months_draws = doubling_time_months(10.0 ** draws[:, 0])
     low, high = percentile_interval(months_draws, level)
     change_low, change_high = percentile_interval(draws[:, 1], level)
     return RecordTrend(
@@ -510,7 +510,18 @@ def effective_compute_chart(lm: LanguageModelResult, frame: pd.DataFrame):
     )
 
 
-def speedrun_chart(records: pd.DataFrame, resamples: int = RECORD_RESAMPLES, seed: int = SEED):
+SPEEDRUN_RECORDS_PER_SIDE = 10
+"""Fewest records on each side of the speedrun's break (60 records in all)."""
+
+
+def speedrun_break(records: pd.DataFrame) -> trends.BreakFit:
+    """The speedrun's one-break (kinked) log-linear fit, chosen against a single line by BIC."""
+    return trends.fit_break(records.date, records.minutes, min_models_per_side=SPEEDRUN_RECORDS_PER_SIDE)
+
+
+def speedrun_chart(
+    records: pd.DataFrame, kinked: trends.BreakFit, resamples: int = RECORD_RESAMPLES, seed: int = SEED
+):
     """Record times (log scale): the log-linear trend with its bootstrap band, and the kinked fit."""
     years = trends.decimal_year(records.date)
     log_minutes = np.log10(records.minutes.to_numpy(float))
@@ -525,7 +536,6 @@ def speedrun_chart(records: pd.DataFrame, resamples: int = RECORD_RESAMPLES, see
     tail = (1 - LEVEL) / 2
     low, high = np.quantile(np.array(curves), [tail, 1 - tail], axis=0)
     dates = [trends.from_decimal_year(year) for year in grid]
-    kinked = trends.fit_break(records.date, records.minutes, min_models_per_side=10)
     lines = pd.concat(
         [
             pd.DataFrame(

@@ -208,6 +208,16 @@ class BreakFit:
             after, self.jump + self.slope_after * elapsed, self.slope_before * elapsed
         )
 
+    @property
+    def date_text(self) -> str:
+        """The break's month, e.g. ``January 2025``."""
+        return f"{from_decimal_year(self.break_year):%B %Y}"
+
+    @property
+    def interval_text(self) -> str:
+        """The break date's interval, e.g. ``Dec 2024–Jan 2025``."""
+        return f"{from_decimal_year(self.break_low):%b %Y}–{from_decimal_year(self.break_high):%b %Y}"
+
     def at_edge(self, candidates) -> bool:
         """Whether the break sits at the first or last date searched (no interior optimum)."""
         return bool(

@@ -8,6 +8,8 @@ Growth rates: a multiplicative growth per year ``g`` (x/yr) is also written as
 import math
 from numbers import Integral
 
+import numpy as np
+
 MONTHS_PER_YEAR = 12.0
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -23,12 +25,13 @@ def factor_to_oom_per_year(factor_per_year: float) -> float:
     return math.log10(factor_per_year)
 
 
-def doubling_time_months(factor_per_year: float) -> float:
-    """Doubling time in months of a quantity growing ``factor_per_year`` x/yr.
+def doubling_time_months(factor_per_year):
+    """Doubling time in months of a quantity growing ``factor_per_year`` x/yr (scalar or array).
 
-    Negative for a shrinking quantity (then it is a halving time, sign flipped).
+    For a quantity that falls by ``factor_per_year`` x/yr, this is its halving
+    time. Negative when the factor is below 1.
     """
-    return MONTHS_PER_YEAR * math.log(2.0) / math.log(factor_per_year)
+    return MONTHS_PER_YEAR * math.log(2.0) / np.log(factor_per_year)
 
 
 def format_number(value: float, significant: int = 3) -> str:

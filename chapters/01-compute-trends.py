@@ -75,11 +75,8 @@ breaks = compute_trends.eras(models)
 for name, fit in breaks.items():
     edge = fit.at_edge(compute_trends.BREAK_CANDIDATES)
     suffix = " (at the edge of the dates searched)" if edge else ""
-    text(f"{name}_year", f"{trends.from_decimal_year(fit.break_year):%B %Y}{suffix}")
-    text(
-        f"{name}_year_ci",
-        f"{trends.from_decimal_year(fit.break_low):%b %Y}–{trends.from_decimal_year(fit.break_high):%b %Y}",
-    )
+    text(f"{name}_year", f"{fit.date_text}{suffix}")
+    text(f"{name}_year_ci", fit.interval_text)
     text(f"{name}_after", format_growth(10**fit.slope_after))
     text(f"{name}_before", format_growth(10**fit.slope_before))
     text(f"{name}_delta_bic", fit.bic_single - fit.bic_break)

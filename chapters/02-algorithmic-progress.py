@@ -23,8 +23,8 @@ import numpy as np
 from myst_nb import glue
 
 from analysis import algorithmic_progress as ap
-from analysis import charts, data, keynumbers, tables, trends
-from analysis.units import format_number
+from analysis import charts, data, keynumbers, tables
+from analysis.units import doubling_time_months, format_number
 
 evaluations = data.load_lm_evaluations()
 records = data.load_speedrun_records()
@@ -89,15 +89,11 @@ for year in (2014, 2022):
         if np.isfinite(months)
         else "no measurable progress (a rate of zero or below)",
     )
-speedrun_break = trends.fit_break(records.date, records.minutes, min_models_per_side=10)
-text("speedrun_break", f"{trends.from_decimal_year(speedrun_break.break_year):%B %Y}")
-text(
-    "speedrun_break_ci",
-    f"{trends.from_decimal_year(speedrun_break.break_low):%b %Y}–"
-    f"{trends.from_decimal_year(speedrun_break.break_high):%b %Y}",
-)
-text("speedrun_halving_before", 12 * np.log10(2) / -speedrun_break.slope_before)
-text("speedrun_halving_after", 12 * np.log10(2) / -speedrun_break.slope_after)
+speedrun_break = ap.speedrun_break(records)
+text("speedrun_break", speedrun_break.date_text)
+text("speedrun_break_ci", speedrun_break.interval_text)
+text("speedrun_halving_before", doubling_time_months(10**-speedrun_break.slope_before))
+text("speedrun_halving_after", doubling_time_months(10**-speedrun_break.slope_after))
 text("speedrun_break_verdict", speedrun_break.verdict)
 speedrun_verdict = (
     "sped up"
@@ -276,7 +272,7 @@ charts.publish(ap.effective_compute_chart(lm, evaluations), "fig-algorithmic-pro
 # ### The speedrun
 
 # %% tags=["remove-cell"]
-charts.publish(ap.speedrun_chart(records), "fig-algorithmic-progress-speedrun")
+charts.publish(ap.speedrun_chart(records, speedrun_break), "fig-algorithmic-progress-speedrun")
 
 # %% [markdown]
 # ```{glue:figure} fig-algorithmic-progress-speedrun

@@ -121,12 +121,57 @@ def predict(theta: np.ndarray, variant: str, data: Evaluations) -> np.ndarray:
         data_term = _exp(log_b - beta * (data.log_tokens + rate[1] * elapsed))
         return floors + parameter_term + data_term
     log_a, gamma = shape
-    progress = {
-        "compute": lambda: rate[0] * elapsed,
-        "accelerating": lambda: (rate[0] + 0.5 * rate[1] * elapsed) * elapsed,
-    }
-    log_effective = np.log(6.0) + data.log_parameters + data.log_tokens + progress.get(variant, lambda: 0.0)()
+    log_effective = np.log(6.0) + data.log_parameters + data.log_tokens + _progress(rate, variant, elapsed)
     return floors + _exp(log_a - gamma * (log_effective - LOG_REFERENCE_COMPUTE))
+
+
+def _progress(rate: np.ndarray, variant: str, elapsed: np.ndarray) -> np.ndarray | float:
+    """Algorithmic progress in ln effective compute after ``elapsed`` years (compute-form variants)."""
+    if variant == "compute":
+        return rate[0] * elapsed
+    if variant == "accelerating":
+        return (rate[0] + 0.5 * rate[1] * elapsed) * elapsed
+    return 0.0
+
+
+def jacobian(theta: np.ndarray, variant: str, data: Evaluations) -> np.ndarray:
+    """d(predicted loss)/d(theta), one row per evaluation (analytic; matches ``predict``)."""
+    shapes, rate_count = SHAPE_COUNT[variant], RATE_COUNT[variant]
+    shape, rate = theta[:shapes], theta[shapes : shapes + rate_count]
+    elapsed = data.years - REFERENCE_YEAR
+    result = np.zeros((len(data.loss), len(theta)))
+    floor_columns = shapes + rate_count + data.benchmark
+    result[np.arange(len(data.loss)), floor_columns] = np.exp(theta[floor_columns])
+
+    def power_term(log_scale, exponent, log_size):
+        """d/d(log_scale) of exp(log_scale - exponent * log_size): the term itself, zero where capped."""
+        argument = log_scale - exponent * log_size
+        return _exp(argument) * (argument < 50.0)
+
+    if variant == "separate":
+        log_a, log_b, alpha, beta = shape
+        parameters = data.log_parameters + rate[0] * elapsed
+        tokens = data.log_tokens + rate[1] * elapsed
+        parameter_term, data_term = power_term(log_a, alpha, parameters), power_term(log_b, beta, tokens)
+        result[:, 0], result[:, 1] = parameter_term, data_term
+        result[:, 2], result[:, 3] = -parameter_term * parameters, -data_term * tokens
+        result[:, 4], result[:, 5] = -alpha * parameter_term * elapsed, -beta * data_term * elapsed
+        return result
+    log_a, gamma = shape
+    log_effective = (
+        np.log(6.0)
+        + data.log_parameters
+        + data.log_tokens
+        + _progress(rate, variant, elapsed)
+        - LOG_REFERENCE_COMPUTE
+    )
+    term = power_term(log_a, gamma, log_effective)
+    result[:, 0], result[:, 1] = term, -term * log_effective
+    if variant in ("compute", "accelerating"):
+        result[:, 2] = -gamma * term * elapsed
+    if variant == "accelerating":
+        result[:, 3] = -gamma * term * 0.5 * elapsed**2
+    return result
 
 
 def _starts(variant: str, data: Evaluations) -> list[np.ndarray]:
@@ -186,6 +231,7 @@ def _least_squares(data: Evaluations, variant: str, start: np.ndarray):
     return optimize.least_squares(
         lambda theta: predict(theta, variant, data) - data.loss,
         start,
+        jac=lambda theta: jacobian(theta, variant, data),
         bounds=_bounds(variant, len(start)),
         loss="soft_l1",
         f_scale=0.05,

@@ -47,42 +47,163 @@ class DataError(ValueError):
         super().__init__("\n".join(problems))
 
 
-@dataclass(frozen=True)
-class TableSpec:
-    """How to read and check one CSV table.
+KINDS = ("str", "float", "int", "date", "bool")
+"""Column types: text, number, whole number, ISO date ``YYYY-MM-DD``, ``true``/``false``."""
 
-    ``columns`` maps each column to its type: ``str``, ``float``, ``int``,
-    ``date`` (ISO ``YYYY-MM-DD``) or ``bool`` (``true``/``false``). ``schema``
-    holds the pandera rules, applied after the types are parsed.
+
+def _bound_text(bound: float | str | None) -> str:
+    """A range bound as the dictionary writes it: ``1e14``, ``0.5``, ``2010-01-01``."""
+    if not isinstance(bound, float | int):
+        return str(bound)
+    if bound != 0 and not 1e-3 <= abs(bound) < 1e4:
+        mantissa, exponent = f"{bound:e}".split("e")
+        return f"{float(mantissa):g}e{int(exponent)}"
+    return f"{bound:g}"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table, declared once: type, unit, rule and meaning.
+
+    Validation (the pandera schema), the data dictionary in ``data/README.md``
+    and the published ``datapackage.json`` (Frictionless Table Schema) are all
+    generated from these declarations. ``minimum``/``maximum`` bound numbers
+    (dates: ISO strings); ``values`` lists the allowed values; ``pattern`` is a
+    regular expression the text must match; ``rule`` is any further check
+    (a pandera ``Check``, whose name says what it requires).
     """
 
     name: str
-    key: str | None
-    columns: dict[str, str]
-    schema: pa.DataFrameSchema
+    kind: str
+    description: str
+    unit: str = ""
+    required: bool = True
+    unique: bool = False
+    minimum: float | str | None = None
+    maximum: float | str | None = None
+    values: tuple[str, ...] | None = None
+    pattern: str | None = None
+    rule: pa.Check | None = None
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"column '{self.name}': unknown type {self.kind!r}")
+
+    def checks(self) -> list[pa.Check]:
+        """The pandera checks of this column's declared rules."""
+        checks = []
+        if self.minimum is not None or self.maximum is not None:
+            low, high = self.minimum, self.maximum
+            if self.kind == "date":
+                low, high = (pd.Timestamp(bound) if bound is not None else None for bound in (low, high))
+            if low is not None and high is not None:
+                checks.append(pa.Check.in_range(low, high))
+            elif low is not None:
+                checks.append(pa.Check.ge(low))
+            else:
+                checks.append(pa.Check.le(high))
+        if self.values is not None:
+            checks.append(pa.Check.isin(list(self.values)))
+        if self.pattern is not None:
+            checks.append(pa.Check.str_matches(self.pattern))
+        if self.rule is not None:
+            checks.append(self.rule)
+        return checks
+
+    def schema(self) -> pa.Column:
+        """The pandera column: dtype after parsing, nullability, uniqueness and checks."""
+        dtype = {"str": str, "float": float, "int": float, "date": "datetime64[us]", "bool": bool}[self.kind]
+        return pa.Column(
+            dtype,
+            self.checks(),
+            nullable=not self.required,
+            unique=self.unique,
+            coerce=self.kind == "date",
+        )
+
+    def rule_text(self) -> str:
+        """The declared rules in words, for the data dictionary."""
+        parts = []
+        if self.values is not None:
+            parts.append("one of " + ", ".join(f"`{value}`" for value in self.values))
+        if self.minimum is not None or self.maximum is not None:
+            low, high = (_bound_text(bound) for bound in (self.minimum, self.maximum))
+            if self.minimum is not None and self.maximum is not None:
+                parts.append(f"{low} to {high}")
+            else:
+                parts.append(f"at least {low}" if self.minimum is not None else f"at most {high}")
+        if self.pattern is not None:
+            parts.append(f"matches `{self.pattern}`")
+        if self.rule is not None:
+            parts.append(self.rule.name)
+        if self.unique:
+            parts.append("unique")
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """How to read and check one CSV table: its columns and the rules across them.
+
+    ``key`` names the column (or columns) that identify a row; ``row_rules``
+    are pandera checks over several columns, each named
+    ``"<column>: <rule in words>"``; ``columns_open`` tables (third-party) may
+    carry columns beyond those declared, which are kept as text.
+    """
+
+    name: str
+    title: str
+    description: str
+    key: str | tuple[str, ...] | None
+    columns: tuple[Column, ...]
+    row_rules: tuple[pa.Check, ...] = ()
     rename: dict[str, str] = field(default_factory=dict)
+    columns_open: bool = False
+
+    @property
+    def kinds(self) -> dict[str, str]:
+        """Column name -> type."""
+        return {column.name: column.kind for column in self.columns}
+
+    @property
+    def key_columns(self) -> tuple[str, ...]:
+        """The column(s) that identify a row."""
+        return (self.key,) if isinstance(self.key, str) else tuple(self.key or ())
+
+    @property
+    def schema(self) -> pa.DataFrameSchema:
+        """The pandera schema generated from the column declarations."""
+        unique = list(self.key_columns) if len(self.key_columns) > 1 else None
+        return pa.DataFrameSchema(
+            {column.name: column.schema() for column in self.columns},
+            checks=list(self.row_rules),
+            unique=unique,
+        )
 
 
-def _row_label(frame: pd.DataFrame, index, key: str | None) -> str:
+def _row_label(frame: pd.DataFrame, index, key: str | tuple[str, ...] | None) -> str:
     line = int(index) + 2  # the header is line 1
-    if key is None or key not in frame.columns:
+    names = [key] if isinstance(key, str) else list(key or ())
+    names = [name for name in names if name in frame.columns]
+    if not names:
         return f"line {line}"
-    return f"line {line} ({key}={frame.at[index, key]})"
+    return f"line {line} ({', '.join(f'{name}={frame.at[index, name]}' for name in names)})"
 
 
 def _parse_types(text: pd.DataFrame, spec: TableSpec, path: Path) -> tuple[pd.DataFrame, list]:
     """Convert text columns to their types; list each cell that does not parse."""
     problems = []
     parsed = text.copy()
-    missing = [column for column in spec.columns if column not in text.columns]
-    extra = [column for column in text.columns if column not in spec.columns]
+    kinds = spec.kinds
+    missing = [column for column in kinds if column not in text.columns]
+    extra = [] if spec.columns_open else [column for column in text.columns if column not in kinds]
     for column in missing:
         problems.append(f"{path}: column '{column}' is missing from the header")
     for column in extra:
         problems.append(f"{path}: column '{column}' is not in the data dictionary")
     if missing or extra:
         return parsed, problems
-    for column, kind in spec.columns.items():
+    for column, kind in kinds.items():
         raw = text[column].str.strip()
         empty = raw.eq("") | raw.isna()
         if kind == "str":
@@ -105,8 +226,6 @@ def _parse_types(text: pd.DataFrame, spec: TableSpec, path: Path) -> tuple[pd.Da
             values = lowered.map({"true": True, "false": False})
             bad = values.isna() & ~empty
             rule = "must be true or false"
-        else:
-            raise ValueError(f"unknown column type {kind!r} for {spec.name}.{column}")
         for index in raw.index[bad]:
             problems.append(
                 f"{path}: {_row_label(text, index, spec.key)}, column '{column}': {rule} (got {raw[index]!r})"
@@ -163,64 +282,85 @@ def _bibliography_keys() -> set[str]:
     return set(re.findall(r"^@\w+\{([^,\s]+),", text, flags=re.MULTILINE))
 
 
+URL_PATTERN = r"^https?://\S+$"
+"""A web address (the primary source of a row)."""
+
 PUBLISHED_ESTIMATES = TableSpec(
     name="published_estimates",
+    title="Published figures",
+    description="Every published figure a chapter compares against, so that comparison tables are "
+    "generated from data and no published number is typed into prose.",
     key="id",
-    columns={
-        "id": "str",
-        "chapter": "str",
-        "quantity": "str",
-        "value": "float",
-        "ci_low": "float",
-        "ci_high": "float",
-        "ci_level": "float",
-        "uncertainty": "str",
-        "unit": "str",
-        "source_key": "str",
-        "url": "str",
-        "location": "str",
-        "notes": "str",
-    },
-    schema=pa.DataFrameSchema(
-        {
-            "id": pa.Column(str, pa.Check.str_matches(ID_PATTERN), unique=True),
-            "chapter": pa.Column(str),
-            "quantity": pa.Column(str),
-            "value": pa.Column(float, pa.Check(np.isfinite, element_wise=True)),
-            "ci_low": pa.Column(float, nullable=True),
-            "ci_high": pa.Column(float, nullable=True),
-            "ci_level": pa.Column(float, pa.Check.in_range(0.5, 0.999), nullable=True),
-            "uncertainty": pa.Column(str, nullable=True),
-            "unit": pa.Column(str, pa.Check.isin(sorted(UNITS))),
-            "source_key": pa.Column(
-                str,
-                pa.Check(
-                    lambda keys: keys.isin(_bibliography_keys()),
-                    name="source_key is a key in references.bib",
-                ),
+    columns=(
+        Column(
+            "id",
+            "str",
+            "Stable id `<source>.<quantity>.<qualifier>`, e.g. `hoffmann2022.fit.alpha`.",
+            pattern=ID_PATTERN,
+            unique=True,
+        ),
+        Column("chapter", "str", "The chapter that uses the figure."),
+        Column("quantity", "str", "What the number is, in words."),
+        Column(
+            "value",
+            "float",
+            "The figure as published (at the precision printed), in `unit`.",
+            rule=pa.Check(np.isfinite, element_wise=True, name="finite"),
+        ),
+        Column("ci_low", "float", "Lower end of the published interval, in `unit`.", required=False),
+        Column("ci_high", "float", "Upper end of the published interval, in `unit`.", required=False),
+        Column(
+            "ci_level",
+            "float",
+            "Level of that interval (0.8 = 10th–90th percentiles).",
+            unit="fraction",
+            required=False,
+            minimum=0.5,
+            maximum=0.999,
+        ),
+        Column(
+            "uncertainty",
+            "str",
+            "Uncertainty published in another form (e.g. `SE 0.02`), or an interval that cannot be stored "
+            "as one.",
+            required=False,
+        ),
+        Column("unit", "str", "The unit of `value` and its interval.", values=tuple(sorted(UNITS))),
+        Column(
+            "source_key",
+            "str",
+            "Key of the source in `references.bib`.",
+            rule=pa.Check(
+                lambda keys: keys.isin(_bibliography_keys()), name="source_key is a key in references.bib"
             ),
-            "url": pa.Column(str, pa.Check.str_matches(r"^https?://\S+$")),
-            "location": pa.Column(str),
-            "notes": pa.Column(str, nullable=True),
-        },
-        checks=[
-            pa.Check(
-                lambda df: df.ci_low.isna() | df.ci_high.isna() | (df.ci_low <= df.value),
-                name="ci_low: ci_low <= value",
-            ),
-            pa.Check(
-                lambda df: df.ci_low.isna() | df.ci_high.isna() | (df.value <= df.ci_high),
-                name="ci_high: value <= ci_high",
-            ),
-            pa.Check(
-                lambda df: df.ci_low.isna() == df.ci_high.isna(),
-                name="ci_high: ci_low and ci_high both given or both empty",
-            ),
-            pa.Check(
-                lambda df: df.ci_low.isna() | df.ci_level.notna(),
-                name="ci_level: an interval states its ci_level",
-            ),
-        ],
+        ),
+        Column("url", "str", "The primary source.", pattern=URL_PATTERN),
+        Column("location", "str", "Table, section, equation or page where the figure is printed."),
+        Column(
+            "notes",
+            "str",
+            "How the figure was computed by its authors, how we checked it, and any caveat (derived values "
+            "say so and show the arithmetic).",
+            required=False,
+        ),
+    ),
+    row_rules=(
+        pa.Check(
+            lambda df: df.ci_low.isna() | df.ci_high.isna() | (df.ci_low <= df.value),
+            name="ci_low: ci_low <= value",
+        ),
+        pa.Check(
+            lambda df: df.ci_low.isna() | df.ci_high.isna() | (df.value <= df.ci_high),
+            name="ci_high: value <= ci_high",
+        ),
+        pa.Check(
+            lambda df: df.ci_low.isna() == df.ci_high.isna(),
+            name="ci_high: ci_low and ci_high both given or both empty",
+        ),
+        pa.Check(
+            lambda df: df.ci_low.isna() | df.ci_level.notna(),
+            name="ci_level: an interval states its ci_level",
+        ),
     ),
 )
 """``data/published_estimates.csv``: every published figure a chapter compares against."""
@@ -228,30 +368,23 @@ PUBLISHED_ESTIMATES = TableSpec(
 
 HOFFMANN_RUNS = TableSpec(
     name="hoffmann2022_fig4",
+    title="Hoffmann et al. (2022) Figure 4, digitised",
+    description="The 245 training runs digitised by Besiroglu et al. (2024) (third-party file).",
     key=None,
-    columns={
-        "x": "float",
-        "y": "float",
-        "color": "str",
-        "parameters": "float",
-        "training_compute_flop": "float",
-        "hex_color": "str",
-        "loss": "float",
-    },
-    rename={"Model Size": "parameters", "Training FLOP": "training_compute_flop"},
-    schema=pa.DataFrameSchema(
-        {
-            "parameters": pa.Column(float, pa.Check.in_range(1e6, 1e12)),
-            "training_compute_flop": pa.Column(float, pa.Check.in_range(1e15, 1e26)),
-            "loss": pa.Column(float, pa.Check.in_range(1.0, 10.0)),
-        }
+    columns=(
+        Column("x", "float", "SVG x coordinate."),
+        Column("y", "float", "SVG y coordinate."),
+        Column("color", "str", "Marker colour value."),
+        Column("parameters", "float", "Model size N.", unit="parameters", minimum=1e6, maximum=1e12),
+        Column(
+            "training_compute_flop", "float", "Training compute C.", unit="FLOP", minimum=1e15, maximum=1e26
+        ),
+        Column("hex_color", "str", "Marker colour."),
+        Column("loss", "float", "Final training loss.", unit="nats", minimum=1.0, maximum=10.0),
     ),
+    rename={"Model Size": "parameters", "Training FLOP": "training_compute_flop"},
 )
 """The 245 digitised runs of Hoffmann et al. (2022) Fig. 4 (third-party file)."""
-
-
-COMMITTED_TABLES = {"published_estimates.csv": PUBLISHED_ESTIMATES}
-"""Every committed table under ``data/`` and its spec."""
 
 
 def load_published_estimates() -> pd.DataFrame:
@@ -274,7 +407,7 @@ def load_hoffmann_runs() -> pd.DataFrame:
     return frame
 
 
-DOMAINS = [
+DOMAINS = (
     "language",
     "vision",
     "multimodal",
@@ -286,9 +419,9 @@ DOMAINS = [
     "robotics",
     "recommendation",
     "other",
-]
-COMPUTE_METHODS = ["6ND", "hardware", "reported", "third_party_estimate"]
-CONFIDENCE_LEVELS = ["confident", "likely", "speculative"]
+)
+COMPUTE_METHODS = ("6ND", "hardware", "reported", "third_party_estimate")
+CONFIDENCE_LEVELS = ("confident", "likely", "speculative")
 """Epoch AI's grading: confident ≈ within 3x, likely ≈ within 10x, speculative otherwise."""
 
 SIX_ND_TOLERANCE = 3.0
@@ -305,75 +438,119 @@ def _six_nd_ratio(frame: pd.DataFrame) -> pd.Series:
 
 MODELS = TableSpec(
     name="models",
+    title="Notable models",
+    description="One row per model with a training-compute estimate, written by us from primary sources.",
     key="model",
-    columns={
-        "model": "str",
-        "organization": "str",
-        "country": "str",
-        "publication_date": "date",
-        "domain": "str",
-        "open_weights": "bool",
-        "parameters": "float",
-        "active_parameters": "float",
-        "training_tokens": "float",
-        "training_compute_flop": "float",
-        "compute_method": "str",
-        "hardware": "str",
-        "hardware_quantity": "int",
-        "training_time_hours": "float",
-        "confidence": "str",
-        "notes": "str",
-        "source_url": "str",
-        "source_title": "str",
-        "inclusion_reason": "str",
-        "epoch_model": "str",
-    },
-    schema=pa.DataFrameSchema(
-        {
-            "model": pa.Column(str, unique=True),
-            "organization": pa.Column(str),
-            "country": pa.Column(str),
-            "publication_date": pa.Column(
-                "datetime64[us]",
-                pa.Check.in_range(pd.Timestamp("2010-01-01"), pd.Timestamp("2026-12-31")),
-                coerce=True,
+    columns=(
+        Column(
+            "model",
+            "str",
+            "The name the developer uses, with size where several exist (`Llama 3.1 405B`).",
+            unique=True,
+        ),
+        Column("organization", "str", "Developer(s), separated by `; `."),
+        Column(
+            "country", "str", "Country of the developer's headquarters (`Multinational` for joint efforts)."
+        ),
+        Column(
+            "publication_date",
+            "date",
+            "First public release or paper (arXiv v1 or announcement).",
+            minimum="2010-01-01",
+            maximum="2026-12-31",
+        ),
+        Column("domain", "str", "What the model does.", values=DOMAINS),
+        Column("open_weights", "bool", "Whether the trained weights were released.", required=False),
+        Column(
+            "parameters", "float", "Total parameter count.", "parameters", False, minimum=1e3, maximum=1e14
+        ),
+        Column(
+            "active_parameters",
+            "float",
+            "Parameters active per token (mixture-of-experts models only).",
+            "parameters",
+            False,
+            minimum=1e3,
+            maximum=1e14,
+        ),
+        Column(
+            "training_tokens",
+            "float",
+            "Tokens seen in training; for non-language models the datapoints seen (epochs × dataset size), "
+            "as the notes say.",
+            "tokens",
+            False,
+            minimum=1e3,
+            maximum=1e15,
+        ),
+        Column(
+            "training_compute_flop", "float", "Total training compute.", "FLOP", minimum=1e12, maximum=1e29
+        ),
+        Column(
+            "compute_method",
+            "str",
+            "`6ND` (6 × active parameters × tokens, or per-example FLOP × 3 × examples), `hardware` (chips × "
+            "peak FLOP/s × hours × utilisation), `reported` (the developer states it), "
+            "`third_party_estimate` (only another group's estimate exists; the notes say whose).",
+            values=COMPUTE_METHODS,
+        ),
+        Column("hardware", "str", "Accelerator type, e.g. `NVIDIA H100 SXM5`.", required=False),
+        Column("hardware_quantity", "int", "Number of accelerators.", "chips", False, minimum=1, maximum=1e7),
+        Column(
+            "training_time_hours",
+            "float",
+            "Wall-clock training time.",
+            "hours",
+            False,
+            minimum=0.01,
+            maximum=1e5,
+        ),
+        Column(
+            "confidence",
+            "str",
+            "`confident` (estimate within about 3x), `likely` (about 10x), `speculative`, as Epoch AI grades "
+            "its own.",
+            values=CONFIDENCE_LEVELS,
+        ),
+        Column(
+            "notes",
+            "str",
+            "How every number was derived, with the arithmetic and where each input was read; a value "
+            "recalled rather than read says so.",
+        ),
+        Column(
+            "source_url",
+            "str",
+            "The primary source (paper, model card, report, official post), or for `third_party_estimate` "
+            "the estimate's publication.",
+            pattern=URL_PATTERN,
+        ),
+        Column("source_title", "str", "Its title."),
+        Column("inclusion_reason", "str", "Why the model is notable (see the inclusion rule)."),
+        Column(
+            "epoch_model",
+            "str",
+            "The model's name in Epoch AI's database, where it differs from ours; used only to join the two "
+            "for the data audit.",
+            required=False,
+        ),
+    ),
+    row_rules=(
+        pa.Check(
+            lambda df: df.active_parameters.isna() | (df.active_parameters <= df.parameters),
+            name="active_parameters: active_parameters <= parameters",
+        ),
+        pa.Check(
+            lambda df: (
+                _six_nd_ratio(df).isna()
+                | _six_nd_ratio(df).between(1 / SIX_ND_TOLERANCE, SIX_ND_TOLERANCE)
+                | df.notes.str.contains(_MENTIONS_SIX_ND, regex=True)
             ),
-            "domain": pa.Column(str, pa.Check.isin(DOMAINS)),
-            "open_weights": pa.Column(bool, nullable=True),
-            "parameters": pa.Column(float, pa.Check.in_range(1e3, 1e14), nullable=True),
-            "active_parameters": pa.Column(float, pa.Check.in_range(1e3, 1e14), nullable=True),
-            "training_tokens": pa.Column(float, pa.Check.in_range(1e3, 1e15), nullable=True),
-            "training_compute_flop": pa.Column(float, pa.Check.in_range(1e12, 1e29)),
-            "compute_method": pa.Column(str, pa.Check.isin(COMPUTE_METHODS)),
-            "hardware": pa.Column(str, nullable=True),
-            "hardware_quantity": pa.Column(float, pa.Check.in_range(1, 1e7), nullable=True),
-            "training_time_hours": pa.Column(float, pa.Check.in_range(0.01, 1e5), nullable=True),
-            "confidence": pa.Column(str, pa.Check.isin(CONFIDENCE_LEVELS)),
-            "notes": pa.Column(str),
-            "source_url": pa.Column(str, pa.Check.str_matches(r"^https?://\S+$")),
-            "source_title": pa.Column(str),
-            "inclusion_reason": pa.Column(str),
-            "epoch_model": pa.Column(str, nullable=True),
-        },
-        checks=[
-            pa.Check(
-                lambda df: df.active_parameters.isna() | (df.active_parameters <= df.parameters),
-                name="active_parameters: active_parameters <= parameters",
-            ),
-            pa.Check(
-                lambda df: (
-                    _six_nd_ratio(df).isna()
-                    | _six_nd_ratio(df).between(1 / SIX_ND_TOLERANCE, SIX_ND_TOLERANCE)
-                    | df.notes.str.contains(_MENTIONS_SIX_ND, regex=True)
-                ),
-                name="training_compute_flop: within 3x of 6*N*D (active parameters), or notes say why not",
-            ),
-        ],
+            name="training_compute_flop: within 3x of 6*N*D (active parameters), or notes say why not",
+        ),
     ),
 )
 """``data/models.csv``: notable models with a training-compute estimate, written by us."""
-
-COMMITTED_TABLES["models.csv"] = MODELS
 
 
 def load_models() -> pd.DataFrame:
@@ -384,15 +561,22 @@ def load_models() -> pd.DataFrame:
 
 EPOCH_MODELS = TableSpec(
     name="epoch_ai_models",
+    title="Epoch AI, Data on AI Models",
+    description="Epoch AI's notable-models table (third-party); the columns the report reads.",
     key="Model",
-    columns={},
-    schema=pa.DataFrameSchema(
-        {
-            "Model": pa.Column(str),
-            "Publication date": pa.Column("datetime64[us]", nullable=True, coerce=True),
-            "Training compute (FLOP)": pa.Column(float, pa.Check.gt(0), nullable=True, coerce=True),
-        }
+    columns=(
+        Column("Model", "str", "Model name."),
+        Column("Publication date", "date", "Publication date.", required=False),
+        Column(
+            "Training compute (FLOP)",
+            "float",
+            "Epoch's training-compute estimate.",
+            "FLOP",
+            False,
+            rule=pa.Check.gt(0),
+        ),
     ),
+    columns_open=True,
 )
 """Epoch AI's notable-models table (third-party; the columns the report reads)."""
 
@@ -404,51 +588,42 @@ def load_epoch_models(member: str = EPOCH_MEMBER) -> pd.DataFrame:
     """Epoch AI's models (``member`` of their bundle), validated; rows kept whole.
 
     Rows without a compute estimate stay in the frame (compute NaN); analyses
-    that need compute say how many they set aside.
+    that need compute say how many they set aside. Columns beyond the
+    declared ones are kept as text.
     """
-    with zipfile.ZipFile(sources.fetch("epoch_ai_models")) as bundle, bundle.open(member) as handle:
+    archive = sources.fetch("epoch_ai_models")
+    with zipfile.ZipFile(archive) as bundle, bundle.open(member) as handle:
         text = pd.read_csv(handle, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    path = Path(f"{sources.fetch('epoch_ai_models')}!{member}")
-    wanted = list(EPOCH_MODELS.schema.columns)
-    frame = text[[*wanted, *[c for c in text.columns if c not in wanted]]].copy()
-    for column in wanted:
-        frame[column] = frame[column].str.strip().replace("", None)
-    frame["Model"] = frame["Model"].str.replace(r"\s+", " ", regex=True)
-    frame["Publication date"] = pd.to_datetime(frame["Publication date"], format="%Y-%m-%d", errors="coerce")
-    bad_dates = frame["Publication date"].isna() & text["Publication date"].str.strip().ne("")
-    compute = pd.to_numeric(frame["Training compute (FLOP)"], errors="coerce")
-    bad_compute = compute.isna() & frame["Training compute (FLOP)"].notna()
-    problems = [
-        f"{path}: {_row_label(text, index, 'Model')}, column '{column}': "
-        f"cannot be parsed (got {text.at[index, column]!r})"
-        for column, bad in (("Publication date", bad_dates), ("Training compute (FLOP)", bad_compute))
-        for index in text.index[bad]
-    ]
+    path = Path(f"{archive}!{member}")
+    text["Model"] = text["Model"].str.replace(r"\s+", " ", regex=True)
+    parsed, problems = _parse_types(text, EPOCH_MODELS, path)
+    if not problems:
+        problems = _schema_problems(parsed, EPOCH_MODELS, path)
     if problems:
         raise DataError(problems)
-    frame["Training compute (FLOP)"] = compute
-    problems = _schema_problems(frame, EPOCH_MODELS, path)
-    if problems:
-        raise DataError(problems)
-    return frame
+    wanted = list(EPOCH_MODELS.kinds)
+    return parsed[[*wanted, *[column for column in parsed.columns if column not in wanted]]]
 
 
 AUDIT_NOTES = TableSpec(
     name="audit_notes",
+    title="Audit notes",
+    description="Why our compute estimate differs from Epoch AI's by more than 3x, model by model. The audit "
+    "page fails to build if a disagreement has no note, or a note no longer matches a disagreement.",
     key="model",
-    columns={"model": "str", "better_estimate": "str", "reason": "str", "source_url": "str"},
-    schema=pa.DataFrameSchema(
-        {
-            "model": pa.Column(str, unique=True),
-            "better_estimate": pa.Column(str, pa.Check.isin(["ours", "Epoch", "both plausible"])),
-            "reason": pa.Column(str),
-            "source_url": pa.Column(str, pa.Check.str_matches(r"^https?://\S+$")),
-        }
+    columns=(
+        Column("model", "str", "Our model name (must be in `models.csv`).", unique=True),
+        Column(
+            "better_estimate",
+            "str",
+            "Which estimate we think is right.",
+            values=("ours", "Epoch", "both plausible"),
+        ),
+        Column("reason", "str", "Which estimate is right and why, in our words."),
+        Column("source_url", "str", "The primary source that settles it.", pattern=URL_PATTERN),
     ),
 )
 """``data/audit_notes.csv``: why our compute differs from Epoch AI's by more than 3x, model by model."""
-
-COMMITTED_TABLES["audit_notes.csv"] = AUDIT_NOTES
 
 
 def load_audit_notes() -> pd.DataFrame:
@@ -462,54 +637,72 @@ def load_audit_notes() -> pd.DataFrame:
     return notes.set_index("model", drop=False)
 
 
-EVALUATION_SETS = ["wikitext-103", "ptb", "wikitext-2"]
-ARCHITECTURES = ["transformer", "lstm", "rnn", "cnn", "other"]
-EVALUATION_METHODS = ["standard", "zero-shot", "dynamic evaluation", "cache", "retrieval"]
+EVALUATION_SETS = ("wikitext-103", "ptb", "wikitext-2")
+ARCHITECTURES = ("transformer", "lstm", "rnn", "cnn", "other")
+EVALUATION_METHODS = ("standard", "zero-shot", "dynamic evaluation", "cache", "retrieval")
 """How the perplexity was obtained: trained on the benchmark and evaluated plainly; zero-shot after
 pre-training elsewhere; or with test-time adaptation (dynamic evaluation, a cache, retrieval)."""
 
 LM_EVALUATIONS = TableSpec(
     name="lm_evaluations",
-    key="model",
-    columns={
-        "model": "str",
-        "evaluation_set": "str",
-        "publication_date": "date",
-        "perplexity": "float",
-        "parameters": "float",
-        "training_tokens": "float",
-        "architecture": "str",
-        "evaluation_method": "str",
-        "tokens_notes": "str",
-        "source_url": "str",
-        "location": "str",
-        "notes": "str",
-    },
-    schema=pa.DataFrameSchema(
-        {
-            "model": pa.Column(str),
-            "evaluation_set": pa.Column(str, pa.Check.isin(EVALUATION_SETS)),
-            "publication_date": pa.Column(
-                "datetime64[us]",
-                pa.Check.in_range(pd.Timestamp("2010-01-01"), pd.Timestamp("2025-12-31")),
-                coerce=True,
-            ),
-            "perplexity": pa.Column(float, pa.Check.in_range(1.0, 2000.0)),
-            "parameters": pa.Column(float, pa.Check.in_range(1e4, 1e13)),
-            "training_tokens": pa.Column(float, pa.Check.in_range(1e5, 1e15), nullable=True),
-            "architecture": pa.Column(str, pa.Check.isin(ARCHITECTURES)),
-            "evaluation_method": pa.Column(str, pa.Check.isin(EVALUATION_METHODS)),
-            "tokens_notes": pa.Column(str),
-            "source_url": pa.Column(str, pa.Check.str_matches(r"^https?://\S+$")),
-            "location": pa.Column(str),
-            "notes": pa.Column(str, nullable=True),
-        },
-        unique=["model", "evaluation_set"],
+    title="Language-model evaluations",
+    description="Word-level test perplexities of language models on WikiText-103, Penn Treebank and "
+    "WikiText-2, one row per model and evaluation set, each read in the paper that reports it.",
+    key=("model", "evaluation_set"),
+    columns=(
+        Column("model", "str", "The model as its paper names it; with `evaluation_set`, the key."),
+        Column("evaluation_set", "str", "The benchmark.", values=EVALUATION_SETS),
+        Column(
+            "publication_date",
+            "date",
+            "arXiv v1 or conference date.",
+            minimum="2010-01-01",
+            maximum="2025-12-31",
+        ),
+        Column(
+            "perplexity",
+            "float",
+            "Test perplexity as reported (word level).",
+            "perplexity",
+            minimum=1.0,
+            maximum=2000.0,
+        ),
+        Column(
+            "parameters",
+            "float",
+            "Parameter count as reported (or computed from the architecture, as the notes say).",
+            "parameters",
+            minimum=1e4,
+            maximum=1e13,
+        ),
+        Column(
+            "training_tokens",
+            "float",
+            "Tokens seen in training: epochs × training-set size (WikiText-103 103M, PTB 929k, WikiText-2 "
+            "2.09M) or steps × batch × length; for zero-shot models the pre-training tokens. Empty when the "
+            "paper does not say.",
+            "tokens",
+            False,
+            minimum=1e5,
+            maximum=1e15,
+        ),
+        Column("architecture", "str", "Model family.", values=ARCHITECTURES),
+        Column(
+            "evaluation_method",
+            "str",
+            "`standard`; `zero-shot` (pre-trained elsewhere); `dynamic evaluation`, `cache`, `retrieval` "
+            "(test-time adaptation).",
+            values=EVALUATION_METHODS,
+        ),
+        Column(
+            "tokens_notes", "str", "The arithmetic behind `training_tokens` and where each input was read."
+        ),
+        Column("source_url", "str", "The paper.", pattern=URL_PATTERN),
+        Column("location", "str", "Table or section of the number."),
+        Column("notes", "str", "What affects comparability.", required=False),
     ),
 )
 """``data/lm_evaluations.csv``: word-level test perplexities of language models, one row per model and set."""
-
-COMMITTED_TABLES["lm_evaluations.csv"] = LM_EVALUATIONS
 
 
 def load_lm_evaluations() -> pd.DataFrame:
@@ -519,49 +712,60 @@ def load_lm_evaluations() -> pd.DataFrame:
 
 SPEEDRUN_RECORDS = TableSpec(
     name="speedrun_records",
+    title="NanoGPT speedrun records",
+    description="The world-record history of the public NanoGPT speedrun "
+    '(github.com/KellerJordan/modded-nanogpt, README "World record history", read at the commit in '
+    "`source_commit`): wall-clock minutes on 8×H100 to reach a validation loss of 3.28 on FineWeb.",
     key="record",
-    columns={
-        "record": "int",
-        "date": "date",
-        "minutes": "float",
-        "description": "str",
-        "record_url": "str",
-        "target_val_loss": "float",
-        "hardware": "str",
-        "rule_notes": "str",
-        "source_url": "str",
-        "source_commit": "str",
-    },
-    schema=pa.DataFrameSchema(
-        {
-            "record": pa.Column(float, unique=True),
-            "date": pa.Column(
-                "datetime64[us]",
-                pa.Check.in_range(pd.Timestamp("2024-01-01"), pd.Timestamp("2026-12-31")),
-                coerce=True,
-            ),
-            "minutes": pa.Column(float, pa.Check.in_range(0.1, 1000.0)),
-            "description": pa.Column(str),
-            "record_url": pa.Column(str, pa.Check.str_matches(r"^https?://\S+$"), nullable=True),
-            "target_val_loss": pa.Column(float, pa.Check.in_range(2.0, 5.0)),
-            "hardware": pa.Column(str),
-            "rule_notes": pa.Column(str, nullable=True),
-            "source_url": pa.Column(str, pa.Check.str_matches(r"^https?://\S+$")),
-            "source_commit": pa.Column(str, pa.Check.str_matches(r"^[0-9a-f]{7,40}$")),
-        },
-        checks=[
-            pa.Check(
-                lambda df: df.sort_values("record").date.is_monotonic_increasing,
-                name="date: records are in date order",
-            ),
-        ],
+    columns=(
+        Column("record", "int", "Record number as listed.", unique=True),
+        Column("date", "date", "Date of the record.", minimum="2024-01-01", maximum="2026-12-31"),
+        Column("minutes", "float", "Record time.", "minutes", minimum=0.1, maximum=1000.0),
+        Column("description", "str", "What changed, in our words."),
+        Column(
+            "record_url",
+            "str",
+            "The record's log, pull request or announcement.",
+            required=False,
+            pattern=URL_PATTERN,
+        ),
+        Column(
+            "target_val_loss",
+            "float",
+            "Validation-loss target (3.28 throughout).",
+            "nats",
+            minimum=2.0,
+            maximum=5.0,
+        ),
+        Column("hardware", "str", "8xH100 throughout."),
+        Column(
+            "rule_notes",
+            "str",
+            "Rule changes affecting comparability (records 1–21 were timed under rules that allowed untimed "
+            "warm-up steps; re-timings of record 21 under the new rules are noted on its row, not listed as "
+            "records).",
+            required=False,
+        ),
+        Column("source_url", "str", "The README the record was read in.", pattern=URL_PATTERN),
+        Column("source_commit", "str", "The commit it was read at.", pattern=r"^[0-9a-f]{7,40}$"),
+    ),
+    row_rules=(
+        pa.Check(
+            lambda df: df.sort_values("record").date.is_monotonic_increasing,
+            name="date: records are in date order",
+        ),
     ),
 )
 """``data/speedrun_records.csv``: NanoGPT speedrun world records (minutes on 8xH100 to a fixed loss)."""
-
-COMMITTED_TABLES["speedrun_records.csv"] = SPEEDRUN_RECORDS
 
 
 def load_speedrun_records() -> pd.DataFrame:
     """``data/speedrun_records.csv``, validated, in record order."""
     return read_table(SPEEDRUN_RECORDS, paths.DATA_DIR / "speedrun_records.csv").sort_values("record")
+
+
+COMMITTED_TABLES = {
+    f"{spec.name}.csv": spec
+    for spec in (MODELS, AUDIT_NOTES, LM_EVALUATIONS, SPEEDRUN_RECORDS, PUBLISHED_ESTIMATES)
+}
+"""Every committed table under ``data/`` and its spec (file name -> spec)."""

@@ -21,7 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from analysis import data, keynumbers, paths
+from analysis import data, datapackage, keynumbers, notebooks, paths
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +29,13 @@ VEGA_BUNDLE = "vega/vega-bundle.js"
 MATHJAX_ENTRY = "mathjax/tex-chtml.js"
 MATHJAX_PARTS = ["tex-chtml.js", "output/chtml/fonts/woff-v2", "input/tex/extensions", "ui", "a11y"]
 """The parts of MathJax 3 that ``tex-chtml.js`` loads: fonts, TeX extensions, menu, a11y."""
+
+MATHJAX_CDN = "https://cdn.jsdelivr.net/npm/"
+"""Where MathJax's speech-rule engine would fetch its maps (and an XPath polyfill) if a reader
+turned on the accessibility explorer. The copies served here point those URLs at a path of the
+site that does not exist, so the explorer fails quietly instead of leaving the machine."""
+
+MATHJAX_CDN_REPLACEMENT = "./mathjax-speech-maps-not-served/"
 
 
 def _build_root(app: Sphinx) -> Path:
@@ -57,6 +64,10 @@ def _write_vendored_assets(folder: Path) -> None:
             shutil.copytree(origin, target, dirs_exist_ok=True)
         else:
             shutil.copy2(origin, target)
+    for script in (folder / "mathjax").rglob("*.js"):
+        text = script.read_text(encoding="utf-8")
+        if MATHJAX_CDN in text:
+            script.write_text(text.replace(MATHJAX_CDN, MATHJAX_CDN_REPLACEMENT), encoding="utf-8")
 
 
 def _configure(app: Sphinx, config) -> None:
@@ -96,17 +107,51 @@ class KeyNumbersTable(SphinxDirective):
         return [KeyNumbersPlaceholder()]
 
 
-def _always_rebuild_computed_pages(app, env, added, changed, removed):
-    """Chapters and the key-numbers page are recomputed on every build.
+def _execute_stale_pages(app: Sphinx) -> None:
+    """Execute, side by side, every page whose cached execution is out of date.
+
+    A page is stale when its code, a file it read (``analysis/`` modules, data
+    tables, the bibliography, ``requirements.txt``) or a file it wrote changed
+    or went missing since its last execution (``analysis.notebooks``). Fresh
+    outputs go into myst-nb's jupyter-cache, so the read phase only merges them.
+    """
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+
+    cache = get_cache(app.env.mystnb_config.execution_cache_path)
+    stale = {}
+    for path in notebooks.notebook_paths():
+        hashed, code_hash = cache.create_hashed_notebook(notebooks.read_page(path))
+        try:
+            cached = cache.match_cache_notebook(hashed) is not None
+        except KeyError:
+            cached = False
+        reason = notebooks.why_stale(path, code_hash, cached)
+        if reason:
+            stale[path] = code_hash
+            logger.info(f"executing {notebooks.page_name(path)}: {reason}")
+    executions = notebooks.execute_pages(list(stale))
+    for execution in executions:
+        cache.cache_notebook_bundle(
+            CacheBundleIn(
+                execution.notebook, str(execution.path), data={"execution_seconds": execution.seconds}
+            ),
+            check_validity=False,
+            overwrite=True,
+        )
+        notebooks.write_manifest(execution, stale[execution.path])
+        logger.info(f"executed {notebooks.page_name(execution.path)} in {execution.seconds:.1f} s")
+    app.env.scaling_trends_executed = {notebooks.page_name(path) for path in stale}
+
+
+def _reread_computed_pages(app, env, added, changed, removed):
+    """Pages just executed, and the key-numbers page, are read again.
 
     Sphinx would otherwise re-read only pages whose source changed, and a
     change to ``analysis/`` or ``data/`` would leave stale numbers on the site.
     """
-    return [
-        name
-        for name, meta in env.metadata.items()
-        if meta.get("key_numbers_page") or name.startswith(("chapters/", "appendix/"))
-    ]
+    executed = getattr(env, "scaling_trends_executed", set())
+    return sorted(executed | {name for name, meta in env.metadata.items() if meta.get("key_numbers_page")})
 
 
 def _cell(*children) -> nodes.entry:
@@ -168,6 +213,7 @@ def _write_downloads(app: Sphinx, exception) -> None:
     (outdir / "data").mkdir(exist_ok=True)
     for table in [*sorted(paths.DATA_DIR.glob("*.csv")), paths.DATA_DIR / "README.md"]:
         shutil.copy2(table, outdir / "data" / table.name)
+    datapackage.write(outdir / "data" / "datapackage.json")
     figures = paths.output_dir() / "figures"
     (outdir / "figures").mkdir(exist_ok=True)
     for docname, meta in app.env.metadata.items():
@@ -183,7 +229,8 @@ def setup(app: Sphinx) -> dict:
     """Register the extension's events, role and directive."""
     app.connect("config-inited", _configure)
     app.connect("html-page-context", _add_vega_to_chart_pages)
-    app.connect("env-get-outdated", _always_rebuild_computed_pages)
+    app.connect("builder-inited", _execute_stale_pages, priority=900)
+    app.connect("env-get-outdated", _reread_computed_pages)
     app.connect("doctree-resolved", _fill_key_numbers)
     app.connect("build-finished", _write_downloads)
     app.add_role("figure-svg", figure_svg_role)

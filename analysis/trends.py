@@ -10,7 +10,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
+from statsmodels.regression.linear_model import OLS
+from statsmodels.robust.norms import HuberT
+from statsmodels.robust.robust_linear_model import RLM
+from statsmodels.tools.tools import add_constant
 
 from analysis.units import format_growth, oom_per_year_to_factor
 
@@ -107,16 +110,16 @@ def fit_growth(
     if len(years) < 3:
         raise ValueError(f"a growth fit needs at least 3 models, got {len(years)}")
     reference = float(np.round(years.mean(), 1))
-    design = sm.add_constant(years - reference)
+    design = add_constant(years - reference)
     if robust:
-        fitted = sm.RLM(log_values, design, M=sm.robust.norms.HuberT()).fit()
+        fitted = RLM(log_values, design, M=HuberT()).fit()
         intercept, slope = fitted.params
         low, high = fitted.conf_int(alpha=1 - level)[1]
         method = (
             f"Huber robust regression of log10 values on date; {level:.0%} interval from its standard error"
         )
     else:
-        intercept, slope = sm.OLS(log_values, design).fit().params
+        intercept, slope = OLS(log_values, design).fit().params
         rng = np.random.default_rng(seed)
         rows = rng.integers(0, len(years), size=(resamples, len(years)))
         low, high = percentile_interval(_ols_slopes(years[rows], log_values[rows]), level)
@@ -323,8 +326,8 @@ def backtest(
     before = years <= cutoff_year
     after = ~before if horizon_years is None else (~before & (years <= cutoff_year + horizon_years))
     reference = float(np.round(years[before].mean(), 1))
-    fit = sm.OLS(log_values[before], sm.add_constant(years[before] - reference)).fit()
-    prediction = fit.get_prediction(sm.add_constant(years[after] - reference, has_constant="add"))
+    fit = OLS(log_values[before], add_constant(years[before] - reference)).fit()
+    prediction = fit.get_prediction(add_constant(years[after] - reference, has_constant="add"))
     low, high = prediction.conf_int(obs=True, alpha=1 - level).T
     inside = (log_values[after] >= low) & (log_values[after] <= high)
     return {

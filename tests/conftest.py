@@ -1,67 +1,73 @@
-"""Shared fixtures: the offline mirror, and one built copy of the site per test session."""
+"""Shared fixtures: the offline mirror, one built copy of the site, one independent execution."""
 
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from analysis import REPO_ROOT
+from analysis import REPO_ROOT, notebooks, paths
 
 os.environ.setdefault("SCALING_TRENDS_MIRROR", str((REPO_ROOT.parent / "shared" / "data").resolve()))
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """Build the whole book once, into a temporary folder; return its ``html`` folder.
-
-    The build runs exactly as ``make book`` does (warnings are errors).
-    """
-    output = tmp_path_factory.mktemp("book")
-    jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    result = subprocess.run(
-        [
-            str(jupyter_book),
-            "build",
-            str(REPO_ROOT),
-            "--path-output",
-            str(output),
-            "--warningiserror",
-            "--nitpick",
-            "--keep-going",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=REPO_ROOT,
-    )
-    assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-5000:]
-    return output / "_build" / "html"
-
 
 CHAPTERS = sorted((REPO_ROOT / "chapters").glob("*.md"))
 NOTEBOOKS = CHAPTERS + sorted((REPO_ROOT / "appendix").glob("*.md"))
 
 
-@pytest.fixture(scope="session")
-def executed_chapters(tmp_path_factory):
-    """Run every chapter and appendix page under nbval, from its paired source, in one pytest process.
+@dataclass
+class Build:
+    """One ``jupyter-book build``: its exit status, its log and its ``html`` folder."""
 
-    Returns the completed process and the folder the chapters wrote their key
-    numbers and figures to (separate from the site build's).
-    """
-    import jupytext
+    returncode: int
+    log: str
+    html: Path
 
-    folder = tmp_path_factory.mktemp("nbval")
-    for chapter in NOTEBOOKS:
-        jupytext.write(jupytext.read(chapter), folder / f"{chapter.stem}.ipynb")
-    output = folder / "generated"
-    environment = {**os.environ, "SCALING_TRENDS_OUTPUT": str(output)}
+
+def build_book(source: Path, output: Path, environment: dict | None = None, strict: bool = True) -> Build:
+    """Build the book at ``source`` into ``output`` as ``make book`` does (``strict``: warnings fail)."""
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    flags = ["--warningiserror", "--nitpick"] if strict else []
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "--nbval-lax", "-p", "no:cacheprovider", "-q", str(folder)],
+        [str(jupyter_book), "build", str(source), "--path-output", str(output), *flags, "--keep-going"],
         capture_output=True,
         text=True,
-        env=environment,
-        cwd=folder,
+        cwd=source,
+        env={**os.environ, **(environment or {})},
     )
-    return result, output
+    return Build(result.returncode, result.stdout + result.stderr, output / "_build" / "html")
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory) -> Build:
+    """The whole book built once, into a temporary folder, from a cold cache."""
+    build = build_book(REPO_ROOT, tmp_path_factory.mktemp("book"))
+    assert build.returncode == 0, build.log[-8000:]
+    return build
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build) -> Path:
+    """The built site's ``html`` folder."""
+    return site_build.html
+
+
+@pytest.fixture(scope="session")
+def independent_execution(tmp_path_factory) -> Path:
+    """Every page executed again, outside the book, into a folder of its own; returns that folder.
+
+    The site build and this execution share nothing but the committed files,
+    so equal key numbers show that two clean builds agree.
+    """
+    output = tmp_path_factory.mktemp("independent")
+    previous = os.environ.get(paths.OUTPUT_ENV_VAR)
+    os.environ[paths.OUTPUT_ENV_VAR] = str(output)
+    try:
+        notebooks.execute_pages(NOTEBOOKS)
+    finally:
+        if previous is None:
+            os.environ.pop(paths.OUTPUT_ENV_VAR)
+        else:
+            os.environ[paths.OUTPUT_ENV_VAR] = previous
+    return output

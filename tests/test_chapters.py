@@ -1,4 +1,4 @@
-"""Every chapter executes (nbval), its pair is in sync, and it follows the chapter contract."""
+"""Every chapter's pair is in sync and it follows the chapter contract (the site build executes it)."""
 
 import re
 
@@ -18,12 +18,6 @@ REQUIRED_SECTIONS = [
 
 def test_there_is_at_least_one_chapter():
     assert CHAPTERS
-
-
-def test_every_chapter_executes_under_nbval(executed_chapters):
-    result, _ = executed_chapters
-    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
-    assert " passed" in result.stdout and "failed" not in result.stdout
 
 
 @pytest.mark.parametrize("chapter", NOTEBOOKS, ids=lambda path: path.stem)

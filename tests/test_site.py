@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import REPO_ROOT, keynumbers
+from analysis import REPO_ROOT, charts, keynumbers
 
 REQUIRED_KEY_NUMBERS = [
     "chinchilla.fit.E",
@@ -84,6 +84,42 @@ def test_no_page_loads_anything_from_another_host(built_site):
         assert not cdn, f"{page}: inline script refers to a CDN: {cdn}"
 
 
+INERT_HOSTS = {
+    "www.w3.org": "XML namespace names (SVG, MathML, XHTML), never fetched",
+    "github.com": "issue and licence links inside messages and comments",
+    "vega.github.io": "Vega's schema id, and the 'Open in Vega Editor' action that analysis.charts turns off",
+    "developer.mozilla.org": "a comment in Sphinx's search script",
+    "pydata-sphinx-theme.readthedocs.io": "a link inside the theme's console warning",
+    "www.mathjax.org": "the link of MathJax's About dialog, followed only if a reader clicks it",
+    "www.apache.org": "a licence comment",
+    "clipboardjs.com": "a licence banner comment",
+}
+"""Hosts that the site's scripts name without ever requesting them, and why."""
+
+URL = re.compile(r"https?://([A-Za-z0-9.-]+)")
+STYLESHEET_FETCH = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])(?:https?:)?//""", re.IGNORECASE)
+
+
+def test_no_script_of_the_site_names_a_host_it_would_fetch_from(built_site):
+    assert charts.EMBED_OPTIONS["actions"] is False
+    for script in sorted(built_site.rglob("*.js")):
+        hosts = set(URL.findall(script.read_text(encoding="utf-8", errors="replace")))
+        unexpected = sorted(hosts - set(INERT_HOSTS))
+        assert not unexpected, f"{script.relative_to(built_site)} names {unexpected}"
+
+
+def test_no_stylesheet_imports_or_loads_from_another_host(built_site):
+    """Stylesheets name outside hosts only in comments; a ``url(...)`` or ``@import`` would fetch."""
+    for stylesheet in sorted(built_site.rglob("*.css")):
+        text = stylesheet.read_text(encoding="utf-8", errors="replace")
+        assert not STYLESHEET_FETCH.search(text), stylesheet.relative_to(built_site)
+
+
+def test_build_log_has_no_warning(site_build):
+    warnings = [line for line in site_build.log.splitlines() if re.search(r"WARNING|[Ww]arning:", line)]
+    assert not warnings, "\n".join(warnings)
+
+
 def test_vega_bundle_only_on_chart_pages(built_site):
     assert (built_site / "_static" / "vega" / "vega-bundle.js").stat().st_size > 500_000
     for page in _pages(built_site):
@@ -91,8 +127,8 @@ def test_vega_bundle_only_on_chart_pages(built_site):
         assert ('class="vega-chart"' in html) == ("vega/vega-bundle.js" in html), page
 
 
-def test_key_numbers_exported_and_identical_to_an_independent_execution(built_site, executed_chapters):
-    _, independent_output = executed_chapters
+def test_key_numbers_exported_and_identical_to_an_independent_execution(built_site, independent_execution):
+    independent_output = independent_execution
     exported_csv = (built_site / "key-numbers.csv").read_text(encoding="utf-8")
     records = json.loads((built_site / "key-numbers.json").read_text(encoding="utf-8"))
     ids = [record["id"] for record in records]

@@ -28,7 +28,7 @@ from scipy import optimize
 
 from analysis import charts, keynumbers, trends
 from analysis.trends import percentile_interval
-from analysis.units import doubling_time_months
+from analysis.units import doubling_time_months, format_number
 
 REFERENCE_YEAR = 2016.0
 """t0 of the effective-compute terms (decimal year)."""
@@ -706,3 +706,103 @@ def comparison(registry, published: pd.DataFrame) -> pd.DataFrame:
         for published_id in claims.index
     ]
     return keynumbers.comparison_table(registry, published, pairs)
+
+
+def _direction(low: float, high: float, rose: str, fell: str, unclear: str) -> str:
+    """Which way an interval for a change points: above zero, below zero, or straddling it."""
+    return rose if low > 0 else (fell if high < 0 else unclear)
+
+
+def summary_facts(lm: LanguageModelResult, records: pd.DataFrame, speedrun: RecordTrend) -> dict:
+    """The summary's sentences: evaluations used, interval width, records, pair, acceleration verdicts."""
+    _, change_low, change_high = lm.acceleration()
+    halving_low, halving_high = lm.halving_interval()
+    accelerating = [
+        name
+        for name, low in (("language models", change_low), ("the speedrun", speedrun.change_low))
+        if low > 0
+    ]
+    first, last = records.iloc[0], records.iloc[-1]
+    return {
+        "n_used": len(lm.data.loss),
+        "lm_interval_width": halving_high / halving_low,
+        "first_record": f"{first.minutes:.3g} minutes ({first.date:%B %Y})",
+        "last_record": f"{last.minutes:.3g} minutes ({last.date:%B %Y})",
+        "pair_early": lm.pair[0],
+        "pair_late": lm.pair[1],
+        "lm_acceleration_verdict": _direction(
+            change_low,
+            change_high,
+            "the fitted rate of algorithmic progress rose over the period",
+            "the fitted rate fell over the period",
+            "the data cannot tell whether the rate changed",
+        ),
+        "speedrun_verdict": _direction(
+            speedrun.change_low,
+            speedrun.change_high,
+            "sped up",
+            "slowed down",
+            "neither clearly sped up nor slowed down",
+        ),
+        "acceleration_answer": (
+            f"The data support acceleration for {' and '.join(accelerating)}."
+            if accelerating
+            else "Neither line of evidence supports the claim that algorithmic progress is accelerating."
+        ),
+    }
+
+
+def data_facts(evaluations: pd.DataFrame, lm: LanguageModelResult, records: pd.DataFrame) -> dict:
+    """The Data section's counts: evaluations by benchmark, those left out of the law and why, records."""
+    excluded = lm.excluded.reason.value_counts()
+    return {
+        "n_evaluations": len(evaluations),
+        "n_models": evaluations.model.nunique(),
+        "first_year": str(evaluations.publication_date.min().year),
+        "last_year": str(evaluations.publication_date.max().year),
+        **{
+            f"n_{name.replace('-', '_')}": int(count)
+            for name, count in evaluations.evaluation_set.value_counts().items()
+        },
+        "n_in_law": len(lm.data.loss),
+        "n_excluded": len(lm.excluded),
+        "n_no_tokens": int(excluded.get("training tokens not reported", 0)),
+        "n_other_method": int(excluded[excluded.index.str.startswith("evaluation method")].sum()),
+        "n_per_paper": int(excluded.get(f"beyond {PER_PAPER} per paper and benchmark", 0)),
+        "per_paper": PER_PAPER,
+        "n_records": len(records),
+    }
+
+
+def method_facts(lm: LanguageModelResult) -> dict:
+    """The Method section's choices: the preferred variant and the bootstrap size."""
+    return {
+        "preferred": lm.preferred,
+        "preferred_description": VARIANTS[lm.preferred],
+        "resamples": f"{len(lm.draws):,}",
+    }
+
+
+def law_facts(lm: LanguageModelResult) -> dict:
+    """Halving times under the accelerating variant in 2014 and 2022, and its change in rate."""
+    change, low, high = lm.acceleration()
+    facts = {"lm_acceleration": f"{change:.2f} per year per year (95% CI {low:.2f} to {high:.2f})"}
+    for year in (2014, 2022):
+        months = lm.fits["accelerating"].halving_months(float(year))
+        facts[f"lm_halving_{year}"] = (
+            f"{format_number(months)} months"
+            if np.isfinite(months)
+            else "no measurable progress (a rate of zero or below)"
+        )
+    return facts
+
+
+def speedrun_facts(fit: trends.BreakFit) -> dict:
+    """The speedrun's break: date, interval, halving times before and after, BIC verdict."""
+    return {
+        "speedrun_break": fit.date_text,
+        "speedrun_break_ci": fit.interval_text,
+        "speedrun_halving_before": doubling_time_months(10**-fit.slope_before),
+        "speedrun_halving_after": doubling_time_months(10**-fit.slope_after),
+        "speedrun_break_verdict": fit.verdict,
+    }

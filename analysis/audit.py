@@ -161,3 +161,35 @@ def missing_frontier(models: pd.DataFrame, epoch: pd.DataFrame, since: str = "20
             "Epoch's estimate (FLOP)": missing["Training compute (FLOP)"],
         }
     ).reset_index(drop=True)
+
+
+def register_key_numbers(registry, share: dict) -> None:
+    """Register the share of our independent estimates within 3x of Epoch AI's, with its Wilson interval."""
+    registry.register(
+        "compute.audit.share_within_3x",
+        share["share"],
+        (share["low"], share["high"]),
+        share["level"],
+        "dimensionless",
+        "Share of our independently estimated models whose training compute is within 3x of Epoch AI's "
+        "estimate",
+        f"{share['agreeing']} of {share['compared']} models joined by name to Epoch's database; "
+        "Wilson score interval",
+    )
+
+
+def summary_facts(joined: pd.DataFrame, share: dict, outside: pd.DataFrame) -> dict:
+    """The page's counts: models joined, compared, left out and why, disagreements and who is right."""
+    counts = joined.status.value_counts()
+    return {
+        "share_percent": f"{share['share']:.0%} (95% CI {share['low']:.0%}–{share['high']:.0%})",
+        "n_ours": len(joined),
+        "n_compared": int(counts.get("compared", 0)),
+        "n_not_in_epoch": int(counts.get("not in Epoch", 0)),
+        "n_no_epoch_compute": int(counts.get("no Epoch compute", 0)),
+        "n_independent": share["compared"],
+        "n_outside": len(outside),
+        "n_third_party": int(((joined.status == "compared") & ~joined.independent).sum()),
+        "n_ours_better": int((outside.better_estimate == "ours").sum()),
+        "n_epoch_better": int((outside.better_estimate == "Epoch").sum()),
+    }

@@ -15,7 +15,7 @@ import pandas as pd
 from analysis import charts, data, keynumbers
 from analysis import scaling_laws as sl
 from analysis.trends import percentile_interval
-from analysis.units import format_estimate, format_printed
+from analysis.units import format_estimate, format_number, format_printed
 
 OUTLIERS_EXCLUDED = 5
 """The replication drops the 5 highest-loss runs (of 245) before fitting."""
@@ -273,6 +273,10 @@ SENSITIVITY_GRIDS = {
 }
 
 
+ALL_RUNS_CHOICE = "Keep all 245 runs (no outliers dropped)"
+AVERAGED_CHOICE = "Averaged loss, SciPy default stopping (the original's setup)"
+
+
 def sensitivity(budgets: dict[str, float]) -> pd.DataFrame:
     """Refit the law under each reasonable analyst choice, one row per choice.
 
@@ -285,11 +289,11 @@ def sensitivity(budgets: dict[str, float]) -> pd.DataFrame:
     included = runs[~runs.excluded]
     choices = {
         "Baseline: replication's choices": (included, {}),
-        "Keep all 245 runs (no outliers dropped)": (runs, {}),
+        ALL_RUNS_CHOICE: (runs, {}),
         "Huber δ = 1e-4": (included, {"delta": 1e-4}),
         "Huber δ = 1e-2": (included, {"delta": 1e-2}),
         "Huber δ = 1e-1 (close to least squares)": (included, {"delta": 1e-1}),
-        "Averaged loss, SciPy default stopping (the original's setup)": (
+        AVERAGED_CHOICE: (
             included,
             {"reduction": "mean", "tolerances": sl.SCIPY_DEFAULT_TOLERANCES},
         ),
@@ -554,3 +558,210 @@ def register_key_numbers(
         "needs to reach the same predicted loss",
         method,
     )
+
+
+def _range_text(low: float, high: float) -> str:
+    return f"{format_number(low)}–{format_number(high)}"
+
+
+def _published_a(published: pd.DataFrame) -> dict:
+    """Kaplan's and Hoffmann's Table 2 exponent a, at the precision they were printed with."""
+    return {
+        "a_kaplan": f"{published.value['kaplan2020.allocation.a']:g}",
+        "a_hoffmann_table2": f"{published.value['hoffmann2022.allocation.a_approach3']:g}",
+    }
+
+
+def _prefixed(prefix: str, facts: dict) -> dict:
+    """Facts under section-scoped keys (``<prefix>_<key>``), so each section glues its own."""
+    return {f"{prefix}_{key}": value for key, value in facts.items()}
+
+
+def summary_facts(
+    replication: Replication, comparison: pd.DataFrame, allocation: pd.DataFrame, published, models
+) -> dict:
+    """The summary's numbers: runs used, agreement with Besiroglu et al., published a, Llama 3 8B."""
+    beside = comparison.set_index("parameter")
+    outside = [name for name, inside in beside.hoffmann_tex_in_our_ci.items() if not inside]
+    return {
+        "runs_used": len(replication.included),
+        "params_within_besiroglu": int(beside.within_besiroglu_95.sum()),
+        "params_total": len(beside),
+        "z95": Z_95,
+        "hoffmann_outside": ", ".join(outside) if outside else "none",
+        **_published_a(published),
+        "tpp_chinchilla_hoffmann_tex": allocation.tokens_per_parameter_chinchilla[
+            "Hoffmann et al. (unrounded)"
+        ],
+        "summary_llama_tpp": models.loc["Llama 3 8B"].tokens_per_parameter,
+    }
+
+
+def data_facts(replication: Replication) -> dict:
+    """The Data section's ranges of the runs and the count left out."""
+    runs = replication.runs
+    return {
+        "runs_total": len(runs),
+        "runs_excluded": int(runs.excluded.sum()),
+        "parameters_min": runs.parameters.min(),
+        "parameters_max": runs.parameters.max(),
+        "compute_min": runs.training_compute_flop.min(),
+        "compute_max": runs.training_compute_flop.max(),
+    }
+
+
+def method_facts(replication: Replication) -> dict:
+    """The Method section's settings: grid, starts, tolerance, iterations, bootstrap."""
+    return {
+        "grid_starts": f"{len(sl.grid_points()):,}",
+        "starts_optimised": sl.STARTS_TO_OPTIMISE,
+        "gtol": f"{sl.CONVERGED_TOLERANCES['gtol']:.0e}",
+        "fit_iterations": replication.fit.iterations,
+        "fit_gradient_norm": f"{replication.fit.gradient_norm:.0e}",
+        "resamples": f"{len(replication.bootstrap.draws):,}",
+        "ci_level": f"{CI_LEVEL:.0%}",
+    }
+
+
+def fit_facts(replication: Replication, comparison: pd.DataFrame) -> dict:
+    """How many parameters agree with Besiroglu et al., and the runs drawn (keys ``fit_*``)."""
+    beside = comparison.set_index("parameter")
+    facts = {
+        "within": int(beside.within_besiroglu_95.sum()),
+        "total": len(beside),
+        "z95": Z_95,
+        "runs_total": len(replication.runs),
+        "runs_excluded": int(replication.runs.excluded.sum()),
+    }
+    return _prefixed("fit", facts)
+
+
+def allocation_facts(replication: Replication, allocation: pd.DataFrame, published: pd.DataFrame) -> dict:
+    """Tokens per parameter under each fit at Chinchilla's budget, and the extrapolation to 1e26 FLOP."""
+    tokens_per_parameter = allocation.tokens_per_parameter_chinchilla
+    largest = replication.runs.training_compute_flop.max()
+    return _prefixed(
+        "allocation",
+        {
+            **_published_a(published),
+            "tpp_chinchilla_model": format_printed(
+                published.value["hoffmann2022.chinchilla.tokens_per_parameter"]
+            ),
+            "tpp_hoffmann_printed": tokens_per_parameter["Hoffmann et al. (printed)"],
+            "tpp_hoffmann_tex": tokens_per_parameter["Hoffmann et al. (unrounded)"],
+            "extrapolation_ooms": f"{np.log10(TARGET_BUDGET_FLOP / largest):.1f}",
+        },
+    )
+
+
+def model_facts(models: pd.DataFrame, published: pd.DataFrame) -> dict:
+    """For Gopher, the Kaplan-style allocation and Llama 3 8B: ratios, excess loss and compute overhead."""
+    facts = {"models_a_kaplan": _published_a(published)["a_kaplan"]}
+    for key, model in (("llama", "Llama 3 8B"), ("gopher", "Gopher 280B"), ("kaplan", KAPLAN_LABEL)):
+        row = models.loc[model]
+        facts |= _prefixed(
+            key,
+            {
+                "tpp": row.tokens_per_parameter,
+                "optimal_tpp": row.optimal_tokens_per_parameter,
+                "tpp_ratio": row.tokens_per_parameter / row.optimal_tokens_per_parameter,
+                "compute": row.compute_flop,
+                "excess": row.loss_excess,
+                "excess_ci": _range_text(row.loss_excess_low, row.loss_excess_high),
+                "overhead": row.compute_overhead,
+                "overhead_ci": _range_text(row.compute_overhead_low, row.compute_overhead_high),
+            },
+        )
+    return facts
+
+
+def sensitivity_facts(
+    replication: Replication, sensitivity_table: pd.DataFrame, early_stopping: dict
+) -> dict:
+    """What each analyst choice does to the fit, and why the original's intervals were narrow (``sens_*``)."""
+    baseline, all_runs, averaged = (
+        sensitivity_table.iloc[0],
+        sensitivity_table.loc[ALL_RUNS_CHOICE],
+        sensitivity_table.loc[AVERAGED_CHOICE],
+    )
+    others = sensitivity_table.drop([ALL_RUNS_CHOICE, AVERAGED_CHOICE]).tokens_per_parameter_chinchilla
+    converged, early = early_stopping["converged_width_80"], early_stopping["early_stopped_width_80"]
+    return _prefixed(
+        "sens",
+        {
+            "runs_excluded": int(replication.runs.excluded.sum()),
+            "runs_total": len(replication.runs),
+            "all_runs_tpp": all_runs.tokens_per_parameter_chinchilla,
+            "all_runs_beta": all_runs.beta,
+            "baseline_tpp": baseline.tokens_per_parameter_chinchilla,
+            "averaged_alpha": averaged.alpha,
+            "averaged_iterations": int(averaged.iterations),
+            "baseline_iterations": int(baseline.iterations),
+            "other_tpp_range": _range_text(others.min(), others.max()),
+            "grid_starts_fine": f"{len(sl.grid_points(SENSITIVITY_GRIDS['Half-step grid'])):,}",
+            "grid_starts_coarse": f"{len(sl.grid_points(SENSITIVITY_GRIDS['Coarse grid'])):,}",
+            "early_resamples": EARLY_STOP_RESAMPLES,
+            "width_converged": converged,
+            "width_early": early,
+            "width_ratio": converged / early,
+        },
+    )
+
+
+_SAME_METHOD = (
+    "Same data, law and exclusions; their point estimate maximises a Huber likelihood with a fitted "
+    "scale, ours minimises the summed Huber loss, so the two differ only at the optimiser's precision."
+)
+_EARLY_STOP = (
+    "Hoffmann et al.'s optimiser stopped early (averaged loss, default stopping); "
+    "see the sensitivity analysis."
+)
+
+COMPARISON_PAIRS = [
+    ("chinchilla.fit.E", "besiroglu2024.fit.e", _SAME_METHOD),
+    ("chinchilla.fit.E", "hoffmann2022.fit_tex.e", _EARLY_STOP),
+    ("chinchilla.fit.A", "besiroglu2024.fit.a_coefficient", _SAME_METHOD),
+    (
+        "chinchilla.fit.A",
+        "hoffmann2022.fit_tex.a_coefficient",
+        "Within our interval: the parameter term is well identified.",
+    ),
+    ("chinchilla.fit.B", "besiroglu2024.fit.b_coefficient", _SAME_METHOD),
+    ("chinchilla.fit.B", "hoffmann2022.fit_tex.b_coefficient", _EARLY_STOP + " B is weakly identified."),
+    ("chinchilla.fit.alpha", "besiroglu2024.fit.alpha", _SAME_METHOD),
+    ("chinchilla.fit.alpha", "hoffmann2022.fit_tex.alpha", "Within our interval."),
+    ("chinchilla.fit.beta", "besiroglu2024.fit.beta", _SAME_METHOD),
+    ("chinchilla.fit.beta", "hoffmann2022.fit_tex.beta", _EARLY_STOP),
+    (
+        "chinchilla.allocation.a",
+        "hoffmann2022.allocation.a_approach3",
+        _EARLY_STOP + " Their interval comes from early-stopped refits.",
+    ),
+    (
+        "chinchilla.allocation.a",
+        "hoffmann2022.allocation.a_approach1",
+        "A different method (training-curve envelope) on their full set of runs.",
+    ),
+    (
+        "chinchilla.allocation.a",
+        "hoffmann2022.allocation.a_approach2",
+        "A different method (IsoFLOP minima) on their full set of runs.",
+    ),
+    (
+        "chinchilla.allocation.a",
+        "kaplan2020.allocation.a",
+        "Hoffmann et al. attribute Kaplan et al.'s larger a to a learning-rate schedule not matched to run "
+        "length.",
+    ),
+    (
+        "chinchilla.tokens_per_parameter.chinchilla_budget",
+        "hoffmann2022.chinchilla.tokens_per_parameter",
+        "The 20 is how Chinchilla was trained, not a fitted optimum; our fit agrees with it.",
+    ),
+]
+"""The comparison table's rows: (our key number, published figure, why they differ)."""
+
+
+def comparison_facts(replication: Replication) -> dict:
+    """Numbers the comparison and limitations text cite (``comparison_*``)."""
+    return _prefixed("comparison", {"z95": Z_95, "runs_total": len(replication.runs)})

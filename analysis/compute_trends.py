@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import charts, data, trends
-from analysis.units import format_number
+from analysis.units import format_growth, format_number
 
 START = pd.Timestamp("2010-01-01")
 EPOCH_WINDOW_END = pd.Timestamp("2024-05-31")
@@ -463,3 +463,99 @@ def yearly_medians(models: pd.DataFrame, epoch: pd.DataFrame, sample: Sample) ->
     table = ours.add_suffix("_ours").join(theirs.add_suffix("_epoch"), how="outer").rename_axis("year")
     table["median gap (OOM)"] = table.median_ours - table.median_epoch
     return table
+
+
+def summary_facts(models: pd.DataFrame, ours: dict, comparison: pd.DataFrame, curve: pd.DataFrame) -> dict:
+    """The summary's sentences: headline growth phrases, the largest run, the specification range."""
+    largest = largest_runs(models, 1).iloc[0]
+    return {
+        "n_models": len(models),
+        **{f"{key}_growth": format_growth(fit.factor) for key, fit in ours.items()},
+        "epoch_code_notable": growth_cell(comparison.loc["notable_2010_2024"].epoch_data_our_code),
+        "largest_model": largest.model,
+        "largest_date": largest.published,
+        "spec_count": len(curve),
+        "spec_min": curve.growth.min(),
+        "spec_max": curve.growth.max(),
+        "spec_median": curve.growth.median(),
+    }
+
+
+def data_facts(models: pd.DataFrame, epoch: pd.DataFrame) -> dict:
+    """The Data section's counts: years, domains, grades, Epoch's table."""
+    counts = models.confidence.value_counts()
+    return {
+        "first_year": str(models.publication_date.min().year),
+        "last_year": str(models.publication_date.max().year),
+        "n_domains": models.domain.nunique(),
+        "n_recent": int((models.publication_date >= "2024-01-01").sum()),
+        "n_epoch": len(epoch),
+        "n_epoch_compute": int(epoch["Training compute (FLOP)"].notna().sum()),
+        **{f"n_{level}": int(counts.get(level, 0)) for level in ("confident", "likely", "speculative")},
+    }
+
+
+def method_facts() -> dict:
+    """The Method section's settings."""
+    return {"resamples": f"{trends.DEFAULT_RESAMPLES:,}", "min_models": MIN_MODELS}
+
+
+def era_facts(breaks: dict[str, trends.BreakFit]) -> dict:
+    """Each break fit's date, interval, rates and BIC verdict, and the conclusion they support."""
+    facts = {}
+    for name, fit in breaks.items():
+        edge = " (at the edge of the dates searched)" if fit.at_edge(BREAK_CANDIDATES) else ""
+        facts |= {
+            f"{name}_year": f"{fit.date_text}{edge}",
+            f"{name}_year_ci": fit.interval_text,
+            f"{name}_after": format_growth(10**fit.slope_after),
+            f"{name}_before": format_growth(10**fit.slope_before),
+            f"{name}_delta_bic": fit.bic_single - fit.bic_break,
+            f"{name}_verdict": fit.verdict,
+        }
+    clear = [name.replace("_", " ") for name, fit in breaks.items() if fit.verdict == "prefers the break"]
+    facts["eras_conclusion"] = (
+        f"BIC favours a break for {', '.join(clear)}."
+        if clear
+        else "From 2010 on they show no clear change of era: BIC favours none of the four break models, "
+        "and the break dates are poorly placed."
+    )
+    return facts
+
+
+def specification_facts(curve: pd.DataFrame) -> dict:
+    """How much of the specification curve lies in 4-6x/yr, and which choice moves it most."""
+    influence = choice_influence(curve)
+    return {
+        "spec_chart_count": len(curve),
+        "spec_share_4_to_6": f"{curve.growth.between(4, 6).mean():.0%}",
+        "spec_influence": (
+            f"The choice that moves the estimate most is the {influence.index[0]} "
+            f"(its options' median estimates span {influence.iloc[0]:.1f}x/yr), "
+            f"the least the {influence.index[-1]} ({influence.iloc[-1]:.1f}x/yr)."
+        ),
+    }
+
+
+def language_gap_facts(comparison: pd.DataFrame, language_years: pd.DataFrame) -> dict:
+    """Why our language-model trend is flatter: rates on both datasets, early counts and median gap."""
+    window = comparison.loc["language_2017_2024"]
+    early = language_years.loc[2017:2020]
+    return {
+        "ours_window_language": growth_cell(window.ours),
+        "epoch_code_language": growth_cell(window.epoch_data_our_code),
+        "language_early_ours": int(early.count_ours.sum()),
+        "language_early_epoch": int(early.count_epoch.sum()),
+        "language_early_gap": float(early["median gap (OOM)"].mean()),
+    }
+
+
+def backtest_facts(backtest: pd.DataFrame) -> dict:
+    """The first backtest's cutoff, later models and their shares inside and above the band."""
+    first = backtest.iloc[0]
+    return {
+        "bt_cutoff": first.cutoff[:4],
+        "bt_later": int(first["later models"]),
+        "bt_inside": f"{first['share inside 90% band']:.0%}",
+        "bt_above": f"{first['share above band']:.0%}",
+    }

@@ -150,6 +150,18 @@ class Registry:
         return path
 
 
+def glue_text(facts: dict) -> None:
+    """Glue each fact for the prose under its key: text as it is, numbers formatted once (``format_number``).
+
+    Chapters call it in a hidden cell just before the section whose prose
+    uses the facts, with a dict that an ``analysis`` function returns.
+    """
+    from myst_nb import glue
+
+    for name, value in facts.items():
+        glue(name, value if isinstance(value, str) else format_number(value), display=False)
+
+
 def _export_record(number: KeyNumber) -> dict:
     record = {name: getattr(number, name) for name in EXPORT_FIELDS}
     for name in ("value", "ci_low", "ci_high", "ci_level"):

@@ -19,51 +19,19 @@
 # # Data audit: our compute estimates against Epoch AI's
 
 # %% tags=["remove-cell"]
-from myst_nb import glue
-
 from analysis import audit, charts, data, keynumbers, tables
-from analysis.units import format_number
+from analysis.keynumbers import glue_text
 
 models = data.load_models()
-epoch_all = data.load_epoch_models("all_ai_models.csv")
-joined = audit.join_epoch(models, epoch_all)
+joined = audit.join_epoch(models, data.load_epoch_models("all_ai_models.csv"))
 share = audit.agreement_share(joined)
 outside = audit.disagreements(joined)
 
 registry = keynumbers.Registry(chapter="appendix/data-audit")
-registry.register(
-    "compute.audit.share_within_3x",
-    share["share"],
-    (share["low"], share["high"]),
-    share["level"],
-    "dimensionless",
-    "Share of our independently estimated models whose training compute is within 3x of Epoch AI's estimate",
-    f"{share['agreeing']} of {share['compared']} models joined by name to Epoch's database; Wilson score interval",
-)
+audit.register_key_numbers(registry, share)
 registry.glue()
 registry.save()
-
-
-def text(name, value):
-    """Glue a number or phrase for the prose (formatted once, here)."""
-    glue(name, value if isinstance(value, str) else format_number(value), display=False)
-
-
-counts = joined.status.value_counts()
-text("share_percent", f"{share['share']:.0%} (95% CI {share['low']:.0%}–{share['high']:.0%})")
-text("n_ours", len(joined))
-text("n_compared", int(counts.get("compared", 0)))
-text("n_not_in_epoch", int(counts.get("not in Epoch", 0)))
-text("n_no_epoch_compute", int(counts.get("no Epoch compute", 0)))
-text("n_independent", share["compared"])
-text("n_outside", len(outside))
-text("n_third_party", int(((joined.status == "compared") & ~joined.independent).sum()))
-text("median_ratio", float(joined.ratio[joined.status == "compared"].median()))
-text("n_ours_better", int((outside.better_estimate == "ours").sum()))
-epoch_notable = data.load_epoch_models()
-missing = audit.missing_frontier(models, epoch_notable)
-text("n_missing_frontier", len(missing))
-text("n_epoch_better", int((outside.better_estimate == "Epoch").sum()))
+glue_text(audit.summary_facts(joined, share, outside))
 
 # %% [markdown]
 # ## Summary
@@ -98,6 +66,7 @@ text("n_epoch_better", int((outside.better_estimate == "Epoch").sum()))
 
 # %% tags=["remove-cell"]
 charts.publish(audit.ratio_chart(joined), "fig-audit-ours-vs-epoch")
+glue_text({"median_ratio": float(joined.ratio[joined.status == "compared"].median())})
 
 # %% [markdown]
 # ```{glue:figure} fig-audit-ours-vs-epoch
@@ -124,6 +93,10 @@ tables.show(
     ),
     index=False,
 )
+
+# %% tags=["remove-cell"]
+missing = audit.missing_frontier(models, data.load_epoch_models())
+glue_text({"n_missing_frontier": len(missing)})
 
 # %% [markdown]
 # ### Coverage of the frontier

@@ -19,10 +19,8 @@
 # # How fast does training compute grow?
 
 # %% tags=["remove-cell"]
-from myst_nb import glue
-
-from analysis import charts, compute_trends, keynumbers, tables, trends
-from analysis.units import format_growth, format_number
+from analysis import charts, compute_trends, keynumbers, tables
+from analysis.keynumbers import glue_text
 
 models, epoch, published = compute_trends.load()
 comparison = compute_trends.three_columns(models, epoch, published)
@@ -30,88 +28,12 @@ ours = {
     key: compute_trends.fit_sample(models, compute_trends.OURS, sample)
     for key, sample in compute_trends.OUR_HEADLINES.items()
 }
+curve = compute_trends.specification_curve(models)
 registry = keynumbers.Registry(chapter="chapters/01-compute-trends")
 compute_trends.register_key_numbers(registry, ours, comparison, models)
 registry.glue()
 registry.save()
-
-
-def text(name, value):
-    """Glue a number or phrase for the prose (formatted once, here)."""
-    glue(name, value if isinstance(value, str) else format_number(value), display=False)
-
-
-# %% tags=["remove-cell"]
-text("n_models", len(models))
-text("resamples", f"{trends.DEFAULT_RESAMPLES:,}")
-text("first_year", str(models.publication_date.min().year))
-text("last_year", str(models.publication_date.max().year))
-text("n_domains", models.domain.nunique())
-text("n_recent", int((models.publication_date >= "2024-01-01").sum()))
-text("n_epoch_compute", int(epoch["Training compute (FLOP)"].notna().sum()))
-text("n_epoch", len(epoch))
-for level in ("confident", "likely", "speculative"):
-    text(f"n_{level}", int((models.confidence == level).sum()))
-for key, fit in ours.items():
-    text(f"{key}_growth", format_growth(fit.factor))
-notable_window = comparison.loc["notable_2010_2024"]
-text("epoch_code_notable", compute_trends.growth_cell(notable_window.epoch_data_our_code))
-text("ours_window_notable", compute_trends.growth_cell(notable_window.ours))
-language_window = comparison.loc["language_2017_2024"]
-text("epoch_code_language", compute_trends.growth_cell(language_window.epoch_data_our_code))
-text("ours_window_language", compute_trends.growth_cell(language_window.ours))
-language_years = compute_trends.yearly_medians(
-    models, epoch, compute_trends.HEADLINES["language_2017_2024"][0]
-)
-early = language_years.loc[2017:2020]
-text("language_early_ours", int(early.count_ours.sum()))
-text("language_early_epoch", int(early.count_epoch.sum()))
-text("language_early_gap", float(early["median gap (OOM)"].mean()))
-largest = compute_trends.largest_runs(models, 1).iloc[0]
-text("largest_model", largest.model)
-text("largest_date", largest.published)
-
-breaks = compute_trends.eras(models)
-for name, fit in breaks.items():
-    edge = fit.at_edge(compute_trends.BREAK_CANDIDATES)
-    suffix = " (at the edge of the dates searched)" if edge else ""
-    text(f"{name}_year", f"{fit.date_text}{suffix}")
-    text(f"{name}_year_ci", fit.interval_text)
-    text(f"{name}_after", format_growth(10**fit.slope_after))
-    text(f"{name}_before", format_growth(10**fit.slope_before))
-    text(f"{name}_delta_bic", fit.bic_single - fit.bic_break)
-    text(f"{name}_verdict", fit.verdict)
-
-clear_breaks = [name for name, fit in breaks.items() if fit.verdict == "prefers the break"]
-text(
-    "eras_conclusion",
-    "From 2010 on they show no clear change of era: BIC favours none of the four break models, "
-    "and the break dates are poorly placed."
-    if not clear_breaks
-    else f"BIC favours a break for {', '.join(name.replace('_', ' ') for name in clear_breaks)}.",
-)
-
-curve = compute_trends.specification_curve(models)
-text("spec_count", len(curve))
-text("min_models", compute_trends.MIN_MODELS)
-text("spec_min", curve.growth.min())
-text("spec_max", curve.growth.max())
-text("spec_median", curve.growth.median())
-text("spec_share_4_to_6", f"{curve.growth.between(4, 6).mean():.0%}")
-influence = compute_trends.choice_influence(curve)
-text(
-    "spec_influence",
-    f"The choice that moves the estimate most is the {influence.index[0]} "
-    f"(its options' median estimates span {influence.iloc[0]:.1f}x/yr), "
-    f"the least the {influence.index[-1]} ({influence.iloc[-1]:.1f}x/yr).",
-)
-
-backtest = compute_trends.backtests(models)
-first = backtest.iloc[0]
-text("bt_cutoff", first.cutoff[:4])
-text("bt_later", int(first["later models"]))
-text("bt_inside", f"{first['share inside 90% band']:.0%}")
-text("bt_above", f"{first['share above band']:.0%}")
+glue_text(compute_trends.summary_facts(models, ours, comparison, curve))
 
 # %% [markdown]
 # ## Summary
@@ -135,7 +57,11 @@ text("bt_above", f"{first['share above band']:.0%}")
 # - Across {glue:text}`spec_count` reasonable analyst choices the estimate
 #   ranges from {glue:text}`spec_min` to {glue:text}`spec_max` x/yr
 #   (median {glue:text}`spec_median`).
-#
+
+# %% tags=["remove-cell"]
+glue_text(compute_trends.data_facts(models, epoch))
+
+# %% [markdown]
 # ## Data
 #
 # `data/models.csv` holds {glue:text}`n_models` models published from
@@ -163,7 +89,11 @@ text("bt_above", f"{first['share above band']:.0%}")
 # domain is language, or multimodal (language models that also take images or
 # audio, such as GPT-4 and Gemini); for Epoch's data, models whose domains
 # include language or multimodal.
-#
+
+# %% tags=["remove-cell"]
+glue_text(compute_trends.method_facts())
+
+# %% [markdown]
 # ## Method
 #
 # Each growth rate is an ordinary least-squares fit of $\log_{10}$ training
@@ -218,7 +148,11 @@ charts.publish(
 # estimate, method, confidence and source.
 # {figure-svg}`fig-compute-trends-all-models`
 # ```
-#
+
+# %% tags=["remove-cell"]
+glue_text(compute_trends.era_facts(compute_trends.eras(models)))
+
+# %% [markdown]
 # ### Eras: is there a break?
 #
 # For notable models the kinked fit puts a break at
@@ -239,12 +173,13 @@ charts.publish(
 
 # %% tags=["remove-cell"]
 charts.publish(compute_trends.specification_chart(curve), "fig-compute-trends-specification-curve")
+glue_text(compute_trends.specification_facts(curve))
 
 # %% [markdown]
 # ```{glue:figure} fig-compute-trends-specification-curve
 # :name: fig-compute-trends-specification-curve
 #
-# The growth of training compute under {glue:text}`spec_count` combinations of
+# The growth of training compute under {glue:text}`spec_chart_count` combinations of
 # analyst choices (sample, start year, domain, speculative rows, estimator),
 # sorted by estimate, each with its 90% interval; colour shows the sample.
 # Hover a point for its choices. {figure-svg}`fig-compute-trends-specification-curve`
@@ -253,7 +188,14 @@ charts.publish(compute_trends.specification_chart(curve), "fig-compute-trends-sp
 # {glue:text}`spec_share_4_to_6` of the specifications lie between 4x and 6x
 # per year. {glue:text}`spec_influence` The chart shows which choices give
 # the extremes.
-#
+
+# %% tags=["remove-cell"]
+language_years = compute_trends.yearly_medians(
+    models, epoch, compute_trends.HEADLINES["language_2017_2024"][0]
+)
+glue_text(compute_trends.language_gap_facts(comparison, language_years))
+
+# %% [markdown]
 # ### Why our language-model trend is flatter
 #
 # In the publication's window our data give
@@ -274,6 +216,7 @@ tables.show(language_years)
 # ### Backtests: would the trend have predicted what came next?
 
 # %% tags=["hide-input"]
+backtest = compute_trends.backtests(models)
 tables.show(backtest, index=False)
 
 # %% tags=["remove-cell"]
@@ -281,6 +224,7 @@ charts.publish(
     compute_trends.backtest_chart(models, "2020-12-31", compute_trends.Sample("Frontier", frontier="top10")),
     "fig-compute-trends-backtest",
 )
+glue_text(compute_trends.backtest_facts(backtest))
 
 # %% [markdown]
 # ```{glue:figure} fig-compute-trends-backtest

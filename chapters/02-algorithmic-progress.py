@@ -19,12 +19,9 @@
 # # How fast does the compute needed for a fixed result fall?
 
 # %% tags=["remove-cell"]
-import numpy as np
-from myst_nb import glue
-
 from analysis import algorithmic_progress as ap
 from analysis import charts, data, keynumbers, tables
-from analysis.units import doubling_time_months, format_number
+from analysis.keynumbers import glue_text
 
 evaluations = data.load_lm_evaluations()
 records = data.load_speedrun_records()
@@ -36,80 +33,7 @@ registry = keynumbers.Registry(chapter="chapters/02-algorithmic-progress")
 ap.register_key_numbers(registry, lm, speedrun, len(records))
 registry.glue()
 registry.save()
-
-
-def text(name, value):
-    """Glue a number or phrase for the prose (formatted once, here)."""
-    glue(name, value if isinstance(value, str) else format_number(value), display=False)
-
-
-# %% tags=["remove-cell"]
-text("n_evaluations", len(evaluations))
-text("n_models", evaluations.model.nunique())
-text("n_used", len(lm.data.loss))
-text("n_excluded", len(lm.excluded))
-text("first_year", str(evaluations.publication_date.min().year))
-text("last_year", str(evaluations.publication_date.max().year))
-for name, count in evaluations.evaluation_set.value_counts().items():
-    text(f"n_{name.replace('-', '_')}", int(count))
-text("n_records", len(records))
-text("first_record", f"{records.minutes.iloc[0]:.3g} minutes ({records.date.iloc[0]:%B %Y})")
-text("last_record", f"{records.minutes.iloc[-1]:.3g} minutes ({records.date.iloc[-1]:%B %Y})")
-text("record_speedup", records.minutes.iloc[0] / records.minutes.iloc[-1])
-text("preferred", lm.preferred)
-text("preferred_description", ap.VARIANTS[lm.preferred])
-text("resamples", f"{len(lm.draws):,}")
-text("pair_early", lm.pair[0])
-text("pair_late", lm.pair[1])
-h, h_low, h_high = lm.acceleration()
-text("lm_acceleration", f"{h:.2f} per year per year (95% CI {h_low:.2f} to {h_high:.2f})")
-text(
-    "lm_acceleration_verdict",
-    "the fitted rate of algorithmic progress rose over the period"
-    if h_low > 0
-    else (
-        "the fitted rate fell over the period"
-        if h_high < 0
-        else "the data cannot tell whether the rate changed"
-    ),
-)
-halving_low, halving_high = lm.halving_interval()
-text("lm_interval_width", halving_high / halving_low)
-excluded_counts = lm.excluded.reason.value_counts()
-text("n_no_tokens", int(excluded_counts.get("training tokens not reported", 0)))
-text("n_per_paper", int(excluded_counts.get(f"beyond {ap.PER_PAPER} per paper and benchmark", 0)))
-text("n_other_method", int(excluded_counts[excluded_counts.index.str.startswith("evaluation method")].sum()))
-text("per_paper", ap.PER_PAPER)
-accelerating_fit = lm.fits["accelerating"]
-for year in (2014, 2022):
-    months = accelerating_fit.halving_months(float(year))
-    text(
-        f"lm_halving_{year}",
-        f"{format_number(months)} months"
-        if np.isfinite(months)
-        else "no measurable progress (a rate of zero or below)",
-    )
-speedrun_break = ap.speedrun_break(records)
-text("speedrun_break", speedrun_break.date_text)
-text("speedrun_break_ci", speedrun_break.interval_text)
-text("speedrun_halving_before", doubling_time_months(10**-speedrun_break.slope_before))
-text("speedrun_halving_after", doubling_time_months(10**-speedrun_break.slope_after))
-text("speedrun_break_verdict", speedrun_break.verdict)
-speedrun_verdict = (
-    "sped up"
-    if speedrun.change_low > 0
-    else ("slowed down" if speedrun.change_high < 0 else "neither clearly sped up nor slowed down")
-)
-text("speedrun_verdict", speedrun_verdict)
-accelerating_lines = [
-    name for name, low in (("language models", h_low), ("the speedrun", speedrun.change_low)) if low > 0
-]
-text(
-    "acceleration_answer",
-    "Neither line of evidence supports the claim that algorithmic progress is accelerating."
-    if not accelerating_lines
-    else f"The data support acceleration for {' and '.join(accelerating_lines)}.",
-)
+glue_text(ap.summary_facts(lm, records, speedrun))
 
 # %% [markdown]
 # ## Summary
@@ -134,7 +58,11 @@ text(
 #   {glue:text}`speedrun_verdict` (change
 #   {glue:text}`algorithms.acceleration.speedrun.text` OOM/yr per year).
 #   {glue:text}`acceleration_answer`
-#
+
+# %% tags=["remove-cell"]
+glue_text(ap.data_facts(evaluations, lm, records))
+
+# %% [markdown]
 # ## Data
 #
 # `data/lm_evaluations.csv` holds {glue:text}`n_evaluations` word-level test
@@ -144,7 +72,7 @@ text(
 # {glue:text}`n_wikitext_2` on WikiText-2. Every row is read from the paper that
 # reports it, with the table, the parameter count, and the training tokens with
 # their arithmetic (epochs × training-set size). The law uses
-# {glue:text}`n_used` of them. The other {glue:text}`n_excluded` stay in the
+# {glue:text}`n_in_law` of them. The other {glue:text}`n_excluded` stay in the
 # table and are counted here: {glue:text}`n_no_tokens` whose papers do not give
 # the training length, {glue:text}`n_other_method` evaluated zero-shot or with
 # test-time adaptation (dynamic evaluation, a cache, retrieval), and
@@ -157,7 +85,11 @@ text(
 # reach a fixed validation loss on FineWeb, with what changed in each record
 # and the rule notes that affect comparability. Same hardware, same target:
 # the fall in time is algorithmic and systems progress together.
-#
+
+# %% tags=["remove-cell"]
+glue_text(ap.method_facts(lm))
+
+# %% [markdown]
 # ## Method
 #
 # **Augmented scaling law.** Following Ho et al. {cite:p}`ho2024algorithmic`,
@@ -177,55 +109,6 @@ text(
 # with the lowest leave-one-out error is preferred
 # ({glue:text}`preferred`: {glue:text}`preferred_description`). Intervals are
 # 95% percentile intervals of {glue:text}`resamples` seeded bootstrap refits.
-#
-# **Compute versus algorithms.** Between {glue:text}`pair_early` and
-#   {glue:text}`pair_late`, scaling compute explains a share of
-#   {glue:text}`algorithms.compute_share.lm.text` of the fall in loss; the
-#   rest comes from better algorithms.
-# - **Is progress accelerating?** For language models,
-#   {glue:text}`lm_acceleration_verdict`; the speedrun's rate of improvement
-#   {glue:text}`speedrun_verdict` (change
-#   {glue:text}`algorithms.acceleration.speedrun.text` OOM/yr per year).
-#   {glue:text}`acceleration_answer`
-#
-# ## Data
-#
-# `data/lm_evaluations.csv` holds {glue:text}`n_evaluations` word-level test
-# perplexities of {glue:text}`n_models` language models published
-# {glue:text}`first_year`–{glue:text}`last_year`: {glue:text}`n_wikitext_103`
-# on WikiText-103, {glue:text}`n_ptb` on Penn Treebank and
-# {glue:text}`n_wikitext_2` on WikiText-2. Every row is read from the paper that
-# reports it, with the table, the parameter count, and the training tokens with
-# their arithmetic (epochs × training-set size). The law uses
-# {glue:text}`n_used` of them. The other {glue:text}`n_excluded` stay in the
-# table and are counted here: {glue:text}`n_no_tokens` whose papers do not give
-# the training length, {glue:text}`n_other_method` evaluated zero-shot or with
-# test-time adaptation (dynamic evaluation, a cache, retrieval), and
-# {glue:text}`n_per_paper` beyond the {glue:text}`per_paper` best per paper and
-# benchmark (Ho et al.'s rule, so that one paper's many ablations cannot
-# dominate the fit).
-#
-# `data/speedrun_records.csv` holds the {glue:text}`n_records` world records of
-# the public NanoGPT speedrun (modded-nanogpt): the wall-clock time on 8×H100 to
-# reach a fixed validation loss on FineWeb, with what changed in each record
-# and the rule notes that affect comparability. Same hardware, same target:
-# the fall in time is algorithmic and systems progress together.
-#
-# ## Method
-#
-# **Augmented scaling law.** Following Ho et al. {cite:p}`ho2024algorithmic`,
-# the test loss $L = \ln(\text{perplexity})$ is modelled as
-# $L = E_b + A N_\text{eff}^{-\alpha} + B D_\text{eff}^{-\beta}$ with a floor
-# $E_b$ per benchmark and effective parameters and data growing in time:
-# $N_\text{eff} = N e^{g_N (t - t_0)}$, $D_\text{eff} = D e^{g_D (t - t_0)}$.
-# Under the compute-optimal allocation the compute needed for a fixed loss
-# then falls by $e^{g_N + g_D}$ per year, a halving time of
-# $\ln 2 / (g_N + g_D)$ years. Four variants are fitted (separate rates; one
-# shared rate; a shared rate changing linearly in time; no progress) by
-# robust least squares, and the variant with the lowest leave-one-out error is
-# preferred ({glue:text}`preferred`: {glue:text}`preferred_description`).
-# Intervals are 95% percentile intervals of {glue:text}`resamples` seeded
-# bootstrap refits.
 #
 # **Compute versus algorithms.** A Shapley decomposition of the predicted fall
 # in loss between two models into the part due to scale ($N$, $D$) and the part
@@ -250,6 +133,7 @@ tables.show(ap.variant_table(lm), index=False)
 
 # %% tags=["remove-cell"]
 charts.publish(ap.effective_compute_chart(lm, evaluations), "fig-algorithmic-progress-effective-compute")
+glue_text(ap.law_facts(lm))
 
 # %% [markdown]
 # ```{glue:figure} fig-algorithmic-progress-effective-compute
@@ -272,7 +156,9 @@ charts.publish(ap.effective_compute_chart(lm, evaluations), "fig-algorithmic-pro
 # ### The speedrun
 
 # %% tags=["remove-cell"]
+speedrun_break = ap.speedrun_break(records)
 charts.publish(ap.speedrun_chart(records, speedrun_break), "fig-algorithmic-progress-speedrun")
+glue_text(ap.speedrun_facts(speedrun_break))
 
 # %% [markdown]
 # ```{glue:figure} fig-algorithmic-progress-speedrun

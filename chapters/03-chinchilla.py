@@ -19,121 +19,23 @@
 # # Replicating Chinchilla's parametric scaling law
 
 # %% tags=["remove-cell"]
-import numpy as np
-from myst_nb import glue
-
 from analysis import charts, chinchilla, data, keynumbers, tables
-from analysis import scaling_laws as sl
-from analysis.units import format_number, format_printed
+from analysis.keynumbers import glue_text
 
 published = data.load_published_estimates()
 chinchilla_budget = published.value["hoffmann2022.gopher.compute"]
 budgets = {"chinchilla": chinchilla_budget, "1e26": chinchilla.TARGET_BUDGET_FLOP}
 
 replication = chinchilla.replicate()
-law = replication.fit.law
 comparison = chinchilla.parameter_comparison(replication, published)
 allocation = chinchilla.allocation_comparison(replication, published, budgets)
 models = chinchilla.trained_models(replication, published, chinchilla_budget)
-sensitivity = chinchilla.sensitivity(budgets)
-early_stopping = chinchilla.early_stopped_bootstrap(replication)
 
-
-def text(name, value):
-    """Glue a number or phrase for the prose (formatted once, here)."""
-    glue(name, value if isinstance(value, str) else format_number(value), display=False)
-
-
-# %% tags=["remove-cell"]
 registry = keynumbers.Registry(chapter="chapters/03-chinchilla")
 chinchilla.register_key_numbers(registry, replication, comparison, allocation, models)
 registry.glue()
 registry.save()
-
-# %% tags=["remove-cell"]
-runs = replication.runs
-text("runs_total", len(runs))
-text("runs_used", len(replication.included))
-text("runs_excluded", int(runs.excluded.sum()))
-text("resamples", f"{len(replication.bootstrap.draws):,}")
-text("grid_starts", f"{len(sl.grid_points()):,}")
-text("compute_min", runs.training_compute_flop.min())
-text("compute_max", runs.training_compute_flop.max())
-text("parameters_min", runs.parameters.min())
-text("parameters_max", runs.parameters.max())
-text("chinchilla_budget", chinchilla_budget)
-text(
-    "extrapolation_ooms", f"{np.log10(chinchilla.TARGET_BUDGET_FLOP / runs.training_compute_flop.max()):.1f}"
-)
-text("starts_optimised", sl.STARTS_TO_OPTIMISE)
-text("gtol", f"{sl.CONVERGED_TOLERANCES['gtol']:.0e}")
-text("grid_starts_fine", f"{len(sl.grid_points(chinchilla.SENSITIVITY_GRIDS['Half-step grid'])):,}")
-text("grid_starts_coarse", f"{len(sl.grid_points(chinchilla.SENSITIVITY_GRIDS['Coarse grid'])):,}")
-text("fit_iterations", replication.fit.iterations)
-text("fit_gradient_norm", f"{replication.fit.gradient_norm:.0e}")
-
-beside = comparison.set_index("parameter")
-text("params_within_besiroglu", int(beside.within_besiroglu_95.sum()))
-text("params_total", len(beside))
-text("z95", chinchilla.Z_95)
-text("ci_level", f"{chinchilla.CI_LEVEL:.0%}")
-outside_tex = [name for name, inside in beside.hoffmann_tex_in_our_ci.items() if not inside]
-text("hoffmann_outside", ", ".join(outside_tex) if outside_tex else "none")
-
-for fit_label, key in [
-    ("Hoffmann et al. (printed)", "hoffmann_printed"),
-    ("Hoffmann et al. (unrounded)", "hoffmann_tex"),
-    ("Besiroglu et al.", "besiroglu"),
-]:
-    text(f"a_{key}", allocation.a[fit_label])
-    for budget_name in budgets:
-        text(f"tpp_{budget_name}_{key}", allocation[f"tokens_per_parameter_{budget_name}"][fit_label])
-# Published figures keep the precision they were printed with.
-text("a_kaplan", f"{published.value['kaplan2020.allocation.a']:g}")
-text("a_hoffmann_table2", f"{published.value['hoffmann2022.allocation.a_approach3']:g}")
-text("tpp_chinchilla_model", format_printed(published.value["hoffmann2022.chinchilla.tokens_per_parameter"]))
-
-for model_key, model in [
-    ("llama", "Llama 3 8B"),
-    ("gopher", "Gopher 280B"),
-    ("kaplan", chinchilla.KAPLAN_LABEL),
-]:
-    row = models.loc[model]
-    text(f"{model_key}_tpp", row.tokens_per_parameter)
-    text(f"{model_key}_optimal_tpp", row.optimal_tokens_per_parameter)
-    text(f"{model_key}_tpp_ratio", row.tokens_per_parameter / row.optimal_tokens_per_parameter)
-    text(f"{model_key}_compute", row.compute_flop)
-    text(f"{model_key}_excess", row.loss_excess)
-    text(
-        f"{model_key}_excess_ci",
-        f"{format_number(row.loss_excess_low)}–{format_number(row.loss_excess_high)}",
-    )
-    text(f"{model_key}_overhead", row.compute_overhead)
-    text(
-        f"{model_key}_overhead_ci",
-        f"{format_number(row.compute_overhead_low)}–{format_number(row.compute_overhead_high)}",
-    )
-
-baseline = sensitivity.iloc[0]
-no_outliers = sensitivity.loc["Keep all 245 runs (no outliers dropped)"]
-averaged = sensitivity.loc["Averaged loss, SciPy default stopping (the original's setup)"]
-text("sens_all_runs_tpp", no_outliers.tokens_per_parameter_chinchilla)
-text("sens_all_runs_beta", no_outliers.beta)
-text("sens_baseline_tpp", baseline.tokens_per_parameter_chinchilla)
-text("sens_averaged_alpha", averaged.alpha)
-text("sens_averaged_iterations", int(averaged.iterations))
-text("sens_baseline_iterations", int(baseline.iterations))
-tpp_range = sensitivity.drop(
-    [
-        "Keep all 245 runs (no outliers dropped)",
-        "Averaged loss, SciPy default stopping (the original's setup)",
-    ]
-).tokens_per_parameter_chinchilla
-text("sens_other_tpp_range", f"{format_number(tpp_range.min())}–{format_number(tpp_range.max())}")
-text("width_converged", early_stopping["converged_width_80"])
-text("width_early", early_stopping["early_stopped_width_80"])
-text("early_resamples", chinchilla.EARLY_STOP_RESAMPLES)
-text("width_ratio", early_stopping["converged_width_80"] / early_stopping["early_stopped_width_80"])
+glue_text(chinchilla.summary_facts(replication, comparison, allocation, published, models))
 
 # %% [markdown]
 # ## Summary
@@ -164,11 +66,15 @@ text("width_ratio", early_stopping["converged_width_80"] / early_stopping["early
 #   $10^{26}$ FLOP it asks for
 #   {glue:text}`chinchilla.tokens_per_parameter.1e26.text`. Hoffmann et al.'s
 #   own TeX values would ask for {glue:text}`tpp_chinchilla_hoffmann_tex`.
-# - Llama 3 8B, trained on {glue:text}`llama_tpp` tokens per parameter, used
+# - Llama 3 8B, trained on {glue:text}`summary_llama_tpp` tokens per parameter, used
 #   {glue:text}`chinchilla.compute_overhead.llama3_8b.text` times the compute
 #   that a compute-optimal run would need for the same loss under this law: a
 #   deliberate trade of training compute for a small, cheap-to-serve model.
-#
+
+# %% tags=["remove-cell"]
+glue_text(chinchilla.data_facts(replication))
+
+# %% [markdown]
 # ## Data
 #
 # The data are the {glue:text}`runs_total` training runs that Besiroglu et al.
@@ -183,12 +89,16 @@ text("width_ratio", early_stopping["converged_width_80"] / early_stopping["early
 # them back).
 
 # %% tags=["hide-input"]
+runs = replication.runs
 summary = runs.assign(status=runs.excluded.map({True: "excluded", False: "used"}))
 tables.show(
     summary.groupby("status")[["parameters", "training_tokens", "training_compute_flop", "loss"]].agg(
         ["count", "min", "max"]
     )
 )
+
+# %% tags=["remove-cell"]
+glue_text(chinchilla.method_facts(replication))
 
 # %% [markdown]
 # ## Method
@@ -228,11 +138,12 @@ tables.show(
 # ### The fitted law
 
 # %% tags=["hide-input"]
+glue_text(chinchilla.fit_facts(replication, comparison))
 tables.show(chinchilla.parameter_table(comparison, registry), index=False)
 
 # %% [markdown]
-# Our estimates land on the replication's: {glue:text}`params_within_besiroglu`
-# of {glue:text}`params_total` lie within {glue:text}`z95` of its standard errors. Hoffmann et al.'s values differ in the data term: a much
+# Our estimates land on the replication's: {glue:text}`fit_within`
+# of {glue:text}`fit_total` lie within {glue:text}`fit_z95` of its standard errors. Hoffmann et al.'s values differ in the data term: a much
 # smaller $B$ and $\beta$ and a lower $E$. Since the data, the functional form
 # and the objective are the same, the difference comes from the optimisation
 # (see the sensitivity analysis below).
@@ -244,10 +155,10 @@ charts.publish(chinchilla.fitted_vs_observed_chart(replication), "fig-chinchilla
 # ```{glue:figure} fig-chinchilla-fitted-vs-observed
 # :name: fig-chinchilla-fitted-vs-observed
 #
-# Fitted against observed final loss for the {glue:text}`runs_total` digitised
+# Fitted against observed final loss for the {glue:text}`fit_runs_total` digitised
 # runs of Hoffmann et al. (Fig. 4, as extracted by Besiroglu et al.), coloured
 # by training compute. The dashed line is a perfect fit; the
-# {glue:text}`runs_excluded` excluded highest-loss runs sit far off it.
+# {glue:text}`fit_runs_excluded` excluded highest-loss runs sit far off it.
 # {figure-svg}`fig-chinchilla-fitted-vs-observed`
 # ```
 
@@ -267,6 +178,7 @@ charts.publish(chinchilla.iso_loss_chart(replication), "fig-chinchilla-iso-loss"
 # ### Compute-optimal allocation
 
 # %% tags=["hide-input"]
+glue_text(chinchilla.allocation_facts(replication, allocation, published))
 tables.show(
     allocation.rename(
         columns={
@@ -282,17 +194,17 @@ tables.show(
 # Our $a$ = {glue:text}`chinchilla.allocation.a` is close to one half: parameters
 # and data should grow about equally with compute, as Hoffmann et al.'s first
 # two approaches found and as their parametric fit ($a$ =
-# {glue:text}`a_hoffmann_table2`) did not quite. Kaplan et al.'s $a$ =
-# {glue:text}`a_kaplan` sits far outside our interval. The tokens-per-parameter
+# {glue:text}`allocation_a_hoffmann_table2`) did not quite. Kaplan et al.'s $a$ =
+# {glue:text}`allocation_a_kaplan` sits far outside our interval. The tokens-per-parameter
 # ratio is where the fits really part: it depends on $G$, which compounds every
 # parameter. Our {glue:text}`chinchilla.tokens_per_parameter.chinchilla_budget`
-# at Chinchilla's budget matches the {glue:text}`tpp_chinchilla_model` tokens
+# at Chinchilla's budget matches the {glue:text}`allocation_tpp_chinchilla_model` tokens
 # per parameter Chinchilla itself was trained with; Hoffmann et al.'s printed
-# values imply {glue:text}`tpp_chinchilla_hoffmann_printed` and their unrounded
-# ones {glue:text}`tpp_chinchilla_hoffmann_tex`, contradicting their own
+# values imply {glue:text}`allocation_tpp_hoffmann_printed` and their unrounded
+# ones {glue:text}`allocation_tpp_hoffmann_tex`, contradicting their own
 # Chinchilla. Because $a$ is close to one half, the ratio barely moves with
 # compute: {glue:text}`chinchilla.tokens_per_parameter.1e26` at $10^{26}$
-# FLOP, an extrapolation {glue:text}`extrapolation_ooms` orders of magnitude
+# FLOP, an extrapolation {glue:text}`allocation_extrapolation_ooms` orders of magnitude
 # beyond the largest run in the data, with an interval to match.
 
 # %% tags=["remove-cell"]
@@ -312,6 +224,7 @@ charts.publish(chinchilla.frontier_chart(replication, published, models), "fig-c
 # ### What the law says about how models are trained
 
 # %% tags=["hide-input"]
+glue_text(chinchilla.model_facts(models, published))
 tables.show(chinchilla.model_table(models))
 
 # %% [markdown]
@@ -322,7 +235,7 @@ tables.show(chinchilla.model_table(models))
 # {glue:text}`gopher_overhead` times (95% CI {glue:text}`gopher_overhead_ci`)
 # the compute a compute-optimal run needs for its loss. This is the result that
 # made Chinchilla famous. Carrying Kaplan et al.'s allocation
-# ($N \propto C^{a_K}$ with $a_K$ = {glue:text}`a_kaplan`) from the optimum at Chinchilla's budget up to
+# ($N \propto C^{a_K}$ with $a_K$ = {glue:text}`models_a_kaplan`) from the optimum at Chinchilla's budget up to
 # $10^{26}$ FLOP gives {glue:text}`kaplan_tpp` tokens per parameter, against an
 # optimum of {glue:text}`kaplan_optimal_tpp`; the law says that costs
 # {glue:text}`kaplan_excess` nats (95% CI {glue:text}`kaplan_excess_ci`), or
@@ -343,6 +256,10 @@ tables.show(chinchilla.model_table(models))
 # ### Sensitivity to the analyst's choices
 
 # %% tags=["hide-input"]
+sensitivity = chinchilla.sensitivity(budgets)
+glue_text(
+    chinchilla.sensitivity_facts(replication, sensitivity, chinchilla.early_stopped_bootstrap(replication))
+)
 tables.show(
     sensitivity.rename(
         columns={
@@ -354,16 +271,16 @@ tables.show(
 )
 
 # %% [markdown]
-# - **Outliers.** Keeping the {glue:text}`runs_excluded` highest-loss runs
+# - **Outliers.** Keeping the {glue:text}`sens_runs_excluded` highest-loss runs
 #   pulls $\beta$ to {glue:text}`sens_all_runs_beta` and the tokens per
 #   parameter at Chinchilla's budget from {glue:text}`sens_baseline_tpp` to
-#   {glue:text}`sens_all_runs_tpp`: {glue:text}`runs_excluded` of
-#   {glue:text}`runs_total` points matter more than any other choice that keeps the optimiser converging.
+#   {glue:text}`sens_all_runs_tpp`: {glue:text}`sens_runs_excluded` of
+#   {glue:text}`sens_runs_total` points matter more than any other choice that keeps the optimiser converging.
 # - **Huber δ, the starting grid, and summed loss with SciPy's default
 #   stopping** all leave the tokens per parameter within
 #   {glue:text}`sens_other_tpp_range`. The optimum is well defined and a grid
-#   of {glue:text}`grid_starts_coarse` starts finds it as reliably as one of
-#   {glue:text}`grid_starts_fine`.
+#   of {glue:text}`sens_grid_starts_coarse` starts finds it as reliably as one of
+#   {glue:text}`sens_grid_starts_fine`.
 # - **Averaged loss with default stopping** (the setup Hoffmann et al.'s
 #   coauthor described to Besiroglu et al.) stops after
 #   {glue:text}`sens_averaged_iterations` iterations, against
@@ -373,69 +290,24 @@ tables.show(
 #   met long before the optimum. Averaging and then running to convergence
 #   gives our baseline back: the mistake is in the stopping, not the mean.
 # - **Why Hoffmann et al.'s intervals were so narrow.** Refitting
-#   {glue:text}`early_resamples` bootstrap resamples with the averaged loss and
+#   {glue:text}`sens_early_resamples` bootstrap resamples with the averaged loss and
 #   default stopping, each started from the same point, gives an 80% interval
-#   of $a$ only {glue:text}`width_early` wide, against
-#   {glue:text}`width_converged` for converged refits
-#   ({glue:text}`width_ratio` times wider). An optimiser that barely moves from
+#   of $a$ only {glue:text}`sens_width_early` wide, against
+#   {glue:text}`sens_width_converged` for converged refits
+#   ({glue:text}`sens_width_ratio` times wider). An optimiser that barely moves from
 #   its start produces bootstrap refits that barely differ.
 #
 # ## Comparison with published estimates
 
 # %% tags=["hide-input"]
-same_method = (
-    "Same data, law and exclusions; their point estimate maximises a Huber likelihood with a fitted "
-    "scale, ours minimises the summed Huber loss, so the two differ only at the optimiser's precision."
-)
-early_stop = "Hoffmann et al.'s optimiser stopped early (averaged loss, default stopping); see the sensitivity analysis."
-pairs = [
-    ("chinchilla.fit.E", "besiroglu2024.fit.e", same_method),
-    ("chinchilla.fit.E", "hoffmann2022.fit_tex.e", early_stop),
-    ("chinchilla.fit.A", "besiroglu2024.fit.a_coefficient", same_method),
-    (
-        "chinchilla.fit.A",
-        "hoffmann2022.fit_tex.a_coefficient",
-        "Within our interval: the parameter term is well identified.",
-    ),
-    ("chinchilla.fit.B", "besiroglu2024.fit.b_coefficient", same_method),
-    ("chinchilla.fit.B", "hoffmann2022.fit_tex.b_coefficient", early_stop + " B is weakly identified."),
-    ("chinchilla.fit.alpha", "besiroglu2024.fit.alpha", same_method),
-    ("chinchilla.fit.alpha", "hoffmann2022.fit_tex.alpha", "Within our interval."),
-    ("chinchilla.fit.beta", "besiroglu2024.fit.beta", same_method),
-    ("chinchilla.fit.beta", "hoffmann2022.fit_tex.beta", early_stop),
-    (
-        "chinchilla.allocation.a",
-        "hoffmann2022.allocation.a_approach3",
-        early_stop + " Their interval comes from early-stopped refits.",
-    ),
-    (
-        "chinchilla.allocation.a",
-        "hoffmann2022.allocation.a_approach1",
-        "A different method (training-curve envelope) on their full set of runs.",
-    ),
-    (
-        "chinchilla.allocation.a",
-        "hoffmann2022.allocation.a_approach2",
-        "A different method (IsoFLOP minima) on their full set of runs.",
-    ),
-    (
-        "chinchilla.allocation.a",
-        "kaplan2020.allocation.a",
-        "Hoffmann et al. attribute Kaplan et al.'s larger a to a learning-rate schedule not matched to run length.",
-    ),
-    (
-        "chinchilla.tokens_per_parameter.chinchilla_budget",
-        "hoffmann2022.chinchilla.tokens_per_parameter",
-        "The 20 is how Chinchilla was trained, not a fitted optimum; our fit agrees with it.",
-    ),
-]
-tables.show(keynumbers.comparison_table(registry, published, pairs), index=False)
+glue_text(chinchilla.comparison_facts(replication))
+tables.show(keynumbers.comparison_table(registry, published, chinchilla.COMPARISON_PAIRS), index=False)
 
 # %% [markdown]
 # The published figures come from `data/published_estimates.csv`, each with its
 # table or page. Besiroglu et al. report standard errors rather than intervals;
 # the "within" column of the first table tests our estimate against theirs
-# ± {glue:text}`z95` standard errors. Hoffmann et al. print no uncertainty for the law's
+# ± {glue:text}`comparison_z95` standard errors. Hoffmann et al. print no uncertainty for the law's
 # parameters, and their Table 2 interval for $a$ excludes their own rounded
 # point estimate, so it is quoted as printed.
 #
@@ -443,7 +315,7 @@ tables.show(keynumbers.comparison_table(registry, published, pairs), index=False
 #
 # - **Digitised data.** The runs were read off a plot; Besiroglu et al. report
 #   that the extraction is precise, but any error in the log-scale reading
-#   enters every fit. We have {glue:text}`runs_total` runs, fewer than
+#   enters every fit. We have {glue:text}`comparison_runs_total` runs, fewer than
 #   Hoffmann et al. used by Besiroglu et al.'s estimate, and only their final
 #   losses.
 # - **Tokens from compute.** $D = C/(6N)$ is the usual approximation; it

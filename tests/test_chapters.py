@@ -55,3 +55,72 @@ def test_prose_has_no_hand_typed_results(chapter):
         prose = prose.replace("CC BY 4.0", "")  # a licence's name
         typed = re.findall(r"(?<![\w.])\d+(?:\.\d+)+|(?<![\w.,-])\d{3,}(?:,\d{3})*(?![\w])", prose)
         assert not typed, f"hand-typed numbers in {chapter.name}: {typed}"
+
+
+CODE_LINE_BUDGET = 120
+"""Non-blank code lines a page may hold; what does not fit belongs in ``analysis/``."""
+
+SCREEN_LINES = 40
+"""A placeholder must sit within this many source lines below the cell that glues it."""
+
+PLACEHOLDER = re.compile(r"\{glue(?::[a-z]+)?\}`([^`]+)`|```\{glue(?::[a-z]+)?\} (\S+)")
+
+
+@pytest.mark.parametrize("page", NOTEBOOKS, ids=lambda path: path.stem)
+def test_page_code_fits_its_budget(page):
+    notebook = jupytext.read(page)
+    lines = [line for cell in notebook.cells if cell.cell_type == "code" for line in cell.source.splitlines()]
+    code = [line for line in lines if line.strip()]
+    assert len(code) <= CODE_LINE_BUDGET, f"{page.name}: {len(code)} code lines"
+
+
+def _glued_keys(cell) -> set[str]:
+    return {
+        output.get("metadata", {}).get("scrapbook", {}).get("name")
+        for output in cell.get("outputs", [])
+        if output.get("metadata", {}).get("scrapbook")
+    } - {None}
+
+
+@pytest.mark.parametrize("page", NOTEBOOKS, ids=lambda path: path.stem)
+def test_every_placeholder_sits_within_a_screen_of_the_cell_that_glues_it(page, site_build):
+    """Registered key numbers (glued once, at the top, by the registry) are exempt: their ids say what
+    they are, and the Key numbers page says how each is computed."""
+    from jupyter_cache import get_cache
+
+    from analysis import keynumbers, notebooks
+
+    cache = get_cache(site_build.html.parent / ".jupyter_cache")
+    _, executed = cache.merge_match_into_notebook(notebooks.read_page(page))
+    starts = executed.metadata["source_map"]
+    registered = {
+        f"{number.id}{suffix}"
+        for number in keynumbers.load_saved(site_build.html.parent / "generated")
+        for suffix in ("", ".ci", ".text")
+    }
+    glued_at: dict[str, int] = {}
+    far = []
+    for index, cell in enumerate(executed.cells):
+        if cell.cell_type == "code":
+            end = starts[index] + cell.source.count("\n") + 1
+            glued_at.update(dict.fromkeys(_glued_keys(cell), end))
+            continue
+        for offset, line in enumerate(cell.source.splitlines()):
+            for match in PLACEHOLDER.finditer(line):
+                key = match.group(1) or match.group(2)
+                assert key in glued_at, f"{page.name}: '{key}' is used before any cell glues it"
+                distance = starts[index] + offset - glued_at[key]
+                if key not in registered and distance > SCREEN_LINES:
+                    far.append(f"{key} ({distance} lines below its cell)")
+    assert not far, f"{page.name}: placeholders far from their glue: {far}"
+
+
+@pytest.mark.parametrize("page", NOTEBOOKS, ids=lambda path: path.stem)
+def test_page_reads_once(page):
+    """No section heading and no paragraph (of a sentence or more) appears twice on a page."""
+    text = page.read_text(encoding="utf-8")
+    headings = re.findall(r"^#{2,3} (.+)$", text, flags=re.MULTILINE)
+    assert len(headings) == len(set(headings)), f"{page.name}: a heading repeats"
+    paragraphs = [" ".join(block.split()) for block in re.split(r"\n\s*\n", text) if len(block.strip()) >= 80]
+    repeated = {paragraph[:80] for paragraph in paragraphs if paragraphs.count(paragraph) > 1}
+    assert not repeated, f"{page.name}: repeated paragraphs: {sorted(repeated)}"

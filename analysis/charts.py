@@ -89,8 +89,22 @@ def powers_of_ten(low: float, high: float) -> list[float]:
     return [10.0**k for k in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)]
 
 
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def _power_of_ten_label() -> str:
+    """Vega expression labelling a power-of-ten tick as ``10ⁿ`` (superscript exponent)."""
+    exponent = "toString(round(log(datum.value) / LN10))"
+    for digit, superscript in enumerate(SUPERSCRIPT_DIGITS):
+        exponent = f"replace({exponent}, regexp('{digit}', 'g'), '{superscript}')"
+    return f"'10' + replace({exponent}, regexp('-', 'g'), '⁻')"
+
+
+POWER_OF_TEN_LABEL = _power_of_ten_label()
+
+
 def log_axis(title: str, low: float, high: float) -> dict:
-    """Encoding options for a log10 axis ticked at powers of ten, labelled ``10^k``.
+    """Encoding options for a log10 axis ticked at powers of ten, labelled ``10ⁿ``.
 
     Wide ranges are ticked at every second (or third...) power so labels never crowd.
     """
@@ -101,7 +115,7 @@ def log_axis(title: str, low: float, high: float) -> dict:
         "axis": alt.Axis(
             title=title,
             values=labelled,
-            labelExpr="'10^' + round(log(datum.value) / LN10)",
+            labelExpr=POWER_OF_TEN_LABEL,
             labelOverlap="greedy",
         ),
     }
@@ -344,21 +358,35 @@ def interval_dots(
     return alt.layer(rules, dots)
 
 
-def forest(frame: pd.DataFrame, label: str, value: str, low: str, high: str, color: str, titles: dict):
+def forest(
+    frame: pd.DataFrame,
+    label: str,
+    value: str,
+    low: str,
+    high: str,
+    color: str,
+    titles: dict,
+    log: bool = True,
+):
     """A forest plot: one row per estimate (``label``), dot at ``value``, rule from ``low`` to ``high``.
 
-    The value axis is log10; rows keep the order of ``frame``. Missing
-    intervals draw the dot alone.
+    The value axis is log10 (``log=False``: linear, labelled as whole years);
+    rows keep the order of ``frame``. Missing intervals draw the dot alone.
     """
     order = list(frame[label])
     y = alt.Y(f"{label}:N", sort=order, title=None, axis=alt.Axis(labelLimit=240))
-    x_scale = alt.Scale(type="log")
+    x_scale = alt.Scale(type="log") if log else alt.Scale(zero=False)
+    number = ".3~g" if log else ".1f"
+    x_axis = alt.Axis() if log else alt.Axis(format="d")
     color_encoding = alt.Color(f"{color}:N", title=titles[color], legend=alt.Legend(orient="bottom"))
     rules = (
         alt.Chart(frame)
         .mark_rule(strokeWidth=2)
         .encode(
-            y=y, x=alt.X(f"{low}:Q", scale=x_scale, title=titles[value]), x2=f"{high}:Q", color=color_encoding
+            y=y,
+            x=alt.X(f"{low}:Q", scale=x_scale, title=titles[value], axis=x_axis),
+            x2=f"{high}:Q",
+            color=color_encoding,
         )
     )
     dots = (
@@ -366,13 +394,13 @@ def forest(frame: pd.DataFrame, label: str, value: str, low: str, high: str, col
         .mark_point(size=70, filled=True)
         .encode(
             y=y,
-            x=alt.X(f"{value}:Q", scale=x_scale, title=titles[value]),
+            x=alt.X(f"{value}:Q", scale=x_scale, title=titles[value], axis=x_axis),
             color=color_encoding,
             tooltip=[
                 alt.Tooltip(f"{label}:N", title="estimate"),
-                alt.Tooltip(f"{value}:Q", title=titles[value], format=".3~g"),
-                alt.Tooltip(f"{low}:Q", title="low", format=".3~g"),
-                alt.Tooltip(f"{high}:Q", title="high", format=".3~g"),
+                alt.Tooltip(f"{value}:Q", title=titles[value], format=number),
+                alt.Tooltip(f"{low}:Q", title="low", format=number),
+                alt.Tooltip(f"{high}:Q", title="high", format=number),
                 alt.Tooltip(f"{color}:N", title=titles[color]),
             ],
         )

@@ -67,6 +67,12 @@ def _fit(runs: pd.DataFrame, **options) -> sl.FitResult:
     return sl.fit_chinchilla(runs.parameters, runs.training_tokens, runs.loss, **options)
 
 
+def fitted_law() -> sl.ChinchillaLaw:
+    """The chapter's point estimate of the law (the fit without its bootstrap), for other chapters."""
+    runs = load_runs()
+    return _fit(runs[~runs.excluded]).law
+
+
 def replicate(resamples: int = BOOTSTRAP_RESAMPLES, seed: int = BOOTSTRAP_SEED) -> Replication:
     """Fit the law as the replication did and bootstrap it (``resamples`` refits, seeded)."""
     runs = load_runs()

@@ -559,3 +559,20 @@ def backtest_facts(backtest: pd.DataFrame) -> dict:
         "bt_inside": f"{first['share inside 90% band']:.0%}",
         "bt_above": f"{first['share above band']:.0%}",
     }
+
+
+def frontier_growth_draws(
+    models: pd.DataFrame,
+    reference_year: float,
+    resamples: int = trends.DEFAULT_RESAMPLES,
+    seed: int = trends.DEFAULT_SEED,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Posterior of the frontier compute trend (running top-10, 2018 to date) for other chapters.
+
+    Returns bootstrap draws of log10 FLOP of the trend at ``reference_year`` and of its slope
+    (OOM/yr): the resamples behind ``compute.growth.frontier_since_2018``.
+    """
+    rows = OUR_HEADLINES["frontier_since_2018"].select(models, **OURS)
+    return trends.growth_draws(
+        rows.publication_date, rows.training_compute_flop, reference_year, resamples, seed
+    )

@@ -32,6 +32,9 @@ UNITS = {
     "W",
     "USD",
     "nats",
+    "year",
+    "words per day",
+    "words",
 }
 """Units a number in the report may carry."""
 
@@ -764,8 +767,151 @@ def load_speedrun_records() -> pd.DataFrame:
     return read_table(SPEEDRUN_RECORDS, paths.DATA_DIR / "speedrun_records.csv").sort_values("record")
 
 
+STOCK_INPUTS = (
+    "indexed_web_pages",
+    "bytes_per_page",
+    "bytes_per_token",
+    "pages_growth",
+    "bytes_per_page_growth",
+    "quality_fraction",
+    "repetition_factor",
+    "largest_dataset_2024",
+)
+"""The inputs of the text-stock model, each a row of ``data/text_stock_inputs.csv``."""
+
+DISTRIBUTIONS = ("lognormal", "six_minus_lognormal")
+"""``lognormal``: central interval [low, high] at ``level``; ``six_minus_lognormal``: 6 minus such a
+lognormal (Villalobos et al.'s form for bytes per token)."""
+
+TEXT_STOCK_INPUTS = TableSpec(
+    name="text_stock_inputs",
+    title="Inputs of the text-stock model",
+    description="One row per input of the model of the stock of public human text (the data-wall "
+    "chapter): its distribution, interval and level, unit, and the source that justifies it.",
+    key="input",
+    columns=(
+        Column("input", "str", "The input's name in the model.", values=STOCK_INPUTS, unique=True),
+        Column("quantity", "str", "What the input is, in words."),
+        Column(
+            "route",
+            "str",
+            "Which part of the model it enters: the indexed web, the adjustments from raw to usable "
+            "tokens, or the dataset projection.",
+            values=("indexed_web", "adjustment", "dataset"),
+        ),
+        Column("distribution", "str", "Distribution family.", values=DISTRIBUTIONS),
+        Column("low", "float", "Lower end of the central interval, in `unit`.", rule=pa.Check.gt(0)),
+        Column("high", "float", "Upper end of the central interval, in `unit`.", rule=pa.Check.gt(0)),
+        Column("level", "float", "Level of the interval.", "fraction", minimum=0.5, maximum=0.999),
+        Column("unit", "str", "Unit of the input (for a distribution of 6 minus x: the unit of the result)."),
+        Column(
+            "reference_date",
+            "date",
+            "The date the value refers to.",
+            minimum="2000-01-01",
+            maximum="2030-12-31",
+        ),
+        Column(
+            "source_key",
+            "str",
+            "Key in `references.bib` of the source that justifies the value.",
+            rule=pa.Check(
+                lambda keys: keys.isin(_bibliography_keys()), name="source_key is a key in references.bib"
+            ),
+        ),
+        Column(
+            "source_url", "str", "That source (paper, code at a commit, measurement).", pattern=URL_PATTERN
+        ),
+        Column("source_location", "str", "Where in it the value is stated (line, table, section)."),
+        Column("derivation", "str", "How the interval was derived, and any independent cross-check."),
+        Column(
+            "villalobos_only", "bool", "Whether Villalobos et al. (2024) are the only source for the value."
+        ),
+    ),
+    row_rules=(
+        pa.Check(lambda df: df.low < df.high, name="high: low < high (the interval is not reversed)"),
+        pa.Check(
+            lambda df: (df.distribution != "six_minus_lognormal") | (df.high < 6),
+            name="high: below 6 for six_minus_lognormal",
+        ),
+    ),
+)
+"""``data/text_stock_inputs.csv``: the inputs of the stock model, as data."""
+
+
+def load_text_stock_inputs() -> pd.DataFrame:
+    """``data/text_stock_inputs.csv``, validated, indexed by ``input``; every input of the model present."""
+    path = paths.DATA_DIR / "text_stock_inputs.csv"
+    frame = read_table(TEXT_STOCK_INPUTS, path)
+    missing = sorted(set(STOCK_INPUTS) - set(frame.input))
+    if missing:
+        raise DataError([f"{path}: no row for input '{name}'" for name in missing])
+    return frame.set_index("input", drop=False)
+
+
+EPOCH_DATASET_SIZES = TableSpec(
+    name="epoch_data_stock_dataset_sizes",
+    title="Villalobos et al. (2024) dataset sizes",
+    description="Training-set sizes of language models (third-party; in words at 0.75 words per token).",
+    key="system",
+    columns=(
+        Column("system", "str", "Model."),
+        Column("category", "str", "Domain.", values=("Language",)),
+        Column("date", "date", "Publication date.", minimum="2000-01-01", maximum="2025-12-31"),
+        Column("comp", "float", "Training compute.", "FLOP", required=False, rule=pa.Check.gt(0)),
+        Column("dataset", "float", "Training-set size.", "words", rule=pa.Check.gt(0)),
+    ),
+)
+"""Epoch AI's data-stock repository, ``data/dataset_sizes.csv`` (third-party)."""
+
+WORDS_PER_TOKEN = 0.75
+"""Epoch AI's convention for converting words to tokens (their dataset sizes are in words)."""
+
+
+def load_epoch_dataset_sizes() -> pd.DataFrame:
+    """Villalobos et al.'s dataset sizes, validated, with ``training_tokens`` = words / 0.75."""
+    frame = read_table(EPOCH_DATASET_SIZES, sources.fetch("epoch_data_stock_dataset_sizes"))
+    frame["training_tokens"] = frame.dataset / WORDS_PER_TOKEN
+    return frame
+
+
+GOOGLE_PIVOT_WORDS = TableSpec(
+    name="epoch_data_stock_google_pivot_words",
+    title="Villalobos et al. (2024) pivot words",
+    description="Each word's share of Common Crawl documents by crawl year and its Google result count.",
+    key="word",
+    columns=(
+        Column("word", "str", "The word.", unique=True),
+        *(
+            Column(
+                str(year),
+                "float",
+                f"Share of {year} Common Crawl documents containing the word.",
+                minimum=0.0,
+                maximum=1.0,
+            )
+            for year in range(2013, 2023)
+        ),
+        Column("count", "float", "Google Search result count (queried about 2024).", rule=pa.Check.gt(0)),
+    ),
+)
+"""Epoch AI's data-stock repository, ``data/google_pivot_words.csv`` (third-party)."""
+
+
+def load_google_pivot_words() -> pd.DataFrame:
+    """The pivot words, validated."""
+    return read_table(GOOGLE_PIVOT_WORDS, sources.fetch("epoch_data_stock_google_pivot_words"))
+
+
 COMMITTED_TABLES = {
     f"{spec.name}.csv": spec
-    for spec in (MODELS, AUDIT_NOTES, LM_EVALUATIONS, SPEEDRUN_RECORDS, PUBLISHED_ESTIMATES)
+    for spec in (
+        MODELS,
+        AUDIT_NOTES,
+        LM_EVALUATIONS,
+        SPEEDRUN_RECORDS,
+        PUBLISHED_ESTIMATES,
+        TEXT_STOCK_INPUTS,
+    )
 }
 """Every committed table under ``data/`` and its spec (file name -> spec)."""

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from analysis import paths
 from analysis.data import ID_PATTERN, UNITS
-from analysis.units import format_estimate, format_interval, format_number, format_printed
+from analysis.units import format_estimate, format_in_unit, format_interval, format_number, format_printed
 
 EXPORT_SIGNIFICANT_DIGITS = 6
 """Significant digits of numbers in the CSV/JSON export (fixed, for byte-identical builds)."""
@@ -53,17 +53,19 @@ class KeyNumber:
     @property
     def value_text(self) -> str:
         """The value as prose writes it, e.g. ``0.347``."""
-        return format_number(self.value, self.significant)
+        return format_in_unit(self.value, self.unit, self.significant)
 
     @property
     def interval_text(self) -> str:
         """The interval as prose writes it, e.g. ``95% CI 0.317–0.373``."""
-        return format_interval(self.ci_low, self.ci_high, self.ci_level, self.significant)
+        return format_interval(self.ci_low, self.ci_high, self.ci_level, self.significant, self.unit)
 
     @property
     def text(self) -> str:
         """Value and interval together, e.g. ``0.347 (95% CI 0.317–0.373)``."""
-        return format_estimate(self.value, self.ci_low, self.ci_high, self.ci_level, self.significant)
+        return format_estimate(
+            self.value, self.ci_low, self.ci_high, self.ci_level, self.significant, self.unit
+        )
 
 
 def _export_number(value: float) -> str:
@@ -213,9 +215,12 @@ def comparison_table(registry: Registry, published, pairs: list[tuple[str, str, 
     for number_id, published_id, reason in pairs:
         number = registry[number_id]
         figure = published.loc[published_id]
-        theirs = format_printed(figure.value)
+        theirs = format_printed(figure.value, figure.unit)
         if pd.notna(figure.ci_low):
-            low, high = format_printed(figure.ci_low), format_printed(figure.ci_high)
+            low, high = (
+                format_printed(figure.ci_low, figure.unit),
+                format_printed(figure.ci_high, figure.unit),
+            )
             theirs += f" ({figure.ci_level:.0%} CI {low}–{high})"
         elif isinstance(figure.uncertainty, str):
             theirs += f" ({figure.uncertainty})"

@@ -67,6 +67,36 @@ SOURCES: dict[str, Source] = {
             licence="CC BY 4.0 (Epoch AI)",
             citation="epoch2026models",
         ),
+        Source(
+            name="epoch_data_stock_dataset_sizes",
+            filename="epoch_data_stock_dataset_sizes_20240503.csv",
+            url=(
+                "https://raw.githubusercontent.com/epoch-research/data-stock/"
+                "83da8edaa853f036f1bbd521df9e789335d64b3b/data/dataset_sizes.csv"
+            ),
+            sha256="e2d19e6be9d4b0a79acef394cb4f63108bd62f95cbf20fc7c5ccdd15f1ef5106",
+            description=(
+                "Training-set sizes of 80 language models (2010-2023) used by Villalobos et al. (2024), "
+                "in words at Epoch's 0.75 words per token."
+            ),
+            licence="CC BY (Epoch AI; the repository has no licence file)",
+            citation="villalobos2024data",
+        ),
+        Source(
+            name="epoch_data_stock_google_pivot_words",
+            filename="epoch_data_stock_google_pivot_words_20240503.csv",
+            url=(
+                "https://raw.githubusercontent.com/epoch-research/data-stock/"
+                "83da8edaa853f036f1bbd521df9e789335d64b3b/data/google_pivot_words.csv"
+            ),
+            sha256="a08e7d4d28f5d73ca89d4d56b99a1e4fcca276d34ca6faabd994ce1e4fd38d1b",
+            description=(
+                "105 words: each word's share of Common Crawl documents per crawl year (2013-2022) and its "
+                "Google result count, from which Villalobos et al. estimate the size of Google's index."
+            ),
+            licence="CC BY (Epoch AI; the repository has no licence file)",
+            citation="villalobos2024data",
+        ),
     ]
 }
 

@@ -54,6 +54,27 @@ def _ols_slopes(years: np.ndarray, log_values: np.ndarray) -> np.ndarray:
     return (centred_years * centred_values).sum(axis=-1) / (centred_years**2).sum(axis=-1)
 
 
+def _bootstrap_lines(centred_years: np.ndarray, log_values: np.ndarray, resamples: int, seed: int):
+    """OLS lines of ``resamples`` seeded bootstrap resamples: (intercepts at year 0, slopes)."""
+    rng = np.random.default_rng(seed)
+    rows = rng.integers(0, len(centred_years), size=(resamples, len(centred_years)))
+    years, values = centred_years[rows], log_values[rows]
+    slopes = _ols_slopes(years, values)
+    return values.mean(axis=-1) - slopes * years.mean(axis=-1), slopes
+
+
+def growth_draws(
+    dates, values, reference_year: float, resamples: int = DEFAULT_RESAMPLES, seed: int = DEFAULT_SEED
+) -> tuple[np.ndarray, np.ndarray]:
+    """Bootstrap posterior of a log-linear trend: log10 value at ``reference_year`` and slope (OOM/yr).
+
+    The resamples are those ``fit_growth`` draws for its interval (same seed), so a projection
+    built on these draws agrees with the registered growth rate.
+    """
+    years = decimal_year(dates)
+    return _bootstrap_lines(years - reference_year, np.log10(np.asarray(values, float)), resamples, seed)
+
+
 @dataclass(frozen=True)
 class GrowthFit:
     """A log-linear trend: log10(value) = intercept + slope * (year - reference_year)."""
@@ -120,9 +141,8 @@ def fit_growth(
         )
     else:
         intercept, slope = OLS(log_values, design).fit().params
-        rng = np.random.default_rng(seed)
-        rows = rng.integers(0, len(years), size=(resamples, len(years)))
-        low, high = percentile_interval(_ols_slopes(years[rows], log_values[rows]), level)
+        _, slopes = _bootstrap_lines(years - reference, log_values, resamples, seed)
+        low, high = percentile_interval(slopes, level)
         method = (
             f"OLS of log10 values on date; {level:.0%} percentile interval of "
             f"{resamples:,} bootstrap resamples"

@@ -58,9 +58,11 @@ def format_number(value: float, significant: int = 3) -> str:
     return f"{mantissa:.{significant - 1}f} × 10{exponent}"
 
 
-def format_printed(value: float) -> str:
-    """A published figure at the precision it was printed with: ``0.46``, ``5.76 × 10²³``."""
+def format_printed(value: float, unit: str = "") -> str:
+    """A published figure at the precision it was printed: ``0.46``, ``5.76 × 10²³`` (a year: ``2028``)."""
     text = f"{value:.10g}"
+    if unit == "year":
+        return text
     if "e" in text:
         mantissa, exponent = text.split("e")
         return f"{mantissa} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
@@ -68,15 +70,29 @@ def format_printed(value: float) -> str:
     return f"{int(whole):,}" + (f".{fraction}" if fraction else "") if abs(value) >= 1000 else text
 
 
-def format_interval(low: float, high: float, level: float, significant: int = 3) -> str:
+def format_year(year: float) -> str:
+    """A (decimal) year as prose writes it: ``2029.4``."""
+    return f"{year:.1f}"
+
+
+def format_in_unit(value: float, unit: str, significant: int = 3) -> str:
+    """A number in its unit's style: years as ``2029.4``, everything else by ``format_number``."""
+    return format_year(value) if unit == "year" else format_number(value, significant)
+
+
+def format_interval(low: float, high: float, level: float, significant: int = 3, unit: str = "") -> str:
     """Format a confidence interval: ``95% CI 0.317–0.373`` (``-1.60 to -0.840`` with negatives)."""
     separator = " to " if low < 0 or high < 0 else "–"
-    return f"{level:.0%} CI {format_number(low, significant)}{separator}{format_number(high, significant)}"
+    low_text, high_text = (format_in_unit(bound, unit, significant) for bound in (low, high))
+    return f"{level:.0%} CI {low_text}{separator}{high_text}"
 
 
-def format_estimate(value: float, low: float, high: float, level: float, significant: int = 3) -> str:
+def format_estimate(
+    value: float, low: float, high: float, level: float, significant: int = 3, unit: str = ""
+) -> str:
     """A value with its interval: ``0.347 (95% CI 0.318–0.371)``."""
-    return f"{format_number(value, significant)} ({format_interval(low, high, level, significant)})"
+    interval = format_interval(low, high, level, significant, unit)
+    return f"{format_in_unit(value, unit, significant)} ({interval})"
 
 
 def format_growth(factor_per_year: float, significant: int = 2) -> str:

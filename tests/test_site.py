@@ -38,6 +38,12 @@ REQUIRED_KEY_NUMBERS = [
     "algorithms.halving_time.speedrun",
     "algorithms.compute_share.lm",
     "algorithms.acceleration.speedrun",
+    "data.stock.effective_tokens_2024",
+    "data.dataset_growth.language",
+    "data.largest_dataset.tokens",
+    "data.full_use_year.median",
+    "data.full_use_year.overtrained_5x",
+    "data.full_use_year.compute_based",
 ]
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = REPO_ROOT / "_build" / "screenshots"

@@ -1,0 +1,285 @@
+# ---
+# jupyter:
+#   jupytext:
+#     default_lexer: ipython3
+#     formats: md:myst,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# (chapter-data-wall)=
+# # When does training use up the stock of public human text?
+
+# %% tags=["remove-cell"]
+from analysis import charts, data, keynumbers, tables
+from analysis import data_wall as dw
+from analysis.keynumbers import glue_text
+
+models = data.load_models()
+inputs = data.load_text_stock_inputs()
+published = data.load_published_estimates()
+wall = dw.analyse(models, inputs, data.load_epoch_dataset_sizes())
+
+registry = keynumbers.Registry(chapter="chapters/04-data-wall")
+dw.register_key_numbers(registry, wall)
+registry.glue()
+registry.save()
+glue_text(dw.summary_facts(wall))
+
+# %% [markdown]
+# ## Summary
+#
+# - **The stock.** Rerunning Villalobos et al.'s model {cite:p}`villalobos2024data`
+#   with its inputs as data, the effective stock of public human text in 2024 is
+#   {glue:text}`data.stock.effective_tokens_2024.text` tokens. It grows by
+#   {glue:text}`summary_stock_growth`: by 2030 it is
+#   {glue:text}`data.stock.effective_tokens_2030.text` tokens.
+# - **Datasets.** Training sets of language models have grown by
+#   {glue:text}`summary_growth_all` since 2010
+#   ({glue:text}`data.dataset_growth.language.ci`); the largest in our data
+#   holds {glue:text}`data.largest_dataset.tokens` tokens.
+# - **The year of full use.** If datasets keep growing as they have, or as the
+#   compute trend and the compute-optimal allocation imply, the largest training
+#   dataset reaches the whole effective stock in
+#   {glue:text}`data.full_use_year.median.text`. Overtraining five-fold, as
+#   small deployed models are, brings that to
+#   {glue:text}`data.full_use_year.overtrained_5x.text`.
+# - **What moves it.** The input that moves the year most is the
+#   {glue:text}`summary_driver` (a spread of {glue:text}`summary_driver_spread`
+#   years between its 10th and 90th percentiles): {glue:text}`summary_driver_kind`.
+#   {glue:text}`summary_after_2100`
+
+# %% tags=["remove-cell"]
+glue_text(dw.data_facts(wall))
+
+# %% [markdown]
+# ## Data
+#
+# - **Stock inputs.** `data/text_stock_inputs.csv` holds the model's
+#   {glue:text}`n_inputs` inputs, one row each: distribution, interval and its
+#   level, unit, the source that justifies it and how it was derived. For
+#   {glue:text}`n_villalobos_only` of them Villalobos et al.'s code is the only
+#   source; the rows say so, and give every independent cross-check we found
+#   (a tokenizer measurement for bytes per token, a filtering paper for the
+#   quality fraction, Muennighoff et al. {cite:p}`muennighoff2023scaling` for
+#   repetition).
+# - **Dataset sizes.** The `training_tokens` of the {glue:text}`n_datasets`
+#   language (and multimodal) models in `data/models.csv` published since
+#   {glue:text}`first_dataset_year` with a token count from their developer;
+#   {glue:text}`n_top_datasets` of them were among the five largest at release.
+# - **Third-party files**, fetched by `analysis.sources` with a pinned hash:
+#   Villalobos et al.'s {glue:text}`n_epoch_sizes` dataset sizes (in words,
+#   converted at Epoch's {glue:text}`words_per_token` words per token) and
+#   their word-frequency file for the size of Google's index.
+
+# %% tags=["remove-cell"]
+glue_text(dw.method_facts(wall))
+
+# %% [markdown]
+# ## Method
+#
+# **Stock.** {glue:text}`draws` seeded draws of every input, independent of
+# one another as in the authors' code. The effective stock in year $t$ is
+# $S(t) = P \cdot b / \tau \cdot q \cdot r \cdot (g_P\, g_b)^{t - 2024}$:
+# indexed pages $P$, bytes per page $b$, bytes per token $\tau$, quality
+# fraction $q$, repetition factor $r$, and the yearly growth of pages and of
+# bytes per page. A lognormal input with central interval $[l, h]$ at level
+# $c$ has $\mu = (\ln l + \ln h)/2$ and $\sigma = (\ln h - \ln l) / 2z$, with
+# $z$ the standard-normal quantile at $(1 + c)/2$. Bytes per token are drawn as
+# the authors draw them, six minus a lognormal; the {glue:text}`n_clipped`
+# draws ({glue:text}`clipped_share`) below one byte per token, impossible for a
+# byte-level tokenizer, are set to one.
+#
+# **Dataset growth.** Ordinary least squares of $\log_{10}$ training tokens on
+# date with 95% intervals from seeded bootstrap resamples of models, for all
+# language models since 2010 and for the running top-5.
+#
+# **Projections of the largest dataset.** *Historical*: bootstrap paths of the
+# top-5 trend. *Compute-based*: bootstrap paths of the frontier compute trend
+# of {ref}`chapter-compute-trends`, each turned into tokens by the
+# compute-optimal allocation of {ref}`chapter-chinchilla`,
+# $D^*(C) = (C/6)^{b}/G$ (the law's point estimate). *Overtrained*: training a
+# model with $k$ times the compute-optimal tokens per parameter at the same
+# compute multiplies its tokens by $\sqrt{k}$; we show $k$ =
+# {glue:text}`overtraining_levels` (Llama 3 8B trained on
+# {glue:text}`llama_tpp` tokens per parameter).
+#
+# **Year of full use.** Stock and path are both log-linear in time, so each
+# path meets its own stock draw in a closed-form year; the distribution of those
+# years is the result (median and 80% interval), and the headline mixes the
+# historical and compute-based paths equally, as Villalobos et al. do. Their
+# own definition differs: the first year in which $P(D \ge S) = 0.5$ with
+# dataset and stock drawn independently. We compute both.
+#
+# **Which input matters.** Each input in turn at its 10th and 90th percentile,
+# the others at their medians, on the median historical path.
+#
+# ## Results
+#
+# ### The stock
+
+# %% tags=["remove-cell"]
+glue_text(dw.stock_facts(wall, dw.indexed_web_from_pivot_words(data.load_google_pivot_words())))
+charts.publish(dw.fan_chart(wall), "fig-data-wall-stock")
+
+# %% [markdown]
+# The indexed web holds {glue:text}`data.stock.indexed_web_tokens_2024.text`
+# tokens in 2024. Re-deriving the size of Google's index from the authors' word
+# file (result counts divided by each word's share of Common Crawl documents)
+# gives {glue:text}`pivot_pages` pages (95% of word-year cells between
+# {glue:text}`pivot_pages_ci`), close to the centre of the coded input. After
+# quality filtering and repetition the effective stock grows by
+# {glue:text}`stock_growth`.
+#
+# ```{glue:figure} fig-data-wall-stock
+# :name: fig-data-wall-stock
+#
+# Top: the effective stock of public human text (median and 90% band) against
+# the projected largest training dataset, historical, compute-based and five
+# times overtrained (each with its 90% band), and the datasets of language
+# models in `data/models.csv` (hover for model and source). Bottom: the year in
+# which each historical or compute-based path meets its stock draw.
+# {figure-svg}`fig-data-wall-stock`
+# ```
+#
+# ### Datasets
+
+# %% tags=["remove-cell"]
+glue_text(dw.dataset_facts(wall))
+charts.publish(dw.dataset_chart(wall), "fig-data-wall-datasets")
+
+# %% [markdown]
+# ```{glue:figure} fig-data-wall-datasets
+# :name: fig-data-wall-datasets
+#
+# Training tokens of the language models in `data/models.csv` by publication
+# date (log scale), with the fitted trends for all of them and for the running
+# top-5. Hover a point for its model and source. {figure-svg}`fig-data-wall-datasets`
+# ```
+#
+# The top-5 datasets grow by {glue:text}`data.dataset_growth.top5.text` x per
+# year; all language models by {glue:text}`datasets_growth_all`. Villalobos et
+# al.'s own dataset sizes through our code give the middle column below.
+
+# %% tags=["hide-input"]
+tables.show(dw.three_columns(wall, published), index=False)
+
+# %% [markdown]
+# ### The year of full use
+
+# %% tags=["remove-cell"]
+glue_text(dw.full_use_facts(wall))
+charts.publish(dw.full_use_chart(dw.full_use_frame(wall, published)), "fig-data-wall-full-use")
+
+# %% [markdown]
+# Under Villalobos et al.'s definition, on our projections, the median year is
+# {glue:text}`independent_median` (80%: {glue:text}`independent_interval`),
+# {glue:text}`independent_shift`. Their
+# own inputs and dataset sizes, through our code, give
+# {glue:text}`epoch_median` for the historical projection alone.
+#
+# ```{glue:figure} fig-data-wall-full-use
+# :name: fig-data-wall-full-use
+#
+# The year the largest training dataset reaches the effective stock: median
+# and 80% interval under each projection and definition, beside the published
+# figure. {figure-svg}`fig-data-wall-full-use`
+# ```
+#
+# ### Which input matters
+
+# %% tags=["remove-cell"]
+sensitivity = dw.tornado(wall.stock, wall.inputs, wall.historical)
+charts.publish(dw.tornado_chart(sensitivity, wall.full_use["historical"].median), "fig-data-wall-tornado")
+
+# %% [markdown]
+# ```{glue:figure} fig-data-wall-tornado
+# :name: fig-data-wall-tornado
+#
+# The year of full use on the median historical path with one input at a time
+# moved to its 10th and 90th percentile; the dashed line is the median year of
+# the historical projection. {figure-svg}`fig-data-wall-tornado`
+# ```
+
+# %% tags=["hide-input"]
+tables.show(dw.tornado_display(sensitivity), index=False)
+
+# %% [markdown]
+# ### Backtest: the 2022 version
+
+# %% tags=["remove-cell"]
+backtest = dw.backtest_2022(wall, published)
+glue_text(dw.backtest_facts(wall, backtest, published))
+
+# %% [markdown]
+# The first version of the paper {cite:p}`villalobos2022data` projected the
+# largest dataset from {glue:text}`bt_start_words` words in October 2022,
+# growing by at least {glue:text}`bt_growth`x a year, and the stock of
+# high-quality language data used up by {glue:text}`bt_exhausted` (90% CI to
+# {glue:text}`bt_exhausted_high`). By the end of {glue:text}`bt_year` the
+# largest dataset in our data ({glue:text}`bt_model`) is {glue:text}`bt_ratio`
+# times that projection's lower bound: the projection was
+# {glue:text}`bt_projection_verdict`. Since the projected exhaustion date the
+# largest dataset has grown {glue:text}`bt_growth_since`-fold: datasets
+# {glue:text}`bt_wall_verdict`. Developers moved to larger, filtered web
+# corpora of the kind the 2022 version counted as low quality.
+
+# %% tags=["hide-input"]
+tables.show(backtest, index=False)
+
+# %% [markdown]
+# ### Beyond the wall
+
+# %% tags=["remove-cell"]
+glue_text(dw.beyond_facts(wall, published))
+
+# %% [markdown]
+# These are scenarios, not part of the estimate above.
+#
+# - **Other modalities.** Villalobos et al. put images at
+#   {glue:text}`images_ratio` times and video at {glue:text}`video_ratio` times
+#   the median effective text stock, in token-equivalents (their Table 1),
+#   though a token of video teaches a language model far less than a token of
+#   text.
+# - **Synthetic text.** At the rate OpenAI's models generated text in early
+#   2024 {cite:p}`altman2024words`, one deployed model family writes about
+#   {glue:text}`synthetic_tokens_per_year` tokens a year: the whole effective
+#   stock every {glue:text}`synthetic_years_per_stock` years. Whether such text
+#   trains as well as human text is the open question.
+# - **Repeating data.** Muennighoff et al. find {glue:text}`repetition_epochs`
+#   epochs of repeated data almost as good as new data; their fitted law counts
+#   them as {glue:text}`repetition_multiplier` times the unique tokens. The
+#   stock model's repetition factor already assumes this much.
+# - **Private data** (messages, documents, closed archives) is larger still but
+#   not available for training by law and contract; we do not estimate it.
+#
+# ## Comparison with published estimates
+
+# %% tags=["hide-input"]
+tables.show(keynumbers.comparison_table(registry, published, dw.COMPARISON_PAIRS), index=False)
+
+# %% [markdown]
+# ## Limitations
+#
+# - **The stock model is theirs.** Several of its inputs rest on Villalobos et
+#   al.'s judgement alone, and the tornado shows that the answer depends most
+#   on inputs no one measures directly, such as the size of Google's index.
+# - **Independence.** Inputs are drawn independently; a larger index with
+#   shorter pages would be a correlated error the model cannot represent.
+# - **Projections are trends.** Neither projection knows about a change in what
+#   developers train on; the backtest shows how a trend on a narrow notion of
+#   "high quality" failed.
+# - **Dataset sizes.** Many frontier developers no longer publish token counts;
+#   our dataset frontier rests on open models, whose datasets may be smaller
+#   than closed ones'.
+# - **The allocation.** The compute-based projection uses the Chinchilla
+#   chapter's point estimate of the law, not its bootstrap, so its band
+#   understates the uncertainty of the allocation.

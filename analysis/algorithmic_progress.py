@@ -363,6 +363,7 @@ class LanguageModelResult:
     acceleration_draws: np.ndarray
     share: float
     share_interval: tuple[float, float]
+    share_clipped: float
     pair: tuple[str, str]
 
     def halving_months(self) -> float:
@@ -372,13 +373,13 @@ class LanguageModelResult:
     def halving_interval(self) -> tuple[float, float]:
         """Bootstrap interval of the halving time (months); a non-positive rate counts as infinite."""
         return percentile_interval(
-            [LawFit(self.preferred, theta, 0, 0).halving_months() for theta in self.draws]
+            [LawFit(self.preferred, theta, 0, 0).halving_months() for theta in self.draws], LEVEL
         )
 
     def acceleration(self) -> tuple[float, float, float]:
         """Change in the effective-compute growth rate h (per year per year) with its interval."""
         change = rates(self.fits["accelerating"].theta, "accelerating")[1]
-        return change, *percentile_interval(self.acceleration_draws)
+        return change, *percentile_interval(self.acceleration_draws, LEVEL)
 
 
 PER_PAPER = 3
@@ -433,7 +434,8 @@ def analyse_language_models(frame: pd.DataFrame, resamples: int = RESAMPLES) -> 
         draws=draws,
         acceleration_draws=acceleration,
         share=share,
-        share_interval=percentile_interval(shares),
+        share_interval=percentile_interval(shares, LEVEL),
+        share_clipped=float(np.mean(np.asarray(shares) >= 1.0)),
         pair=(usable.model.iloc[early], usable.model.iloc[late]),
     )
 
@@ -510,7 +512,9 @@ def register_key_numbers(registry, lm: LanguageModelResult, speedrun: RecordTren
         LEVEL,
         "dimensionless",
         f"Share of the fall in loss from {lm.pair[0]} to {lm.pair[1]} due to scaling compute (N, D)",
-        "Shapley decomposition (scale vs time) under the fitted law; bootstrap refits",
+        f"Shapley decomposition (scale vs time) under the fitted law; {len(lm.draws):,} bootstrap refits, "
+        f"{lm.share_clipped:.0%} of which give a negative algorithmic contribution and are clipped at a "
+        "share of 1",
         published="ho2024.compute_share.lm",
         significant=2,
     )

@@ -24,11 +24,17 @@ DEFAULT_LEVEL = 0.9
 
 
 def percentile_interval(values, level: float = DEFAULT_LEVEL) -> tuple[float, float]:
-    """Central ``level`` percentile interval of the finite ``values`` (e.g. bootstrap draws)."""
+    """Central ``level`` percentile interval of ``values`` (e.g. bootstrap draws); no draw is dropped.
+
+    Infinite draws (a halving time for a rate of zero or below) are kept and ranked beyond every
+    finite one, so an end of the interval is infinite when more than its tail is; NaN is an error.
+    """
     values = np.asarray(values, float)
-    values = values[np.isfinite(values)]
+    if np.isnan(values).any():
+        raise ValueError(f"{int(np.isnan(values).sum())} of {len(values)} draws are NaN")
     tail = (1 - level) / 2
-    low, high = np.quantile(values, [tail, 1 - tail])
+    method = "linear" if np.isfinite(values).all() else "inverted_cdf"
+    low, high = np.quantile(values, [tail, 1 - tail], method=method)
     return float(low), float(high)
 
 

@@ -49,9 +49,11 @@ glue_text(dw.summary_facts(wall))
 # - **The year of full use.** If datasets keep growing as they have, or as the
 #   compute trend and the compute-optimal allocation imply, the largest training
 #   dataset reaches the whole effective stock in
-#   {glue:text}`data.full_use_year.median.text`. Overtraining five-fold, as
-#   small deployed models are, brings that to
-#   {glue:text}`data.full_use_year.overtrained_5x.text`.
+#   {glue:text}`data.full_use_year.median.text`. Training five times more
+#   tokens per parameter than is compute-optimal brings that to
+#   {glue:text}`data.full_use_year.overtrained_5x.text`; a hundred times, about
+#   as far as small deployed models such as Llama 3 8B go, to
+#   {glue:text}`data.full_use_year.overtrained_100x.text`.
 # - **What moves it.** The input that moves the year most is the
 #   {glue:text}`summary_driver` (a spread of {glue:text}`summary_driver_spread`
 #   years between its 10th and 90th percentiles): {glue:text}`summary_driver_kind`.

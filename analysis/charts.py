@@ -166,6 +166,13 @@ def identity_scatter(
     return line + points
 
 
+def point_labels(frame: pd.DataFrame, x, y, label: str) -> alt.Chart:
+    """Names (column ``label``) beside the points a reader looks for, e.g. GPT-4, on the given encodings."""
+    return (
+        alt.Chart(frame).mark_text(align="left", dx=6, dy=-6, fontSize=11).encode(x=x, y=y, text=f"{label}:N")
+    )
+
+
 def log_log_layers(
     lines: pd.DataFrame,
     points: pd.DataFrame,
@@ -175,16 +182,21 @@ def log_log_layers(
     point_color: str,
     tooltip: list,
     titles: dict,
+    path: pd.DataFrame | None = None,
+    markers: pd.DataFrame | None = None,
 ) -> alt.LayerChart:
     """Lines (one per ``line_group`` value) and points on shared log10 axes.
 
     Used for iso-loss contours with the runs over them. ``titles`` maps column
-    names to axis and legend titles.
+    names to axis and legend titles. An optional ``path`` (columns ``x``,
+    ``y``, e.g. the compute-optimal frontier) is drawn dashed, and optional
+    ``markers`` (``x``, ``y``, ``label``) as named black diamonds.
     """
-    low_x = float(min(lines[x].min(), points[x].min()))
-    high_x = float(max(lines[x].max(), points[x].max()))
-    low_y = float(min(lines[y].min(), points[y].min()))
-    high_y = float(max(lines[y].max(), points[y].max()))
+    extra = [frame for frame in (path, markers) if frame is not None]
+    low_x = float(min(lines[x].min(), points[x].min(), *(frame[x].min() for frame in extra)))
+    high_x = float(max(lines[x].max(), points[x].max(), *(frame[x].max() for frame in extra)))
+    low_y = float(min(lines[y].min(), points[y].min(), *(frame[y].min() for frame in extra)))
+    high_y = float(max(lines[y].max(), points[y].max(), *(frame[y].max() for frame in extra)))
     x_encoding = alt.X(x, **log_axis(titles[x], low_x, high_x))
     y_encoding = alt.Y(y, **log_axis(titles[y], low_y, high_y))
     contour = (
@@ -211,7 +223,21 @@ def log_log_layers(
             tooltip=tooltip,
         )
     )
-    return alt.layer(contour, dots).resolve_scale(color="independent", fill="independent")
+    layers = [contour, dots]
+    if path is not None:
+        layers.append(
+            alt.Chart(path)
+            .mark_line(strokeDash=[6, 3], color="#000000", clip=True)
+            .encode(x=x_encoding, y=y_encoding, tooltip=[alt.Tooltip("label:N", title="line")])
+        )
+    if markers is not None:
+        layers.append(
+            alt.Chart(markers)
+            .mark_point(size=90, shape="diamond", filled=True, color="#000000")
+            .encode(x=x_encoding, y=y_encoding, tooltip=[alt.Tooltip("label:N", title="model")])
+        )
+        layers.append(point_labels(markers, x_encoding, y_encoding, "label"))
+    return alt.layer(*layers).resolve_scale(color="independent", fill="independent")
 
 
 def band_lines(
@@ -292,11 +318,13 @@ def scatter_over_time(
     color_title: str,
     tooltip: list,
     band: pd.DataFrame | None = None,
+    named: tuple[str, ...] = (),
 ) -> alt.LayerChart:
     """Points over time on a log10 axis, with trend lines (one per ``trend``) and an optional band.
 
     ``points`` and ``lines`` share the columns ``date`` and ``value``; ``band``
     has ``date``, ``low`` and ``high`` (e.g. a projection's prediction interval).
+    Points whose ``model`` is in ``named`` are labelled.
     """
     low = float(min(points[value].min(), lines[value].min(), band.low.min() if band is not None else np.inf))
     high = float(max(points[value].max(), lines[value].max(), band.high.max() if band is not None else 0))
@@ -332,6 +360,9 @@ def scatter_over_time(
             tooltip=[alt.Tooltip("trend:N", title="trend")],
         )
     )
+    labelled = points[points.model.isin(named)] if named else points.iloc[:0]
+    if len(labelled):
+        layers.append(point_labels(labelled, x, alt.Y(f"{value}:Q", **y_axis), "model"))
     return alt.layer(*layers).resolve_scale(color="independent", shape="independent")
 
 

@@ -440,9 +440,25 @@ def fitted_vs_observed_chart(replication: Replication) -> alt.LayerChart:
     )
 
 
-def iso_loss_chart(replication: Replication) -> alt.LayerChart:
-    """The runs over (N, D), coloured by loss, with curves of constant fitted loss."""
-    contours = iso_loss_curves(replication.fit.law, ISO_LOSS_LEVELS, np.logspace(7, 11.5, 200))
+def iso_loss_chart(replication: Replication, published: pd.DataFrame) -> alt.LayerChart:
+    """The runs over (N, D), coloured by loss, with curves of constant fitted loss, the compute-optimal
+    frontier of the fit, and Chinchilla and Gopher as trained."""
+    law = replication.fit.law
+    contours = iso_loss_curves(law, ISO_LOSS_LEVELS, np.logspace(7, 11.5, 200))
+    parameters, tokens = law.optimal_allocation(np.logspace(18, 25, 60))
+    path = pd.DataFrame(
+        {"parameters": parameters, "training_tokens": tokens, "label": "compute-optimal (our fit)"}
+    )
+    markers = pd.DataFrame(
+        [
+            {
+                "label": name,
+                "parameters": published.value[MODEL_ROWS[name][0]],
+                "training_tokens": published.value[MODEL_ROWS[name][1]],
+            }
+            for name in ("Chinchilla 70B", "Gopher 280B")
+        ]
+    )
     return charts.log_log_layers(
         contours[contours.training_tokens.between(1e8, 1e13)],
         fitted_vs_observed(replication),
@@ -457,6 +473,8 @@ def iso_loss_chart(replication: Replication) -> alt.LayerChart:
             "loss_level": "Iso-loss (nats/token)",
             "loss": "Observed loss",
         },
+        path=path,
+        markers=markers,
     )
 
 

@@ -297,8 +297,12 @@ CONFIDENCE_FACTOR = {"confident": 3.0, "likely": 10.0, "speculative": 30.0}
 DOMAIN_GROUPS = {"language": "language", "vision": "vision", "multimodal": "multimodal", "games": "games"}
 
 
+NAMED_MODELS = ("GPT-3 175B", "GPT-4", "Gemini 1.0 Ultra", "Llama 3.1 405B", "Grok 3", "Grok 4")
+"""Models a reader looks for on the compute chart (labelled)."""
+
+
 def all_models_chart(models: pd.DataFrame, fits: dict[str, trends.GrowthFit]) -> alt.LayerChart:
-    """Every model (log10 compute vs date, coloured by domain) with the fitted trends."""
+    """Every model (log10 compute vs date, coloured by domain) with the fitted trends and named models."""
     points = models.assign(
         domain_group=models.domain.map(DOMAIN_GROUPS).fillna("other"),
         date=models.publication_date,
@@ -331,6 +335,7 @@ def all_models_chart(models: pd.DataFrame, fits: dict[str, trends.GrowthFit]) ->
             alt.Tooltip("confidence:N", title="confidence"),
             alt.Tooltip("source_url:N", title="source"),
         ],
+        named=NAMED_MODELS,
     )
 
 

@@ -555,11 +555,8 @@ def fan_chart(wall: DataWall) -> alt.VConcatChart:
         .mark_point(filled=True, size=30, color="#000000", opacity=0.7)
         .encode(x=x, y=alt.Y("training_tokens:Q", **y_axis), tooltip=DATASET_TOOLTIP)
     )
-    named = points[points.model.isin(NAMED_DATASETS)]
-    labels = (
-        alt.Chart(named)
-        .mark_text(align="left", dx=6, dy=-6, fontSize=11)
-        .encode(x=x, y=alt.Y("training_tokens:Q", **y_axis), text="model:N")
+    labels = charts.point_labels(
+        points[points.model.isin(NAMED_DATASETS)], x, alt.Y("training_tokens:Q", **y_axis), "model"
     )
     top = alt.layer(areas, lines, dots, labels).properties(
         title="Effective stock of public text and the largest dataset"
@@ -609,15 +606,9 @@ def dataset_chart(wall: DataWall) -> alt.LayerChart:
         color="sample",
         color_title="Sample",
         tooltip=DATASET_TOOLTIP,
+        named=NAMED_DATASETS,
     )
-    named = points[points.model.isin(NAMED_DATASETS)]
-    y_axis = charts.log_axis("Training tokens", points.training_tokens.min(), points.training_tokens.max())
-    labels = (
-        alt.Chart(named)
-        .mark_text(align="left", dx=6, dy=-6, fontSize=11)
-        .encode(x=alt.X("date:T"), y=alt.Y("training_tokens:Q", **y_axis), text="model:N")
-    )
-    return alt.layer(chart, labels).properties(title="Training-dataset size of language models")
+    return chart.properties(title="Training-dataset size of language models")
 
 
 def tornado_chart(table: pd.DataFrame, base_year: float) -> alt.LayerChart:

@@ -163,7 +163,7 @@ charts.publish(chinchilla.fitted_vs_observed_chart(replication), "fig-chinchilla
 # ```
 
 # %% tags=["remove-cell"]
-charts.publish(chinchilla.iso_loss_chart(replication), "fig-chinchilla-iso-loss")
+charts.publish(chinchilla.iso_loss_chart(replication, published), "fig-chinchilla-iso-loss")
 
 # %% [markdown]
 # ```{glue:figure} fig-chinchilla-iso-loss

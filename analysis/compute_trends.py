@@ -269,6 +269,12 @@ def backtests(models: pd.DataFrame) -> pd.DataFrame:
                     "later models": result["n_later"],
                     "share inside 90% band": result["share_inside"],
                     "share above band": result["share_above"],
+                    **{
+                        f"inside {level:.0%} band": share
+                        for level, share in result["coverage"].items()
+                        if level != 0.9
+                    },
+                    "bias (OOM)": result["bias_oom"],
                 }
             )
     return pd.DataFrame(rows)
@@ -471,9 +477,23 @@ def yearly_medians(models: pd.DataFrame, epoch: pd.DataFrame, sample: Sample) ->
 
 
 def summary_facts(models: pd.DataFrame, ours: dict, comparison: pd.DataFrame, curve: pd.DataFrame) -> dict:
-    """The summary's sentences: headline growth phrases, the largest run, the specification range."""
+    """The summary's sentences: headline growth phrases, the largest run, the specification range, and
+    the 2010-May 2024 rate on rows graded *confident* only (how much the headline rests on the rest)."""
     largest = largest_runs(models, 1).iloc[0]
+    confident = models[models.confidence == "confident"]
+    confident_fit = fit_sample(confident, OURS, HEADLINES["notable_2010_2024"][0])
+    headline = comparison.loc["notable_2010_2024"].ours.factor
+    low, high = confident_fit.factor_interval
     return {
+        "confident_verdict": (
+            "the headline leans on the estimates graded *likely* and *speculative*, since the all-rows "
+            "rate lies outside this interval"
+            if not low <= headline <= high
+            else "the all-rows rate lies inside this interval, so the headline does not rest on the "
+            "estimates graded *likely* and *speculative*"
+        ),
+        "confident_only_growth": growth_cell(confident_fit),
+        "n_confident_window": confident_fit.n,
         "n_models": len(models),
         **{f"{key}_growth": format_growth(fit.factor) for key, fit in ours.items()},
         "epoch_code_notable": growth_cell(comparison.loc["notable_2010_2024"].epoch_data_our_code),
@@ -562,7 +582,20 @@ def backtest_facts(backtest: pd.DataFrame) -> dict:
         "bt_cutoff": first.cutoff[:4],
         "bt_later": int(first["later models"]),
         "bt_inside": f"{first['share inside 90% band']:.0%}",
+        "bt_inside_50": f"{first['inside 50% band']:.0%}",
+        "bt_inside_80": f"{first['inside 80% band']:.0%}",
         "bt_above": f"{first['share above band']:.0%}",
+        "bt_bias": f"{first['bias (OOM)']:+.2f}",
+        "bt_calibration": (
+            "The band is too wide for the scatter of later models: its nominal levels overstate the "
+            "uncertainty of a single later model."
+            if first["inside 50% band"] > 0.6
+            else (
+                "The band is too narrow: later models fall outside it more often than its levels say."
+                if first["inside 50% band"] < 0.4
+                else "Coverage is close to nominal at every level."
+            )
+        ),
     }
 
 

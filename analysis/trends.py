@@ -335,6 +335,10 @@ def fit_break(
     )
 
 
+BACKTEST_LEVELS = (0.5, 0.8, 0.9)
+"""Levels at which a backtest reports coverage, so that an over- or under-confident band shows."""
+
+
 def backtest(
     dates, values, cutoff: str, level: float = DEFAULT_LEVEL, horizon_years: float | None = None
 ) -> dict:
@@ -343,7 +347,9 @@ def backtest(
     The projection's band is the OLS prediction interval for a new model at
     ``level`` (statsmodels), which includes model-to-model scatter. Returns
     the fit, and for models after the cutoff (within ``horizon_years`` if
-    given) their count and the share inside the band.
+    given) their count, the share inside the band, the share inside the band
+    at each of ``BACKTEST_LEVELS`` (``coverage``) and the bias: the mean of
+    their log10 values minus the projected trend (OOM; positive = above).
     """
     dates = pd.to_datetime(pd.Series(dates)).reset_index(drop=True)
     log_values = np.log10(np.asarray(values, float))
@@ -356,6 +362,11 @@ def backtest(
     prediction = fit.get_prediction(add_constant(years[after] - reference, has_constant="add"))
     low, high = prediction.conf_int(obs=True, alpha=1 - level).T
     inside = (log_values[after] >= low) & (log_values[after] <= high)
+    coverage = {}
+    for nominal in BACKTEST_LEVELS:
+        band_low, band_high = prediction.conf_int(obs=True, alpha=1 - nominal).T
+        within = (log_values[after] >= band_low) & (log_values[after] <= band_high)
+        coverage[nominal] = float(within.mean()) if after.any() else float("nan")
     return {
         "fit": fit,
         "reference_year": reference,
@@ -364,5 +375,9 @@ def backtest(
         "n_later": int(after.sum()),
         "share_inside": float(inside.mean()) if after.any() else float("nan"),
         "share_above": float((log_values[after] > high).mean()) if after.any() else float("nan"),
+        "coverage": coverage,
+        "bias_oom": float((log_values[after] - prediction.predicted_mean).mean())
+        if after.any()
+        else float("nan"),
         "level": level,
     }

@@ -50,7 +50,9 @@ glue_text(compute_trends.summary_facts(models, ours, comparison, curve))
 #   {glue:text}`compute.growth.notable_2010_2024`x per year
 #   ({glue:text}`compute.growth.notable_2010_2024.ci`) for notable models;
 #   Epoch's own data through our code give {glue:text}`epoch_code_notable`; the
-#   published figure is in the comparison table below.
+#   published figure is in the comparison table below. On the
+#   {glue:text}`n_confident_window` rows graded *confident* alone the same window
+#   gives {glue:text}`confident_only_growth`: {glue:text}`confident_verdict`.
 # - The largest training run in our data is {glue:text}`largest_model`
 #   ({glue:text}`largest_date`), at {glue:text}`compute.largest_run.flop.text`
 #   FLOP (an outside estimate; the interval reflects its confidence grade).
@@ -237,7 +239,10 @@ glue_text(compute_trends.backtest_facts(backtest))
 #
 # Fitting notable models up to {glue:text}`bt_cutoff` and projecting forward,
 # {glue:text}`bt_inside` of the {glue:text}`bt_later` later models fall inside
-# the 90% band and {glue:text}`bt_above` above it.
+# the 90% band, {glue:text}`bt_inside_80` inside the 80% band and
+# {glue:text}`bt_inside_50` inside the 50% band; {glue:text}`bt_above` lie above
+# the 90% band, and later models sit {glue:text}`bt_bias` orders of magnitude
+# from the projected trend on average. {glue:text}`bt_calibration`
 #
 # ### The largest training runs
 

@@ -170,9 +170,10 @@ charts.publish(chinchilla.iso_loss_chart(replication, published), "fig-chinchill
 # :name: fig-chinchilla-iso-loss
 #
 # The runs over $(N, D)$, coloured by observed loss, with curves of constant
-# predicted loss from our fit. Each diagonal band of runs is one of Hoffmann et
-# al.'s fixed compute budgets ($D = C/6N$).
-# {figure-svg}`fig-chinchilla-iso-loss`
+# predicted loss from our fit, the compute-optimal frontier the fit implies
+# (dashed: the $(N^*, D^*)$ of each budget) and Chinchilla and Gopher as they
+# were trained. Each diagonal band of runs is one of Hoffmann et al.'s fixed
+# compute budgets ($D = C/6N$). {figure-svg}`fig-chinchilla-iso-loss`
 # ```
 #
 # ### Compute-optimal allocation

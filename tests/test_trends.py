@@ -89,3 +89,16 @@ def test_break_fit_predicts_the_two_segments():
     dates = [trends.from_decimal_year(year) for year in years]
     fit = trends.fit_break(dates, 10**log_compute, np.arange(2012, 2022, 1 / 12), resamples=10)
     np.testing.assert_allclose(fit.predict(years), log_compute, atol=0.02)
+
+
+def test_backtest_coverage_is_nominal_on_a_known_trend_and_fails_when_the_trend_breaks():
+    """Over many synthetic histories the 50/80/90% bands cover about their level (one history's
+    coverage shares its fitted slope, so it is averaged); after a jump coverage collapses."""
+    runs = [trends.backtest(*synthetic_models(4.0, n=200, seed=seed), "2019-12-31") for seed in range(40)]
+    for level in trends.BACKTEST_LEVELS:
+        assert np.mean([run["coverage"][level] for run in runs]) == pytest.approx(level, abs=0.05)
+    assert abs(np.mean([run["bias_oom"] for run in runs])) < 0.1
+    dates, compute = synthetic_models(4.0, n=200, seed=1)
+    broken = np.where(trends.decimal_year(dates) > 2019.99, compute * 30, compute)
+    shifted = trends.backtest(dates, broken, "2019-12-31")
+    assert shifted["coverage"][0.5] < 0.3 and shifted["bias_oom"] > 1.0

@@ -537,6 +537,15 @@ MODELS = TableSpec(
             "for the data audit.",
             required=False,
         ),
+        Column(
+            "verified",
+            "date",
+            "Date of a second reading of the row against its primary source; empty until re-read "
+            "(`python -m analysis.validate` lists how many rows are not yet re-read).",
+            required=False,
+            minimum="2026-01-01",
+            maximum="2030-12-31",
+        ),
     ),
     row_rules=(
         pa.Check(
@@ -703,6 +712,15 @@ LM_EVALUATIONS = TableSpec(
         Column("source_url", "str", "The paper.", pattern=URL_PATTERN),
         Column("location", "str", "Table or section of the number."),
         Column("notes", "str", "What affects comparability.", required=False),
+        Column(
+            "verified",
+            "date",
+            "Date of a second reading of the row against its primary source; empty until re-read "
+            "(`python -m analysis.validate` lists how many rows are not yet re-read).",
+            required=False,
+            minimum="2026-01-01",
+            maximum="2030-12-31",
+        ),
     ),
 )
 """``data/lm_evaluations.csv``: word-level test perplexities of language models, one row per model and set."""
@@ -902,6 +920,9 @@ def load_google_pivot_words() -> pd.DataFrame:
     """The pivot words, validated."""
     return read_table(GOOGLE_PIVOT_WORDS, sources.fetch("epoch_data_stock_google_pivot_words"))
 
+
+REREAD_TABLES = ("models.csv", "lm_evaluations.csv")
+"""Tables whose rows carry a ``verified`` date of a second reading against the primary source."""
 
 COMMITTED_TABLES = {
     f"{spec.name}.csv": spec

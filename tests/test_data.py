@@ -147,3 +147,19 @@ def test_compute_far_from_six_nd_needs_a_note(tmp_path):
     corrupted = _copy_with_edit(tmp_path, MODELS, mismatch)
     with pytest.raises(data.DataError, match="within 3x of 6"):
         data.read_table(data.MODELS, corrupted)
+
+
+def test_rows_never_reread_are_flagged_not_failed(tmp_path, monkeypatch, capsys):
+    for table in paths.DATA_DIR.glob("*.csv"):
+        shutil.copy(table, tmp_path / table.name)
+    rows = list(csv.DictReader((tmp_path / "models.csv").open(encoding="utf-8")))
+    rows[0]["verified"] = "2026-12-02"
+    with (tmp_path / "models.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    monkeypatch.setattr(paths, "DATA_DIR", tmp_path)
+    flags = validate.not_reread()
+    assert any(f"{len(rows) - 1} of {len(rows)} rows not yet re-read" in line for line in flags)
+    assert validate.main() == 0
+    assert "flag:" in capsys.readouterr().out

@@ -288,6 +288,11 @@ def _bibliography_keys() -> set[str]:
 URL_PATTERN = r"^https?://\S+$"
 """A web address (the primary source of a row)."""
 
+IN_BIBLIOGRAPHY = pa.Check(
+    lambda keys: keys.isin(_bibliography_keys()), name="source_key is a key in references.bib"
+)
+"""A source key must name an entry of ``references.bib``."""
+
 PUBLISHED_ESTIMATES = TableSpec(
     name="published_estimates",
     title="Published figures",
@@ -333,9 +338,7 @@ PUBLISHED_ESTIMATES = TableSpec(
             "source_key",
             "str",
             "Key of the source in `references.bib`.",
-            rule=pa.Check(
-                lambda keys: keys.isin(_bibliography_keys()), name="source_key is a key in references.bib"
-            ),
+            rule=IN_BIBLIOGRAPHY,
         ),
         Column("url", "str", "The primary source.", pattern=URL_PATTERN),
         Column("location", "str", "Table, section, equation or page where the figure is printed."),
@@ -833,9 +836,7 @@ TEXT_STOCK_INPUTS = TableSpec(
             "source_key",
             "str",
             "Key in `references.bib` of the source that justifies the value.",
-            rule=pa.Check(
-                lambda keys: keys.isin(_bibliography_keys()), name="source_key is a key in references.bib"
-            ),
+            rule=IN_BIBLIOGRAPHY,
         ),
         Column(
             "source_url", "str", "That source (paper, code at a commit, measurement).", pattern=URL_PATTERN

@@ -1,5 +1,6 @@
 """Shared fixtures: the offline mirror, one built copy of the site, one independent execution."""
 
+import csv
 import os
 import subprocess
 import sys
@@ -14,6 +15,18 @@ os.environ.setdefault("SCALING_TRENDS_MIRROR", str((REPO_ROOT.parent / "shared" 
 
 CHAPTERS = sorted((REPO_ROOT / "chapters").glob("*.md"))
 NOTEBOOKS = CHAPTERS + sorted((REPO_ROOT / "appendix").glob("*.md"))
+
+
+def write_edited_csv(folder: Path, source: Path, edit) -> Path:
+    """A copy of the CSV ``source`` in ``folder`` after ``edit(rows)`` changed its rows (dicts)."""
+    rows = list(csv.DictReader(source.open(encoding="utf-8-sig")))
+    edit(rows)
+    target = folder / source.name
+    with target.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return target
 
 
 @dataclass

@@ -2,20 +2,9 @@ import csv
 import shutil
 
 import pytest
+from conftest import write_edited_csv
 
 from analysis import data, paths, sources, validate
-
-
-def _copy_with_edit(tmp_path, source, edit):
-    rows = list(csv.DictReader(source.open(encoding="utf-8-sig")))
-    edit(rows)
-    target = tmp_path / source.name
-    with target.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    return target
-
 
 PUBLISHED = paths.DATA_DIR / "published_estimates.csv"
 
@@ -41,7 +30,7 @@ def test_committed_tables_are_valid():
     ],
 )
 def test_corrupted_rows_name_file_line_key_and_column(tmp_path, edit, expected):
-    corrupted = _copy_with_edit(tmp_path, PUBLISHED, edit)
+    corrupted = write_edited_csv(tmp_path, PUBLISHED, edit)
     with pytest.raises(data.DataError) as error:
         data.read_table(data.PUBLISHED_ESTIMATES, corrupted)
     message = str(error.value)
@@ -58,7 +47,7 @@ def test_missing_and_extra_columns_are_reported(tmp_path):
             row.pop("location")
             row["comment"] = "x"
 
-    corrupted = _copy_with_edit(tmp_path, PUBLISHED, drop_and_add)
+    corrupted = write_edited_csv(tmp_path, PUBLISHED, drop_and_add)
     with pytest.raises(data.DataError) as error:
         data.read_table(data.PUBLISHED_ESTIMATES, corrupted)
     assert "column 'location' is missing" in str(error.value)
@@ -70,7 +59,7 @@ def test_every_bad_cell_is_reported_not_just_the_first(tmp_path):
         rows[0]["value"] = "x"
         rows[5]["ci_level"] = "ninety"
 
-    corrupted = _copy_with_edit(tmp_path, PUBLISHED, two_bad_cells)
+    corrupted = write_edited_csv(tmp_path, PUBLISHED, two_bad_cells)
     with pytest.raises(data.DataError) as error:
         data.read_table(data.PUBLISHED_ESTIMATES, corrupted)
     assert len(error.value.problems) == 2
@@ -95,7 +84,7 @@ def test_hoffmann_runs_load_with_tokens_from_compute():
 
 def test_corrupted_third_party_rows_are_reported(tmp_path):
     source = sources.fetch("hoffmann2022_fig4")
-    corrupted = _copy_with_edit(tmp_path, source, lambda rows: rows[7].update(loss="-1"))
+    corrupted = write_edited_csv(tmp_path, source, lambda rows: rows[7].update(loss="-1"))
     with pytest.raises(data.DataError) as error:
         data.read_table(data.HOFFMANN_RUNS, corrupted)
     assert "line 9" in str(error.value) and "column 'loss'" in str(error.value)
@@ -127,7 +116,7 @@ MODELS = paths.DATA_DIR / "models.csv"
     ],
 )
 def test_corrupted_model_rows_name_file_line_model_and_column(tmp_path, edit, expected):
-    corrupted = _copy_with_edit(tmp_path, MODELS, edit)
+    corrupted = write_edited_csv(tmp_path, MODELS, edit)
     with pytest.raises(data.DataError) as error:
         data.read_table(data.MODELS, corrupted)
     message = str(error.value)
@@ -144,7 +133,7 @@ def test_compute_far_from_six_nd_needs_a_note(tmp_path):
         )
         row["notes"] = "No explanation here."
 
-    corrupted = _copy_with_edit(tmp_path, MODELS, mismatch)
+    corrupted = write_edited_csv(tmp_path, MODELS, mismatch)
     with pytest.raises(data.DataError, match="within 3x of 6"):
         data.read_table(data.MODELS, corrupted)
 
@@ -152,14 +141,10 @@ def test_compute_far_from_six_nd_needs_a_note(tmp_path):
 def test_rows_never_reread_are_flagged_not_failed(tmp_path, monkeypatch, capsys):
     for table in paths.DATA_DIR.glob("*.csv"):
         shutil.copy(table, tmp_path / table.name)
-    rows = list(csv.DictReader((tmp_path / "models.csv").open(encoding="utf-8")))
-    rows[0]["verified"] = "2026-12-02"
-    with (tmp_path / "models.csv").open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    write_edited_csv(tmp_path, tmp_path / "models.csv", lambda rows: rows[0].update(verified="2026-12-02"))
+    total = len(list(csv.DictReader((tmp_path / "models.csv").open(encoding="utf-8"))))
     monkeypatch.setattr(paths, "DATA_DIR", tmp_path)
     flags = validate.not_reread()
-    assert any(f"{len(rows) - 1} of {len(rows)} rows not yet re-read" in line for line in flags)
+    assert any(f"{total - 1} of {total} rows not yet re-read" in line for line in flags)
     assert validate.main() == 0
     assert "flag:" in capsys.readouterr().out

@@ -1,10 +1,9 @@
 """The data-wall model: the Monte Carlo, the crossing year, dataset paths and the input table's checks."""
 
-import csv
-
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import write_edited_csv
 from scipy import stats
 
 from analysis import data, paths, trends
@@ -96,17 +95,6 @@ def test_growth_draws_are_the_resamples_behind_the_growth_interval():
     assert trends.percentile_interval(slopes, fit.level) == pytest.approx((fit.ci_low, fit.ci_high))
 
 
-def _corrupted(tmp_path, edit):
-    rows = list(csv.DictReader(INPUTS.open(encoding="utf-8")))
-    edit(rows)
-    target = tmp_path / INPUTS.name
-    with target.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    return target
-
-
 @pytest.mark.parametrize(
     ("edit", "expected"),
     [
@@ -119,7 +107,7 @@ def _corrupted(tmp_path, edit):
     ],
 )
 def test_a_bad_input_row_names_file_line_input_and_column(tmp_path, edit, expected):
-    path = _corrupted(tmp_path, edit)
+    path = write_edited_csv(tmp_path, INPUTS, edit)
     with pytest.raises(data.DataError) as error:
         data.read_table(data.TEXT_STOCK_INPUTS, path)
     message = str(error.value)

@@ -426,7 +426,7 @@ DOMAINS = (
     "recommendation",
     "other",
 )
-COMPUTE_METHODS = ("6ND", "hardware", "reported", "third_party_estimate")
+COMPUTE_METHODS = ("6ND", "hardware", "reported", "our_estimate", "third_party_estimate")
 CONFIDENCE_LEVELS = ("confident", "likely", "speculative")
 """Epoch AI's grading: confident ≈ within 3x, likely ≈ within 10x, speculative otherwise."""
 
@@ -497,6 +497,8 @@ MODELS = TableSpec(
             "str",
             "`6ND` (6 × active parameters × tokens, or per-example FLOP × 3 × examples), `hardware` (chips × "
             "peak FLOP/s × hours × utilisation), `reported` (the developer states it), "
+            "`our_estimate` (our own estimate where the source lacks an input of 6ND or hardware arithmetic, "
+            "e.g. an assumed token count or an operation count; the notes give every assumption), "
             "`third_party_estimate` (only another group's estimate exists; the notes say whose).",
             values=COMPUTE_METHODS,
         ),

@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export SCALING_TRENDS_MIRROR ?= $(abspath ../shared/data)
 CHAPTER ?= 03-chinchilla
 
-.PHONY: book test venv bench chapter lint format sync clean browsers
+.PHONY: book test venv bench chapter lint format sync clean browsers acknowledge release
 
 book: $(STAMP)
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
@@ -40,6 +40,14 @@ lint: $(STAMP)
 # After editing a chapter's .md or .py, bring its pair up to date.
 sync: $(STAMP)
 	$(BIN)/jupytext --sync chapters/*.md appendix/*.md
+
+# After a change moves a key number: look at the Changes page, then accept the new numbers.
+acknowledge: book
+	$(BIN)/python -m analysis.releases acknowledge _build/html/key-numbers.csv
+
+# Cut a release: make release VERSION=0.2.0 (the acknowledged numbers become the released ones).
+release: $(STAMP)
+	$(BIN)/python -m analysis.releases release $(VERSION) $$(date +%F)
 
 clean:
 	rm -rf _build

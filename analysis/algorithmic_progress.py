@@ -503,6 +503,7 @@ def register_key_numbers(registry, lm: LanguageModelResult, speedrun: RecordTren
         "Months for the NanoGPT speedrun record time (8xH100, fixed target loss) to halve",
         f"OLS of log10 minutes on date, {records} records; {RECORD_RESAMPLES:,} seeded bootstrap resamples",
         significant=2,
+        headline=True,
     )
     share_low, share_high = lm.share_interval
     registry.register(

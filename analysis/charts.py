@@ -121,17 +121,34 @@ def log_axis(title: str, low: float, high: float) -> dict:
     }
 
 
+FIGURE_FORMATS = ("svg", "png", "csv")
+"""Files served for every figure: the static image twice, and the data it draws (the PNG is
+rendered from the SVG by the book build, so chapters do not pay for it)."""
+
+
+def chart_data(spec: dict) -> pd.DataFrame:
+    """Every dataset a chart draws, stacked, with a ``dataset`` column naming each (first column)."""
+    frames = [
+        pd.DataFrame(rows).assign(dataset=f"dataset {index + 1}")
+        for index, rows in enumerate(spec.get("datasets", {}).values())
+    ]
+    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame({"dataset": []})
+    return table[["dataset", *[column for column in table.columns if column != "dataset"]]]
+
+
 def publish(chart: alt.TopLevelMixin, label: str) -> alt.TopLevelMixin:
-    """Write ``<output>/figures/<label>.svg`` and glue the chart under ``label``.
+    """Write ``<output>/figures/<label>.{svg,csv}`` and glue the chart under ``label``.
 
     ``label`` is the figure's name (``fig-<chapter>-<name>``); the chapter shows
-    it with a ``glue:figure`` directive and links the SVG with ``{figure-svg}``.
+    it with a ``glue:figure`` directive and links the files with ``{figure-svg}``.
     """
     from myst_nb import glue
 
     folder = paths.output_dir() / "figures"
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{label}.svg").write_text(vl_convert.vegalite_to_svg(chart.to_dict()), encoding="utf-8")
+    spec = chart.to_dict()
+    (folder / f"{label}.svg").write_text(vl_convert.vegalite_to_svg(spec), encoding="utf-8")
+    chart_data(spec).to_csv(folder / f"{label}.csv", index=False, lineterminator="\n")
     glue(label, chart, display=False)
     return chart
 

@@ -510,6 +510,10 @@ PARAMETER_KEY_NUMBERS = {
 """Description and unit of each fitted parameter's key number ``chinchilla.fit.<name>``."""
 
 
+HEADLINE_IDS = ("chinchilla.allocation.a", "chinchilla.tokens_per_parameter.chinchilla_budget")
+"""The chapter's headlines on the landing page."""
+
+
 def register_key_numbers(
     registry: keynumbers.Registry,
     replication: Replication,
@@ -547,6 +551,7 @@ def register_key_numbers(
             description,
             method,
             published=published,
+            headline=number_id in HEADLINE_IDS,
         )
 
     register_allocation(

@@ -419,6 +419,10 @@ def specification_chart(curve: pd.DataFrame) -> alt.LayerChart:
     )
 
 
+HEADLINE_KEYS = ("notable_2010_2024", "frontier_since_2018")
+"""The chapter's headlines on the landing page."""
+
+
 def register_key_numbers(
     registry, ours: dict[str, trends.GrowthFit], comparison: pd.DataFrame, models
 ) -> None:
@@ -446,6 +450,7 @@ def register_key_numbers(
             fit.method,
             published=published_for.get(key, "sevilla2024.growth.notable_2010_2024"),
             significant=2,
+            headline=key in HEADLINE_KEYS,
         )
     largest = models.loc[models.training_compute_flop.idxmax()]
     factor = CONFIDENCE_FACTOR[largest.confidence]

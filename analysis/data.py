@@ -924,6 +924,80 @@ def load_google_pivot_words() -> pd.DataFrame:
     return read_table(GOOGLE_PIVOT_WORDS, sources.fetch("epoch_data_stock_google_pivot_words"))
 
 
+CLAIM_RULES = ("point_in_interval", "ranges_overlap", "at_least", "at_most", "arithmetic", "not_testable")
+"""How a claim's verdict is decided (``analysis.claims`` implements each)."""
+
+CLAIM_TOPICS = ("compute", "algorithms", "chinchilla", "data", "power", "cost", "hardware", "timelines")
+
+CLAIMS = TableSpec(
+    name="claims",
+    title="Claims checked",
+    description="Quantitative claims that circulate about AI scaling, each verified in its public source and "
+    "paraphrased, with the key number of this report that tests it and the rule that decides the verdict.",
+    key="id",
+    columns=(
+        Column(
+            "id", "str", "Stable id `<claimant>.<claim>`.", pattern=r"^[a-z0-9_]+\.[a-z0-9_]+$", unique=True
+        ),
+        Column("topic", "str", "What the claim is about (groups the page).", values=CLAIM_TOPICS),
+        Column("claimant", "str", "Who made the claim."),
+        Column("source_title", "str", "Title of the page, post or transcript."),
+        Column("source_url", "str", "Where the claim is made.", pattern=URL_PATTERN),
+        Column(
+            "source_date",
+            "str",
+            "Date of the source, `YYYY-MM-DD` or `YYYY-MM`.",
+            required=False,
+            pattern=r"^\d{4}-\d{2}(-\d{2})?$",
+        ),
+        Column("location", "str", "Where in the source (section, timestamp, paragraph)."),
+        Column("claim", "str", "The claim, paraphrased in our words."),
+        Column("value", "float", "The claimed value (the centre of a range), in `unit`."),
+        Column("low", "float", "Lower end of a claimed range.", required=False),
+        Column("high", "float", "Upper end of a claimed range.", required=False),
+        Column("unit", "str", "Unit of the claim.", values=tuple(sorted(UNITS))),
+        Column("comparison", "str", "How the claim is phrased.", values=("about", "at_least", "at_most")),
+        Column(
+            "key_number",
+            "str",
+            "The key number of this report that tests it (empty: not testable).",
+            required=False,
+        ),
+        Column("rule", "str", "The rule that decides the verdict.", values=CLAIM_RULES),
+        Column(
+            "given",
+            "float",
+            "For `arithmetic`: the input of the claimed conversion (e.g. 8 months).",
+            required=False,
+        ),
+        Column(
+            "explanation",
+            "str",
+            "One sentence explaining an `inconsistent` verdict (required whenever the computed verdict is "
+            "inconsistent).",
+            required=False,
+        ),
+        Column("verified_note", "str", "What was read where, and in which version or copy."),
+    ),
+    row_rules=(
+        pa.Check(
+            lambda df: df.low.isna() == df.high.isna(), name="high: low and high both given or both empty"
+        ),
+        pa.Check(
+            lambda df: df.key_number.isna() == df.rule.isin(["not_testable", "arithmetic"]),
+            name="key_number: given exactly when the rule tests a key number",
+        ),
+        pa.Check(
+            lambda df: (df.rule != "ranges_overlap") | df.low.notna(),
+            name="low: ranges_overlap needs a claimed range",
+        ),
+        pa.Check(
+            lambda df: (df.rule != "arithmetic") | df.given.notna(), name="given: arithmetic needs its input"
+        ),
+    ),
+)
+"""``data/claims.csv``: claims about scaling and how this report's numbers test them."""
+
 REREAD_TABLES = ("models.csv", "lm_evaluations.csv")
 """Tables whose rows carry a ``verified`` date of a second reading against the primary source."""
 
@@ -936,6 +1010,7 @@ COMMITTED_TABLES = {
         SPEEDRUN_RECORDS,
         PUBLISHED_ESTIMATES,
         TEXT_STOCK_INPUTS,
+        CLAIMS,
     )
 }
 """Every committed table under ``data/`` and its spec (file name -> spec)."""

@@ -411,6 +411,7 @@ def register_key_numbers(registry, wall: DataWall) -> None:
             f"Median and percentile interval of {draws}",
             published=published,
             significant=2,
+            headline=key == "effective_tokens_2024",
         )
     for key, fit, published in (
         ("language", wall.growth_all, "villalobos2024.dataset_growth"),
@@ -465,6 +466,7 @@ def register_key_numbers(registry, wall: DataWall) -> None:
             f"Median and {FULL_USE_LEVEL:.0%} interval of the crossing years of {DRAWS:,} paired paths "
             "(each projection path against its own stock draw)",
             published=published_year.get(key, ""),
+            headline=key == "combined",
         )
 
 

@@ -35,7 +35,8 @@ class KeyNumber:
     ``id`` is ``<chapter>.<quantity>.<qualifier>``; ``ci_low``/``ci_high`` bound
     the interval at level ``ci_level`` (e.g. 0.95); ``published`` is the id of
     the published figure it replicates in ``data/published_estimates.csv``
-    (empty when none); ``chapter`` is the docname of the page that computes it.
+    (empty when none); ``chapter`` is the docname of the page that computes it;
+    ``headline`` marks the chapter's headline on the landing page.
     """
 
     id: str
@@ -49,6 +50,7 @@ class KeyNumber:
     published: str
     chapter: str
     significant: int = 3
+    headline: bool = False
 
     @property
     def value_text(self) -> str:
@@ -100,6 +102,7 @@ class Registry:
         method: str,
         published: str = "",
         significant: int = 3,
+        headline: bool = False,
     ) -> KeyNumber:
         """Add a headline number; reject duplicates, bad ids and values outside their interval."""
         if number_id in self._numbers:
@@ -130,6 +133,7 @@ class Registry:
             published=published,
             chapter=self.chapter,
             significant=significant,
+            headline=headline,
         )
         self._numbers[number_id] = number
         return number
@@ -168,7 +172,15 @@ def _export_record(number: KeyNumber) -> dict:
     record = {name: getattr(number, name) for name in EXPORT_FIELDS}
     for name in ("value", "ci_low", "ci_high", "ci_level"):
         record[name] = _export_number(record[name])
+    record["headline"] = "true" if number.headline else "false"
     return record
+
+
+def from_record(record: dict) -> KeyNumber:
+    """A key number from an exported record (CSV row or JSON object); older exports lack ``headline``."""
+    values = {name: float(record[name]) for name in ("value", "ci_low", "ci_high", "ci_level")}
+    headline = str(record.get("headline", "false")).lower() == "true"
+    return KeyNumber(**{**record, **values, "significant": int(record["significant"]), "headline": headline})
 
 
 def to_json(numbers: list[KeyNumber]) -> str:
@@ -193,8 +205,7 @@ def load_saved(output: Path | None = None) -> list[KeyNumber]:
     numbers: dict[str, KeyNumber] = {}
     for path in sorted(folder.glob("*.json")):
         for record in json.loads(path.read_text(encoding="utf-8")):
-            values = {name: float(record[name]) for name in ("value", "ci_low", "ci_high", "ci_level")}
-            number = KeyNumber(**{**record, **values, "significant": int(record["significant"])})
+            number = from_record(record)
             if number.id in numbers:
                 raise KeyNumberError(f"key number '{number.id}' is registered by two chapters")
             numbers[number.id] = number

@@ -11,17 +11,31 @@
   with the committed data tables and their dictionary under ``data/``.
 """
 
+import html
 import importlib.metadata
 import os
 import shutil
 from pathlib import Path
 
+import pandas as pd
+import vl_convert
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from analysis import data, datapackage, keynumbers, notebooks, paths
+from analysis import (
+    charts,
+    citations,
+    claims,
+    data,
+    datapackage,
+    keynumbers,
+    notebooks,
+    paths,
+    releases,
+    units,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +57,6 @@ def _build_root(app: Sphinx) -> Path:
 
 
 def _write_vendored_assets(folder: Path) -> None:
-    import vl_convert
 
     vega = folder / VEGA_BUNDLE
     vega.parent.mkdir(parents=True, exist_ok=True)
@@ -84,15 +97,44 @@ def _add_vega_to_chart_pages(app: Sphinx, pagename, templatename, context, doctr
         app.add_js_file(VEGA_BUNDLE)
 
 
+SITE_DESCRIPTION = (
+    "An open, reproducible report on how AI training scales: every number recomputed from committed data, "
+    "with its interval and the published figure it replicates."
+)
+
+
+def _add_page_metadata(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Title and description for sharing (Open Graph and the plain description tag); no outside host."""
+    title = html.escape(f"{context.get('title', '')} | {app.config.project}", quote=True)
+    description = html.escape(SITE_DESCRIPTION, quote=True)
+    context["metatags"] = context.get("metatags", "") + (
+        f'\n<meta name="description" content="{description}">'
+        f'\n<meta property="og:title" content="{title}">'
+        f'\n<meta property="og:description" content="{description}">'
+        '\n<meta property="og:type" content="article">'
+    )
+
+
 def figure_svg_role(name, rawtext, text, lineno, inliner, options=None, content=None):
-    """``{figure-svg}`fig-label``` links the static SVG file of figure ``fig-label``."""
+    """``{figure-svg}`fig-label``` links figure ``fig-label`` as SVG, PNG and the CSV of its data, and
+    says how to cite it."""
     env = inliner.document.settings.env
     env.metadata[env.docname].setdefault("figure_svgs", [])
     env.metadata[env.docname]["figure_svgs"].append(text)
     depth = env.docname.count("/")
-    uri = "../" * depth + f"figures/{text}.svg"
-    node = nodes.reference(rawtext, "Download this figure as SVG", refuri=uri, classes=["figure-svg"])
-    return [node], []
+    titles = {"svg": "Download this figure as SVG", "png": "PNG", "csv": "the data it draws (CSV)"}
+    parts = []
+    for index, kind in enumerate(charts.FIGURE_FORMATS):
+        uri = "../" * depth + f"figures/{text}.{kind}"
+        parts.append(nodes.reference(rawtext, titles[kind], refuri=uri, classes=[f"figure-{kind}"]))
+        parts.append(
+            nodes.Text(", " if index < len(charts.FIGURE_FORMATS) - 2 else (" or " if index == 0 else ""))
+        )
+    parts[-1] = nodes.Text(". ")
+    cite = nodes.inline(
+        "", f"Cite as: {citations.figure_plain(text, citations.report())}", classes=["figure-cite"]
+    )
+    return [*parts, cite], []
 
 
 class KeyNumbersPlaceholder(nodes.General, nodes.Element):
@@ -168,7 +210,9 @@ def _key_numbers_table(app: Sphinx, fromdocname: str) -> nodes.table:
         ("Unit", 2),
         ("What it is, and how it was computed", 6),
         ("Published figure it replicates", 4),
+        ("Cite as", 4),
     ]
+    cited = citations.report()
     table = nodes.table(classes=["key-numbers", "colwidths-given"])
     group = nodes.tgroup(cols=len(columns))
     table += group
@@ -192,15 +236,187 @@ def _key_numbers_table(app: Sphinx, fromdocname: str) -> nodes.table:
             _cell(nodes.Text(number.unit)),
             _cell(nodes.Text(f"{number.description}. Method: {number.method}.")),
             _cell(nodes.Text(reference)),
+            _cell(nodes.Text(citations.key_number_plain(number, cited))),
+            ids=[citations.key_number_anchor(number.id)],
         )
     group += head
     group += body
     return table
 
 
+class ChangesPlaceholder(nodes.General, nodes.Element):
+    """Replaced by the table of key numbers that moved since the last release."""
+
+
+class KeyNumberChanges(SphinxDirective):
+    """``{key-number-changes}``: every key number that moved since the released snapshot."""
+
+    def run(self):
+        self.env.metadata[self.env.docname]["key_numbers_page"] = True
+        return [ChangesPlaceholder()]
+
+
+class GlancePlaceholder(nodes.General, nodes.Element):
+    """Replaced by the report at a glance: each chapter's headlines and first figure."""
+
+
+class ReportAtAGlance(SphinxDirective):
+    """``{report-at-a-glance}``: generated from the key-numbers registry, for whatever chapters exist."""
+
+    def run(self):
+        self.env.metadata[self.env.docname]["key_numbers_page"] = True
+        return [GlancePlaceholder()]
+
+
+def _table(columns: list[tuple[str, int]], rows: list[list[nodes.Node]], classes: list[str]) -> nodes.table:
+    table = nodes.table(classes=[*classes, "colwidths-given"])
+    group = nodes.tgroup(cols=len(columns))
+    table += group
+    group.extend(nodes.colspec(colwidth=width) for _, width in columns)
+    head = nodes.thead()
+    head += nodes.row("", *(_cell(nodes.Text(title)) for title, _ in columns))
+    body = nodes.tbody()
+    for cells in rows:
+        body += nodes.row("", *(_cell(cell) for cell in cells))
+    group += head
+    group += body
+    return table
+
+
+def _changes_table(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
+    released = releases.read_numbers(releases.RELEASED.read_text(encoding="utf-8"))
+    current = {number.id: number for number in keynumbers.load_saved()}
+    version, date = releases.citation_field("version"), releases.citation_field("date-released")
+    moved = releases.changes(released, current)
+    intro = nodes.paragraph(
+        "",
+        f"Compared with version {version} (released {date}): {len(moved)} of {len(current)} key numbers "
+        "print differently, appeared or vanished. Numbers are compared at the precision they are printed.",
+    )
+    page = app.builder.get_relative_uri(fromdocname, "key-numbers")
+    rows = [
+        [
+            nodes.reference("", change.id, refuri=f"{page}#{citations.key_number_anchor(change.id)}"),
+            nodes.Text(change.status),
+            nodes.Text(change.before or "–"),
+            nodes.Text(change.after or "–"),
+        ]
+        for change in moved
+    ]
+    columns = [("Key number", 3), ("Status", 1), (f"Version {version}", 4), ("Now", 4)]
+    return [intro, _table(columns, rows, ["key-number-changes"])]
+
+
+def _glance(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
+    numbers = [number for number in keynumbers.load_saved() if number.headline]
+    published = data.load_published_estimates()
+    output = []
+    for chapter in dict.fromkeys(number.chapter for number in sorted(numbers, key=lambda n: n.chapter)):
+        title = app.env.titles[chapter].astext() if chapter in app.env.titles else chapter
+        uri = app.builder.get_relative_uri(fromdocname, chapter)
+        section = nodes.container(classes=["at-a-glance"])
+        section += nodes.paragraph("", "", nodes.strong("", "", nodes.reference("", title, refuri=uri)))
+        rows = []
+        for number in (n for n in numbers if n.chapter == chapter):
+            figure = published.loc[number.published] if number.published else None
+            theirs = (
+                f"{units.format_printed(figure.value, figure.unit)} {figure.unit} ({figure.source_key})"
+                if figure is not None
+                else "none"
+            )
+            rows.append(
+                [
+                    nodes.Text(number.description),
+                    nodes.Text(f"{number.text} {number.unit}"),
+                    nodes.Text(theirs),
+                ]
+            )
+        section += _table(
+            [("Headline", 5), ("This report", 4), ("Published", 3)], rows, ["at-a-glance-table"]
+        )
+        figures = app.env.metadata.get(chapter, {}).get("figure_svgs", [])
+        if figures:
+            depth = fromdocname.count("/")
+            source = "../" * depth + f"figures/{figures[0]}.svg"
+            section += nodes.raw(
+                "", f'<img src="{source}" alt="{html.escape(title, quote=True)}" width="420">', format="html"
+            )
+        output.append(section)
+    return output
+
+
+class ClaimsPlaceholder(nodes.General, nodes.Element):
+    """Replaced by the claims and their computed verdicts."""
+
+
+class ClaimsChecked(SphinxDirective):
+    """``{claims-checked}``: every claim of ``data/claims.csv`` beside our number and its verdict."""
+
+    def run(self):
+        self.env.metadata[self.env.docname]["key_numbers_page"] = True
+        return [ClaimsPlaceholder()]
+
+
+def _claimed_text(claim) -> str:
+    prefix = {"at_least": "at least ", "at_most": "at most ", "about": ""}[claim.comparison]
+    value = units.format_printed(claim.value, claim.unit)
+    if pd.notna(claim.low):
+        value += (
+            f" ({units.format_printed(claim.low, claim.unit)}–{units.format_printed(claim.high, claim.unit)})"
+        )
+    return f"{prefix}{value} {claim.unit}"
+
+
+def _claims(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
+    results = claims.verdicts(keynumbers.load_saved())
+    counts = pd.Series([result.verdict for result in results]).value_counts()
+    summary = ", ".join(f"{count} {name}" for name, count in counts.items())
+    output = [nodes.paragraph("", f"{len(results)} claims: {summary}.")]
+    columns = [("Claim", 5), ("Who, where", 3), ("Claimed", 2), ("This report", 3), ("Verdict", 3)]
+    for topic in data.CLAIM_TOPICS:
+        rows = []
+        for result in (r for r in results if r.claim.topic == topic):
+            claim = result.claim
+            source = nodes.paragraph(
+                "",
+                "",
+                nodes.Text(f"{claim.claimant}, "),
+                nodes.reference("", claim.source_title, refuri=claim.source_url),
+                nodes.Text(
+                    f" ({claim.source_date}), {claim.location}"
+                    if claim.source_date
+                    else f", {claim.location}"
+                ),
+            )
+            verdict_text = result.verdict
+            if result.verdict == claims.INCONSISTENT:
+                verdict_text += f": {claim.explanation}"
+            rows.append(
+                [
+                    nodes.Text(claim.claim),
+                    source,
+                    nodes.Text(_claimed_text(claim)),
+                    nodes.Text(result.ours or "–"),
+                    nodes.Text(verdict_text),
+                ]
+            )
+        if rows:
+            section = nodes.container(classes=["claims-topic"])
+            section += nodes.paragraph("", "", nodes.strong("", topic.capitalize()))
+            section += _table(columns, rows, ["claims-checked"])
+            output.append(section)
+    return output
+
+
 def _fill_key_numbers(app: Sphinx, doctree, fromdocname: str) -> None:
     for placeholder in doctree.findall(KeyNumbersPlaceholder):
         placeholder.replace_self(_key_numbers_table(app, fromdocname))
+    for placeholder in doctree.findall(ChangesPlaceholder):
+        placeholder.replace_self(_changes_table(app, fromdocname))
+    for placeholder in doctree.findall(GlancePlaceholder):
+        placeholder.replace_self(_glance(app, fromdocname))
+    for placeholder in doctree.findall(ClaimsPlaceholder):
+        placeholder.replace_self(_claims(app, fromdocname))
 
 
 def _write_downloads(app: Sphinx, exception) -> None:
@@ -210,6 +426,11 @@ def _write_downloads(app: Sphinx, exception) -> None:
     numbers = keynumbers.load_saved()
     (outdir / "key-numbers.csv").write_text(keynumbers.to_csv(numbers), encoding="utf-8")
     (outdir / "key-numbers.json").write_text(keynumbers.to_json(numbers), encoding="utf-8")
+    cited = citations.report()
+    bibtex = "".join(
+        citations.key_number_bibtex(number, cited) for number in sorted(numbers, key=lambda n: n.id)
+    )
+    (outdir / "key-numbers.bib").write_text(bibtex, encoding="utf-8")
     (outdir / "data").mkdir(exist_ok=True)
     for table in [*sorted(paths.DATA_DIR.glob("*.csv")), paths.DATA_DIR / "README.md"]:
         shutil.copy2(table, outdir / "data" / table.name)
@@ -222,7 +443,11 @@ def _write_downloads(app: Sphinx, exception) -> None:
             if not source.is_file():
                 logger.warning(f"{docname}: figure file {source} was not written", type="figure-svg")
                 continue
-            shutil.copy2(source, outdir / "figures" / source.name)
+            png = source.with_suffix(".png")
+            if not png.is_file() or png.stat().st_mtime < source.stat().st_mtime:
+                png.write_bytes(vl_convert.svg_to_png(source.read_text(encoding="utf-8"), scale=2))
+            for kind in charts.FIGURE_FORMATS:
+                shutil.copy2(source.with_suffix(f".{kind}"), outdir / "figures" / f"{label}.{kind}")
 
 
 def setup(app: Sphinx) -> dict:
@@ -235,5 +460,12 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _write_downloads)
     app.add_role("figure-svg", figure_svg_role)
     app.add_node(KeyNumbersPlaceholder)
+    app.add_node(ChangesPlaceholder)
+    app.add_node(GlancePlaceholder)
+    app.add_node(ClaimsPlaceholder)
+    app.add_directive("claims-checked", ClaimsChecked)
     app.add_directive("key-numbers-table", KeyNumbersTable)
+    app.add_directive("key-number-changes", KeyNumberChanges)
+    app.add_directive("report-at-a-glance", ReportAtAGlance)
+    app.connect("html-page-context", _add_page_metadata)
     return {"version": "1.0", "parallel_read_safe": False, "parallel_write_safe": True}

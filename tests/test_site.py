@@ -153,11 +153,31 @@ def test_data_tables_are_downloadable_as_committed(built_site):
         assert (built_site / "data" / table.name).read_bytes() == table.read_bytes()
 
 
-def test_every_figure_has_its_svg(built_site):
+def test_every_figure_has_its_svg_png_and_data(built_site):
+    labels = set()
     for page in _pages(built_site):
         for link in re.findall(r'href="([^"]*figures/[^"]+\.svg)"', page.read_text(encoding="utf-8")):
             target = (page.parent / link).resolve()
             assert target.is_file() and target.read_text().lstrip().startswith("<svg"), link
+            assert target.with_suffix(".png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", link
+            assert target.with_suffix(".csv").read_text(encoding="utf-8").startswith("dataset,"), link
+            labels.add(target.stem)
+    assert labels, "no figure links found"
+
+
+def test_every_key_number_has_an_anchor_and_a_citation(built_site):
+    from analysis import citations
+
+    page = (built_site / "key-numbers.html").read_text(encoding="utf-8")
+    bibtex = (built_site / "key-numbers.bib").read_text(encoding="utf-8")
+    version = citations.report().version
+    for number in keynumbers.load_saved(built_site.parent / "generated"):
+        assert f'id="{number.id}"' in page, number.id
+        assert f"version {version}, key number {number.id}" in page
+        assert f"key number {number.id}" in bibtex
+    intro = (built_site / "intro.html").read_text(encoding="utf-8")
+    assert "The report at a glance" in intro and "at-a-glance-table" in intro
+    assert '<meta property="og:title"' in intro and '<meta name="description"' in intro
 
 
 @contextmanager
@@ -177,6 +197,10 @@ def _serve(folder: Path):
         server.shutdown()
 
 
+DOWNLOAD = re.compile(r"\.(csv|json|bib|svg|png|md)(#.*)?$")
+"""Links the browser test follows: every file a reader can download from the site."""
+
+
 def _is_local(url: str) -> bool:
     return url.startswith(("file:", "http://127.0.0.1:", "http://localhost:", "data:", "blob:"))
 
@@ -187,7 +211,9 @@ def test_pages_work_in_a_browser_with_the_network_blocked(built_site):
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     chapter_pages = sorted((built_site / "chapters").glob("*.html"))
-    other_pages = [built_site / name for name in ("intro.html", "key-numbers.html", "references.html")]
+    other_pages = [
+        built_site / name for name in ("intro.html", "key-numbers.html", "references.html", "claims.html")
+    ]
     blocked = []
 
     def block_outside(route):
@@ -232,6 +258,14 @@ def test_pages_work_in_a_browser_with_the_network_blocked(built_site):
         for html in other_pages:
             page.goto(f"{base}/{html.name}")
             page.screenshot(path=str(SCREENSHOTS / f"{html.stem}.png"), full_page=True)
+        downloads = set()
+        for html in [*chapter_pages, *other_pages, built_site / "claims.html", built_site / "changes.html"]:
+            page.goto(f"{base}/{html.relative_to(built_site).as_posix()}")
+            hrefs = page.eval_on_selector_all("a[href]", "links => links.map(link => link.href)")
+            downloads |= {href.split("#")[0] for href in hrefs if _is_local(href) and DOWNLOAD.search(href)}
+        assert len(downloads) > 20
+        for href in sorted(downloads):
+            assert page.request.get(href).status == 200, href
         page.goto(f"{base}/search.html?q=Chinchilla")
         page.wait_for_selector("#search-results li", timeout=20_000)
         page.wait_for_load_state("networkidle")

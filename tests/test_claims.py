@@ -1,0 +1,81 @@
+"""Claims checked: verdict rules on hand-made cases, unit conversions, and missing key numbers."""
+
+import pandas as pd
+import pytest
+
+from analysis import claims
+from analysis.keynumbers import KeyNumber
+
+
+def _number(value=4.0, low=3.5, high=4.5, unit="x/yr") -> KeyNumber:
+    return KeyNumber("compute.growth.test", value, low, high, 0.9, unit, "test", "test", "", "chapters/x")
+
+
+def _claim(rule, value, low=None, high=None, unit="x/yr", key="compute.growth.test", given=None):
+    return pd.Series(
+        {
+            "id": "test.claim",
+            "rule": rule,
+            "value": value,
+            "low": low,
+            "high": high,
+            "unit": unit,
+            "key_number": key,
+            "given": given,
+            "explanation": None,
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        (_claim("point_in_interval", 4.2), claims.CONSISTENT),
+        (_claim("point_in_interval", 5.0, 4.4, 5.5), claims.PARTLY),
+        (_claim("point_in_interval", 9.5, 7.4, 12.2), claims.INCONSISTENT),
+        (_claim("ranges_overlap", 4.5, 4.0, 5.0), claims.CONSISTENT),
+        (_claim("ranges_overlap", 5.0, 4.4, 6.0), claims.PARTLY),
+        (_claim("ranges_overlap", 7.0, 6.0, 8.0), claims.INCONSISTENT),
+        (_claim("at_least", 3.0), claims.CONSISTENT),
+        (_claim("at_least", 3.8), claims.PARTLY),
+        (_claim("at_least", 4.6), claims.INCONSISTENT),
+        (_claim("at_most", 5.0), claims.CONSISTENT),
+        (_claim("at_most", 4.2), claims.PARTLY),
+        (_claim("at_most", 3.0), claims.INCONSISTENT),
+        (_claim("not_testable", 1.0, key=None), claims.NOT_TESTABLE),
+        (_claim("arithmetic", 2.83, key=None, given=8), claims.CONSISTENT),
+        (_claim("arithmetic", 2.7, key=None, given=8), claims.PARTLY),
+        (_claim("arithmetic", 2.0, key=None, given=8), claims.INCONSISTENT),
+    ],
+)
+def test_verdict_rules_on_hand_made_cases(claim, expected):
+    assert claims.verdict(claim, {"compute.growth.test": _number()}).verdict == expected
+
+
+def test_a_growth_claim_converts_to_a_halving_time():
+    """3x per year is a halving every 12 ln 2 / ln 3 = 7.57 months."""
+    halving = _number(7.0, 6.0, 8.0, unit="months")
+    assert claims.convert(3.0, "x/yr", "months") == pytest.approx(7.57, abs=0.01)
+    assert (
+        claims.verdict(_claim("point_in_interval", 3.0), {"compute.growth.test": halving}).verdict
+        == claims.CONSISTENT
+    )
+    assert claims.convert(0.6, "OOM/yr", "x/yr") == pytest.approx(3.98, abs=0.01)
+    with pytest.raises(claims.ClaimError):
+        claims.convert(1.0, "tokens", "x/yr")
+
+
+def test_a_claim_whose_key_number_is_missing_fails():
+    with pytest.raises(claims.ClaimError, match="no chapter registers"):
+        claims.verdict(_claim("point_in_interval", 4.0, key="compute.growth.gone"), {})
+
+
+def test_every_committed_claim_is_checked_and_inconsistent_ones_are_explained(built_site):
+    from analysis import keynumbers
+
+    numbers = keynumbers.load_saved(built_site.parent / "generated")
+    results = claims.verdicts(numbers)
+    assert len(results) >= 30
+    page = (built_site / "claims.html").read_text(encoding="utf-8")
+    for result in results:
+        assert result.claim.claim.split()[0] in page

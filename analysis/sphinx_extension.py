@@ -324,13 +324,16 @@ def _glance(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
                 if figure is not None
                 else "none"
             )
-            rows.append(
-                [
-                    nodes.Text(number.description),
-                    nodes.Text(f"{number.text} {number.unit}"),
-                    nodes.Text(theirs),
-                ]
+            page = app.builder.get_relative_uri(fromdocname, "key-numbers")
+            anchor = f"{page}#{citations.key_number_anchor(number.id)}"
+            headline = nodes.paragraph(
+                "",
+                "",
+                nodes.Text(f"{number.description} ("),
+                nodes.reference("", number.id, refuri=anchor),
+                nodes.Text(")"),
             )
+            rows.append([headline, nodes.Text(f"{number.text} {number.unit}"), nodes.Text(theirs)])
         section += _table(
             [("Headline", 5), ("This report", 4), ("Published", 3)], rows, ["at-a-glance-table"]
         )

@@ -13,7 +13,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from analysis import charts, data, trends
+from analysis import audit, charts, data, trends
 from analysis.units import format_growth, format_number
 
 START = pd.Timestamp("2010-01-01")
@@ -619,3 +619,53 @@ def frontier_growth_draws(
     return trends.growth_draws(
         rows.publication_date, rows.training_compute_flop, reference_year, resamples, seed
     )
+
+
+def language_composition(models: pd.DataFrame, epoch: pd.DataFrame, comparison: pd.DataFrame) -> pd.DataFrame:
+    """The language-model rate (June 2017 to May 2024) on four samples, so data and composition separate.
+
+    Ours and Epoch's full samples, and the models in both (joined by name as in the data audit)
+    with our estimates and with Epoch's: the gap between the middle two is the estimates, the
+    gaps at either end are which models each dataset holds.
+    """
+    sample = HEADLINES["language_2017_2024"][0]
+    both = audit.join_epoch(sample.select(models, **OURS), epoch)
+    both = both[both.status == "compared"]
+    window = comparison.loc["language_2017_2024"]
+    fits = {
+        "Our language models (all)": window.ours,
+        "Models in both datasets, our estimates": trends.fit_growth(both.publication_date, both.ours_flop),
+        "Models in both datasets, Epoch's estimates": trends.fit_growth(
+            both.publication_date, both.epoch_flop
+        ),
+        "Epoch's language models (all)": window.epoch_data_our_code,
+    }
+    return pd.DataFrame(
+        {
+            "sample": list(fits),
+            "growth": [growth_cell(fit) for fit in fits.values()],
+            "factor": [fit.factor for fit in fits.values()],
+            "n": [fit.n for fit in fits.values()],
+        }
+    )
+
+
+def composition_facts(table: pd.DataFrame) -> dict:
+    """The three gaps of ``language_composition``: our extra models, the estimates, Epoch's extra models."""
+    factor = table.factor.to_numpy()
+    composition = (factor[3] / factor[2]) * (factor[1] / factor[0])
+    estimates = factor[2] / factor[1]
+    verdict = (
+        "Most of the gap is which models each dataset holds, not how their compute is estimated."
+        if abs(np.log(composition)) > abs(np.log(estimates))
+        else "Most of the gap is how compute is estimated, not which models each dataset holds."
+    )
+    return {
+        "composition_verdict": verdict,
+        "n_both": int(table.n.iloc[1]),
+        "both_ours": table.growth.iloc[1],
+        "both_epoch": table.growth.iloc[2],
+        "gap_estimates": f"{factor[2] / factor[1]:.2f}",
+        "gap_epoch_models": f"{factor[3] / factor[2]:.2f}",
+        "gap_our_models": f"{factor[1] / factor[0]:.2f}",
+    }

@@ -196,6 +196,8 @@ language_years = compute_trends.yearly_medians(
     models, epoch, compute_trends.HEADLINES["language_2017_2024"][0]
 )
 glue_text(compute_trends.language_gap_facts(comparison, language_years))
+composition = compute_trends.language_composition(models, epoch, comparison)
+glue_text(compute_trends.composition_facts(composition))
 
 # %% [markdown]
 # ### Why our language-model trend is flatter
@@ -207,12 +209,22 @@ glue_text(compute_trends.language_gap_facts(comparison, language_years))
 # {glue:text}`language_early_ours` language models to Epoch's
 # {glue:text}`language_early_epoch`, and ours are mostly the largest of their
 # year, so their median compute sits {glue:text}`language_early_gap` orders of
-# magnitude above Epoch's. Starting high, our trend line rises less. Epoch's
-# broader coverage of small early models is the better basis for this
-# particular rate; adding them to our dataset is listed as future work.
+# magnitude above Epoch's. Starting high, our trend line rises less.
 
 # %% tags=["hide-input"]
 tables.show(language_years)
+
+# %% [markdown]
+# The same models on both sides separate the estimates from the composition.
+# On the {glue:text}`n_both` language models in both datasets, our estimates
+# give {glue:text}`both_ours` and Epoch's {glue:text}`both_epoch`: a factor of
+# {glue:text}`gap_estimates` from how compute is estimated. The models only
+# Epoch has raise its rate by a further factor of {glue:text}`gap_epoch_models`,
+# and the models only we have lower ours by {glue:text}`gap_our_models`.
+# {glue:text}`composition_verdict`
+
+# %% tags=["hide-input"]
+tables.show(composition.drop(columns="factor"), index=False)
 
 # %% [markdown]
 # ### Backtests: would the trend have predicted what came next?

@@ -623,6 +623,9 @@ def summary_facts(
             "Hoffmann et al. (unrounded)"
         ],
         "summary_llama_tpp": models.loc["Llama 3 8B"].tokens_per_parameter,
+        "summary_llama_extrapolation": format_number(
+            published.value[MODEL_ROWS["Llama 3 8B"][1]] / replication.runs.training_tokens.max(), 2
+        ),
     }
 
 

@@ -461,9 +461,10 @@ def register_key_numbers(
         0.9,
         "FLOP",
         f"Largest training run in our data: {largest.model} ({largest.organization})",
-        f"{largest.compute_method}; interval from its confidence grade '{largest.confidence}' "
-        f"(within {factor:g}x), see data/models.csv",
+        f"{largest.compute_method}; not a confidence interval: the range its confidence grade "
+        f"'{largest.confidence}' implies (within {factor:g}x), see data/models.csv",
         significant=2,
+        interval_kind="grade range",
     )
 
 

@@ -36,7 +36,8 @@ class KeyNumber:
     the interval at level ``ci_level`` (e.g. 0.95); ``published`` is the id of
     the published figure it replicates in ``data/published_estimates.csv``
     (empty when none); ``chapter`` is the docname of the page that computes it;
-    ``headline`` marks the chapter's headline on the landing page.
+    ``headline`` marks the chapter's headline on the landing page; ``interval_kind`` is ``CI``
+    for a confidence interval, or names a range that is not one (``grade range``).
     """
 
     id: str
@@ -51,6 +52,7 @@ class KeyNumber:
     chapter: str
     significant: int = 3
     headline: bool = False
+    interval_kind: str = "CI"
 
     @property
     def value_text(self) -> str:
@@ -60,13 +62,21 @@ class KeyNumber:
     @property
     def interval_text(self) -> str:
         """The interval as prose writes it, e.g. ``95% CI 0.317–0.373``."""
-        return format_interval(self.ci_low, self.ci_high, self.ci_level, self.significant, self.unit)
+        return format_interval(
+            self.ci_low, self.ci_high, self.ci_level, self.significant, self.unit, self.interval_kind
+        )
 
     @property
     def text(self) -> str:
         """Value and interval together, e.g. ``0.347 (95% CI 0.317–0.373)``."""
         return format_estimate(
-            self.value, self.ci_low, self.ci_high, self.ci_level, self.significant, self.unit
+            self.value,
+            self.ci_low,
+            self.ci_high,
+            self.ci_level,
+            self.significant,
+            self.unit,
+            self.interval_kind,
         )
 
 
@@ -103,6 +113,7 @@ class Registry:
         published: str = "",
         significant: int = 3,
         headline: bool = False,
+        interval_kind: str = "CI",
     ) -> KeyNumber:
         """Add a headline number; reject duplicates, bad ids and values outside their interval."""
         if number_id in self._numbers:
@@ -134,6 +145,7 @@ class Registry:
             chapter=self.chapter,
             significant=significant,
             headline=headline,
+            interval_kind=interval_kind,
         )
         self._numbers[number_id] = number
         return number
@@ -177,10 +189,12 @@ def _export_record(number: KeyNumber) -> dict:
 
 
 def from_record(record: dict) -> KeyNumber:
-    """A key number from an exported record (CSV row or JSON object); older exports lack ``headline``."""
+    """A key number from an exported record (CSV row or JSON object); older exports lack the last fields."""
     values = {name: float(record[name]) for name in ("value", "ci_low", "ci_high", "ci_level")}
     headline = str(record.get("headline", "false")).lower() == "true"
-    return KeyNumber(**{**record, **values, "significant": int(record["significant"]), "headline": headline})
+    kind = record.get("interval_kind") or "CI"
+    fields = {**record, **values, "significant": int(record["significant"]), "headline": headline}
+    return KeyNumber(**{**fields, "interval_kind": kind})
 
 
 def to_json(numbers: list[KeyNumber]) -> str:

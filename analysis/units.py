@@ -80,18 +80,31 @@ def format_in_unit(value: float, unit: str, significant: int = 3) -> str:
     return format_year(value) if unit == "year" else format_number(value, significant)
 
 
-def format_interval(low: float, high: float, level: float, significant: int = 3, unit: str = "") -> str:
-    """Format a confidence interval: ``95% CI 0.317–0.373`` (``-1.60 to -0.840`` with negatives)."""
+def format_interval(
+    low: float, high: float, level: float, significant: int = 3, unit: str = "", kind: str = "CI"
+) -> str:
+    """Format an interval: ``95% CI 0.317–0.373`` (``-1.60 to -0.840`` with negatives).
+
+    ``kind`` other than ``CI`` names a range that is not a confidence interval (e.g. ``grade
+    range``: an estimate's confidence grade as a multiplicative range); it prints without a level.
+    """
     separator = " to " if low < 0 or high < 0 else "–"
     low_text, high_text = (format_in_unit(bound, unit, significant) for bound in (low, high))
-    return f"{level:.0%} CI {low_text}{separator}{high_text}"
+    label = f"{level:.0%} CI" if kind == "CI" else kind
+    return f"{label} {low_text}{separator}{high_text}"
 
 
 def format_estimate(
-    value: float, low: float, high: float, level: float, significant: int = 3, unit: str = ""
+    value: float,
+    low: float,
+    high: float,
+    level: float,
+    significant: int = 3,
+    unit: str = "",
+    kind: str = "CI",
 ) -> str:
     """A value with its interval: ``0.347 (95% CI 0.318–0.371)``."""
-    interval = format_interval(low, high, level, significant, unit)
+    interval = format_interval(low, high, level, significant, unit, kind)
     return f"{format_in_unit(value, unit, significant)} ({interval})"
 
 

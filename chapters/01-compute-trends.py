@@ -55,7 +55,8 @@ glue_text(compute_trends.summary_facts(models, ours, comparison, curve))
 #   gives {glue:text}`confident_only_growth`: {glue:text}`confident_verdict`.
 # - The largest training run in our data is {glue:text}`largest_model`
 #   ({glue:text}`largest_date`), at {glue:text}`compute.largest_run.flop.text`
-#   FLOP (an outside estimate; the interval reflects its confidence grade).
+#   FLOP (an outside estimate; the range is the one its confidence grade
+#   implies, not a confidence interval).
 # - Across {glue:text}`spec_count` reasonable analyst choices the estimate
 #   ranges from {glue:text}`spec_min` to {glue:text}`spec_max` x/yr
 #   (median {glue:text}`spec_median`).

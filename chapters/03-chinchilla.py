@@ -66,10 +66,13 @@ glue_text(chinchilla.summary_facts(replication, comparison, allocation, publishe
 #   $10^{26}$ FLOP it asks for
 #   {glue:text}`chinchilla.tokens_per_parameter.1e26.text`. Hoffmann et al.'s
 #   own TeX values would ask for {glue:text}`tpp_chinchilla_hoffmann_tex`.
-# - Llama 3 8B, trained on {glue:text}`summary_llama_tpp` tokens per parameter, used
-#   {glue:text}`chinchilla.compute_overhead.llama3_8b.text` times the compute
-#   that a compute-optimal run would need for the same loss under this law: a
-#   deliberate trade of training compute for a small, cheap-to-serve model.
+# - Llama 3 8B, trained on {glue:text}`summary_llama_tpp` tokens per parameter,
+#   would have used {glue:text}`chinchilla.compute_overhead.llama3_8b.text`
+#   times the compute a compute-optimal run needs for the same loss, if this law
+#   held that far: an **extrapolation** to {glue:text}`summary_llama_extrapolation`
+#   times the largest training set of the runs it was fitted on, with another
+#   dataset and tokenizer. Read it as the shape of a deliberate trade (training
+#   compute for a small, cheap-to-serve model), not as a measurement.
 
 # %% tags=["remove-cell"]
 glue_text(chinchilla.data_facts(replication))

@@ -436,6 +436,97 @@ SIX_ND_TOLERANCE = 3.0
 _MENTIONS_SIX_ND = r"6\s*\*?\s*N\s*\*?\s*D|6ND"
 
 
+HARDWARE_SPECS = (
+    "tdp_w",
+    "board_or_server_w",
+    "fp32_flop_per_s",
+    "tf32_flop_per_s",
+    "fp16_bf16_flop_per_s",
+    "fp8_flop_per_s",
+    "memory_bytes",
+    "memory_bandwidth_bytes_per_s",
+    "launch_price_usd",
+)
+"""The numeric columns of ``data/hardware.csv``: a row that gives any of them names its source."""
+
+
+def _positive(name: str, description: str, unit: str) -> Column:
+    return Column(name, "float", description, unit, False, rule=pa.Check.gt(0))
+
+
+HARDWARE = TableSpec(
+    name="hardware",
+    title="Accelerators",
+    description="One row per accelerator that a row of `models.csv` names, with the figures its vendor's "
+    "datasheet or specification page gives (dense peak FLOP/s; a figure printed with sparsity is halved).",
+    key="key",
+    columns=(
+        Column(
+            "key",
+            "str",
+            "Stable id, e.g. `nvidia_h100_sxm5`; `models.csv` names it in `hardware`.",
+            pattern=r"^[a-z0-9_]+$",
+            unique=True,
+        ),
+        Column("manufacturer", "str", "Vendor."),
+        Column("name", "str", "The vendor's name for the part."),
+        Column(
+            "release_date",
+            "date",
+            "Announcement or availability date, as the vendor states it.",
+            required=False,
+            minimum="2005-01-01",
+            maximum="2030-12-31",
+        ),
+        _positive(
+            "tdp_w", "Thermal design power of the chip or board (for TPUs, Google's stated maximum).", "W"
+        ),
+        _positive("board_or_server_w", "Power of a server or board the vendor specifies, per chip.", "W"),
+        _positive("fp32_flop_per_s", "Peak dense FP32.", "FLOP/s"),
+        _positive("tf32_flop_per_s", "Peak dense TF32 (tensor cores).", "FLOP/s"),
+        _positive("fp16_bf16_flop_per_s", "Peak dense FP16/BF16 (tensor cores or matrix units).", "FLOP/s"),
+        _positive("fp8_flop_per_s", "Peak dense FP8.", "FLOP/s"),
+        _positive("memory_bytes", "Accelerator memory.", "bytes"),
+        _positive("memory_bandwidth_bytes_per_s", "Memory bandwidth.", "bytes/s"),
+        _positive(
+            "launch_price_usd",
+            "Launch price where the vendor or a clearly attributed source publishes it.",
+            "USD",
+        ),
+        Column(
+            "source_url",
+            "str",
+            "The vendor's datasheet or specification page (or a faithful copy, as notes say).",
+            required=False,
+            pattern=URL_PATTERN,
+        ),
+        Column("source_title", "str", "Its title and document id.", required=False),
+        Column(
+            "notes",
+            "str",
+            "What was read where; conversions (sparse to dense, GiB); what is not yet sourced.",
+        ),
+    ),
+    row_rules=(
+        pa.Check(
+            lambda df: df[list(HARDWARE_SPECS)].isna().all(axis=1) | df.source_url.notna(),
+            name="source_url: a row that gives a figure names its source",
+        ),
+    ),
+)
+"""``data/hardware.csv``: accelerators and their vendor figures."""
+
+
+def _hardware_keys() -> set[str]:
+    path = paths.DATA_DIR / "hardware.csv"
+    return set(pd.read_csv(path, dtype=str, usecols=["key"]).key) if path.is_file() else set()
+
+
+def load_hardware() -> pd.DataFrame:
+    """``data/hardware.csv``, validated, indexed by ``key``."""
+    return read_table(HARDWARE, paths.DATA_DIR / "hardware.csv").set_index("key", drop=False)
+
+
 def _six_nd_ratio(frame: pd.DataFrame) -> pd.Series:
     """Training compute divided by 6 N D (active parameters for MoE); NaN where unknown."""
     parameters = frame.active_parameters.fillna(frame.parameters)
@@ -502,7 +593,13 @@ MODELS = TableSpec(
             "`third_party_estimate` (only another group's estimate exists; the notes say whose).",
             values=COMPUTE_METHODS,
         ),
-        Column("hardware", "str", "Accelerator type, e.g. `NVIDIA H100 SXM5`.", required=False),
+        Column(
+            "hardware",
+            "str",
+            "The accelerator, as a `key` of `hardware.csv` (what the source says, if more, is in the notes).",
+            required=False,
+            rule=pa.Check(lambda keys: keys.isin(_hardware_keys()), name="hardware is a key of hardware.csv"),
+        ),
         Column("hardware_quantity", "int", "Number of accelerators.", "chips", False, minimum=1, maximum=1e7),
         Column(
             "training_time_hours",
@@ -1011,6 +1108,7 @@ COMMITTED_TABLES = {
         PUBLISHED_ESTIMATES,
         TEXT_STOCK_INPUTS,
         CLAIMS,
+        HARDWARE,
     )
 }
 """Every committed table under ``data/`` and its spec (file name -> spec)."""

@@ -149,3 +149,38 @@ def test_rows_never_reread_are_flagged_not_failed(tmp_path, monkeypatch, capsys)
     assert any(f"{unread} of {len(rows)} rows not yet re-read" in line for line in flags)
     assert validate.main() == 0
     assert "flag:" in capsys.readouterr().out
+
+
+MODELS_CSV = paths.DATA_DIR / "models.csv"
+HARDWARE_CSV = paths.DATA_DIR / "hardware.csv"
+
+
+def test_an_unknown_accelerator_in_models_is_an_error(tmp_path):
+    corrupted = write_edited_csv(
+        tmp_path, MODELS_CSV, lambda rows: rows[5].update(hardware="NVIDIA Tesla V100")
+    )
+    with pytest.raises(data.DataError) as error:
+        data.read_table(data.MODELS, corrupted)
+    message = str(error.value)
+    assert "line 7 (model=" in message and "column 'hardware'" in message and "hardware.csv" in message
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda rows: rows[0].update(tdp_w="-300"), ["line 2", "column 'tdp_w'", "greater_than"]),
+        (lambda rows: rows[0].update(tdp_w="300 W"), ["line 2", "column 'tdp_w'", "must be a number"]),
+        (
+            lambda rows: rows[0].update(tdp_w="300", source_url=""),
+            ["line 2", "column 'source_url'", "names its source"],
+        ),
+    ],
+)
+def test_a_bad_hardware_row_names_file_line_key_and_column(tmp_path, edit, expected):
+    corrupted = write_edited_csv(tmp_path, HARDWARE_CSV, edit)
+    with pytest.raises(data.DataError) as error:
+        data.read_table(data.HARDWARE, corrupted)
+    message = str(error.value)
+    assert str(corrupted) in message and "(key=" in message
+    for fragment in expected:
+        assert fragment in message, message

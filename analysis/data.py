@@ -516,6 +516,53 @@ HARDWARE = TableSpec(
 )
 """``data/hardware.csv``: accelerators and their vendor figures."""
 
+POWER_REFERENCES = TableSpec(
+    name="power_references",
+    title="Power references",
+    description="A scale to set beside the power of training runs: power plants, planned data centres, "
+    "a household, each from its operator or a clearly attributed report. Grid averages are computed from "
+    "Ember's files in analysis, not copied here.",
+    key="key",
+    columns=(
+        Column("key", "str", "Stable id.", pattern=r"^[a-z0-9_]+$", unique=True),
+        Column("name", "str", "What it is."),
+        Column(
+            "category",
+            "str",
+            "Kind of reference.",
+            values=(
+                "power_plant",
+                "data_centre_campus",
+                "grid_region",
+                "country",
+                "household_scale",
+                "other",
+            ),
+        ),
+        Column("power_w", "float", "Its power.", "W", rule=pa.Check.gt(0)),
+        Column(
+            "power_kind",
+            "str",
+            "Which power: nameplate capacity, average load (annual energy over 8,760 h), peak load or "
+            "planned capacity.",
+            values=("nameplate_capacity", "average_load", "peak_load", "planned_capacity"),
+        ),
+        Column(
+            "year",
+            "int",
+            "Year the figure refers to (a planned campus: the stated target year).",
+            required=False,
+            minimum=1990,
+            maximum=2035,
+        ),
+        Column("source_url", "str", "The operator's page or the report read.", pattern=URL_PATTERN),
+        Column("source_title", "str", "Its title."),
+        Column("location", "str", "Where in it."),
+        Column("derivation", "str", "The arithmetic and what exactly was read (copies named)."),
+    ),
+)
+"""``data/power_references.csv``: the comparison scale for the power chapter."""
+
 
 def _hardware_keys() -> set[str]:
     path = paths.DATA_DIR / "hardware.csv"
@@ -1109,6 +1156,7 @@ COMMITTED_TABLES = {
         TEXT_STOCK_INPUTS,
         CLAIMS,
         HARDWARE,
+        POWER_REFERENCES,
     )
 }
 """Every committed table under ``data/`` and its spec (file name -> spec)."""

@@ -1,14 +1,19 @@
-"""Sphinx extension: the book's offline assets, figure files and key numbers.
+"""Sphinx extension: offline assets, the execution cache, figure files and the registry pages.
 
 - Serves the Vega, Vega-Lite and Vega-Embed bundle shipped by vl-convert-python
-  and a MathJax subset (from sphinx-mathjax-offline) from ``_static``, so no
-  page loads a script, stylesheet or font from another host. The Vega bundle
-  is added only to pages that draw a chart.
-- ``{figure-svg}`label``` links the static SVG of figure ``label`` that the
-  chapter wrote while executing; the files are copied to ``figures/``.
-- ``{key-numbers-table}`` renders every chapter's registered key numbers, and
-  ``key-numbers.csv`` / ``key-numbers.json`` are written at the site root,
-  with the committed data tables and their dictionary under ``data/``.
+  and a MathJax subset (from sphinx-mathjax-offline, its CDN URLs rewritten)
+  from ``_static``, so no page loads a script, stylesheet or font from another
+  host. The Vega bundle is added only to pages that draw a chart.
+- Executes, before reading, only the pages whose code or dependencies changed
+  (``analysis.notebooks``), in parallel, into myst-nb's jupyter-cache.
+- ``{figure-svg}`label``` links figure ``label`` as SVG, PNG and CSV with a
+  citation line; the files are copied to ``figures/`` (the PNG rendered here).
+- Registry directives (``RENDERERS``): ``{key-numbers-table}``,
+  ``{key-number-changes}``, ``{report-at-a-glance}`` and ``{claims-checked}``,
+  filled once every page has executed; ``key-numbers.csv``/``.json``/``.bib``
+  are written at the site root, with the committed data tables, their
+  dictionary and ``datapackage.json`` under ``data/``.
+- Adds sharing metadata (description, Open Graph) to every page.
 """
 
 import html
@@ -137,18 +142,6 @@ def figure_svg_role(name, rawtext, text, lineno, inliner, options=None, content=
     return [*parts, cite], []
 
 
-class KeyNumbersPlaceholder(nodes.General, nodes.Element):
-    """Replaced by the key-numbers table once every chapter has executed."""
-
-
-class KeyNumbersTable(SphinxDirective):
-    """``{key-numbers-table}``: the table of every registered key number."""
-
-    def run(self):
-        self.env.metadata[self.env.docname]["key_numbers_page"] = True
-        return [KeyNumbersPlaceholder()]
-
-
 def _execute_stale_pages(app: Sphinx) -> None:
     """Execute, side by side, every page whose cached execution is out of date.
 
@@ -244,30 +237,6 @@ def _key_numbers_table(app: Sphinx, fromdocname: str) -> nodes.table:
     return table
 
 
-class ChangesPlaceholder(nodes.General, nodes.Element):
-    """Replaced by the table of key numbers that moved since the last release."""
-
-
-class KeyNumberChanges(SphinxDirective):
-    """``{key-number-changes}``: every key number that moved since the released snapshot."""
-
-    def run(self):
-        self.env.metadata[self.env.docname]["key_numbers_page"] = True
-        return [ChangesPlaceholder()]
-
-
-class GlancePlaceholder(nodes.General, nodes.Element):
-    """Replaced by the report at a glance: each chapter's headlines and first figure."""
-
-
-class ReportAtAGlance(SphinxDirective):
-    """``{report-at-a-glance}``: generated from the key-numbers registry, for whatever chapters exist."""
-
-    def run(self):
-        self.env.metadata[self.env.docname]["key_numbers_page"] = True
-        return [GlancePlaceholder()]
-
-
 def _table(columns: list[tuple[str, int]], rows: list[list[nodes.Node]], classes: list[str]) -> nodes.table:
     table = nodes.table(classes=[*classes, "colwidths-given"])
     group = nodes.tgroup(cols=len(columns))
@@ -348,18 +317,6 @@ def _glance(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
     return output
 
 
-class ClaimsPlaceholder(nodes.General, nodes.Element):
-    """Replaced by the claims and their computed verdicts."""
-
-
-class ClaimsChecked(SphinxDirective):
-    """``{claims-checked}``: every claim of ``data/claims.csv`` beside our number and its verdict."""
-
-    def run(self):
-        self.env.metadata[self.env.docname]["key_numbers_page"] = True
-        return [ClaimsPlaceholder()]
-
-
 def _claimed_text(claim) -> str:
     prefix = {"at_least": "at least ", "at_most": "at most ", "about": ""}[claim.comparison]
     value = units.format_printed(claim.value, claim.unit)
@@ -411,15 +368,34 @@ def _claims(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
     return output
 
 
-def _fill_key_numbers(app: Sphinx, doctree, fromdocname: str) -> None:
-    for placeholder in doctree.findall(KeyNumbersPlaceholder):
-        placeholder.replace_self(_key_numbers_table(app, fromdocname))
-    for placeholder in doctree.findall(ChangesPlaceholder):
-        placeholder.replace_self(_changes_table(app, fromdocname))
-    for placeholder in doctree.findall(GlancePlaceholder):
-        placeholder.replace_self(_glance(app, fromdocname))
-    for placeholder in doctree.findall(ClaimsPlaceholder):
-        placeholder.replace_self(_claims(app, fromdocname))
+class RegistryPlaceholder(nodes.General, nodes.Element):
+    """Replaced, once every page has executed, by content built from the key-numbers registry."""
+
+
+def _registry_directive(kind: str) -> type[SphinxDirective]:
+    """A directive that leaves a placeholder for the renderer ``RENDERERS[kind]``."""
+
+    class RegistryDirective(SphinxDirective):
+        def run(self):
+            self.env.metadata[self.env.docname]["key_numbers_page"] = True
+            return [RegistryPlaceholder(kind=kind)]
+
+    return RegistryDirective
+
+
+RENDERERS = {
+    "key-numbers-table": _key_numbers_table,
+    "key-number-changes": _changes_table,
+    "report-at-a-glance": _glance,
+    "claims-checked": _claims,
+}
+"""Directives whose content is built from the registry: the Key numbers table, the Changes page, the
+landing page's at-a-glance tables and the Claims checked page."""
+
+
+def _fill_registry_pages(app: Sphinx, doctree, fromdocname: str) -> None:
+    for placeholder in doctree.findall(RegistryPlaceholder):
+        placeholder.replace_self(RENDERERS[placeholder["kind"]](app, fromdocname))
 
 
 def _write_downloads(app: Sphinx, exception) -> None:
@@ -454,21 +430,16 @@ def _write_downloads(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    """Register the extension's events, role and directive."""
+    """Register the extension's events, role and directives."""
     app.connect("config-inited", _configure)
     app.connect("html-page-context", _add_vega_to_chart_pages)
+    app.connect("html-page-context", _add_page_metadata)
     app.connect("builder-inited", _execute_stale_pages, priority=900)
     app.connect("env-get-outdated", _reread_computed_pages)
-    app.connect("doctree-resolved", _fill_key_numbers)
+    app.connect("doctree-resolved", _fill_registry_pages)
     app.connect("build-finished", _write_downloads)
     app.add_role("figure-svg", figure_svg_role)
-    app.add_node(KeyNumbersPlaceholder)
-    app.add_node(ChangesPlaceholder)
-    app.add_node(GlancePlaceholder)
-    app.add_node(ClaimsPlaceholder)
-    app.add_directive("claims-checked", ClaimsChecked)
-    app.add_directive("key-numbers-table", KeyNumbersTable)
-    app.add_directive("key-number-changes", KeyNumberChanges)
-    app.add_directive("report-at-a-glance", ReportAtAGlance)
-    app.connect("html-page-context", _add_page_metadata)
+    app.add_node(RegistryPlaceholder)
+    for kind in RENDERERS:
+        app.add_directive(kind, _registry_directive(kind))
     return {"version": "1.0", "parallel_read_safe": False, "parallel_write_safe": True}

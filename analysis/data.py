@@ -436,20 +436,6 @@ SIX_ND_TOLERANCE = 3.0
 _MENTIONS_SIX_ND = r"6\s*\*?\s*N\s*\*?\s*D|6ND"
 
 
-HARDWARE_SPECS = (
-    "tdp_w",
-    "board_or_server_w",
-    "fp32_flop_per_s",
-    "tf32_flop_per_s",
-    "fp16_bf16_flop_per_s",
-    "fp8_flop_per_s",
-    "memory_bytes",
-    "memory_bandwidth_bytes_per_s",
-    "launch_price_usd",
-)
-"""The numeric columns of ``data/hardware.csv``: a row that gives any of them names its source."""
-
-
 def _positive(name: str, description: str, unit: str) -> Column:
     return Column(name, "float", description, unit, False, rule=pa.Check.gt(0))
 
@@ -496,21 +482,15 @@ HARDWARE = TableSpec(
         Column(
             "source_url",
             "str",
-            "The vendor's datasheet or specification page (or a faithful copy, as notes say).",
-            required=False,
+            "The vendor's datasheet or specification page (or a faithful copy, as notes say); for a part "
+            "with no vendor figure yet, the earliest source in `models.csv` that names it.",
             pattern=URL_PATTERN,
         ),
-        Column("source_title", "str", "Its title and document id.", required=False),
+        Column("source_title", "str", "Its title and document id."),
         Column(
             "notes",
             "str",
             "What was read where; conversions (sparse to dense, GiB); what is not yet sourced.",
-        ),
-    ),
-    row_rules=(
-        pa.Check(
-            lambda df: df[list(HARDWARE_SPECS)].isna().all(axis=1) | df.source_url.notna(),
-            name="source_url: a row that gives a figure names its source",
         ),
     ),
 )

@@ -170,10 +170,7 @@ def test_an_unknown_accelerator_in_models_is_an_error(tmp_path):
     [
         (lambda rows: rows[0].update(tdp_w="-300"), ["line 2", "column 'tdp_w'", "greater_than"]),
         (lambda rows: rows[0].update(tdp_w="300 W"), ["line 2", "column 'tdp_w'", "must be a number"]),
-        (
-            lambda rows: rows[0].update(tdp_w="300", source_url=""),
-            ["line 2", "column 'source_url'", "names its source"],
-        ),
+        (lambda rows: rows[0].update(source_url=""), ["line 2", "column 'source_url'", "not_nullable"]),
     ],
 )
 def test_a_bad_hardware_row_names_file_line_key_and_column(tmp_path, edit, expected):

@@ -328,6 +328,7 @@ class DataWall:
     epoch: Paths
     full_use: dict[str, FullUse]
     exceed_probability: np.ndarray
+    sensitivity: pd.DataFrame
 
     @property
     def combined(self) -> FullUse:
@@ -368,6 +369,7 @@ def analyse(models: pd.DataFrame, inputs: pd.DataFrame, epoch_sizes: pd.DataFram
         epoch=epoch,
         full_use=results,
         exceed_probability=probability_exceeding(stock, [historical, compute]),
+        sensitivity=tornado(stock, inputs, historical),
     )
 
 
@@ -793,7 +795,7 @@ DATASET_TREND_INPUTS = ("Largest dataset in 2024 (trend level)", "Dataset growth
 
 def summary_facts(wall: DataWall) -> dict:
     """The summary's numbers that are not key numbers: growth phrases and what drives the year."""
-    table = tornado(wall.stock, wall.inputs, wall.historical)
+    table = wall.sensitivity
     driver = table.iloc[0]
     stock_rows = table[~table.input.isin(DATASET_TREND_INPUTS)]
     dataset_rows = table[table.input.isin(DATASET_TREND_INPUTS)]

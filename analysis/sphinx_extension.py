@@ -206,13 +206,7 @@ def _key_numbers_table(app: Sphinx, fromdocname: str) -> nodes.table:
         ("Cite as", 4),
     ]
     cited = citations.report()
-    table = nodes.table(classes=["key-numbers", "colwidths-given"])
-    group = nodes.tgroup(cols=len(columns))
-    table += group
-    group.extend(nodes.colspec(colwidth=width) for _, width in columns)
-    head = nodes.thead()
-    head += nodes.row("", *(_cell(nodes.Text(title)) for title, _ in columns))
-    body = nodes.tbody()
+    rows, ids = [], []
     for number in numbers:
         if number.published:
             row = published.loc[number.published]
@@ -222,22 +216,27 @@ def _key_numbers_table(app: Sphinx, fromdocname: str) -> nodes.table:
         link = nodes.reference(
             "", number.id, refuri=app.builder.get_relative_uri(fromdocname, number.chapter)
         )
-        body += nodes.row(
-            "",
-            _cell(link),
-            _cell(nodes.Text(number.text)),
-            _cell(nodes.Text(number.unit)),
-            _cell(nodes.Text(f"{number.description}. Method: {number.method}.")),
-            _cell(nodes.Text(reference)),
-            _cell(nodes.Text(citations.key_number_plain(number, cited))),
-            ids=[citations.key_number_anchor(number.id)],
+        rows.append(
+            [
+                link,
+                nodes.Text(number.text),
+                nodes.Text(number.unit),
+                nodes.Text(f"{number.description}. Method: {number.method}."),
+                nodes.Text(reference),
+                nodes.Text(citations.key_number_plain(number, cited)),
+            ]
         )
-    group += head
-    group += body
-    return table
+        ids.append(citations.key_number_anchor(number.id))
+    return _table(columns, rows, ["key-numbers"], ids)
 
 
-def _table(columns: list[tuple[str, int]], rows: list[list[nodes.Node]], classes: list[str]) -> nodes.table:
+def _table(
+    columns: list[tuple[str, int]],
+    rows: list[list[nodes.Node]],
+    classes: list[str],
+    ids: list[str] | None = None,
+) -> nodes.table:
+    """A table with titled, weighted columns; ``ids`` (one per row) become the rows' HTML anchors."""
     table = nodes.table(classes=[*classes, "colwidths-given"])
     group = nodes.tgroup(cols=len(columns))
     table += group
@@ -245,8 +244,8 @@ def _table(columns: list[tuple[str, int]], rows: list[list[nodes.Node]], classes
     head = nodes.thead()
     head += nodes.row("", *(_cell(nodes.Text(title)) for title, _ in columns))
     body = nodes.tbody()
-    for cells in rows:
-        body += nodes.row("", *(_cell(cell) for cell in cells))
+    for index, cells in enumerate(rows):
+        body += nodes.row("", *(_cell(cell) for cell in cells), ids=[ids[index]] if ids else [])
     group += head
     group += body
     return table

@@ -199,8 +199,9 @@ charts.publish(dw.full_use_chart(dw.full_use_frame(wall, published)), "fig-data-
 # ### Which input matters
 
 # %% tags=["remove-cell"]
-sensitivity = dw.tornado(wall.stock, wall.inputs, wall.historical)
-charts.publish(dw.tornado_chart(sensitivity, wall.full_use["historical"].median), "fig-data-wall-tornado")
+charts.publish(
+    dw.tornado_chart(wall.sensitivity, wall.full_use["historical"].median), "fig-data-wall-tornado"
+)
 
 # %% [markdown]
 # ```{glue:figure} fig-data-wall-tornado
@@ -212,7 +213,7 @@ charts.publish(dw.tornado_chart(sensitivity, wall.full_use["historical"].median)
 # ```
 
 # %% tags=["hide-input"]
-tables.show(dw.tornado_display(sensitivity), index=False)
+tables.show(dw.tornado_display(wall.sensitivity), index=False)
 
 # %% [markdown]
 # ### Backtest: the 2022 version

@@ -35,6 +35,9 @@ UNITS = {
     "year",
     "words per day",
     "words",
+    "x",
+    "MWh",
+    "W per chip",
 }
 """Units a number in the report may carry."""
 
@@ -544,6 +547,61 @@ POWER_REFERENCES = TableSpec(
 """``data/power_references.csv``: the comparison scale for the power chapter."""
 
 
+POWER_COST_INPUTS = TableSpec(
+    name="power_cost_inputs",
+    title="Power and cost inputs",
+    description="The factors that turn a run's chips into watts and dollars, each a range read in its "
+    "sources: the power chapter draws each uniformly between `low` and `high`.",
+    key="key",
+    columns=(
+        Column(
+            "key",
+            "str",
+            "Stable id; `analysis.power` reads each by name.",
+            pattern=r"^[a-z0-9_]+$",
+            unique=True,
+        ),
+        Column("quantity", "str", "What it is, in words."),
+        Column("applies_to", "str", "Which runs or chips it applies to."),
+        Column(
+            "low", "float", "Lowest value in the sources (or the stated lower bound).", rule=pa.Check.gt(0)
+        ),
+        Column(
+            "high", "float", "Highest value in the sources (or the stated upper bound).", rule=pa.Check.gt(0)
+        ),
+        Column("unit", "str", "Unit of `low` and `high`.", values=("dimensionless", "years", "USD per kWh")),
+        Column("source_url", "str", "The main source.", pattern=URL_PATTERN),
+        Column("source_title", "str", "Its title."),
+        Column("location", "str", "Where in it."),
+        Column("derivation", "str", "Every value read, where, and how the range follows from them."),
+    ),
+    row_rules=(pa.Check(lambda df: df.low <= df.high, name="high: low <= high (the range is not reversed)"),),
+)
+"""``data/power_cost_inputs.csv``: server overhead, PUE, utilisation, hardware life and prices of energy."""
+
+POWER_COST_INPUT_KEYS = (
+    "server_overhead_gpu",
+    "server_overhead_tpu",
+    "pue",
+    "utilisation",
+    "hardware_life",
+    "cluster_cost_overhead",
+    "electricity_price",
+    "load_factor",
+)
+"""The inputs ``analysis.power`` needs; a missing one is a validation error."""
+
+
+def load_power_cost_inputs() -> pd.DataFrame:
+    """``data/power_cost_inputs.csv``, validated, indexed by ``key``; every needed input present."""
+    path = paths.DATA_DIR / "power_cost_inputs.csv"
+    frame = read_table(POWER_COST_INPUTS, path)
+    missing = sorted(set(POWER_COST_INPUT_KEYS) - set(frame.key))
+    if missing:
+        raise DataError([f"{path}: no row for input '{name}'" for name in missing])
+    return frame.set_index("key", drop=False)
+
+
 def _hardware_keys() -> set[str]:
     path = paths.DATA_DIR / "hardware.csv"
     return set(pd.read_csv(path, dtype=str, usecols=["key"]).key) if path.is_file() else set()
@@ -552,6 +610,165 @@ def _hardware_keys() -> set[str]:
 def load_hardware() -> pd.DataFrame:
     """``data/hardware.csv``, validated, indexed by ``key``."""
     return read_table(HARDWARE, paths.DATA_DIR / "hardware.csv").set_index("key", drop=False)
+
+
+def load_power_references() -> pd.DataFrame:
+    """``data/power_references.csv``, validated, indexed by ``key``."""
+    return read_table(POWER_REFERENCES, paths.DATA_DIR / "power_references.csv").set_index("key", drop=False)
+
+
+EPOCH_ML_HARDWARE = TableSpec(
+    name="epoch_ml_hardware",
+    title="Epoch AI, Machine Learning Hardware",
+    description="Epoch AI's accelerator table (third-party); the columns the report reads.",
+    key="Hardware name",
+    columns=(
+        Column("Hardware name", "str", "Accelerator."),
+        Column("Release date", "date", "Release date.", required=False),
+        Column("TDP (W)", "float", "Thermal design power.", "W", False, rule=pa.Check.gt(0)),
+        Column(
+            "FP32 (single precision) performance (FLOP/s)",
+            "float",
+            "Peak FP32.",
+            "FLOP/s",
+            False,
+            rule=pa.Check.gt(0),
+        ),
+        Column(
+            "Tensor-FP16/BF16 performance (FLOP/s)",
+            "float",
+            "Peak dense 16-bit tensor.",
+            "FLOP/s",
+            False,
+            rule=pa.Check.gt(0),
+        ),
+    ),
+    columns_open=True,
+)
+"""Epoch AI's ML hardware table (third-party; the columns the report reads)."""
+
+
+def load_epoch_ml_hardware() -> pd.DataFrame:
+    """Epoch AI's ML hardware table, validated."""
+    return read_table(EPOCH_ML_HARDWARE, sources.fetch("epoch_ml_hardware"))
+
+
+EPOCH_HARDWARE_PRICES = TableSpec(
+    name="epoch_hardware_prices",
+    title="Epoch AI, hardware prices",
+    description="Epoch AI's purchase and cloud prices of accelerators (third-party); the columns read.",
+    key=None,
+    columns=(
+        Column("Hardware model", "str", "Accelerator."),
+        Column("Price date", "date", "Date of the price.", required=False),
+        Column(
+            "Price (hardware purchase)",
+            "float",
+            "Purchase price per chip (a server's price per GPU).",
+            "USD",
+            False,
+            rule=pa.Check.gt(0),
+        ),
+    ),
+    columns_open=True,
+)
+"""Epoch AI's hardware price database (third-party; the columns the report reads)."""
+
+
+def load_epoch_hardware_prices() -> pd.DataFrame:
+    """Epoch AI's hardware prices, validated."""
+    return read_table(EPOCH_HARDWARE_PRICES, sources.fetch("epoch_hardware_prices"))
+
+
+EPOCH_DATA_CENTER_TIMELINES = TableSpec(
+    name="epoch_data_center_timelines",
+    title="Epoch AI, Frontier Data Centers (timelines)",
+    description="Facility power of frontier data centres at each milestone, built and planned (third-party).",
+    key=None,
+    columns=(
+        Column("Date", "date", "Milestone date (later rows are plans)."),
+        Column("Data center", "str", "Site."),
+        Column("Power (MW)", "float", "Facility power at that date.", "MW", False, minimum=0.0),
+    ),
+    columns_open=True,
+)
+"""Epoch AI's Frontier Data Centers timelines (third-party; the columns the report reads)."""
+
+
+def load_epoch_data_center_timelines() -> pd.DataFrame:
+    """Epoch AI's data-centre milestones, validated."""
+    return read_table(EPOCH_DATA_CENTER_TIMELINES, sources.fetch("epoch_data_center_timelines"))
+
+
+CHIP_VENDORS = ("nvidia", "tpu", "amd", "trainium")
+"""The vendors of Epoch AI's chip-sales files."""
+
+EPOCH_CHIPS_CUMULATIVE = TableSpec(
+    name="epoch_chips_cumulative",
+    title="Epoch AI, AI chip sales (cumulative)",
+    description="Cumulative AI chips shipped and their power, per vendor and quarter (third-party).",
+    key=None,
+    columns=(
+        Column("Name", "str", "Row label."),
+        Column("End date", "str", "Quarter end (M/D/YYYY)."),
+        Column("Power in MW (5th percentile)", "float", "Power of the chips shipped, 5th percentile.", "MW"),
+        Column("Power in MW (median)", "float", "Power of the chips shipped, median.", "MW"),
+        Column(
+            "Power in MW (95th percentile)", "float", "Power of the chips shipped, 95th percentile.", "MW"
+        ),
+    ),
+    columns_open=True,
+)
+"""Epoch AI's chip-sales cumulative totals (third-party; the columns the report reads)."""
+
+
+def load_epoch_chips_cumulative() -> pd.DataFrame:
+    """Every vendor's cumulative chip-sales file, validated and stacked, with ``vendor`` and ``end``."""
+    frames = []
+    for vendor in CHIP_VENDORS:
+        frame = read_table(EPOCH_CHIPS_CUMULATIVE, sources.fetch(f"epoch_chips_{vendor}_cumulative"))
+        frames.append(frame.assign(vendor=vendor, end=pd.to_datetime(frame["End date"], format="%m/%d/%Y")))
+    return pd.concat(frames, ignore_index=True)
+
+
+EMBER_COUNTRIES = TableSpec(
+    name="ember_country_overview",
+    title="Ember, yearly electricity by country",
+    description="Electricity demand by country and region (third-party).",
+    key=None,
+    columns=(
+        Column("country_or_region", "str", "Country or region."),
+        Column("year", "int", "Year."),
+        Column("demand_twh", "float", "Electricity demand.", "TWh", False, minimum=0.0),
+    ),
+    columns_open=True,
+)
+"""Ember's yearly country overview (third-party; the columns the report reads)."""
+
+
+def load_ember_countries() -> pd.DataFrame:
+    """Ember's electricity demand by country, validated."""
+    return read_table(EMBER_COUNTRIES, sources.fetch("ember_country_overview"))
+
+
+EMBER_US_STATES = TableSpec(
+    name="ember_usa_states",
+    title="Ember, yearly electricity by US state",
+    description="Electricity demand by US state (third-party).",
+    key=None,
+    columns=(
+        Column("state", "str", "State."),
+        Column("year", "int", "Year."),
+        Column("demand_gwh", "float", "Electricity demand.", "GWh", False, minimum=0.0),
+    ),
+    columns_open=True,
+)
+"""Ember's yearly US-state overview (third-party; the columns the report reads)."""
+
+
+def load_ember_us_states() -> pd.DataFrame:
+    """Ember's electricity demand by US state, validated."""
+    return read_table(EMBER_US_STATES, sources.fetch("ember_usa_states"))
 
 
 def _six_nd_ratio(frame: pd.DataFrame) -> pd.Series:
@@ -636,6 +853,15 @@ MODELS = TableSpec(
             False,
             minimum=0.01,
             maximum=1e5,
+        ),
+        Column(
+            "training_chip_hours",
+            "float",
+            "Accelerator-hours of the run as the developer reports them (e.g. a model card's GPU hours).",
+            "chip-hours",
+            False,
+            minimum=1.0,
+            maximum=1e10,
         ),
         Column(
             "confidence",
@@ -1137,6 +1363,7 @@ COMMITTED_TABLES = {
         CLAIMS,
         HARDWARE,
         POWER_REFERENCES,
+        POWER_COST_INPUTS,
     )
 }
 """Every committed table under ``data/`` and its spec (file name -> spec)."""

@@ -97,6 +97,135 @@ SOURCES: dict[str, Source] = {
             licence="CC BY (Epoch AI; the repository has no licence file)",
             citation="villalobos2024data",
         ),
+        Source(
+            name="epoch_ml_hardware",
+            filename="epoch_ml_hardware_20260706.csv",
+            url=(
+                "https://raw.githubusercontent.com/PranjaliJain/Rebound-Effect/"
+                "be5fe547679220876ce1bb32dbdafd9b2cc80f2b/data/ml_hardware.csv"
+            ),
+            sha256="7b11c0d485bde04b772983b7b2e228d510d13b8b670d441736eb9ed798967478",
+            description=(
+                "Epoch AI 'Machine Learning Hardware' dataset (175 accelerators; TDP and peak FLOP/s by "
+                "precision), an unchanged third-party copy committed 2026-07-06."
+            ),
+            licence="CC BY 4.0 (Epoch AI)",
+            citation="epoch2026mlhardware",
+        ),
+        Source(
+            name="epoch_hardware_prices",
+            filename="epoch_hardware_prices_20250620.csv",
+            url=(
+                "https://raw.githubusercontent.com/epoch-research/training-cost-trends/"
+                "5e8c5c4fc17ff70c6865d527016da7826fabacc2/data/Hardware%20prices.csv"
+            ),
+            sha256="e397345924db0a6bf83bd39d27c1fc7e9ec298339261c6e5d35f535abc898d2f",
+            description=(
+                "Epoch AI hardware price database (purchase and cloud prices of 82 accelerators, "
+                "2010-2025), committed by Epoch 2025-06-20."
+            ),
+            licence="CC BY 4.0 (Epoch AI); repository Apache-2.0",
+            citation="cottier2024rising",
+        ),
+        Source(
+            name="epoch_data_center_timelines",
+            filename="epoch_data_center_timelines_20260523.csv",
+            url=(
+                "https://raw.githubusercontent.com/LaurenBurkett/ai-Data-Center-Visualization/"
+                "0daa5a7b0ed9122b7e2bb28fbeae6dd873da0dfb/data/data_center_timelines.csv"
+            ),
+            sha256="34beb4d6dc5c3eaec614d7ad7b88e9b05106c99a7c164d07f4ec38f2ddc70ff3",
+            description=(
+                "Epoch AI 'Frontier Data Centers': facility power and milestones of 51 sites, 2018-2030 "
+                "(later rows planned), an unchanged third-party copy."
+            ),
+            licence="CC BY 4.0 (Epoch AI)",
+            citation="epoch2026datacenters",
+        ),
+        Source(
+            name="epoch_chips_nvidia_cumulative",
+            filename="epoch_chips_nvidia_cumulative_20260402.csv",
+            url=(
+                "https://raw.githubusercontent.com/epoch-research/ai-chip-counts/"
+                "d1b1bc311479ed385befa400e94533afc8b59fb7/csv_export/nvidia_cumulative_totals.csv"
+            ),
+            sha256="d6f83b1e1b15fd00a88ca20aaa28318b79a1c2bd6d62dcb9fdceecee9281d172",
+            description=(
+                "Epoch AI 'AI chip sales': cumulative Nvidia data-centre AI chips shipped to each quarter "
+                "end, with units, H100-equivalents and power (MW) at the 5th, 50th and 95th percentiles."
+            ),
+            licence="MIT (epoch-research/ai-chip-counts); Epoch data CC BY",
+            citation="epoch2026chipsales",
+        ),
+        Source(
+            name="epoch_chips_tpu_cumulative",
+            filename="epoch_chips_tpu_cumulative_20260403.csv",
+            url=(
+                "https://raw.githubusercontent.com/epoch-research/ai-chip-counts/"
+                "d1b1bc311479ed385befa400e94533afc8b59fb7/csv_export/tpu_cumulative_totals.csv"
+            ),
+            sha256="b5e2d34417d60a514a32d4201f8f19fb838bd622a87e89c0cd07724a51799b4d",
+            description=(
+                "Epoch AI 'AI chip sales': cumulative Google TPUs shipped to each quarter end, with units, "
+                "H100-equivalents and power (MW) at the 5th, 50th and 95th percentiles."
+            ),
+            licence="MIT (epoch-research/ai-chip-counts); Epoch data CC BY",
+            citation="epoch2026chipsales",
+        ),
+        Source(
+            name="epoch_chips_amd_cumulative",
+            filename="epoch_chips_amd_cumulative_20260414.csv",
+            url=(
+                "https://raw.githubusercontent.com/epoch-research/ai-chip-counts/"
+                "d1b1bc311479ed385befa400e94533afc8b59fb7/csv_export/amd_cumulative_totals.csv"
+            ),
+            sha256="67d0dfb8f571d68c6db94d14a4e52b52f6989026a2cce5aa7b5df3ffc8f5a357",
+            description=(
+                "Epoch AI 'AI chip sales': cumulative AMD Instinct accelerators shipped to each quarter "
+                "end, with units, H100-equivalents and power (MW) at the 5th, 50th and 95th percentiles."
+            ),
+            licence="MIT (epoch-research/ai-chip-counts); Epoch data CC BY",
+            citation="epoch2026chipsales",
+        ),
+        Source(
+            name="epoch_chips_trainium_cumulative",
+            filename="epoch_chips_trainium_cumulative_20260402.csv",
+            url=(
+                "https://raw.githubusercontent.com/epoch-research/ai-chip-counts/"
+                "d1b1bc311479ed385befa400e94533afc8b59fb7/csv_export/trainium_cumulative_totals.csv"
+            ),
+            sha256="ab1ee5bed7f5bd15ae01858912bb2c912df4f22d440ee0a4ba1cbb7bac4d0ee6",
+            description=(
+                "Epoch AI 'AI chip sales': cumulative Amazon Trainium chips shipped to each quarter end, "
+                "with units, H100-equivalents and power (MW) at the 5th, 50th and 95th percentiles."
+            ),
+            licence="MIT (epoch-research/ai-chip-counts); Epoch data CC BY",
+            citation="epoch2026chipsales",
+        ),
+        Source(
+            name="ember_country_overview",
+            filename="ember_country_overview_yearly_20250521.csv",
+            url=(
+                "https://raw.githubusercontent.com/ember-climate/ember-data-api/"
+                "02ce82d403b50d2cd2acd792505411088891b34e/data/api_country_overview_yearly.csv"
+            ),
+            sha256="fec6da5789635bd656e15934248b0c6f8aa11da7c155d0b5db4c2524d80ae973",
+            description=("Ember yearly electricity data by country and region, 2000-2024 (demand in TWh)."),
+            licence="CC BY 4.0 (Ember)",
+            citation="ember2025electricity",
+        ),
+        Source(
+            name="ember_usa_states",
+            filename="ember_usa_states_yearly_20250317.csv",
+            url=(
+                "https://raw.githubusercontent.com/ember-climate/ember-data-api/"
+                "02ce82d403b50d2cd2acd792505411088891b34e/data/api_overview_usa_yearly.csv"
+            ),
+            sha256="c9b48201f8381ba70956166544dadfb9862fdbdf755d854c8461d1dc9a478aa3",
+            description=("Ember US electricity by state, 2001-2024 (demand in GWh)."),
+            licence="CC BY 4.0 (Ember)",
+            citation="ember2025electricity",
+        ),
     ]
 }
 

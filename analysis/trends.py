@@ -167,6 +167,73 @@ def fit_growth(
     )
 
 
+def masked_slopes(years: np.ndarray, log_values: np.ndarray) -> np.ndarray:
+    """OLS slope of each row of ``log_values`` on ``years``, ignoring NaN values (NaN if < 2 remain)."""
+    weights = ~np.isnan(log_values)
+    values = np.where(weights, log_values, 0.0)
+    count = weights.sum(axis=-1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean_year = (years * weights).sum(axis=-1) / count
+        mean_value = values.sum(axis=-1) / count
+        centred = (years - mean_year[..., None]) * weights
+        slopes = (centred * (values - mean_value[..., None])).sum(axis=-1) / (centred**2).sum(axis=-1)
+    return np.where(count >= 2, slopes, np.nan)
+
+
+@dataclass(frozen=True)
+class UncertainGrowth:
+    """A log-linear trend fitted to values known only as draws: the fit and its posterior draws."""
+
+    fit: GrowthFit
+    intercepts: np.ndarray
+    slopes: np.ndarray
+
+    def log_value(self, year: float) -> np.ndarray:
+        """Draws of the trend's log10 value at ``year``."""
+        return self.intercepts + self.slopes * (year - self.fit.reference_year)
+
+
+def fit_growth_with_draws(
+    dates, value_draws: np.ndarray, seed: int = DEFAULT_SEED, level: float = DEFAULT_LEVEL
+) -> UncertainGrowth:
+    """Growth of values that are themselves uncertain (rows: items; columns: Monte Carlo draws).
+
+    The point estimate is OLS of log10 of each item's median draw on date; draw ``b`` of the
+    posterior refits on a seeded bootstrap resample of items taking each item's draw ``b``, so the
+    interval holds both sampling and measurement uncertainty.
+    """
+    years = decimal_year(dates)
+    log_draws = np.log10(np.asarray(value_draws, float))
+    items, draws = log_draws.shape
+    if items < 3:
+        raise ValueError(f"a growth fit needs at least 3 items, got {items}")
+    reference = float(np.round(years.mean(), 1))
+    log_median = np.median(log_draws, axis=1)
+    intercept, slope = OLS(log_median, add_constant(years - reference)).fit().params
+    rows = np.random.default_rng(seed).integers(0, items, size=(draws, items))
+    resampled_years = years[rows] - reference
+    resampled_values = log_draws[rows, np.arange(draws)[:, None]]
+    slopes = _ols_slopes(resampled_years, resampled_values)
+    intercepts = resampled_values.mean(axis=-1) - slopes * resampled_years.mean(axis=-1)
+    low, high = percentile_interval(slopes, level)
+    fit = GrowthFit(
+        slope=float(slope),
+        intercept=float(intercept),
+        reference_year=reference,
+        ci_low=low,
+        ci_high=high,
+        level=level,
+        n=items,
+        first_year=float(years.min()),
+        last_year=float(years.max()),
+        method=(
+            f"OLS of log10 median estimates on date; {level:.0%} percentile interval of {draws:,} bootstrap "
+            "resamples of runs, each run at its own Monte Carlo draw"
+        ),
+    )
+    return UncertainGrowth(fit, intercepts, slopes)
+
+
 def running_top_n(dates, values, n: int = 10) -> np.ndarray:
     """Mask of models among the ``n`` largest ``values`` released up to their own date.
 

@@ -1,0 +1,1140 @@
+"""Power and cost of frontier training runs: per-run estimates, growth, decomposition, projection.
+
+Conventions: a run's power is the peak draw its hardware needs from the grid, in W: chips x chip TDP
+x server overhead x data-centre PUE (Epoch AI's definition). Energy is that power over the run's
+chip-hours, in MWh; cost is amortised hardware plus energy, in nominal USD. Growth is x/yr, slopes
+OOM/yr (log10 per year). Every uncertain factor is drawn uniformly over the range its sources give
+(``data/power_cost_inputs.csv``); the drawn factors are shared by all runs in a draw (they are the
+same assumptions for every run), utilisation is drawn per run.
+"""
+
+from dataclasses import dataclass
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from analysis import charts, compute_trends, trends, units
+from analysis.units import format_number
+
+DRAWS = 2000
+"""Monte Carlo draws per run (and bootstrap resamples of the trends built on them)."""
+
+SEED = 20240919
+LEVEL = 0.9
+"""Intervals are 90%, the level Epoch AI reports for the power trend."""
+
+FRONTIER = compute_trends.Sample("Frontier (running top-10), 2010 to date", frontier="top10")
+"""The runs this chapter follows: Emberson & Rahman's frontier definition on our data."""
+
+PUBLISHED_WINDOW_END = pd.Timestamp("2024-09-19")
+"""Emberson & Rahman's data insight is dated 2024-09-19: like windows end there."""
+
+SECONDS_PER_HOUR = 3600.0
+HOURS_PER_YEAR = 8766.0
+"""Average hours in a year (365.25 days), for hardware life in chip-hours."""
+
+SIXTEEN_BIT_FACTOR = 4.0
+"""A chip trains in 16-bit when its dense 16-bit peak is at least this multiple of its FP32 peak
+(tensor cores, matrix units) or it has no FP32 figure (TPUs); otherwise in FP32."""
+
+PROJECTION_YEARS = (2028.0, 2030.0)
+BILLION_USD = 1e9
+
+EPOCH_NAMES = {
+    "nvidia_gtx_280": ("NVIDIA GeForce GTX 280", ""),
+    "nvidia_gtx_580": ("NVIDIA GeForce GTX 580", "NVIDIA GeForce GTX 580"),
+    "nvidia_gtx_titan": ("NVIDIA GeForce GTX TITAN", "NVIDIA GeForce GTX TITAN"),
+    "nvidia_gtx_titan_black": ("NVIDIA GeForce GTX Titan Black", "NVIDIA GeForce GTX TITAN BLACK"),
+    "nvidia_gtx_1080": ("NVIDIA GeForce GTX 1080", ""),
+    "nvidia_k40": ("NVIDIA Tesla K40s", "NVIDIA Tesla K40s"),
+    "nvidia_k80": ("NVIDIA Tesla K80", "NVIDIA Tesla K80"),
+    "nvidia_m40": ("NVIDIA M40", ""),
+    "nvidia_p100": ("NVIDIA Tesla P100 SXM2", "NVIDIA Tesla P100 SXM2"),
+    "nvidia_quadro_rtx_8000": ("NVIDIA Quadro RTX 8000", ""),
+    "nvidia_v100": ("NVIDIA Tesla V100 SXM2", "NVIDIA Tesla V100 SXM2"),
+    "nvidia_v100_sxm3_32gb": ("NVIDIA Tesla V100 SXM3 32 GB", "NVIDIA Tesla V100 SXM3 32 GB"),
+    "nvidia_a100_sxm4_40gb": ("NVIDIA A100 SXM4 40 GB", "NVIDIA A100 SXM4 40 GB"),
+    "nvidia_a100_sxm4_80gb": ("NVIDIA A100 SXM4 80 GB", "NVIDIA A100 SXM4 80 GB"),
+    "nvidia_a100_pcie_40gb": ("NVIDIA A100 PCIe", "NVIDIA A100 PCIe"),
+    "nvidia_a800": ("NVIDIA A800 SXM", "NVIDIA A800 PCIe"),
+    "nvidia_h100_sxm5": ("NVIDIA H100 SXM5 80GB", "NVIDIA H100 SXM5 80GB"),
+    "nvidia_h800": ("NVIDIA H800 SXM5", "NVIDIA H800 SXM5"),
+    "nvidia_gh200": ("NVIDIA GH200", "NVIDIA GH200"),
+    "nvidia_b200": ("NVIDIA B200", "NVIDIA B200"),
+    "google_tpu_v2": ("Google TPU v2", "Google TPU v2"),
+    "google_tpu_v3": ("Google TPU v3", "Google TPU v3"),
+    "google_tpu_v4": ("Google TPU v4", "Google TPU v4"),
+    "google_tpu_v5p": ("Google TPU v5p", "Google TPU v5p"),
+    "huawei_ascend_910": ("Huawei Ascend 910", ""),
+    "cerebras_cs2": ("", "Cerebras CS-2"),
+}
+"""Our hardware keys -> the same part's name in Epoch AI's hardware table and in its price table
+(our matching; empty where Epoch has no such row)."""
+
+FALLBACK_COLUMNS = {
+    "tdp_w": "TDP (W)",
+    "fp32_flop_per_s": "FP32 (single precision) performance (FLOP/s)",
+    "fp16_bf16_flop_per_s": "Tensor-FP16/BF16 performance (FLOP/s)",
+}
+"""Figures taken from Epoch AI's hardware table where ours has none yet (marked as theirs)."""
+
+NAMED_RUNS = ("AlexNet", "GPT-3 175B", "PaLM (540B)", "GPT-4", "Llama 3.1 405B", "Grok 3", "Gemini 1.0 Ultra")
+
+
+def sample_inputs(inputs: pd.DataFrame, draws: int = DRAWS, seed: int = SEED) -> dict[str, np.ndarray]:
+    """``draws`` uniform draws of every input between its ``low`` and ``high`` (seeded)."""
+    rng = np.random.default_rng(seed)
+    return {key: rng.uniform(row.low, row.high, draws) for key, row in inputs.iterrows()}
+
+
+def with_fallbacks(hardware: pd.DataFrame, epoch_hardware: pd.DataFrame) -> pd.DataFrame:
+    """``hardware`` with Epoch AI's TDP and peak FLOP/s filled in where ours has none yet.
+
+    ``figures_from`` says whose figures each chip carries: ``vendor`` (ours, read in the vendor's
+    document), ``Epoch AI`` (all taken from Epoch's table) or ``vendor and Epoch AI``.
+    """
+    theirs = epoch_hardware.set_index("Hardware name")
+    filled = hardware.copy()
+    taken = pd.Series(False, index=hardware.index)
+    own = pd.Series(False, index=hardware.index)
+    for ours, column in FALLBACK_COLUMNS.items():
+        names = hardware.key.map(lambda key: EPOCH_NAMES.get(key, ("", ""))[0])
+        values = names.map(lambda name, column=column: theirs[column].get(name, np.nan) if name else np.nan)
+        missing = hardware[ours].isna() & values.notna()
+        filled.loc[missing, ours] = values[missing]
+        taken |= missing
+        own |= hardware[ours].notna()
+    filled["figures_from"] = np.select(
+        [taken & own, taken], ["vendor and Epoch AI", "Epoch AI"], default="vendor"
+    )
+    return filled
+
+
+def training_precision(hardware: pd.DataFrame) -> pd.DataFrame:
+    """Each chip's training precision (16-bit or FP32, by ``SIXTEEN_BIT_FACTOR``) and its peak there."""
+    sixteen = hardware.fp16_bf16_flop_per_s
+    fp32 = hardware.fp32_flop_per_s
+    uses_16 = sixteen.notna() & (fp32.isna() | (sixteen >= SIXTEEN_BIT_FACTOR * fp32))
+    return pd.DataFrame(
+        {
+            "precision": np.where(uses_16, "16-bit", np.where(fp32.notna(), "FP32", "")),
+            "peak_flop_per_s": sixteen.where(uses_16, fp32),
+        },
+        index=hardware.index,
+    )
+
+
+def _exclusion(row: pd.Series, chips: pd.DataFrame) -> str:
+    if pd.isna(row.hardware):
+        return "no accelerator named"
+    chip = chips.loc[row.hardware]
+    if pd.isna(chip.tdp_w):
+        return f"no TDP yet for {chip['name']}"
+    if pd.isna(row.hardware_quantity) and (pd.isna(row.training_time_hours) or pd.isna(chip.peak_flop_per_s)):
+        return "no chip count, and no training time to derive one"
+    return ""
+
+
+@dataclass
+class Runs:
+    """Per-run estimates: ``table`` (medians and intervals) and the draws behind them (runs x draws)."""
+
+    table: pd.DataFrame
+    power: np.ndarray
+    chip_hours: np.ndarray
+    energy: np.ndarray
+    cost: np.ndarray
+    excluded: pd.DataFrame
+
+
+def _price(prices: pd.DataFrame, key: str, when: pd.Timestamp) -> tuple[float, str]:
+    """Purchase price of ``key`` (USD per chip): the latest dated on or before ``when``, else the earliest."""
+    name = EPOCH_NAMES.get(key, ("", ""))[1]
+    rows = prices[(prices["Hardware model"] == name) & prices["Price (hardware purchase)"].notna()]
+    rows = rows[rows["Price date"].notna()].sort_values("Price date")
+    if rows.empty:
+        return np.nan, ""
+    before = rows[rows["Price date"] <= when]
+    chosen, basis = (before.iloc[-1], "before the run") if len(before) else (rows.iloc[0], "after the run")
+    return float(chosen["Price (hardware purchase)"]), f"{chosen['Price date'].date()} ({basis})"
+
+
+def estimate_runs(
+    models: pd.DataFrame,
+    hardware: pd.DataFrame,
+    inputs: pd.DataFrame,
+    prices: pd.DataFrame,
+    draws: int = DRAWS,
+    seed: int = SEED,
+) -> Runs:
+    """Power, chip-hours, energy and cost of every frontier run whose hardware allows it.
+
+    ``hardware`` carries the fallbacks of ``with_fallbacks``. Chips are the developer's count;
+    without one, compute / (peak x utilisation x time). Chip-hours are the developer's, else chips x
+    time, else compute / (peak x utilisation). Every other frontier run is listed in ``excluded``
+    with the reason. Cost is nominal USD (no inflation adjustment).
+    """
+    frontier = FRONTIER.select(models, **compute_trends.OURS)
+    chips = hardware.join(training_precision(hardware))
+    reasons = frontier.apply(_exclusion, axis=1, chips=chips)
+    excluded = pd.DataFrame(
+        {"model": frontier.model, "published": frontier.publication_date, "reason": reasons}
+    )
+    excluded = excluded[excluded.reason != ""].reset_index(drop=True)
+    rows = frontier[reasons == ""]
+    spec = chips.loc[rows.hardware].set_index(rows.index)
+    factors = sample_inputs(inputs, draws, seed)
+    rng = np.random.default_rng(seed + 1)
+    utilisation = rng.uniform(inputs.low["utilisation"], inputs.high["utilisation"], (len(rows), draws))
+    is_tpu = spec.manufacturer.eq("Google").to_numpy()[:, None]
+    overhead = np.where(is_tpu, factors["server_overhead_tpu"], factors["server_overhead_gpu"])
+    watts_per_chip = spec.tdp_w.to_numpy()[:, None] * overhead * factors["pue"]
+    compute = rows.training_compute_flop.to_numpy()[:, None]
+    peak = spec.peak_flop_per_s.to_numpy()[:, None]
+    hours = rows.training_time_hours.to_numpy()[:, None]
+    reported_chips = rows.hardware_quantity.to_numpy()[:, None]
+    derived_chip_hours = compute / (peak * utilisation * SECONDS_PER_HOUR)
+    chip_count = np.where(np.isnan(reported_chips), derived_chip_hours / hours, reported_chips)
+    chip_count = np.broadcast_to(chip_count, (len(rows), draws))
+    reported_chip_hours = rows.training_chip_hours.fillna(rows.hardware_quantity * rows.training_time_hours)
+    reported_chip_hours = reported_chip_hours.to_numpy()[:, None]
+    chip_hours = np.where(np.isnan(reported_chip_hours), derived_chip_hours, reported_chip_hours)
+    power = chip_count * watts_per_chip
+    energy = chip_hours * watts_per_chip * factors["load_factor"] / 1e6
+    price_basis = [
+        _price(prices, key, when) for key, when in zip(rows.hardware, rows.publication_date, strict=True)
+    ]
+    price = np.array([value for value, _ in price_basis])[:, None]
+    life_hours = factors["hardware_life"] * HOURS_PER_YEAR
+    cost = (
+        price * factors["cluster_cost_overhead"] * chip_hours / life_hours
+        + energy * 1e3 * (factors["electricity_price"])
+    )
+    table = pd.DataFrame(
+        {
+            "model": rows.model,
+            "organization": rows.organization,
+            "publication_date": rows.publication_date,
+            "training_compute_flop": rows.training_compute_flop,
+            "hardware": spec["name"],
+            "precision": spec.precision,
+            "chips": np.median(chip_count, axis=1),
+            "chips_basis": np.where(np.isnan(reported_chips[:, 0]), "derived", "reported"),
+            "chip_hours_basis": np.where(np.isnan(reported_chip_hours[:, 0]), "derived", "reported"),
+            "training_time_hours": rows.training_time_hours,
+            "tdp_w": spec.tdp_w,
+            "figures_from": spec.figures_from,
+            "peak_flop_per_s": spec.peak_flop_per_s,
+            "fp32_flop_per_s": spec.fp32_flop_per_s,
+            "confidence": rows.confidence,
+            "price_usd": price[:, 0],
+            "price_date": [basis for _, basis in price_basis],
+        }
+    )
+    for name, values in (("power_w", power), ("energy_mwh", energy), ("cost_usd", cost)):
+        low, median, high = np.quantile(values, [(1 - LEVEL) / 2, 0.5, (1 + LEVEL) / 2], axis=1)
+        table[name], table[f"{name}_low"], table[f"{name}_high"] = median, low, high
+    return Runs(table.reset_index(drop=True), power, chip_hours, energy, cost, excluded)
+
+
+def power_growth(runs: Runs, end: pd.Timestamp | None = None) -> trends.UncertainGrowth:
+    """Growth of frontier-run power (x/yr), runs up to ``end``; interval holds sampling and per-run error."""
+    keep = (runs.table.publication_date <= end).to_numpy() if end is not None else slice(None)
+    return trends.fit_growth_with_draws(runs.table.publication_date[keep], runs.power[keep], SEED, LEVEL)
+
+
+def cost_growth(runs: Runs, end: pd.Timestamp | None = None) -> trends.UncertainGrowth:
+    """Growth of the amortised cost of frontier runs (x/yr), runs with a hardware price, up to ``end``."""
+    keep = runs.table.cost_usd.notna().to_numpy()
+    if end is not None:
+        keep &= (runs.table.publication_date <= end).to_numpy()
+    return trends.fit_growth_with_draws(runs.table.publication_date[keep], runs.cost[keep], SEED, LEVEL)
+
+
+def epoch_frontier(epoch: pd.DataFrame, column: str, end: pd.Timestamp | None = None) -> pd.DataFrame:
+    """Epoch AI's frontier runs (our running top-10 rule on their compute) with a value in ``column``."""
+    rows = FRONTIER.select(epoch, **compute_trends.EPOCH)
+    rows = rows[pd.to_numeric(rows[column], errors="coerce") > 0]
+    return rows if end is None else rows[rows["Publication date"] <= end]
+
+
+def epoch_growth(epoch: pd.DataFrame, column: str, end: pd.Timestamp | None = None) -> trends.GrowthFit:
+    """Growth of Epoch AI's own estimates in ``column`` (power or cost) through our fit."""
+    rows = epoch_frontier(epoch, column, end)
+    return trends.fit_growth(rows["Publication date"], pd.to_numeric(rows[column]), level=LEVEL, seed=SEED)
+
+
+DECOMPOSITION_TERMS = {
+    "power": "Power drawn (W)",
+    "efficiency_fp32": "Chip efficiency at FP32 (FLOP/s per W of TDP)",
+    "precision": "Precision shift (peak at training precision / FP32 peak)",
+    "duration": "Training time (hours)",
+    "utilisation": "Utilisation (compute / (chips x peak x time))",
+}
+"""log10 compute = the sum of these terms' log10 plus constants (overhead, PUE, seconds per hour)."""
+
+
+def decomposition_terms(runs: Runs) -> pd.DataFrame:
+    """Per run, log10 of each term (NaN where a run lacks what it needs); medians of drawn terms."""
+    table = runs.table
+    fp32 = table.fp32_flop_per_s
+    hours = table.training_time_hours.where(table.chip_hours_basis == "reported")
+    utilisation = table.training_compute_flop / (
+        table.chips * table.peak_flop_per_s * hours * SECONDS_PER_HOUR
+    )
+    return pd.DataFrame(
+        {
+            "compute": np.log10(table.training_compute_flop),
+            "power": np.log10(table.power_w),
+            "efficiency_fp32": np.log10(fp32 / table.tdp_w),
+            "precision": np.log10(table.peak_flop_per_s / fp32),
+            "duration": np.log10(hours),
+            "utilisation": np.log10(utilisation),
+        }
+    )
+
+
+@dataclass
+class Decomposition:
+    """Slopes (OOM/yr) of compute and of each term, fitted on the runs where each is known."""
+
+    table: pd.DataFrame
+    compute_minus_power: tuple[float, float, float]
+
+
+def decompose(runs: Runs, resamples: int = DRAWS, seed: int = SEED) -> Decomposition:
+    """Split frontier compute growth into power, efficiency, precision, duration and utilisation.
+
+    Each term's slope is OLS of its log10 on date over the runs that have it; the residual is
+    compute's slope minus the sum of the terms' (zero when every run has every term). Intervals:
+    ``LEVEL`` percentiles of ``resamples`` joint bootstrap resamples of runs.
+    """
+    terms = decomposition_terms(runs)
+    years = trends.decimal_year(runs.table.publication_date)
+    values = terms.to_numpy().T
+    point = trends.masked_slopes(years[None, :], values)
+    rows = np.random.default_rng(seed).integers(0, len(years), size=(resamples, len(years)))
+    drawn = np.stack([trends.masked_slopes(years[rows], column[rows]) for column in values], axis=1)
+    names = list(terms.columns)
+    residual_point = point[0] - point[1:].sum()
+    residual_draws = drawn[:, 0] - np.nansum(drawn[:, 1:], axis=1)
+    records = []
+    for index, name in enumerate(names):
+        low, high = trends.percentile_interval(drawn[:, index][~np.isnan(drawn[:, index])], LEVEL)
+        records.append(
+            {
+                "term": "Training compute (FLOP)" if name == "compute" else DECOMPOSITION_TERMS[name],
+                "key": name,
+                "OOM/yr": point[index],
+                "low": low,
+                "high": high,
+                "runs": int(terms[name].notna().sum()),
+            }
+        )
+    low, high = trends.percentile_interval(residual_draws, LEVEL)
+    records.append(
+        {
+            "term": "Residual (compute minus the terms)",
+            "key": "residual",
+            "OOM/yr": residual_point,
+            "low": low,
+            "high": high,
+            "runs": int(terms.notna().all(axis=1).sum()),
+        }
+    )
+    gap_draws = drawn[:, 0] - drawn[:, 1]
+    low, high = trends.percentile_interval(gap_draws, LEVEL)
+    return Decomposition(pd.DataFrame(records), (float(point[0] - point[1]), low, high))
+
+
+def efficiency_fits(epoch_hardware: pd.DataFrame, start: str = "2010-01-01") -> dict[str, trends.GrowthFit]:
+    """Growth of peak FLOP/s per W of TDP by release date in Epoch AI's hardware table (our fit).
+
+    At FP32 over every chip with both figures, and at dense 16-bit over chips with tensor or matrix
+    units (``Tensor-FP16/BF16``).
+    """
+    chips = epoch_hardware[epoch_hardware["Release date"] >= pd.Timestamp(start)]
+    fits = {}
+    for key, column in (
+        ("fp32", "FP32 (single precision) performance (FLOP/s)"),
+        ("tensor_16bit", "Tensor-FP16/BF16 performance (FLOP/s)"),
+    ):
+        rows = chips[chips[column].notna() & chips["TDP (W)"].notna()]
+        fits[key] = trends.fit_growth(
+            rows["Release date"], rows[column] / rows["TDP (W)"], level=LEVEL, seed=SEED
+        )
+    return fits
+
+
+def largest_run_projection(
+    dates, values: np.ndarray, growth: trends.UncertainGrowth, years
+) -> tuple[pd.Series, dict[str, np.ndarray]]:
+    """Draws of the largest run in each of ``years`` (years x draws) by two projections and their mixture.
+
+    ``record``: the largest run to date (by median) carried forward at the drawn trend rates, which
+    assumes the next record stands as far above the trend as today's. ``trend``: the trend line of
+    frontier runs itself, which assumes the record falls back to it. The backtest shows the truth
+    between them, so the headline ``mixture`` takes each with probability one half.
+    """
+    dates = pd.Series(pd.to_datetime(dates)).reset_index(drop=True)
+    medians = np.median(values, axis=1)
+    index = int(np.nanargmax(medians))
+    start = trends.decimal_year([dates[index]])[0]
+    since = np.asarray(years, float)[:, None] - start
+    record = values[index][None, :] * 10 ** (growth.slopes[None, :] * since)
+    trend = np.stack([10 ** growth.log_value(year) for year in years])
+    half = record.shape[1] // 2
+    mixture = np.concatenate([record[:, :half], trend[:, half:]], axis=1)
+    return pd.Series({"index": index, "date": dates[index], "year": start}), {
+        "record": record,
+        "trend": trend,
+        "mixture": mixture,
+    }
+
+
+def backtest_projection(runs: Runs, cutoffs=(2017.0, 2019.0, 2021.0, 2023.0), horizon: float = 2.0):
+    """Each projection of the largest run's power from past cutoffs against the realised record.
+
+    For each cutoff: fit on runs published before it, project ``horizon`` years ahead and compare
+    with the largest run (median power) published by then: the ratio to each projection's median,
+    and whether the record falls inside the mixture's 50% and 90% intervals.
+    """
+    years = trends.decimal_year(runs.table.publication_date)
+    medians = np.median(runs.power, axis=1)
+    rows = []
+    for cutoff in cutoffs:
+        before = years < cutoff
+        growth = trends.fit_growth_with_draws(
+            runs.table.publication_date[before], runs.power[before], SEED, LEVEL
+        )
+        target = cutoff + horizon
+        record, draws = largest_run_projection(
+            runs.table.publication_date[before], runs.power[before], growth, [target]
+        )
+        realised = medians[years <= target].max()
+        quantiles = np.quantile(draws["mixture"][0], [0.05, 0.25, 0.5, 0.75, 0.95])
+        rows.append(
+            {
+                "cutoff": cutoff,
+                "runs before": int(before.sum()),
+                "record at cutoff": runs.table.model[before].iloc[int(record["index"])],
+                "target year": target,
+                "realised record (W)": realised,
+                "realised / record projection": realised / np.median(draws["record"][0]),
+                "realised / trend projection": realised / np.median(draws["trend"][0]),
+                "inside mixture 50%": bool(quantiles[1] <= realised <= quantiles[3]),
+                "inside mixture 90%": bool(quantiles[0] <= realised <= quantiles[4]),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def first_year_above(
+    dates, values: np.ndarray, growth: trends.UncertainGrowth, threshold: float
+) -> np.ndarray:
+    """Draws of the year the largest run first exceeds ``threshold``, by the mixture of projections."""
+    grid = np.arange(2020.0, 2060.0 + 1e-9, 1 / 12)
+    _, draws = largest_run_projection(dates, values, growth, grid)
+    above = draws["mixture"] >= threshold
+    first = grid[np.argmax(above, axis=0)]
+    return np.where(above.any(axis=0), first, np.inf)
+
+
+def largest_campus_by_year(timelines: pd.DataFrame, years=range(2024, 2031)) -> pd.DataFrame:
+    """Facility power of the largest single data-centre site at the end of each year (Epoch AI's file).
+
+    A site's power at a date is its latest milestone on or before it; later milestones are plans.
+    """
+    rows = []
+    for year in years:
+        end = pd.Timestamp(f"{year}-12-31")
+        latest = timelines[timelines.Date <= end].sort_values("Date").groupby("Data center").tail(1)
+        top = latest.loc[latest["Power (MW)"].idxmax()]
+        rows.append({"year": year, "site": top["Data center"], "power_w": top["Power (MW)"] * 1e6})
+    return pd.DataFrame(rows)
+
+
+def installed_ai_power(chips: pd.DataFrame) -> pd.Series:
+    """Power of all AI chips shipped since 2022 (Nvidia, TPU, AMD, Trainium) at the latest quarter all
+    four vendors report, in W: median and the sum of the vendors' 5th and 95th percentiles."""
+    common = chips.groupby("vendor").end.max().min()
+    at = chips[chips.end == common]
+    return pd.Series(
+        {
+            "date": common,
+            "median_w": at["Power in MW (median)"].sum() * 1e6,
+            "low_w": at["Power in MW (5th percentile)"].sum() * 1e6,
+            "high_w": at["Power in MW (95th percentile)"].sum() * 1e6,
+        }
+    )
+
+
+def grid_references(countries: pd.DataFrame, states: pd.DataFrame) -> pd.DataFrame:
+    """Average electricity demand (annual energy / 8,760 h, in W) of the US, world and two US states."""
+    year = int(countries.year.max())
+    rows = []
+    for name in ("United States", "World"):
+        match = countries[(countries.country_or_region == name) & (countries.year == year)]
+        if len(match):
+            rows.append({"name": name, "year": year, "power_w": match.demand_twh.iloc[0] * 1e12 / 8760})
+    state_year = int(states.year.max())
+    for state in ("Virginia", "Texas"):
+        match = states[(states.state == state) & (states.year == state_year)]
+        if len(match):
+            rows.append({"name": state, "year": state_year, "power_w": match.demand_gwh.iloc[0] * 1e9 / 8760})
+    return pd.DataFrame(rows)
+
+
+@dataclass
+class PowerAndCost:
+    """Everything the chapter reports."""
+
+    runs: Runs
+    hardware: pd.DataFrame
+    inputs: pd.DataFrame
+    growth: trends.UncertainGrowth
+    growth_window: trends.UncertainGrowth
+    epoch_power_window: trends.GrowthFit
+    cost: trends.UncertainGrowth
+    cost_window: trends.GrowthFit
+    epoch_cost_window: trends.GrowthFit
+    vendor_only: trends.UncertainGrowth
+    decomposition: Decomposition
+    efficiency: dict
+    power_projection: dict[str, np.ndarray]
+    largest_power: pd.Series
+    largest_cost: pd.Series
+    billion_year: np.ndarray
+    backtest: pd.DataFrame
+    campuses: pd.DataFrame
+    installed: pd.Series
+    grids: pd.DataFrame
+
+
+COST_WINDOW_START = pd.Timestamp("2016-01-01")
+COST_WINDOW_END = pd.Timestamp("2023-12-31")
+"""Cottier et al. fit frontier runs from 2016 to the end of 2023."""
+
+FAN_YEARS = np.arange(2024.0, 2030.0 + 1e-9, 0.25)
+
+
+def analyse(
+    models: pd.DataFrame,
+    hardware: pd.DataFrame,
+    inputs: pd.DataFrame,
+    epoch: pd.DataFrame,
+    epoch_hardware: pd.DataFrame,
+    prices: pd.DataFrame,
+    timelines: pd.DataFrame,
+    chips: pd.DataFrame,
+    countries: pd.DataFrame,
+    states: pd.DataFrame,
+) -> PowerAndCost:
+    """Run the chapter's analysis on our runs and the third-party inputs."""
+    filled = with_fallbacks(hardware, epoch_hardware)
+    runs = estimate_runs(models, filled, inputs, prices)
+    growth = power_growth(runs)
+    vendor = (runs.table.figures_from == "vendor").to_numpy()
+    vendor_runs = Runs(runs.table[vendor], runs.power[vendor], None, None, None, None)
+    cost = cost_growth(runs)
+    record, power_projection = largest_run_projection(
+        runs.table.publication_date, runs.power, growth, [*PROJECTION_YEARS]
+    )
+    priced = runs.table.cost_usd.notna().to_numpy()
+    costly = int(np.nanargmax(np.where(priced, runs.table.cost_usd, np.nan)))
+    window = runs.table.publication_date.between(COST_WINDOW_START, COST_WINDOW_END).to_numpy() & priced
+    return PowerAndCost(
+        runs=runs,
+        hardware=filled,
+        inputs=inputs,
+        growth=growth,
+        growth_window=power_growth(runs, PUBLISHED_WINDOW_END),
+        epoch_power_window=epoch_growth(epoch, "Training power draw (W)", PUBLISHED_WINDOW_END),
+        cost=cost,
+        cost_window=trends.fit_growth_with_draws(
+            runs.table.publication_date[window], runs.cost[window], SEED, LEVEL
+        ).fit,
+        epoch_cost_window=epoch_growth(
+            epoch[epoch["Publication date"] >= COST_WINDOW_START],
+            "Training compute cost (2023 USD)",
+            COST_WINDOW_END,
+        ),
+        vendor_only=power_growth(vendor_runs),
+        decomposition=decompose(runs),
+        efficiency=efficiency_fits(epoch_hardware),
+        power_projection=power_projection,
+        largest_power=runs.table.iloc[int(record["index"])],
+        largest_cost=runs.table.iloc[costly],
+        billion_year=first_year_above(
+            runs.table.publication_date[priced], runs.cost[priced], cost, BILLION_USD
+        ),
+        backtest=backtest_projection(runs),
+        campuses=largest_campus_by_year(timelines),
+        installed=installed_ai_power(chips),
+        grids=grid_references(countries, states),
+    )
+
+
+def _quantiles(values: np.ndarray, level: float = LEVEL) -> tuple[float, float, float]:
+    finite = values[np.isfinite(values)]
+    low, median, high = np.quantile(finite, [(1 - level) / 2, 0.5, (1 + level) / 2])
+    return float(median), float(low), float(high)
+
+
+def register_key_numbers(registry, result: PowerAndCost) -> None:
+    """The chapter's headlines: power growth, largest run, 2030 projection, efficiency, cost."""
+    runs_note = (
+        f"{DRAWS:,} Monte Carlo draws per run of data/power_cost_inputs.csv (server overhead, PUE, "
+        "utilisation, hardware life, prices)"
+    )
+    for key, growth, published, label in (
+        ("frontier", result.growth.fit, "", "frontier training runs (running top-10), 2010 to date"),
+        (
+            "frontier_to_sep2024",
+            result.growth_window.fit,
+            "emberson2024.power_growth.frontier",
+            "frontier training runs (running top-10), 2010 to 19 September 2024",
+        ),
+    ):
+        registry.register(
+            f"power.growth.{key}",
+            growth.factor,
+            growth.factor_interval,
+            growth.level,
+            "x/yr",
+            f"Growth of the power drawn by {label}; n = {growth.n}",
+            growth.method,
+            published=published,
+            significant=2,
+            headline=key == "frontier",
+        )
+    largest = result.largest_power
+    index = int(np.flatnonzero(result.runs.table.model == largest.model)[0])
+    median, low, high = _quantiles(result.runs.power[index])
+    registry.register(
+        "power.largest_run.w",
+        median,
+        (low, high),
+        LEVEL,
+        "W",
+        f"Power drawn by the largest training run in our data: {largest.model} ({largest.organization})",
+        f"Chips x TDP x server overhead x PUE; median and {LEVEL:.0%} interval of {runs_note}",
+        published="epoch_epri2025.largest_run_power.current",
+        significant=2,
+    )
+    median, low, high = _quantiles(result.runs.energy[index])
+    registry.register(
+        "power.largest_run.energy_mwh",
+        median,
+        (low, high),
+        LEVEL,
+        "MWh",
+        f"Electricity used by the largest training run in our data ({largest.model})",
+        f"Chip-hours x TDP x server overhead x PUE x load factor; median and {LEVEL:.0%} interval of "
+        f"{runs_note}",
+        significant=2,
+    )
+    for year, row in zip(PROJECTION_YEARS, result.power_projection["mixture"], strict=True):
+        median, low, high = _quantiles(row)
+        registry.register(
+            f"power.projection_{int(year)}.w",
+            median,
+            (low, high),
+            LEVEL,
+            "W",
+            f"Power drawn by the largest training run in {int(year)} if the trend holds",
+            "Equal mixture of two projections from the power trend's bootstrap posterior: the record "
+            f"carried forward at the drawn rates, and the trend line itself; median and {LEVEL:.0%} "
+            "interval (backtested from 2017, 2019, 2021 and 2023)",
+            published="epoch_epri2025.largest_run_power.2030" if year == 2030.0 else "",
+            significant=2,
+            headline=year == 2030.0,
+        )
+    chips = result.efficiency["fp32"]
+    registry.register(
+        "power.efficiency_growth.hardware",
+        chips.factor,
+        chips.factor_interval,
+        chips.level,
+        "x/yr",
+        f"Growth of peak FP32 FLOP/s per W of TDP of accelerators released since 2010 "
+        f"(Epoch AI's hardware table, our fit); n = {chips.n}",
+        chips.method,
+        published="sevilla2024can.hardware_efficiency_growth",
+        significant=2,
+    )
+    gap, low, high = result.decomposition.compute_minus_power
+    registry.register(
+        "power.decomposition.compute_minus_power",
+        gap,
+        (low, high),
+        LEVEL,
+        "OOM/yr",
+        "Compute growth minus power growth of the same frontier runs: what efficiency, precision, "
+        "longer runs and utilisation contribute",
+        f"Difference of the OLS slopes of log10 compute and log10 power on date; {LEVEL:.0%} interval "
+        f"of {DRAWS:,} joint bootstrap resamples of runs",
+        published="emberson2024.offset.combined",
+        significant=2,
+    )
+    for key, growth, published, label in (
+        ("frontier", result.cost.fit, "", "frontier training runs, 2010 to date"),
+        ("frontier_2016_2023", result.cost_window, "cottier2024.cost_growth.v1", "frontier runs, 2016-2023"),
+    ):
+        registry.register(
+            f"cost.growth.{key}",
+            growth.factor,
+            growth.factor_interval,
+            growth.level,
+            "x/yr",
+            f"Growth of the amortised hardware and energy cost (nominal USD) of {label}; n = {growth.n}",
+            growth.method,
+            published=published,
+            significant=2,
+        )
+    costly = result.largest_cost
+    index = int(np.flatnonzero(result.runs.table.model == costly.model)[0])
+    median, low, high = _quantiles(result.runs.cost[index])
+    registry.register(
+        "cost.largest_run.usd",
+        median,
+        (low, high),
+        LEVEL,
+        "USD",
+        f"Amortised hardware and energy cost of the most expensive training run in our data: {costly.model}",
+        f"Price x cluster overhead x chip-hours / hardware life + energy x price; median and {LEVEL:.0%} "
+        f"interval of {runs_note}",
+        significant=2,
+    )
+    median, low, high = _quantiles(result.billion_year)
+    registry.register(
+        "cost.first_billion_dollar_run.year",
+        median,
+        (low, high),
+        LEVEL,
+        "year",
+        "Year the most expensive training run first costs USD 1 billion (amortised), if the cost trend holds",
+        "First month the mixture of the two largest-run projections (record carried forward; trend line) "
+        f"passes USD 1e9; median and {LEVEL:.0%} interval of its draws",
+        published="cottier2024.billion_dollar_run_year",
+        headline=True,
+    )
+
+
+RUN_TOOLTIP = [
+    alt.Tooltip("model:N", title="model"),
+    alt.Tooltip("date:T", title="published"),
+    alt.Tooltip("hardware:N", title="hardware"),
+    alt.Tooltip("chips:Q", title="chips", format=",.0f"),
+    alt.Tooltip("power_w:Q", title="power (W)", format=".3~e"),
+    alt.Tooltip("power_w_low:Q", title="90% low (W)", format=".3~e"),
+    alt.Tooltip("power_w_high:Q", title="90% high (W)", format=".3~e"),
+    alt.Tooltip("figures_from:N", title="chip figures from"),
+]
+
+
+def _trend_line(fit: trends.GrowthFit, column: str, label: str) -> pd.DataFrame:
+    years = np.linspace(fit.first_year, fit.last_year, 40)
+    dates = [trends.from_decimal_year(year) for year in years]
+    return pd.DataFrame({"date": dates, column: 10 ** fit.predict(years), "trend": label})
+
+
+def power_chart(result: PowerAndCost) -> alt.LayerChart:
+    """Power of frontier training runs over time (log W), the fitted trend and the named runs."""
+    points = result.runs.table.assign(date=result.runs.table.publication_date)
+    points["chip figures"] = points.figures_from
+    lines = _trend_line(
+        result.growth.fit, "power_w", f"trend, {units.format_growth(result.growth.fit.factor)}"
+    )
+    chart = charts.scatter_over_time(
+        points,
+        lines,
+        "power_w",
+        "Power drawn (W)",
+        "chip figures",
+        "Chip figures from",
+        RUN_TOOLTIP,
+        named=NAMED_RUNS,
+    )
+    return chart.properties(title="Power drawn by frontier training runs")
+
+
+def cost_chart(result: PowerAndCost) -> alt.LayerChart:
+    """Amortised cost of frontier training runs over time (log USD) with the fitted trend."""
+    table = result.runs.table
+    points = table[table.cost_usd.notna()].assign(date=lambda frame: frame.publication_date)
+    points["chip figures"] = points.figures_from
+    lines = _trend_line(result.cost.fit, "cost_usd", f"trend, {units.format_growth(result.cost.fit.factor)}")
+    tooltip = RUN_TOOLTIP[:4] + [
+        alt.Tooltip("cost_usd:Q", title="cost (USD)", format=".3~e"),
+        alt.Tooltip("price_date:N", title="price dated"),
+    ]
+    chart = charts.scatter_over_time(
+        points,
+        lines,
+        "cost_usd",
+        "Amortised cost (USD)",
+        "chip figures",
+        "Chip figures from",
+        tooltip,
+        named=NAMED_RUNS,
+    )
+    return chart.properties(title="Amortised hardware and energy cost of frontier training runs")
+
+
+def efficiency_chart(epoch_hardware: pd.DataFrame, fits: dict) -> alt.LayerChart:
+    """Peak FLOP/s per W by release date, FP32 and 16-bit tensor, with the fitted trends."""
+    chips = epoch_hardware[epoch_hardware["Release date"] >= pd.Timestamp("2010-01-01")]
+    frames, lines = [], []
+    for key, column, label in (
+        ("fp32", "FP32 (single precision) performance (FLOP/s)", "FP32"),
+        ("tensor_16bit", "Tensor-FP16/BF16 performance (FLOP/s)", "16-bit tensor"),
+    ):
+        rows = chips[chips[column].notna() & chips["TDP (W)"].notna()]
+        frames.append(
+            pd.DataFrame(
+                {
+                    "model": rows["Hardware name"],
+                    "date": rows["Release date"],
+                    "flop_per_s_per_w": rows[column] / rows["TDP (W)"],
+                    "precision": label,
+                }
+            )
+        )
+        lines.append(
+            _trend_line(fits[key], "flop_per_s_per_w", f"{label}: {units.format_growth(fits[key].factor)}")
+        )
+    tooltip = [
+        alt.Tooltip("model:N", title="accelerator"),
+        alt.Tooltip("date:T", title="released"),
+        alt.Tooltip("flop_per_s_per_w:Q", title="FLOP/s per W", format=".3~e"),
+    ]
+    chart = charts.scatter_over_time(
+        pd.concat(frames),
+        pd.concat(lines),
+        "flop_per_s_per_w",
+        "Peak FLOP/s per W of TDP",
+        "precision",
+        "Precision",
+        tooltip,
+        named=("NVIDIA Tesla V100 SXM2", "NVIDIA H100 SXM5 80GB", "NVIDIA B200"),
+    )
+    return chart.properties(title="Energy efficiency of ML accelerators (Epoch AI's table, our fit)")
+
+
+def decomposition_chart(decomposition: Decomposition) -> alt.LayerChart:
+    """Each term's growth in OOM/yr with its interval: the compute bar beside the parts."""
+    frame = decomposition.table
+    y = alt.Y("term:N", sort=list(frame.term), title=None, axis=alt.Axis(labelLimit=360))
+    bars = (
+        alt.Chart(frame)
+        .mark_bar(color=charts.OKABE_ITO[0], height=14)
+        .encode(
+            y=y,
+            x=alt.X("OOM/yr:Q", title="Growth (orders of magnitude per year)"),
+            tooltip=[
+                alt.Tooltip("term:N"),
+                alt.Tooltip("OOM/yr:Q", format=".3f"),
+                alt.Tooltip("low:Q", format=".3f"),
+                alt.Tooltip("high:Q", format=".3f"),
+                alt.Tooltip("runs:Q"),
+            ],
+        )
+    )
+    rules = alt.Chart(frame).mark_rule(color="#000000").encode(y=y, x="low:Q", x2="high:Q")
+    return alt.layer(bars, rules).properties(title="Why power grows more slowly than compute", width=360)
+
+
+def projection_frame(result: PowerAndCost) -> pd.DataFrame:
+    """The largest run's power by year to 2030 (median and 90% band of each projection)."""
+    years = FAN_YEARS
+    table = result.runs.table
+    _, draws = largest_run_projection(table.publication_date, result.runs.power, result.growth, years)
+    rows = []
+    labels = {"mixture": "both (headline)", "record": "record carried forward", "trend": "trend line"}
+    for key, label in labels.items():
+        low, median, high = np.quantile(draws[key], [0.05, 0.5, 0.95], axis=1)
+        rows.append(
+            pd.DataFrame({"year": years, "power_w": median, "low": low, "high": high, "projection": label})
+        )
+    return pd.concat(rows, ignore_index=True)
+
+
+def reference_frame(result: PowerAndCost, references: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
+    """Horizontal references for the fan chart: grids, campuses, installed AI chips, Epoch/EPRI's range."""
+    grids = result.grids.set_index("name")
+    campus_2030 = result.campuses.iloc[-1]
+    rows = [
+        ("Virginia, average demand", grids.power_w["Virginia"]),
+        (f"Largest planned campus, end of 2030 ({campus_2030.site})", campus_2030.power_w),
+        ("All AI chips shipped since 2022 (end of 2025)", result.installed.median_w),
+        ("Grand Coulee Dam (nameplate)", references.power_w["grand_coulee"]),
+        ("Epoch AI and EPRI 2030, low end", published.value["epoch_epri2025.largest_run_power.2030_low"]),
+        ("Epoch AI and EPRI 2030, high end", published.value["epoch_epri2025.largest_run_power.2030_high"]),
+    ]
+    return pd.DataFrame(rows, columns=["reference", "power_w"])
+
+
+def fan_chart(result: PowerAndCost, references: pd.DataFrame, published: pd.DataFrame) -> alt.LayerChart:
+    """The largest run's projected power to 2030 against grids, campuses and Epoch/EPRI's range."""
+    frame = projection_frame(result)
+    refs = reference_frame(result, references, published)
+    low = float(min(frame.low.min(), refs.power_w.min()))
+    high = float(max(frame.high.max(), refs.power_w.max()))
+    y_axis = charts.log_axis("Power of the largest run (W)", low, high)
+    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[2024, 2030]))
+    order = list(dict.fromkeys(frame.projection))
+    color = alt.Color(
+        "projection:N",
+        title="Projection",
+        scale=alt.Scale(domain=order),
+        legend=alt.Legend(orient="bottom", columns=1),
+    )
+    band = (
+        alt.Chart(frame)
+        .mark_area(opacity=0.15)
+        .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q", color=color)
+    )
+    line = (
+        alt.Chart(frame)
+        .mark_line()
+        .encode(
+            x=x,
+            y=alt.Y("power_w:Q", **y_axis),
+            color=color,
+            tooltip=[
+                alt.Tooltip("projection:N"),
+                alt.Tooltip("year:Q", format=".2f"),
+                alt.Tooltip("power_w:Q", title="median (W)", format=".3~e"),
+                alt.Tooltip("low:Q", title="5th pct (W)", format=".3~e"),
+                alt.Tooltip("high:Q", title="95th pct (W)", format=".3~e"),
+            ],
+        )
+    )
+    rules = (
+        alt.Chart(refs)
+        .mark_rule(strokeDash=[4, 3], color="#666666")
+        .encode(
+            y=alt.Y("power_w:Q", **y_axis),
+            tooltip=[alt.Tooltip("reference:N"), alt.Tooltip("power_w:Q", format=".3~e")],
+        )
+    )
+    labels = (
+        alt.Chart(refs)
+        .mark_text(align="left", x=4, dy=-6, fontSize=10, color="#444444")
+        .encode(y=alt.Y("power_w:Q", **y_axis), text="reference:N")
+    )
+    return alt.layer(band, line, rules, labels).properties(title="The largest training run's power to 2030")
+
+
+COMPARISON_PAIRS = [
+    (
+        "power.growth.frontier_to_sep2024",
+        "emberson2024.power_growth.frontier",
+        "Same definition and window; our runs and per-run power, with an interval that also holds each run's "
+        "uncertain overhead. Epoch's own power estimates through our code are in the three-column table.",
+    ),
+    (
+        "power.largest_run.w",
+        "epoch_epri2025.largest_run_power.current",
+        "They say only that the largest runs now exceed 100 MW.",
+    ),
+    (
+        "power.projection_2030.w",
+        "epoch_epri2025.largest_run_power.2030",
+        "They project compute growth divided by efficiency and duration gains; we project the power trend "
+        "directly and mix the record's path with the trend line, as the backtest supports. Their centre is "
+        "the geometric middle of their printed range.",
+    ),
+    (
+        "power.efficiency_growth.hardware",
+        "sevilla2024can.hardware_efficiency_growth",
+        "Same measure on a newer copy of Epoch's table; ours counts every accelerator since 2010, "
+        "theirs GPUs used for ML training.",
+    ),
+    (
+        "power.decomposition.compute_minus_power",
+        "emberson2024.offset.combined",
+        "Theirs is a rounded summary ('roughly 2x per year'), in x/yr; ours is in OOM/yr on our runs.",
+    ),
+    (
+        "cost.growth.frontier_2016_2023",
+        "cottier2024.cost_growth.v1",
+        "Same method family (amortised hardware plus energy); we use nominal USD, their 2023 USD, and our "
+        "own chip-hours and overheads as ranges.",
+    ),
+    (
+        "cost.first_billion_dollar_run.year",
+        "cottier2024.billion_dollar_run_year",
+        "Theirs extrapolates 2.4x/yr from GPT-4; ours starts from the larger runs of 2024-2025 in our data.",
+    ),
+]
+"""The comparison table's rows: (our key number, published figure, why they differ)."""
+
+
+def three_columns(result: PowerAndCost, published: pd.DataFrame) -> pd.DataFrame:
+    """Power and cost growth: ours; Epoch AI's own estimates through our fit; published."""
+    rows = []
+    for label, ours, theirs, figure in (
+        (
+            "Power, frontier runs 2010 to Sep 2024",
+            result.growth_window.fit,
+            result.epoch_power_window,
+            "emberson2024.power_growth.frontier",
+        ),
+        (
+            "Cost, frontier runs 2016-2023",
+            result.cost_window,
+            result.epoch_cost_window,
+            "cottier2024.cost_growth.v1",
+        ),
+    ):
+        row = published.loc[figure]
+        rows.append(
+            {
+                "quantity": label,
+                "ours": compute_trends.growth_cell(ours),
+                "Epoch's estimates, our fit": compute_trends.growth_cell(theirs),
+                "published": compute_trends.published_cell(row),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _growth(fit: trends.GrowthFit) -> str:
+    low, high = (format_number(bound, 2) for bound in fit.factor_interval)
+    return f"{format_number(fit.factor, 2)}x per year ({fit.level:.0%} CI {low}–{high})"
+
+
+def _watts(value: float) -> str:
+    for scale, unit in ((1e9, "GW"), (1e6, "MW"), (1e3, "kW")):
+        if value >= scale:
+            return f"{format_number(value / scale, 2)} {unit}"
+    return f"{format_number(value, 2)} W"
+
+
+def summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
+    """The summary's numbers that are not key numbers, and the published figures it names."""
+    table = result.runs.table
+    grids = result.grids.set_index("name")
+    projection_2030 = np.median(result.power_projection["mixture"][1])
+    return {
+        "summary_runs": str(len(table)),
+        "summary_largest_model": result.largest_power.model,
+        "summary_compute_growth": _growth(
+            trends.fit_growth(table.publication_date, table.training_compute_flop, level=LEVEL, seed=SEED)
+        ),
+        "summary_2030_share_us": f"{projection_2030 / grids.power_w['United States']:.1%}",
+        "summary_2030_virginia": format_number(projection_2030 / grids.power_w["Virginia"], 2),
+        "summary_costly_model": result.largest_cost.model,
+        "summary_vendor_growth": _growth(result.vendor_only.fit),
+        "summary_published_growth": compute_trends.published_cell(
+            published.loc["emberson2024.power_growth.frontier"]
+        ),
+        "summary_published_2030": " to ".join(
+            _watts(published.value[f"epoch_epri2025.largest_run_power.2030_{end}"]) for end in ("low", "high")
+        ),
+    }
+
+
+def data_facts(result: PowerAndCost) -> dict:
+    """Numbers of the Data section."""
+    table, excluded = result.runs.table, result.runs.excluded
+    counts = excluded.reason.value_counts()
+    return {
+        "n_frontier": str(len(table) + len(excluded)),
+        "n_runs": str(len(table)),
+        "n_excluded": str(len(excluded)),
+        "n_no_hardware": str(int(counts.get("no accelerator named", 0))),
+        "n_no_chips": str(int(counts.get("no chip count, and no training time to derive one", 0))),
+        "n_vendor_runs": str(int((table.figures_from == "vendor").sum())),
+        "n_epoch_figures": str(int((table.figures_from != "vendor").sum())),
+        "n_derived_chip_hours": str(int((table.chip_hours_basis == "derived").sum())),
+        "n_priced": str(int(table.cost_usd.notna().sum())),
+        "n_hardware": str(len(result.hardware)),
+    }
+
+
+def _input_range(inputs: pd.DataFrame, key: str) -> str:
+    row = inputs.loc[key]
+    return f"{format_number(row.low, 3)}–{format_number(row.high, 3)}"
+
+
+def method_facts(result: PowerAndCost) -> dict:
+    """Numbers of the Method section: the input ranges."""
+    return {
+        "draws": f"{DRAWS:,}",
+        **{f"range_{key}": _input_range(result.inputs, key) for key in result.inputs.index},
+        "sixteen_bit_factor": format_number(SIXTEEN_BIT_FACTOR, 2),
+    }
+
+
+def growth_facts(result: PowerAndCost) -> dict:
+    """Numbers of the growth section."""
+    vendor = result.vendor_only.fit
+    return {
+        "epoch_power_growth": _growth(result.epoch_power_window),
+        "vendor_growth": _growth(vendor),
+        "vendor_n": str(vendor.n),
+        "doubling_months": format_number(units.doubling_time_months(result.growth.fit.factor), 2),
+    }
+
+
+def decomposition_facts(result: PowerAndCost) -> dict:
+    """Numbers of the decomposition section."""
+    table = result.decomposition.table.set_index("key")
+    facts = {f"term_{key}": format_number(row["OOM/yr"], 2) for key, row in table.iterrows()}
+    facts.update(
+        {f"term_{key}_factor": format_number(10 ** row["OOM/yr"], 2) for key, row in table.iterrows()}
+    )
+    facts["n_complete"] = str(int(table.runs["residual"]))
+    return facts
+
+
+def efficiency_facts(result: PowerAndCost) -> dict:
+    """Numbers of the efficiency section."""
+    sixteen = result.efficiency["tensor_16bit"]
+    return {"efficiency_16bit": _growth(sixteen), "efficiency_16bit_n": str(sixteen.n)}
+
+
+def projection_facts(result: PowerAndCost) -> dict:
+    """Numbers of the projection section: both projections, the backtest and the reality checks."""
+    record, trend = result.power_projection["record"][1], result.power_projection["trend"][1]
+    backtest = result.backtest
+    campus = result.campuses.set_index("year")
+    grids = result.grids.set_index("name")
+    median_2030 = np.median(result.power_projection["mixture"][1])
+    index = int(np.flatnonzero(result.runs.table.model == result.largest_power.model)[0])
+    energy_share = np.median(result.runs.energy[index]) * 1e6 / (grids.power_w["United States"] * 8760)
+    return {
+        "record_2030": _watts(np.median(record)),
+        "trend_2030": _watts(np.median(trend)),
+        "backtest_n": str(len(backtest)),
+        "backtest_inside_90": str(int(backtest["inside mixture 90%"].sum())),
+        "backtest_inside_50": str(int(backtest["inside mixture 50%"].sum())),
+        "backtest_record_low": format_number(backtest["realised / record projection"].min(), 2),
+        "backtest_record_high": format_number(backtest["realised / record projection"].max(), 2),
+        "backtest_trend_low": format_number(backtest["realised / trend projection"].min(), 2),
+        "backtest_trend_high": format_number(backtest["realised / trend projection"].max(), 2),
+        "campus_2026": _watts(campus.power_w[2026]),
+        "campus_2026_site": campus.site[2026],
+        "campus_2030": _watts(campus.power_w[2030]),
+        "campus_2030_site": campus.site[2030],
+        "installed_power": _watts(result.installed.median_w),
+        "installed_date": str(result.installed.date.date()),
+        "share_installed_2030": f"{median_2030 / result.installed.median_w:.0%}",
+        "us_average": _watts(grids.power_w["United States"]),
+        "virginia_average": _watts(grids.power_w["Virginia"]),
+        "grid_year": str(int(grids.year["United States"])),
+        "largest_energy_share_us": f"{energy_share:.4%}",
+    }
+
+
+def cost_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
+    """Numbers of the cost section, and the published figure it names."""
+    return {
+        "published_cost_growth": compute_trends.published_cell(published.loc["cottier2024.cost_growth.v1"]),
+        "epoch_cost_growth": _growth(result.epoch_cost_window),
+        "cost_window_n": str(result.cost_window.n),
+    }

@@ -1,0 +1,325 @@
+# ---
+# jupyter:
+#   jupytext:
+#     default_lexer: ipython3
+#     formats: md:myst,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# (chapter-power-and-cost)=
+# # How much power and money do frontier training runs take?
+
+# %% tags=["remove-cell"]
+from analysis import charts, data, keynumbers, tables
+from analysis import power as pw
+from analysis.keynumbers import glue_text
+
+published = data.load_published_estimates()
+result = pw.analyse(
+    data.load_models(),
+    data.load_hardware(),
+    data.load_power_cost_inputs(),
+    data.load_epoch_models(),
+    data.load_epoch_ml_hardware(),
+    data.load_epoch_hardware_prices(),
+    data.load_epoch_data_center_timelines(),
+    data.load_epoch_chips_cumulative(),
+    data.load_ember_countries(),
+    data.load_ember_us_states(),
+)
+registry = keynumbers.Registry(chapter="chapters/05-power-and-cost")
+pw.register_key_numbers(registry, result)
+registry.glue()
+registry.save()
+glue_text(pw.summary_facts(result, published))
+
+# %% [markdown]
+# ## Summary
+#
+# - **Growth.** The power drawn by frontier training runs (the ten largest by
+#   compute at their release) has grown by a factor of
+#   {glue:text}`power.growth.frontier.text` per year since 2010, over
+#   {glue:text}`summary_runs` runs, while their compute grew by
+#   {glue:text}`summary_compute_growth`. Emberson and Rahman
+#   {cite:p}`emberson2024power` report {glue:text}`summary_published_growth`; on
+#   the same window we find
+#   {glue:text}`power.growth.frontier_to_sep2024.text`.
+# - **Today.** The largest run in our data, {glue:text}`summary_largest_model`,
+#   draws about {glue:text}`power.largest_run.w.text` W and used
+#   {glue:text}`power.largest_run.energy_mwh.text` MWh.
+# - **Why not as fast as compute.** Compute grows
+#   {glue:text}`power.decomposition.compute_minus_power.text` orders of
+#   magnitude per year faster than power: more efficient chips, lower precision,
+#   longer runs.
+# - **2030.** If the trend holds, the largest run in 2030 draws
+#   {glue:text}`power.projection_2030.w.text` W, about
+#   {glue:text}`summary_2030_share_us` of the average electricity demand of the
+#   United States and {glue:text}`summary_2030_virginia` times that of Virginia.
+#   Epoch AI and EPRI {cite:p}`epochepri2025power` put it at
+#   {glue:text}`summary_published_2030`.
+# - **Cost.** The amortised cost of hardware and energy for frontier runs grows
+#   by a factor of {glue:text}`cost.growth.frontier.text` per year; the most expensive run
+#   in our data ({glue:text}`summary_costly_model`) cost about
+#   {glue:text}`cost.largest_run.usd.text` USD, and the first billion-dollar run
+#   comes in {glue:text}`cost.first_billion_dollar_run.year.text`.
+
+# %% tags=["remove-cell"]
+glue_text(pw.data_facts(result))
+
+# %% [markdown]
+# ## Data
+#
+# - **Runs.** Of the {glue:text}`n_frontier` frontier runs in `data/models.csv`
+#   since 2010, {glue:text}`n_runs` name their accelerators and give a chip
+#   count (or the training time to derive one). The other
+#   {glue:text}`n_excluded` are listed below with the reason:
+#   {glue:text}`n_no_hardware` name no accelerator, {glue:text}`n_no_chips`
+#   give no chip count and no time. For {glue:text}`n_derived_chip_hours` runs
+#   the chip-hours are derived from compute, peak FLOP/s and utilisation; the
+#   rest come from the developer (model cards' GPU hours) or chips × time.
+# - **Chips.** `data/hardware.csv` holds {glue:text}`n_hardware` accelerators,
+#   each figure read in a vendor document. Where we have not yet read a vendor
+#   figure, the chip's TDP or peak FLOP/s comes from Epoch AI's hardware table
+#   {cite:p}`epoch2026mlhardware`, marked in every table and chart:
+#   {glue:text}`n_vendor_runs` runs use our vendor figures only,
+#   {glue:text}`n_epoch_figures` use at least one of Epoch's.
+# - **Prices.** Purchase prices per chip come from Epoch AI's price table
+#   {cite:p}`cottier2024rising`: the latest dated before the run, else the
+#   earliest; {glue:text}`n_priced` runs have one.
+# - **Scale.** Grid demand from Ember {cite:p}`ember2025electricity`,
+#   data-centre campuses from Epoch AI's Frontier Data Centers
+#   {cite:p}`epoch2026datacenters`, installed AI chips from Epoch AI's chip
+#   sales {cite:p}`epoch2026chipsales`, and power plants from
+#   `data/power_references.csv`.
+
+# %% tags=["hide-input"]
+tables.show(result.runs.excluded, index=False)
+
+# %% tags=["remove-cell"]
+glue_text(pw.method_facts(result))
+
+# %% [markdown]
+# ## Method
+#
+# **Power of a run** is the peak its hardware needs from the grid, Epoch AI's
+# definition:
+#
+# $$
+# P = n_\text{chips} \times \text{TDP} \times o_\text{server} \times \text{PUE}.
+# $$
+#
+# The server
+# overhead (CPUs, memory, network, fans) is
+# {glue:text}`range_server_overhead_gpu` for GPU servers (NVIDIA's DGX system
+# power over its GPUs' TDP) and {glue:text}`range_server_overhead_tpu` for TPU
+# hosts; PUE is {glue:text}`range_pue`. Each is drawn uniformly
+# ({glue:text}`draws` draws) over the range its sources give
+# (`data/power_cost_inputs.csv`), the same draw for every run.
+#
+# **Chip-hours** are the developer's, or chips × wall-clock time, or compute ÷
+# (peak FLOP/s × utilisation), utilisation drawn per run from
+# {glue:text}`range_utilisation` (measured in Patterson et al.'s six runs
+# {cite:p}`patterson2021carbon`). The peak is at the precision a chip trains
+# in: 16-bit when its dense 16-bit peak is at least
+# {glue:text}`sixteen_bit_factor` times its FP32 peak (tensor cores, TPUs),
+# else FP32. **Energy** = chip-hours × TDP × overhead × PUE × a load factor of
+# {glue:text}`range_load_factor`.
+#
+# **Cost** = chip price × {glue:text}`range_cluster_cost_overhead` (servers
+# and networking) × chip-hours ÷ a hardware life of
+# {glue:text}`range_hardware_life` years (Cottier et al.'s depreciation), plus
+# energy at {glue:text}`range_electricity_price` USD per kWh, in nominal USD.
+#
+# **Growth** is OLS of log10 median power on date; the interval refits on
+# bootstrap resamples of runs, each run at its own Monte Carlo draw, so it holds
+# both which runs we have and what each drew.
+#
+# ## Results
+#
+# ### Growth
+
+# %% tags=["remove-cell"]
+glue_text(pw.growth_facts(result))
+charts.publish(pw.power_chart(result), "fig-power-and-cost-runs")
+
+# %% [markdown]
+# Power doubles every {glue:text}`doubling_months` months. Epoch AI's own
+# per-run power estimates {cite:p}`epoch2026models`, through our fit and window,
+# give {glue:text}`epoch_power_growth`. On the {glue:text}`vendor_n` runs whose
+# chip figures are all from vendor documents the rate is
+# {glue:text}`vendor_growth`: the earlier GPU runs rely on Epoch's TDPs, so
+# this subset starts later and is steeper.
+#
+# ```{glue:figure} fig-power-and-cost-runs
+# :name: fig-power-and-cost-runs
+#
+# Power drawn by each frontier run (median of its draws; hover for the
+# interval, chips and hardware) and the fitted trend; the shape says whose chip
+# figures it uses. {figure-svg}`fig-power-and-cost-runs`
+# ```
+
+# %% tags=["hide-input"]
+tables.show(pw.three_columns(result, published), index=False)
+
+# %% [markdown]
+# ### Why power grows more slowly than compute
+
+# %% tags=["remove-cell"]
+glue_text(pw.decomposition_facts(result))
+charts.publish(pw.decomposition_chart(result.decomposition), "fig-power-and-cost-decomposition")
+
+# %% [markdown]
+# Compute per run grows {glue:text}`term_compute` OOM per year. Power accounts
+# for {glue:text}`term_power`; chip efficiency at FP32
+# {glue:text}`term_efficiency_fp32` ({glue:text}`term_efficiency_fp32_factor`x
+# a year); the move to 16-bit {glue:text}`term_precision`; longer runs
+# {glue:text}`term_duration`; utilisation {glue:text}`term_utilisation`. Each
+# term is fitted on the runs that have it (TPUs have no FP32 figure, many runs
+# no training time), so they need not add up: the residual is
+# {glue:text}`term_residual` OOM per year. On the
+# {glue:text}`n_complete` runs that have every term it is zero by construction.
+#
+# ```{glue:figure} fig-power-and-cost-decomposition
+# :name: fig-power-and-cost-decomposition
+#
+# Growth of compute and of each factor it is the product of, in orders of
+# magnitude per year, with 90% bootstrap intervals.
+# {figure-svg}`fig-power-and-cost-decomposition`
+# ```
+
+# %% tags=["hide-input"]
+tables.show(result.decomposition.table.drop(columns="key"), index=False)
+
+# %% [markdown]
+# ### Energy efficiency of the chips
+
+# %% tags=["remove-cell"]
+glue_text(pw.efficiency_facts(result))
+charts.publish(
+    pw.efficiency_chart(data.load_epoch_ml_hardware(), result.efficiency), "fig-power-and-cost-efficiency"
+)
+
+# %% [markdown]
+# Across the accelerators in Epoch AI's table released since 2010, peak FP32
+# FLOP/s per W of TDP grows by a factor of
+# {glue:text}`power.efficiency_growth.hardware.text` per year; at dense 16-bit on the {glue:text}`efficiency_16bit_n` chips with
+# tensor or matrix units, {glue:text}`efficiency_16bit`.
+#
+# ```{glue:figure} fig-power-and-cost-efficiency
+# :name: fig-power-and-cost-efficiency
+#
+# Peak FLOP/s per W of TDP by release date, FP32 and 16-bit tensor, with the
+# fitted trends (Epoch AI's table, our fit). {figure-svg}`fig-power-and-cost-efficiency`
+# ```
+#
+# ### The largest run in 2028 and 2030
+
+# %% tags=["remove-cell"]
+glue_text(pw.projection_facts(result))
+charts.publish(pw.fan_chart(result, data.load_power_references(), published), "fig-power-and-cost-fan")
+
+# %% [markdown]
+# Two projections bracket the largest run. Carrying today's record forward at
+# the trend's rate gives {glue:text}`record_2030` in 2030; the trend line of
+# frontier runs gives {glue:text}`trend_2030`. From past cutoffs the record
+# projection overshot the next record (realised ÷ projected
+# {glue:text}`backtest_record_low` to {glue:text}`backtest_record_high`) and
+# the trend line undershot it ({glue:text}`backtest_trend_low` to
+# {glue:text}`backtest_trend_high`), so the headline mixes the two equally: in
+# {glue:text}`backtest_inside_90` of {glue:text}`backtest_n` backtests the
+# realised record fell inside its 90% interval and in
+# {glue:text}`backtest_inside_50` inside its 50% interval, so the band is if
+# anything too wide. The largest run in 2028 draws
+# {glue:text}`power.projection_2028.w.text` W.
+#
+# Against reality: the largest campus in Epoch AI's data reaches
+# {glue:text}`campus_2026` by 2026 ({glue:text}`campus_2026_site`) and
+# {glue:text}`campus_2030` by 2030 ({glue:text}`campus_2030_site`) on current
+# plans; all AI chips shipped since 2022 draw about
+# {glue:text}`installed_power` ({glue:text}`installed_date`), so the median 2030
+# run would need {glue:text}`share_installed_2030` of today's whole installed
+# base. The United States' average demand in {glue:text}`grid_year` was
+# {glue:text}`us_average`, Virginia's {glue:text}`virginia_average`. Today's
+# largest run used {glue:text}`largest_energy_share_us` of a year of US
+# electricity.
+#
+# ```{glue:figure} fig-power-and-cost-fan
+# :name: fig-power-and-cost-fan
+#
+# Power of the largest training run to 2030 by each projection (median and 90%
+# band), against grid averages, the largest planned campus, all installed AI
+# chips, a large power plant and Epoch AI and EPRI's range.
+# {figure-svg}`fig-power-and-cost-fan`
+# ```
+
+# %% tags=["hide-input"]
+tables.show(result.backtest, index=False)
+
+# %% [markdown]
+# ### Cost
+
+# %% tags=["remove-cell"]
+glue_text(pw.cost_facts(result, published))
+charts.publish(pw.cost_chart(result), "fig-power-and-cost-cost")
+
+# %% [markdown]
+# On Cottier et al.'s window (2016–2023, {glue:text}`cost_window_n` runs) the
+# cost grows by a factor of {glue:text}`cost.growth.frontier_2016_2023.text` per year;
+# Epoch AI's own cost estimates through our fit give
+# {glue:text}`epoch_cost_growth`, and Cottier et al. {cite:p}`cottier2024rising`
+# report {glue:text}`published_cost_growth`.
+#
+# ```{glue:figure} fig-power-and-cost-cost
+# :name: fig-power-and-cost-cost
+#
+# Amortised hardware and energy cost of each frontier run with a price (median
+# of its draws) and the fitted trend. {figure-svg}`fig-power-and-cost-cost`
+# ```
+
+# %% tags=["hide-input"]
+tables.show(
+    result.runs.table[
+        [
+            "model",
+            "publication_date",
+            "hardware",
+            "figures_from",
+            "chips",
+            "power_w",
+            "energy_mwh",
+            "cost_usd",
+        ]
+    ],
+    index=False,
+)
+
+# %% [markdown]
+# ## Comparison with published estimates
+
+# %% tags=["hide-input"]
+tables.show(keynumbers.comparison_table(registry, published, pw.COMPARISON_PAIRS), index=False)
+
+# %% [markdown]
+# ## Limitations
+#
+# - **Peak, not metered.** Power is what the hardware can draw; energy applies
+#   a load factor. Where developers metered (Patterson et al.'s runs) the
+#   measured average sits inside our range, but few do.
+# - **Chip figures.** Many early GPU runs use Epoch AI's TDPs until we read the
+#   vendor's; the vendor-only subset is shown beside the headline.
+# - **TPUs.** Google publishes a measured maximum chip power, not a TDP; our
+#   TPU runs draw less than Epoch's estimates for the same runs.
+# - **Closed runs.** Chip counts for the largest closed runs (GPT-4, Grok 3)
+#   come from reports, not developers; the records that drive the projection
+#   rest on them.
+# - **Cost is nominal.** Cottier et al. use 2023 USD; a few percent of
+#   inflation a year barely moves a growth rate of several times a year.

@@ -1,0 +1,172 @@
+"""The power and cost chapter's methods: one run by hand, the decomposition, growth with draws."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import write_edited_csv
+
+from analysis import data, paths, power, trends
+
+INPUTS_CSV = paths.DATA_DIR / "power_cost_inputs.csv"
+
+
+def fixed_inputs(**values) -> pd.DataFrame:
+    """Every input of ``power`` pinned to one value (low = high), overridable by keyword."""
+    defaults = {
+        "server_overhead_gpu": 1.8,
+        "server_overhead_tpu": 1.5,
+        "pue": 1.1,
+        "utilisation": 0.4,
+        "hardware_life": 3.0,
+        "cluster_cost_overhead": 1.5,
+        "electricity_price": 0.08,
+        "load_factor": 0.75,
+    } | values
+    return pd.DataFrame({"low": defaults, "high": defaults})
+
+
+def one_run(**overrides) -> pd.DataFrame:
+    """A single frontier run on H100s, in the columns ``estimate_runs`` reads."""
+    row = {
+        "model": "Test run",
+        "organization": "Lab",
+        "publication_date": pd.Timestamp("2024-07-23"),
+        "domain": "language",
+        "confidence": "confident",
+        "training_compute_flop": 3.8e25,
+        "hardware": "nvidia_h100_sxm5",
+        "hardware_quantity": 16384.0,
+        "training_time_hours": np.nan,
+        "training_chip_hours": 30.84e6,
+    } | overrides
+    return pd.DataFrame([row]).set_index("model", drop=False)
+
+
+def h100_prices(price: float = 30000.0) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Hardware model": ["NVIDIA H100 SXM5 80GB"],
+            "Price date": [pd.Timestamp("2023-01-01")],
+            "Price (hardware purchase)": [price],
+        }
+    )
+
+
+def test_the_power_energy_and_cost_of_a_hand_checked_run():
+    """Llama 3.1 405B-like: 16,384 H100 at 700 W x 1.8 x 1.1; 30.84M GPU-hours."""
+    hardware = data.load_hardware()
+    runs = power.estimate_runs(
+        one_run(), hardware.assign(figures_from="vendor"), fixed_inputs(), h100_prices()
+    )
+    run = runs.table.iloc[0]
+    assert run.power_w == pytest.approx(16384 * 700 * 1.8 * 1.1)  # 22.7 MW
+    assert run.energy_mwh == pytest.approx(30.84e6 * 700 * 1.8 * 1.1 * 0.75 / 1e6)
+    hardware_cost = 30000 * 1.5 * 30.84e6 / (3.0 * power.HOURS_PER_YEAR)
+    energy_cost = run.energy_mwh * 1e3 * 0.08
+    assert run.cost_usd == pytest.approx(hardware_cost + energy_cost)
+    assert run.chips_basis == "reported" and run.chip_hours_basis == "reported"
+    assert run.precision == "16-bit"
+
+
+def test_without_a_chip_count_the_chips_follow_from_compute_and_time():
+    hardware = data.load_hardware().assign(figures_from="vendor")
+    peak = hardware.fp16_bf16_flop_per_s["nvidia_h100_sxm5"]
+    frame = one_run(hardware_quantity=np.nan, training_chip_hours=np.nan, training_time_hours=1000.0)
+    run = power.estimate_runs(frame, hardware, fixed_inputs(), h100_prices()).table.iloc[0]
+    assert run.chips == pytest.approx(3.8e25 / (peak * 0.4 * 1000 * 3600))
+    assert run.chips_basis == "derived"
+
+
+def test_a_run_that_cannot_be_estimated_is_listed_with_its_reason():
+    frame = pd.concat(
+        [one_run(), one_run(model="No chips", hardware_quantity=np.nan, training_chip_hours=np.nan)]
+    ).set_index("model", drop=False)
+    frame.loc["No chips", "model"] = "No chips"
+    runs = power.estimate_runs(
+        frame, data.load_hardware().assign(figures_from="vendor"), fixed_inputs(), h100_prices()
+    )
+    assert list(runs.excluded.model) == ["No chips"]
+    assert "no chip count" in runs.excluded.reason.iloc[0]
+
+
+def test_the_decomposition_recovers_known_rates_and_adds_up():
+    """Synthetic runs whose factors grow at known rates: each term's slope is its rate, residual zero."""
+    years = np.linspace(2012, 2024, 30)
+    rng = np.random.default_rng(1)
+    noise = rng.normal(0, 0.05, (4, years.size))
+    chips = 10 ** (2 + 0.30 * (years - 2012) + noise[0])
+    tdp = 10 ** (2.4 + 0.02 * (years - 2012) + noise[1])
+    fp32 = tdp * 10 ** (10.5 + 0.08 * (years - 2012))
+    precision = 10 ** (0.1 * (years - 2012) + noise[2])
+    hours = 10 ** (2.5 + 0.05 * (years - 2012) + noise[3])
+    utilisation = 0.4
+    peak = fp32 * precision
+    compute = chips * peak * utilisation * hours * 3600
+    watts = chips * tdp * 2.0
+    table = pd.DataFrame(
+        {
+            "publication_date": [trends.from_decimal_year(year) for year in years],
+            "training_compute_flop": compute,
+            "power_w": watts,
+            "tdp_w": tdp,
+            "fp32_flop_per_s": fp32,
+            "peak_flop_per_s": peak,
+            "chips": chips,
+            "training_time_hours": hours,
+            "chip_hours_basis": "reported",
+        }
+    )
+    runs = power.Runs(table, np.repeat(watts[:, None], 50, axis=1), None, None, None, None)
+    result = power.decompose(runs, resamples=200).table.set_index("key")["OOM/yr"]
+    assert result["efficiency_fp32"] == pytest.approx(0.08, abs=1e-3)
+    assert result["power"] == pytest.approx(0.32, abs=0.03)
+    assert result["precision"] == pytest.approx(0.1, abs=0.02)
+    assert result["duration"] == pytest.approx(0.05, abs=0.02)
+    assert result["utilisation"] == pytest.approx(0.0, abs=1e-9)
+    assert result["residual"] == pytest.approx(0.0, abs=1e-9)
+    assert result["compute"] == pytest.approx(result.drop(["compute", "residual"]).sum(), abs=1e-9)
+
+
+def test_growth_with_draws_matches_ols_without_measurement_error():
+    dates = pd.to_datetime([f"{year}-06-01" for year in range(2010, 2025)])
+    values = 10 ** (0.3 * np.arange(15) + np.random.default_rng(2).normal(0, 0.2, 15))
+    exact = trends.fit_growth_with_draws(dates, np.repeat(values[:, None], 400, axis=1))
+    plain = trends.fit_growth(dates, values, resamples=400)
+    assert exact.fit.slope == pytest.approx(plain.slope)
+    noisy = values[:, None] * 10 ** np.random.default_rng(3).normal(0, 0.5, (15, 400))
+    assert trends.fit_growth_with_draws(dates, noisy).fit.ci_high > exact.fit.ci_high
+
+
+def test_the_mixture_projection_lies_between_its_parts():
+    dates = pd.to_datetime([f"{year}-06-01" for year in range(2010, 2025)])
+    values = 10 ** (6 + 0.3 * np.arange(15))[:, None] * np.ones((1, 200))
+    values[-3] *= 10  # a record above the trend
+    growth = trends.fit_growth_with_draws(dates, values)
+    _, draws = power.largest_run_projection(dates, values, growth, [2030.0])
+    medians = {key: np.median(value) for key, value in draws.items()}
+    assert medians["trend"] < medians["mixture"] < medians["record"]
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda rows: rows[0].update(low="3", high="2"), ["line 2", "column 'high'", "low <= high"]),
+        (lambda rows: rows[1].update(low="-1"), ["line 3", "column 'low'"]),
+        (lambda rows: rows[2].update(unit="kW"), ["line 4", "column 'unit'"]),
+    ],
+)
+def test_a_bad_power_input_names_file_line_and_column(tmp_path, edit, expected):
+    corrupted = write_edited_csv(tmp_path, INPUTS_CSV, edit)
+    with pytest.raises(data.DataError) as error:
+        data.read_table(data.POWER_COST_INPUTS, corrupted)
+    message = str(error.value)
+    assert str(corrupted) in message
+    for fragment in expected:
+        assert fragment in message, message
+
+
+def test_a_missing_power_input_is_an_error(tmp_path, monkeypatch):
+    write_edited_csv(tmp_path, INPUTS_CSV, lambda rows: rows.pop())
+    monkeypatch.setattr(paths, "DATA_DIR", tmp_path)
+    with pytest.raises(data.DataError, match="no row for input 'load_factor'"):
+        data.load_power_cost_inputs()

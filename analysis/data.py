@@ -468,7 +468,9 @@ HARDWARE = TableSpec(
             maximum="2030-12-31",
         ),
         _positive(
-            "tdp_w", "Thermal design power of the chip or board (for TPUs, Google's stated maximum).", "W"
+            "tdp_w",
+            "Thermal design power of the chip or board (for TPUs, the TDP Google's own papers print).",
+            "W",
         ),
         _positive("board_or_server_w", "Power of a server or board the vendor specifies, per chip.", "W"),
         _positive("fp32_flop_per_s", "Peak dense FP32.", "FLOP/s"),
@@ -579,6 +581,38 @@ POWER_COST_INPUTS = TableSpec(
 )
 """``data/power_cost_inputs.csv``: server overhead, PUE, utilisation, hardware life and prices of energy."""
 
+METERED_TRAINING_ENERGY = TableSpec(
+    name="metered_training_energy",
+    title="Metered training energy",
+    description="Training runs whose developers measured the electricity used (accelerators, host share and "
+    "PUE), to check the power chapter's energy estimates against.",
+    key="model",
+    columns=(
+        Column(
+            "model",
+            "str",
+            "The run, as named in `models.csv`.",
+            unique=True,
+            rule=pa.Check(lambda names: names.isin(_model_names()), name="model is a model of models.csv"),
+        ),
+        Column("energy_mwh", "float", "Electricity used, as printed.", "MWh", rule=pa.Check.gt(0)),
+        Column("source_url", "str", "The paper that reports it.", pattern=URL_PATTERN),
+        Column("source_title", "str", "Its title."),
+        Column("location", "str", "Where in it."),
+        Column("printed", "str", "The figures as printed."),
+        Column("derivation", "str", "What was measured by whom, and the arithmetic that checks the total."),
+    ),
+)
+"""``data/metered_training_energy.csv``: developer-metered energy of training runs."""
+
+
+def load_metered_training_energy() -> pd.DataFrame:
+    """``data/metered_training_energy.csv``, validated, indexed by ``model``."""
+    return read_table(METERED_TRAINING_ENERGY, paths.DATA_DIR / "metered_training_energy.csv").set_index(
+        "model", drop=False
+    )
+
+
 POWER_COST_INPUT_KEYS = (
     "server_overhead_gpu",
     "server_overhead_tpu",
@@ -587,7 +621,8 @@ POWER_COST_INPUT_KEYS = (
     "hardware_life",
     "cluster_cost_overhead",
     "electricity_price",
-    "load_factor",
+    "load_factor_gpu",
+    "load_factor_tpu",
 )
 """The inputs ``analysis.power`` needs; a missing one is a validation error."""
 
@@ -600,6 +635,11 @@ def load_power_cost_inputs() -> pd.DataFrame:
     if missing:
         raise DataError([f"{path}: no row for input '{name}'" for name in missing])
     return frame.set_index("key", drop=False)
+
+
+def _model_names() -> set[str]:
+    path = paths.DATA_DIR / "models.csv"
+    return set(pd.read_csv(path, dtype=str, usecols=["model"]).model) if path.is_file() else set()
 
 
 def _hardware_keys() -> set[str]:
@@ -1364,6 +1404,7 @@ COMMITTED_TABLES = {
         HARDWARE,
         POWER_REFERENCES,
         POWER_COST_INPUTS,
+        METERED_TRAINING_ENERGY,
     )
 }
 """Every committed table under ``data/`` and its spec (file name -> spec)."""

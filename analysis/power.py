@@ -168,14 +168,14 @@ def estimate_runs(
     draws: int = DRAWS,
     seed: int = SEED,
 ) -> Runs:
-    """Power, chip-hours, energy and cost of every frontier run whose hardware allows it.
+    """Power, chip-hours, energy and cost of every run of ``models`` whose hardware allows it.
 
     ``hardware`` carries the fallbacks of ``with_fallbacks``. Chips are the developer's count;
     without one, compute / (peak x utilisation x time). Chip-hours are the developer's, else chips x
     time, else compute / (peak x utilisation). Every other frontier run is listed in ``excluded``
     with the reason. Cost is nominal USD (no inflation adjustment).
     """
-    frontier = FRONTIER.select(models, **compute_trends.OURS)
+    frontier = models
     chips = hardware.join(training_precision(hardware))
     reasons = frontier.apply(_exclusion, axis=1, chips=chips)
     excluded = pd.DataFrame(
@@ -201,7 +201,8 @@ def estimate_runs(
     reported_chip_hours = reported_chip_hours.to_numpy()[:, None]
     chip_hours = np.where(np.isnan(reported_chip_hours), derived_chip_hours, reported_chip_hours)
     power = chip_count * watts_per_chip
-    energy = chip_hours * watts_per_chip * factors["load_factor"] / 1e6
+    load = np.where(is_tpu, factors["load_factor_tpu"], factors["load_factor_gpu"])
+    energy = chip_hours * watts_per_chip * load / 1e6
     price_basis = [
         _price(prices, key, when) for key, when in zip(rows.hardware, rows.publication_date, strict=True)
     ]
@@ -351,8 +352,8 @@ def decompose(runs: Runs, resamples: int = DRAWS, seed: int = SEED) -> Decomposi
 def efficiency_fits(epoch_hardware: pd.DataFrame, start: str = "2010-01-01") -> dict[str, trends.GrowthFit]:
     """Growth of peak FLOP/s per W of TDP by release date in Epoch AI's hardware table (our fit).
 
-    At FP32 over every chip with both figures, and at dense 16-bit over chips with tensor or matrix
-    units (``Tensor-FP16/BF16``).
+    At FP32 over every chip with both figures, at dense 16-bit over chips with tensor or matrix
+    units (``Tensor-FP16/BF16``), and at FP32 over GPUs released 2010-2024 (the published window).
     """
     chips = epoch_hardware[epoch_hardware["Release date"] >= pd.Timestamp(start)]
     fits = {}
@@ -364,6 +365,16 @@ def efficiency_fits(epoch_hardware: pd.DataFrame, start: str = "2010-01-01") -> 
         fits[key] = trends.fit_growth(
             rows["Release date"], rows[column] / rows["TDP (W)"], level=LEVEL, seed=SEED
         )
+    column = "FP32 (single precision) performance (FLOP/s)"
+    gpus = chips[
+        chips.Type.eq("GPU")
+        & (chips["Release date"] <= pd.Timestamp("2024-12-31"))
+        & chips[column].notna()
+        & chips["TDP (W)"].notna()
+    ]
+    fits["gpu_fp32_2010_2024"] = trends.fit_growth(
+        gpus["Release date"], gpus[column] / gpus["TDP (W)"], level=LEVEL, seed=SEED
+    )
     return fits
 
 
@@ -441,6 +452,28 @@ def first_year_above(
     return np.where(above.any(axis=0), first, np.inf)
 
 
+def metered_check(
+    models: pd.DataFrame, hardware: pd.DataFrame, inputs: pd.DataFrame, prices: pd.DataFrame, metered
+) -> pd.DataFrame:
+    """Our energy estimate of each run whose developer metered it, beside the metered figure."""
+    runs = estimate_runs(models.loc[metered.model], hardware, inputs, prices)
+    table = runs.table.set_index("model")
+    energy = metered.set_index("model").energy_mwh
+    return pd.DataFrame(
+        {
+            "model": table.index,
+            "metered (MWh)": energy[table.index].to_numpy(),
+            "ours, median (MWh)": table.energy_mwh.to_numpy(),
+            "ours, 5th pct": table.energy_mwh_low.to_numpy(),
+            "ours, 95th pct": table.energy_mwh_high.to_numpy(),
+            "ours / metered": (table.energy_mwh / energy[table.index]).to_numpy(),
+            "inside our 90% interval": (
+                (table.energy_mwh_low <= energy[table.index]) & (energy[table.index] <= table.energy_mwh_high)
+            ).to_numpy(),
+        }
+    )
+
+
 def largest_campus_by_year(timelines: pd.DataFrame, years=range(2024, 2031)) -> pd.DataFrame:
     """Facility power of the largest single data-centre site at the end of each year (Epoch AI's file).
 
@@ -510,6 +543,7 @@ class PowerAndCost:
     campuses: pd.DataFrame
     installed: pd.Series
     grids: pd.DataFrame
+    metered: pd.DataFrame
 
 
 COST_WINDOW_START = pd.Timestamp("2016-01-01")
@@ -530,10 +564,11 @@ def analyse(
     chips: pd.DataFrame,
     countries: pd.DataFrame,
     states: pd.DataFrame,
+    metered: pd.DataFrame,
 ) -> PowerAndCost:
     """Run the chapter's analysis on our runs and the third-party inputs."""
     filled = with_fallbacks(hardware, epoch_hardware)
-    runs = estimate_runs(models, filled, inputs, prices)
+    runs = estimate_runs(FRONTIER.select(models, **compute_trends.OURS), filled, inputs, prices)
     growth = power_growth(runs)
     vendor = (runs.table.figures_from == "vendor").to_numpy()
     vendor_runs = Runs(runs.table[vendor], runs.power[vendor], None, None, None, None)
@@ -573,6 +608,7 @@ def analyse(
         campuses=largest_campus_by_year(timelines),
         installed=installed_ai_power(chips),
         grids=grid_references(countries, states),
+        metered=metered_check(models, filled, inputs, prices, metered),
     )
 
 
@@ -662,7 +698,7 @@ def register_key_numbers(registry, result: PowerAndCost) -> None:
         f"(Epoch AI's hardware table, our fit); n = {chips.n}",
         chips.method,
         published="sevilla2024can.hardware_efficiency_growth",
-        significant=2,
+        significant=3,
     )
     gap, low, high = result.decomposition.compute_minus_power
     registry.register(
@@ -1073,12 +1109,40 @@ def method_facts(result: PowerAndCost) -> dict:
 def growth_facts(result: PowerAndCost) -> dict:
     """Numbers of the growth section."""
     vendor = result.vendor_only.fit
+    metered = result.metered
     return {
+        "n_metered": str(len(metered)),
+        "n_metered_inside": str(int(metered["inside our 90% interval"].sum())),
+        "metered_ratio_low": format_number(metered["ours / metered"].min(), 2),
+        "metered_ratio_high": format_number(metered["ours / metered"].max(), 2),
+        "metered_outside": ", ".join(metered.model[~metered["inside our 90% interval"]]) or "none",
         "epoch_power_growth": _growth(result.epoch_power_window),
         "vendor_growth": _growth(vendor),
         "vendor_n": str(vendor.n),
+        "vendor_comparison": _compare(vendor, result.growth.fit),
         "doubling_months": format_number(units.doubling_time_months(result.growth.fit.factor), 2),
     }
+
+
+def _compare(subset: trends.GrowthFit, whole: trends.GrowthFit) -> str:
+    """Whether ``subset``'s rate differs from ``whole``'s: by its interval excluding the other's point."""
+    if subset.ci_low > whole.slope:
+        return "steeper than all runs together"
+    if subset.ci_high < whole.slope:
+        return "shallower than all runs together"
+    return "consistent with all runs together"
+
+
+def calibration_verdict(inside: int, total: int, level: float) -> str:
+    """How a band's backtest coverage compares with its level, in words (binomial, 90% two-sided)."""
+    from scipy.stats import binom
+
+    low, high = binom.ppf([0.05, 0.95], total, level)
+    if inside > high:
+        return f"more often than {level:.0%} of the time, so the band is wider than its level"
+    if inside < low:
+        return f"less often than {level:.0%} of the time, so the band is too narrow"
+    return "about as often as its level says"
 
 
 def decomposition_facts(result: PowerAndCost) -> dict:
@@ -1095,7 +1159,16 @@ def decomposition_facts(result: PowerAndCost) -> dict:
 def efficiency_facts(result: PowerAndCost) -> dict:
     """Numbers of the efficiency section."""
     sixteen = result.efficiency["tensor_16bit"]
-    return {"efficiency_16bit": _growth(sixteen), "efficiency_16bit_n": str(sixteen.n)}
+    low, high = (format_number(bound, 3) for bound in sixteen.factor_interval)
+    text = f"{format_number(sixteen.factor, 3)}x per year ({sixteen.level:.0%} CI {low}–{high})"
+    gpus = result.efficiency["gpu_fp32_2010_2024"]
+    low, high = (format_number(bound, 3) for bound in gpus.factor_interval)
+    return {
+        "efficiency_16bit": text,
+        "efficiency_16bit_n": str(sixteen.n),
+        "efficiency_gpus": f"{format_number(gpus.factor, 3)}x per year ({gpus.level:.0%} CI {low}–{high})",
+        "efficiency_gpus_n": str(gpus.n),
+    }
 
 
 def projection_facts(result: PowerAndCost) -> dict:
@@ -1113,6 +1186,9 @@ def projection_facts(result: PowerAndCost) -> dict:
         "backtest_n": str(len(backtest)),
         "backtest_inside_90": str(int(backtest["inside mixture 90%"].sum())),
         "backtest_inside_50": str(int(backtest["inside mixture 50%"].sum())),
+        "backtest_verdict_50": calibration_verdict(
+            int(backtest["inside mixture 50%"].sum()), len(backtest), 0.5
+        ),
         "backtest_record_low": format_number(backtest["realised / record projection"].min(), 2),
         "backtest_record_high": format_number(backtest["realised / record projection"].max(), 2),
         "backtest_trend_low": format_number(backtest["realised / trend projection"].min(), 2),

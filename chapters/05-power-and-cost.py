@@ -35,6 +35,7 @@ result = pw.analyse(
     data.load_epoch_chips_cumulative(),
     data.load_ember_countries(),
     data.load_ember_us_states(),
+    data.load_metered_training_energy(),
 )
 registry = keynumbers.Registry(chapter="chapters/05-power-and-cost")
 pw.register_key_numbers(registry, result)
@@ -131,8 +132,10 @@ glue_text(pw.method_facts(result))
 # {cite:p}`patterson2021carbon`). The peak is at the precision a chip trains
 # in: 16-bit when its dense 16-bit peak is at least
 # {glue:text}`sixteen_bit_factor` times its FP32 peak (tensor cores, TPUs),
-# else FP32. **Energy** = chip-hours × TDP × overhead × PUE × a load factor of
-# {glue:text}`range_load_factor`.
+# else FP32. **Energy** = chip-hours × TDP × overhead × PUE × a load factor
+# (average over peak draw) of {glue:text}`range_load_factor_gpu` for GPUs and
+# {glue:text}`range_load_factor_tpu` for TPUs, whose systems run further below
+# their peak (Patterson et al. metered them).
 #
 # **Cost** = chip price × {glue:text}`range_cluster_cost_overhead` (servers
 # and networking) × chip-hours ÷ a hardware life of
@@ -152,12 +155,19 @@ glue_text(pw.growth_facts(result))
 charts.publish(pw.power_chart(result), "fig-power-and-cost-runs")
 
 # %% [markdown]
-# Power doubles every {glue:text}`doubling_months` months. Epoch AI's own
+# Power doubles every {glue:text}`doubling_months` months. Where developers
+# metered the energy, for the {glue:text}`n_metered`
+# runs in `data/metered_training_energy.csv` (Patterson et al.) our energy is
+# {glue:text}`metered_ratio_low` to {glue:text}`metered_ratio_high` times the
+# metered figure, inside our 90% interval for
+# {glue:text}`n_metered_inside` of them (outside: {glue:text}`metered_outside`;
+# the table's source rows say why, e.g. a training time that differs between
+# the model's paper and the metering). Epoch AI's own
 # per-run power estimates {cite:p}`epoch2026models`, through our fit and window,
 # give {glue:text}`epoch_power_growth`. On the {glue:text}`vendor_n` runs whose
 # chip figures are all from vendor documents the rate is
-# {glue:text}`vendor_growth`: the earlier GPU runs rely on Epoch's TDPs, so
-# this subset starts later and is steeper.
+# {glue:text}`vendor_growth`, {glue:text}`vendor_comparison`; the earlier GPU
+# runs rely on Epoch's TDPs, so this subset starts later.
 #
 # ```{glue:figure} fig-power-and-cost-runs
 # :name: fig-power-and-cost-runs
@@ -168,6 +178,7 @@ charts.publish(pw.power_chart(result), "fig-power-and-cost-runs")
 # ```
 
 # %% tags=["hide-input"]
+tables.show(result.metered, index=False)
 tables.show(pw.three_columns(result, published), index=False)
 
 # %% [markdown]
@@ -212,7 +223,11 @@ charts.publish(
 # Across the accelerators in Epoch AI's table released since 2010, peak FP32
 # FLOP/s per W of TDP grows by a factor of
 # {glue:text}`power.efficiency_growth.hardware.text` per year; at dense 16-bit on the {glue:text}`efficiency_16bit_n` chips with
-# tensor or matrix units, {glue:text}`efficiency_16bit`.
+# tensor or matrix units, {glue:text}`efficiency_16bit`; on the
+# {glue:text}`efficiency_gpus_n` GPUs released 2010–2024, the published
+# figure's window and kind of chip, {glue:text}`efficiency_gpus`. Sevilla et al.'s
+# figure {cite:p}`sevilla2024can` (in the comparison table below) comes from an
+# earlier version of the same table.
 #
 # ```{glue:figure} fig-power-and-cost-efficiency
 # :name: fig-power-and-cost-efficiency
@@ -228,17 +243,17 @@ glue_text(pw.projection_facts(result))
 charts.publish(pw.fan_chart(result, data.load_power_references(), published), "fig-power-and-cost-fan")
 
 # %% [markdown]
-# Two projections bracket the largest run. Carrying today's record forward at
-# the trend's rate gives {glue:text}`record_2030` in 2030; the trend line of
-# frontier runs gives {glue:text}`trend_2030`. From past cutoffs the record
-# projection overshot the next record (realised ÷ projected
-# {glue:text}`backtest_record_low` to {glue:text}`backtest_record_high`) and
-# the trend line undershot it ({glue:text}`backtest_trend_low` to
-# {glue:text}`backtest_trend_high`), so the headline mixes the two equally: in
+# Two projections of the largest run: carrying today's record forward at the
+# trend's rate gives {glue:text}`record_2030` in 2030; the trend line of
+# frontier runs gives {glue:text}`trend_2030`. From past cutoffs the realised
+# record two years on was {glue:text}`backtest_record_low` to
+# {glue:text}`backtest_record_high` times the record projection and
+# {glue:text}`backtest_trend_low` to {glue:text}`backtest_trend_high` times the
+# trend projection, so the headline mixes the two equally. In
 # {glue:text}`backtest_inside_90` of {glue:text}`backtest_n` backtests the
-# realised record fell inside its 90% interval and in
-# {glue:text}`backtest_inside_50` inside its 50% interval, so the band is if
-# anything too wide. The largest run in 2028 draws
+# realised record fell inside the mixture's 90% interval, and in
+# {glue:text}`backtest_inside_50` inside its 50% interval:
+# {glue:text}`backtest_verdict_50`. The largest run in 2028 draws
 # {glue:text}`power.projection_2028.w.text` W.
 #
 # Against reality: the largest campus in Epoch AI's data reaches
@@ -316,8 +331,10 @@ tables.show(keynumbers.comparison_table(registry, published, pw.COMPARISON_PAIRS
 #   measured average sits inside our range, but few do.
 # - **Chip figures.** Many early GPU runs use Epoch AI's TDPs until we read the
 #   vendor's; the vendor-only subset is shown beside the headline.
-# - **TPUs.** Google publishes a measured maximum chip power, not a TDP; our
-#   TPU runs draw less than Epoch's estimates for the same runs.
+# - **TPUs.** Google's cloud documents print measured chip power, not a TDP;
+#   we use the TDPs Google's own papers print (TPU v2, v3) and Epoch AI's for
+#   later TPUs, and Epoch's assumed host overhead, so TPU runs carry more
+#   assumption than GPU runs.
 # - **Closed runs.** Chip counts for the largest closed runs (GPT-4, Grok 3)
 #   come from reports, not developers; the records that drive the projection
 #   rest on them.

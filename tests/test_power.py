@@ -20,7 +20,8 @@ def fixed_inputs(**values) -> pd.DataFrame:
         "hardware_life": 3.0,
         "cluster_cost_overhead": 1.5,
         "electricity_price": 0.08,
-        "load_factor": 0.75,
+        "load_factor_gpu": 0.75,
+        "load_factor_tpu": 0.4,
     } | values
     return pd.DataFrame({"low": defaults, "high": defaults})
 
@@ -168,5 +169,24 @@ def test_a_bad_power_input_names_file_line_and_column(tmp_path, edit, expected):
 def test_a_missing_power_input_is_an_error(tmp_path, monkeypatch):
     write_edited_csv(tmp_path, INPUTS_CSV, lambda rows: rows.pop())
     monkeypatch.setattr(paths, "DATA_DIR", tmp_path)
-    with pytest.raises(data.DataError, match="no row for input 'load_factor'"):
+    with pytest.raises(data.DataError, match="no row for input 'load_factor_tpu'"):
         data.load_power_cost_inputs()
+
+
+METERED_CSV = paths.DATA_DIR / "metered_training_energy.csv"
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda rows: rows[0].update(model="No such model"), ["line 2", "column 'model'", "models.csv"]),
+        (lambda rows: rows[1].update(energy_mwh="0"), ["line 3", "column 'energy_mwh'"]),
+    ],
+)
+def test_a_bad_metered_row_names_file_line_and_column(tmp_path, edit, expected):
+    corrupted = write_edited_csv(tmp_path, METERED_CSV, edit)
+    with pytest.raises(data.DataError) as error:
+        data.read_table(data.METERED_TRAINING_ENERGY, corrupted)
+    message = str(error.value)
+    for fragment in expected:
+        assert fragment in message, message

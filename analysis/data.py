@@ -613,6 +613,70 @@ def load_metered_training_energy() -> pd.DataFrame:
     )
 
 
+CONSTRAINT_INPUTS = TableSpec(
+    name="constraint_inputs",
+    title="Constraint inputs",
+    description="The assumptions of the timelines chapter's 2030 ceilings (run length, share of chips for "
+    "one run, power of one campus, chips available, data and latency), each a range read in its source "
+    "and drawn uniformly or log-uniformly between `low` and `high`.",
+    key="key",
+    columns=(
+        Column(
+            "key",
+            "str",
+            "Stable id; `analysis.timelines` reads each by name.",
+            pattern=r"^[a-z0-9_]+$",
+            unique=True,
+        ),
+        Column("quantity", "str", "What it is, in words."),
+        Column("low", "float", "Lower end of the range.", rule=pa.Check.gt(0)),
+        Column("high", "float", "Upper end of the range.", rule=pa.Check.gt(0)),
+        Column(
+            "unit",
+            "str",
+            "Unit of `low` and `high`.",
+            values=("dimensionless", "months", "GW", "chips", "FLOP"),
+        ),
+        Column(
+            "distribution",
+            "str",
+            "How the range is drawn: uniformly or log-uniformly between `low` and `high`, or as a normal or "
+            "log-normal with `low` and `high` at its 10th and 90th percentiles (an 80% interval).",
+            values=("uniform", "loguniform", "normal_80", "lognormal_80"),
+        ),
+        Column("source_url", "str", "The source.", pattern=URL_PATTERN),
+        Column("source_title", "str", "Its title."),
+        Column("location", "str", "Where in it."),
+        Column("printed", "str", "The words and figures as printed."),
+        Column("derivation", "str", "How the range follows from them, and whose estimate it is."),
+    ),
+    row_rules=(pa.Check(lambda df: df.low <= df.high, name="high: low <= high (the range is not reversed)"),),
+)
+"""``data/constraint_inputs.csv``: the assumptions of the 2030 ceilings."""
+
+CONSTRAINT_INPUT_KEYS = (
+    "run_duration_months",
+    "chip_share_one_run",
+    "utilisation_2030",
+    "power_single_campus_gw",
+    "h100e_for_largest_run_2030",
+    "fp8_gain",
+    "multimodal_data_factor",
+    "latency_wall_flop",
+)
+"""The inputs ``analysis.timelines`` needs; a missing one is a validation error."""
+
+
+def load_constraint_inputs() -> pd.DataFrame:
+    """``data/constraint_inputs.csv``, validated, indexed by ``key``; every needed input present."""
+    path = paths.DATA_DIR / "constraint_inputs.csv"
+    frame = read_table(CONSTRAINT_INPUTS, path)
+    missing = sorted(set(CONSTRAINT_INPUT_KEYS) - set(frame.key))
+    if missing:
+        raise DataError([f"{path}: no row for input '{name}'" for name in missing])
+    return frame.set_index("key", drop=False)
+
+
 POWER_COST_INPUT_KEYS = (
     "server_overhead_gpu",
     "server_overhead_tpu",
@@ -1405,6 +1469,7 @@ COMMITTED_TABLES = {
         POWER_REFERENCES,
         POWER_COST_INPUTS,
         METERED_TRAINING_ENERGY,
+        CONSTRAINT_INPUTS,
     )
 }
 """Every committed table under ``data/`` and its spec (file name -> spec)."""

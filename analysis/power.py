@@ -378,78 +378,12 @@ def efficiency_fits(epoch_hardware: pd.DataFrame, start: str = "2010-01-01") -> 
     return fits
 
 
-def largest_run_projection(
-    dates, values: np.ndarray, growth: trends.UncertainGrowth, years
-) -> tuple[pd.Series, dict[str, np.ndarray]]:
-    """Draws of the largest run in each of ``years`` (years x draws) by two projections and their mixture.
-
-    ``record``: the largest run to date (by median) carried forward at the drawn trend rates, which
-    assumes the next record stands as far above the trend as today's. ``trend``: the trend line of
-    frontier runs itself, which assumes the record falls back to it. The backtest shows the truth
-    between them, so the headline ``mixture`` takes each with probability one half.
-    """
-    dates = pd.Series(pd.to_datetime(dates)).reset_index(drop=True)
-    medians = np.median(values, axis=1)
-    index = int(np.nanargmax(medians))
-    start = trends.decimal_year([dates[index]])[0]
-    since = np.asarray(years, float)[:, None] - start
-    record = values[index][None, :] * 10 ** (growth.slopes[None, :] * since)
-    trend = np.stack([10 ** growth.log_value(year) for year in years])
-    half = record.shape[1] // 2
-    mixture = np.concatenate([record[:, :half], trend[:, half:]], axis=1)
-    return pd.Series({"index": index, "date": dates[index], "year": start}), {
-        "record": record,
-        "trend": trend,
-        "mixture": mixture,
-    }
-
-
 def backtest_projection(runs: Runs, cutoffs=(2017.0, 2019.0, 2021.0, 2023.0), horizon: float = 2.0):
-    """Each projection of the largest run's power from past cutoffs against the realised record.
-
-    For each cutoff: fit on runs published before it, project ``horizon`` years ahead and compare
-    with the largest run (median power) published by then: the ratio to each projection's median,
-    and whether the record falls inside the mixture's 50% and 90% intervals.
-    """
-    years = trends.decimal_year(runs.table.publication_date)
-    medians = np.median(runs.power, axis=1)
-    rows = []
-    for cutoff in cutoffs:
-        before = years < cutoff
-        growth = trends.fit_growth_with_draws(
-            runs.table.publication_date[before], runs.power[before], SEED, LEVEL
-        )
-        target = cutoff + horizon
-        record, draws = largest_run_projection(
-            runs.table.publication_date[before], runs.power[before], growth, [target]
-        )
-        realised = medians[years <= target].max()
-        quantiles = np.quantile(draws["mixture"][0], [0.05, 0.25, 0.5, 0.75, 0.95])
-        rows.append(
-            {
-                "cutoff": cutoff,
-                "runs before": int(before.sum()),
-                "record at cutoff": runs.table.model[before].iloc[int(record["index"])],
-                "target year": target,
-                "realised record (W)": realised,
-                "realised / record projection": realised / np.median(draws["record"][0]),
-                "realised / trend projection": realised / np.median(draws["trend"][0]),
-                "inside mixture 50%": bool(quantiles[1] <= realised <= quantiles[3]),
-                "inside mixture 90%": bool(quantiles[0] <= realised <= quantiles[4]),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def first_year_above(
-    dates, values: np.ndarray, growth: trends.UncertainGrowth, threshold: float
-) -> np.ndarray:
-    """Draws of the year the largest run first exceeds ``threshold``, by the mixture of projections."""
-    grid = np.arange(2020.0, 2060.0 + 1e-9, 1 / 12)
-    _, draws = largest_run_projection(dates, values, growth, grid)
-    above = draws["mixture"] >= threshold
-    first = grid[np.argmax(above, axis=0)]
-    return np.where(above.any(axis=0), first, np.inf)
+    """``trends.backtest_largest`` on the runs' power draws (W)."""
+    table = trends.backtest_largest(
+        runs.table.publication_date, runs.power, runs.table.model, cutoffs, horizon, SEED, LEVEL
+    )
+    return table.rename(columns={"realised record": "realised record (W)"})
 
 
 def metered_check(
@@ -550,7 +484,7 @@ COST_WINDOW_START = pd.Timestamp("2016-01-01")
 COST_WINDOW_END = pd.Timestamp("2023-12-31")
 """Cottier et al. fit frontier runs from 2016 to the end of 2023."""
 
-FAN_YEARS = np.arange(2024.0, 2030.0 + 1e-9, 0.25)
+FAN_YEARS = np.arange(2025.0, 2030.0 + 1e-9, 0.25)
 
 
 def analyse(
@@ -573,7 +507,7 @@ def analyse(
     vendor = (runs.table.figures_from == "vendor").to_numpy()
     vendor_runs = Runs(runs.table[vendor], runs.power[vendor], None, None, None, None)
     cost = cost_growth(runs)
-    record, power_projection = largest_run_projection(
+    record, power_projection = trends.largest_run_projection(
         runs.table.publication_date, runs.power, growth, [*PROJECTION_YEARS]
     )
     priced = runs.table.cost_usd.notna().to_numpy()
@@ -601,7 +535,7 @@ def analyse(
         power_projection=power_projection,
         largest_power=runs.table.iloc[int(record["index"])],
         largest_cost=runs.table.iloc[costly],
-        billion_year=first_year_above(
+        billion_year=trends.first_year_above(
             runs.table.publication_date[priced], runs.cost[priced], cost, BILLION_USD
         ),
         backtest=backtest_projection(runs),
@@ -886,7 +820,7 @@ def projection_frame(result: PowerAndCost) -> pd.DataFrame:
     """The largest run's power by year to 2030 (median and 90% band of each projection)."""
     years = FAN_YEARS
     table = result.runs.table
-    _, draws = largest_run_projection(table.publication_date, result.runs.power, result.growth, years)
+    _, draws = trends.largest_run_projection(table.publication_date, result.runs.power, result.growth, years)
     rows = []
     labels = {"mixture": "both (headline)", "record": "record carried forward", "trend": "trend line"}
     for key, label in labels.items():
@@ -919,7 +853,7 @@ def fan_chart(result: PowerAndCost, references: pd.DataFrame, published: pd.Data
     low = float(min(frame.low.min(), refs.power_w.min()))
     high = float(max(frame.high.max(), refs.power_w.max()))
     y_axis = charts.log_axis("Power of the largest run (W)", low, high)
-    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[2024, 2030]))
+    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[2025, 2030]))
     order = list(dict.fromkeys(frame.projection))
     color = alt.Color(
         "projection:N",
@@ -956,12 +890,12 @@ def fan_chart(result: PowerAndCost, references: pd.DataFrame, published: pd.Data
             tooltip=[alt.Tooltip("reference:N"), alt.Tooltip("power_w:Q", format=".3~e")],
         )
     )
-    labels = (
-        alt.Chart(refs)
-        .mark_text(align="left", x=4, dy=-6, fontSize=10, color="#444444")
-        .encode(y=alt.Y("power_w:Q", **y_axis), text="reference:N")
-    )
-    return alt.layer(band, line, rules, labels).properties(title="The largest training run's power to 2030")
+    refs = refs.sort_values("power_w").reset_index(drop=True)
+    text = {"dy": -6, "fontSize": 10, "color": "#444444"}
+    left = alt.Chart(refs[refs.index % 2 == 0]).mark_text(align="left", x=4, **text)
+    right = alt.Chart(refs[refs.index % 2 == 1]).mark_text(align="right", x=charts.WIDTH - 4, **text)
+    labels = [layer.encode(y=alt.Y("power_w:Q", **y_axis), text="reference:N") for layer in (left, right)]
+    return alt.layer(band, line, rules, *labels).properties(title="The largest training run's power to 2030")
 
 
 COMPARISON_PAIRS = [
@@ -1133,18 +1067,6 @@ def _compare(subset: trends.GrowthFit, whole: trends.GrowthFit) -> str:
     return "consistent with all runs together"
 
 
-def calibration_verdict(inside: int, total: int, level: float) -> str:
-    """How a band's backtest coverage compares with its level, in words (binomial, 90% two-sided)."""
-    from scipy.stats import binom
-
-    low, high = binom.ppf([0.05, 0.95], total, level)
-    if inside > high:
-        return f"more often than {level:.0%} of the time, so the band is wider than its level"
-    if inside < low:
-        return f"less often than {level:.0%} of the time, so the band is too narrow"
-    return "about as often as its level says"
-
-
 def decomposition_facts(result: PowerAndCost) -> dict:
     """Numbers of the decomposition section."""
     table = result.decomposition.table.set_index("key")
@@ -1186,7 +1108,7 @@ def projection_facts(result: PowerAndCost) -> dict:
         "backtest_n": str(len(backtest)),
         "backtest_inside_90": str(int(backtest["inside mixture 90%"].sum())),
         "backtest_inside_50": str(int(backtest["inside mixture 50%"].sum())),
-        "backtest_verdict_50": calibration_verdict(
+        "backtest_verdict_50": trends.calibration_verdict(
             int(backtest["inside mixture 50%"].sum()), len(backtest), 0.5
         ),
         "backtest_record_low": format_number(backtest["realised / record projection"].min(), 2),

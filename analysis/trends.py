@@ -448,3 +448,124 @@ def backtest(
         else float("nan"),
         "level": level,
     }
+
+
+def largest_run_projection(
+    dates, values: np.ndarray, growth: UncertainGrowth, years
+) -> tuple[pd.Series, dict[str, np.ndarray]]:
+    """Draws of the largest run in each of ``years`` (years x draws) by two projections and their mixture.
+
+    ``values`` are the runs' draws (runs x draws; repeat a column for point values). ``record``:
+    the largest run to date (by median) carried forward at the drawn trend rates, which assumes
+    the next record stands as far above the trend as today's. ``trend``: the trend line itself,
+    which assumes the record falls back to it. Backtests put the truth between them, so the
+    ``mixture`` takes each with probability one half. ``offset``: the trend line plus how far the
+    record stood above the trend at a randomly drawn past date (the running maximum's distance above
+    the fitted line at each item's date), never below today's record, which also spans the two.
+    """
+    dates = pd.Series(pd.to_datetime(dates)).reset_index(drop=True)
+    medians = np.median(values, axis=1)
+    index = int(np.nanargmax(medians))
+    start = decimal_year([dates[index]])[0]
+    since = np.asarray(years, float)[:, None] - start
+    record = values[index][None, :] * 10 ** (growth.slopes[None, :] * since)
+    trend = np.stack([10 ** growth.log_value(year) for year in years])
+    half = record.shape[1] // 2
+    mixture = np.concatenate([record[:, :half], trend[:, half:]], axis=1)
+    item_years = decimal_year(dates)
+    order = np.argsort(item_years)
+    running_max = np.maximum.accumulate(np.log10(medians[order]))
+    offsets = running_max - growth.fit.predict(item_years[order])
+    drawn = np.random.default_rng(len(offsets)).choice(offsets, size=record.shape[1])
+    return pd.Series({"index": index, "date": dates[index], "year": start}), {
+        "record": record,
+        "trend": trend,
+        "mixture": mixture,
+        "offset": np.maximum(trend * 10 ** drawn[None, :], medians[index]),
+    }
+
+
+def widened(draws: np.ndarray, factor: float) -> np.ndarray:
+    """Draws (rows: years) with their log10 distance from each row's median scaled by ``factor``."""
+    logs = np.log10(draws)
+    median = np.median(logs, axis=-1, keepdims=True)
+    return 10 ** (median + factor * (logs - median))
+
+
+def backtest_largest(
+    dates,
+    values: np.ndarray,
+    names,
+    cutoffs,
+    horizon: float = 2.0,
+    seed: int = DEFAULT_SEED,
+    level: float = DEFAULT_LEVEL,
+    widen: float = 1.0,
+    method: str = "mixture",
+) -> pd.DataFrame:
+    """``largest_run_projection`` from past cutoffs against the record ``horizon`` years later.
+
+    For each cutoff: fit on items dated before it, project ``horizon`` years ahead and compare with
+    the largest item (median) dated by then: the ratio to each projection's median, and whether it
+    falls inside the central intervals of ``method`` (``mixture`` or ``offset``) at each of
+    ``BACKTEST_LEVELS`` (after ``widen``); the columns keep the name ``inside mixture``.
+    """
+    dates = pd.Series(pd.to_datetime(dates)).reset_index(drop=True)
+    names = pd.Series(names).reset_index(drop=True)
+    years = decimal_year(dates)
+    medians = np.median(values, axis=1)
+    rows = []
+    for cutoff in cutoffs:
+        before = years < cutoff
+        growth = fit_growth_with_draws(dates[before], values[before], seed, level)
+        target = cutoff + horizon
+        record, draws = largest_run_projection(dates[before], values[before], growth, [target])
+        by_target = years <= target
+        realised = medians[by_target].max()
+        row = {
+            "cutoff": cutoff,
+            "before cutoff": int(before.sum()),
+            "record at cutoff": names[before].iloc[int(record["index"])],
+            "target year": target,
+            "realised record": realised,
+            "realised record model": names[by_target].iloc[int(np.argmax(medians[by_target]))],
+            "realised / record projection": realised / np.median(draws["record"][0]),
+            "realised / trend projection": realised / np.median(draws["trend"][0]),
+        }
+        mixture = widened(draws[method], widen)[0]
+        for nominal in BACKTEST_LEVELS:
+            low, high = np.quantile(mixture, [(1 - nominal) / 2, (1 + nominal) / 2])
+            row[f"inside mixture {nominal:.0%}"] = bool(low <= realised <= high)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def first_year_above(
+    dates,
+    values: np.ndarray,
+    growth: UncertainGrowth,
+    threshold: float,
+    last_year: float = 2060.0,
+    method: str = "mixture",
+) -> np.ndarray:
+    """Draws of the year (to the month, from the latest item's date) the largest run first exceeds
+    ``threshold``, by ``method`` of ``largest_run_projection``; ``inf`` where it does not by
+    ``last_year``. A draw already above it at the latest date crosses then."""
+    start = float(decimal_year(pd.to_datetime(pd.Series(dates))).max())
+    grid = np.arange(start, last_year + 1e-9, 1 / 12)
+    _, draws = largest_run_projection(dates, values, growth, grid)
+    above = draws[method] >= threshold
+    first = grid[np.argmax(above, axis=0)]
+    return np.where(above.any(axis=0), first, np.inf)
+
+
+def calibration_verdict(inside: int, total: int, level: float) -> str:
+    """How a band's backtest coverage compares with its level, in words (binomial, 90% two-sided)."""
+    from scipy.stats import binom
+
+    low, high = binom.ppf([0.05, 0.95], total, level)
+    if inside > high:
+        return f"more often than {level:.0%} of the time, so the band is wider than its level"
+    if inside < low:
+        return f"less often than {level:.0%} of the time, so the band is too narrow"
+    return "about as often as its level says"

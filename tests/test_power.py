@@ -143,7 +143,7 @@ def test_the_mixture_projection_lies_between_its_parts():
     values = 10 ** (6 + 0.3 * np.arange(15))[:, None] * np.ones((1, 200))
     values[-3] *= 10  # a record above the trend
     growth = trends.fit_growth_with_draws(dates, values)
-    _, draws = power.largest_run_projection(dates, values, growth, [2030.0])
+    _, draws = trends.largest_run_projection(dates, values, growth, [2030.0])
     medians = {key: np.median(value) for key, value in draws.items()}
     assert medians["trend"] < medians["mixture"] < medians["record"]
 
@@ -190,3 +190,13 @@ def test_a_bad_metered_row_names_file_line_and_column(tmp_path, edit, expected):
     message = str(error.value)
     for fragment in expected:
         assert fragment in message, message
+
+
+def test_the_crossing_year_on_a_known_path():
+    """Values exactly on 10^(20 + 0.5 (year - 2010)): 1e25 is crossed in 2020 by both projections."""
+    years = np.arange(2010.0, 2018.0)
+    dates = [trends.from_decimal_year(year) for year in years]
+    values = (10 ** (20 + 0.5 * (years - 2010)))[:, None] * np.ones((1, 100))
+    growth = trends.fit_growth_with_draws(dates, values)
+    crossing = trends.first_year_above(dates, values, growth, 1e25)
+    assert np.allclose(crossing, 2020.0, atol=1 / 12 + 0.01)

@@ -258,6 +258,17 @@ def test_pages_work_in_a_browser_with_the_network_blocked(built_site):
         for html in other_pages:
             page.goto(f"{base}/{html.name}")
             page.screenshot(path=str(SCREENSHOTS / f"{html.stem}.png"), full_page=True)
+        page.goto(f"{base}/chapters/06-timelines.html")
+        interactive = page.locator(".vega-chart", has=page.locator("input[type=range]")).first
+        slider = interactive.locator(".vega-bindings input[type=range]").first
+        slider.wait_for(timeout=20_000)
+        curve = interactive.locator("svg .mark-line path").first
+        before = curve.get_attribute("d")
+        slider.evaluate("input => { input.value = input.max; input.dispatchEvent(new Event('input')); }")
+        page.wait_for_function(
+            "([path, old]) => path.getAttribute('d') !== old", arg=[curve.element_handle(), before]
+        )
+        assert curve.get_attribute("d") != before, "moving a slider did not redraw the interactive chart"
         downloads = set()
         for html in [*chapter_pages, *other_pages, built_site / "claims.html", built_site / "changes.html"]:
             page.goto(f"{base}/{html.relative_to(built_site).as_posix()}")

@@ -1,0 +1,888 @@
+"""Timelines: the largest training run to 2035, its 2030 ceilings, thresholds, counts and calibration.
+
+Every posterior comes from the chapter that fits it: the compute trend (``compute_trends``), the
+power chapter's overheads and chip efficiency (``power``), the effective text stock (``data_wall``)
+and the compute-optimal allocation (``chinchilla``). Compute is FLOP (log10 in fits), years are
+decimal years, growth x/yr. The 2030 ceilings draw ``data/constraint_inputs.csv``.
+"""
+
+from dataclasses import dataclass
+
+import altair as alt
+import numpy as np
+import pandas as pd
+from scipy.stats import beta, binom
+
+from analysis import charts, chinchilla, compute_trends, data_wall, power, trends
+from analysis.units import format_number
+
+DRAWS = 2000
+SEED = 20240820
+LEVEL = 0.9
+TARGET_YEAR = 2030.0
+HORIZON_YEARS = np.arange(2025.0, 2035.0 + 1e-9, 0.25)
+WINDOW_YEARS = 8.0
+"""The projection fits the frontier runs of the trailing eight years (the compute chapter's
+frontier headline starts in 2018, eight years before the data end)."""
+
+CUTOFFS = (2016.0, 2018.0, 2020.0, 2022.0)
+BACKTEST_HORIZONS = (2.0, 4.0)
+THRESHOLDS = (1e26, 1e27, 1e28, 1e29)
+COUNT_THRESHOLDS = (1e25, 1e26)
+COUNT_YEARS = tuple(range(2024, 2031))
+GPT4 = "GPT-4"
+SECONDS_PER_MONTH = 30.44 * 24 * 3600
+H100 = "nvidia_h100_sxm5"
+H100_RELEASE_YEAR = 2022.7
+"""The H100 SXM5's year of volume availability, to which the chip efficiency trend is applied."""
+
+FRONTIER = compute_trends.Sample("Frontier (running top-10), all years", frontier="top10")
+CEILINGS = ("power", "chips", "data", "latency")
+
+
+Z_90 = 1.2815515655446004
+"""The standard normal's 90th percentile: ``_80`` inputs put ``low`` and ``high`` at +-Z_90 sigma."""
+
+
+def sample_constraints(inputs: pd.DataFrame, draws: int = DRAWS, seed: int = SEED) -> dict[str, np.ndarray]:
+    """Seeded draws of every constraint input by its ``distribution`` (normal draws clipped above 0)."""
+    rng = np.random.default_rng(seed)
+    drawn = {}
+    for key, row in inputs.iterrows():
+        if row.distribution == "loguniform":
+            drawn[key] = 10 ** rng.uniform(np.log10(row.low), np.log10(row.high), draws)
+        elif row.distribution == "lognormal_80":
+            centre, spread = np.log10(row.low * row.high) / 2, np.log10(row.high / row.low) / (2 * Z_90)
+            drawn[key] = 10 ** rng.normal(centre, spread, draws)
+        elif row.distribution == "normal_80":
+            centre, spread = (row.low + row.high) / 2, (row.high - row.low) / (2 * Z_90)
+            drawn[key] = np.clip(rng.normal(centre, spread, draws), row.low / 10, None)
+        else:
+            drawn[key] = rng.uniform(row.low, row.high, draws)
+    return drawn
+
+
+def frontier_runs(models: pd.DataFrame, cutoff: float | None = None) -> pd.DataFrame:
+    """Frontier runs of the trailing ``WINDOW_YEARS`` before ``cutoff`` (default: all data)."""
+    rows = FRONTIER.select(models, **compute_trends.OURS)
+    years = trends.decimal_year(rows.publication_date)
+    end = years.max() if cutoff is None else cutoff
+    return rows[(years >= end - WINDOW_YEARS) & (years < end + (1e-9 if cutoff is None else 0))]
+
+
+def _as_draws(values, draws: int = DRAWS) -> np.ndarray:
+    return np.asarray(values, float)[:, None] * np.ones((1, draws))
+
+
+def projection(models: pd.DataFrame, years=HORIZON_YEARS, draws: int = DRAWS):
+    """The growth posterior of the frontier runs and the largest run's draws in each of ``years``."""
+    rows = frontier_runs(models)
+    values = _as_draws(rows.training_compute_flop, draws)
+    growth = trends.fit_growth_with_draws(rows.publication_date, values, SEED, LEVEL)
+    _, paths = trends.largest_run_projection(rows.publication_date, values, growth, years)
+    return rows, growth, paths
+
+
+METHOD = "offset"
+"""The largest run is the trend line plus a record offset drawn from history
+(``trends.largest_run_projection``): on synthetic data its intervals are close to nominal."""
+
+WIDENING_GRID = np.arange(1.0, 2.0 + 1e-9, 0.25)
+CALIBRATION_LEVEL = 0.8
+"""Rule: widen the projection's log spread only if its 80% interval covers significantly fewer
+backtests than 80% (below the 5th percentile of a binomial at 80%), then by the smallest factor on
+``WIDENING_GRID`` (at most a doubling) that removes the shortfall."""
+
+
+def _short(table: pd.DataFrame) -> bool:
+    inside = int(table[f"inside mixture {CALIBRATION_LEVEL:.0%}"].sum())
+    return inside < binom.ppf(0.05, len(table), CALIBRATION_LEVEL)
+
+
+def calibration(models: pd.DataFrame, widen: float = 1.0, draws: int = 500) -> pd.DataFrame:
+    """The same projection from past cutoffs, scored on the largest run 2 and 4 years later."""
+    frontier = FRONTIER.select(models, **compute_trends.OURS)
+    years = trends.decimal_year(frontier.publication_date)
+    tables = []
+    for horizon in BACKTEST_HORIZONS:
+        cutoffs = [cutoff for cutoff in CUTOFFS if cutoff + horizon <= years.max()]
+        rows = frontier[years >= min(cutoffs) - WINDOW_YEARS]
+        table = trends.backtest_largest(
+            rows.publication_date,
+            _as_draws(rows.training_compute_flop, draws),
+            rows.model,
+            cutoffs,
+            horizon,
+            SEED,
+            LEVEL,
+            widen,
+            METHOD,
+        )
+        tables.append(table.assign(horizon=horizon))
+    return pd.concat(tables, ignore_index=True)
+
+
+def coverage(table: pd.DataFrame) -> pd.DataFrame:
+    """Share of backtests whose realised record fell inside each level's interval, with a Jeffreys
+    interval for that share (90%)."""
+    rows = []
+    for level in trends.BACKTEST_LEVELS:
+        inside = int(table[f"inside mixture {level:.0%}"].sum())
+        total = len(table)
+        low, high = beta.ppf([0.05, 0.95], inside + 0.5, total - inside + 0.5)
+        rows.append(
+            {
+                "level": level,
+                "inside": inside,
+                "backtests": total,
+                "share": inside / total,
+                "low": low,
+                "high": high,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def calibrate(models: pd.DataFrame) -> tuple[float, pd.DataFrame, pd.DataFrame]:
+    """The widening factor by the stated rule, the raw backtests and the widened ones."""
+    raw = calibration(models)
+    for factor in WIDENING_GRID:
+        table = raw if factor == 1.0 else calibration(models, factor)
+        if not _short(table):
+            return float(factor), raw, table
+    return float(WIDENING_GRID[-1]), raw, table
+
+
+def flop_per_joule_2030(hardware: pd.DataFrame, power_inputs: pd.DataFrame, efficiency, draws: int = DRAWS):
+    """Draws of training FLOP per joule drawn from the grid in 2030 (16-bit, before FP8).
+
+    The H100's dense 16-bit peak over its TDP x server overhead x PUE (the power chapter's inputs),
+    improved at the chip-efficiency trend's drawn rate from the H100's year to 2030.
+    """
+    factors = power.sample_inputs(power_inputs, draws, SEED)
+    h100 = hardware.loc[H100]
+    per_watt = h100.fp16_bf16_flop_per_s / (h100.tdp_w * factors["server_overhead_gpu"] * factors["pue"])
+    rng = np.random.default_rng(SEED + 2)
+    spread = (efficiency.ci_high - efficiency.ci_low) / (2 * 1.645)
+    slope = rng.normal(efficiency.slope, spread, draws)
+    return per_watt * 10 ** (slope * (TARGET_YEAR - H100_RELEASE_YEAR))
+
+
+def data_ceiling(stock_tokens: np.ndarray, multimodal: np.ndarray) -> np.ndarray:
+    """Training FLOP whose compute-optimal dataset (Chinchilla chapter's law) is the whole stock."""
+    law = chinchilla.fitted_law()
+    _, exponent = law.allocation_exponents()
+    tokens_at_1e20 = np.log10(law.optimal_allocation(1e20)[1])
+    return 10 ** (20.0 + (np.log10(stock_tokens * multimodal) - tokens_at_1e20) / exponent)
+
+
+@dataclass
+class Ceilings:
+    """Draws of the largest run each constraint allows in 2030 (FLOP) and the feasible minimum."""
+
+    draws: pd.DataFrame
+
+    @property
+    def feasible(self) -> np.ndarray:
+        return self.draws[list(CEILINGS)].min(axis=1).to_numpy()
+
+    @property
+    def binding_share(self) -> pd.Series:
+        """Share of draws in which each constraint is the lowest."""
+        binding = self.draws[list(CEILINGS)].idxmin(axis=1)
+        return binding.value_counts(normalize=True).reindex(list(CEILINGS), fill_value=0.0)
+
+
+def ceilings_2030(
+    inputs: dict[str, np.ndarray],
+    flop_per_joule: np.ndarray,
+    h100_flop_per_s: float,
+    stock_tokens: np.ndarray,
+) -> Ceilings:
+    """The four 2030 ceilings from drawn inputs: power, chips, data, latency (FLOP)."""
+    seconds = inputs["run_duration_months"] * SECONDS_PER_MONTH
+    useful = inputs["utilisation_2030"] * seconds * inputs["fp8_gain"]
+    power_flop = inputs["power_single_campus_gw"] * 1e9 * flop_per_joule * useful
+    chip_flop = inputs["h100e_for_largest_run_2030"] * h100_flop_per_s * useful
+    return Ceilings(
+        pd.DataFrame(
+            {
+                "power": power_flop,
+                "chips": chip_flop,
+                "data": data_ceiling(stock_tokens, inputs["multimodal_data_factor"]),
+                "latency": inputs["latency_wall_flop"],
+            }
+        )
+    )
+
+
+def halving_draws(published: pd.DataFrame, draws: int = DRAWS) -> np.ndarray:
+    """Algorithmic compute-halving time (months): Ho et al.'s published estimate as a lognormal.
+
+    The algorithmic-progress chapter's own interval is too wide to inform (its review says not to
+    export it as a headline yet), so the effective-compute multiple uses the published one.
+    """
+    figure = published.loc["ho2024.halving_time.lm"]
+    z = 1.959964 if figure.ci_level == 0.95 else 1.644854
+    sigma = (np.log(figure.ci_high) - np.log(figure.ci_low)) / (2 * z)
+    return np.exp(np.random.default_rng(SEED + 3).normal(np.log(figure.value), sigma, draws))
+
+
+def compute_spread(models: pd.DataFrame, rows: pd.DataFrame, growth: trends.UncertainGrowth) -> np.ndarray:
+    """log10 distance below the frontier trend of every notable model since the window start."""
+    notable = models[
+        models.training_compute_flop.notna() & (models.publication_date >= rows.publication_date.min())
+    ]
+    years = trends.decimal_year(notable.publication_date)
+    return np.log10(notable.training_compute_flop.to_numpy()) - growth.fit.predict(years)
+
+
+def model_counts(models: pd.DataFrame, rows, growth, thresholds=COUNT_THRESHOLDS, years=COUNT_YEARS):
+    """Expected cumulative number of models above each threshold by the end of each year.
+
+    Models per year follow the log-linear trend of our notable models' yearly counts; each model's
+    compute is the frontier trend at its date plus a distance drawn from ``compute_spread``
+    (bootstrap of both, ``DRAWS`` draws). Counts before the data end are observed, not modelled.
+    """
+    rng = np.random.default_rng(SEED + 4)
+    spread = compute_spread(models, rows, growth)
+    dated = models[models.training_compute_flop.notna()]
+    per_year = dated.groupby(dated.publication_date.dt.year).size()
+    fit_years = per_year.loc[2016 : int(per_year.index.max()) - 1]
+    count_fit = np.polyfit(fit_years.index.to_numpy(float), np.log10(fit_years.to_numpy(float)), 1)
+    last = float(trends.decimal_year([dated.publication_date.max()])[0])
+    out = []
+    for threshold in thresholds:
+        above = dated.training_compute_flop >= threshold
+        totals = np.full(DRAWS, float(above.sum()))
+        month = last
+        for year in years:
+            if year + 1 <= last:
+                count = float((above & (dated.publication_date.dt.year <= year)).sum())
+                out.append(
+                    {
+                        "threshold": threshold,
+                        "year": year,
+                        "median": count,
+                        "low": count,
+                        "high": count,
+                        "observed": True,
+                    }
+                )
+                continue
+            while month < year + 1:
+                rate = 10 ** np.polyval(count_fit, month) / 12
+                shares = (
+                    growth.log_value(month)[:, None] + rng.choice(spread, (DRAWS, 100)) >= np.log10(threshold)
+                ).mean(axis=1)
+                totals += rng.poisson(rate * shares)
+                month += 1 / 12
+            low, median, high = np.quantile(totals, [(1 - LEVEL) / 2, 0.5, (1 + LEVEL) / 2])
+            out.append(
+                {
+                    "threshold": threshold,
+                    "year": year,
+                    "median": median,
+                    "low": low,
+                    "high": high,
+                    "observed": False,
+                }
+            )
+    return pd.DataFrame(out)
+
+
+@dataclass
+class Timelines:
+    """Everything the chapter reports."""
+
+    runs: pd.DataFrame
+    growth: trends.UncertainGrowth
+    paths: dict[str, np.ndarray]
+    widening: float
+    backtest_raw: pd.DataFrame
+    backtest: pd.DataFrame
+    ceilings: Ceilings
+    inputs: dict[str, np.ndarray]
+    halving: np.ndarray
+    gpt4_flop: float
+    gpt4_year: float
+    thresholds: dict[float, np.ndarray]
+    counts: pd.DataFrame
+
+    def largest(self, year: float) -> np.ndarray:
+        """Draws of the largest run in ``year`` (FLOP), widened by the calibration rule."""
+        index = int(np.argmin(np.abs(HORIZON_YEARS - year)))
+        return trends.widened(self.paths[METHOD][index : index + 1], self.widening)[0]
+
+    @property
+    def effective_multiple_2030(self) -> np.ndarray:
+        """Draws of the largest 2030 run's effective compute as a multiple of GPT-4's training compute."""
+        gain = 2 ** (12 * (TARGET_YEAR - self.gpt4_year) / self.halving)
+        return self.largest(TARGET_YEAR) * gain / self.gpt4_flop
+
+
+def analyse(
+    models: pd.DataFrame,
+    hardware: pd.DataFrame,
+    power_inputs: pd.DataFrame,
+    constraint_inputs: pd.DataFrame,
+    stock_inputs: pd.DataFrame,
+    epoch_hardware: pd.DataFrame,
+    published: pd.DataFrame,
+) -> Timelines:
+    """Run the chapter's analysis."""
+    runs, growth, paths = projection(models)
+    widening, raw, backtest = calibrate(models)
+    inputs = sample_constraints(constraint_inputs)
+    efficiency = power.efficiency_fits(epoch_hardware)["tensor_16bit"]
+    stock = data_wall.sample_stock(stock_inputs, DRAWS)
+    ceilings = ceilings_2030(
+        inputs,
+        flop_per_joule_2030(hardware, power_inputs, efficiency),
+        hardware.fp16_bf16_flop_per_s[H100],
+        10 ** stock.log_effective(TARGET_YEAR)[:, 0],
+    )
+    values = _as_draws(runs.training_compute_flop)
+    return Timelines(
+        runs=runs,
+        growth=growth,
+        paths=paths,
+        widening=widening,
+        backtest_raw=raw,
+        backtest=backtest,
+        ceilings=ceilings,
+        inputs=inputs,
+        halving=halving_draws(published),
+        gpt4_flop=float(models.training_compute_flop[GPT4]),
+        gpt4_year=float(trends.decimal_year([models.publication_date[GPT4]])[0]),
+        thresholds={
+            threshold: trends.first_year_above(
+                runs.publication_date, values, growth, threshold, method=METHOD
+            )
+            for threshold in THRESHOLDS
+        },
+        counts=model_counts(models, runs, growth),
+    )
+
+
+def _quantiles(values: np.ndarray, level: float = LEVEL) -> tuple[float, float, float]:
+    finite = np.asarray(values, float)
+    low, median, high = np.quantile(finite, [(1 - level) / 2, 0.5, (1 + level) / 2], method="inverted_cdf")
+    return float(median), float(low), float(high)
+
+
+def register_key_numbers(registry, result: Timelines) -> None:
+    """The chapter's headlines."""
+    projection_method = (
+        f"Trend line of frontier runs of the trailing {WINDOW_YEARS:g} years ({DRAWS:,} bootstrap draws) "
+        f"plus a record offset drawn from history, log spread widened x{result.widening:g} by the backtest "
+        f"rule; median and {LEVEL:.0%} interval"
+    )
+    median, low, high = _quantiles(result.largest(TARGET_YEAR))
+    registry.register(
+        "timelines.largest_run_2030.flop",
+        median,
+        (low, high),
+        LEVEL,
+        "FLOP",
+        "Training compute of the largest run in 2030 if the frontier trend holds (no constraints)",
+        projection_method,
+        significant=2,
+        headline=True,
+    )
+    median, low, high = _quantiles(result.ceilings.feasible)
+    registry.register(
+        "timelines.feasible_run_2030.flop",
+        median,
+        (low, high),
+        LEVEL,
+        "FLOP",
+        "Largest training run feasible in 2030: the lowest of the power, chip, data and latency ceilings",
+        f"Minimum over {DRAWS:,} joint draws of data/constraint_inputs.csv and the other chapters' "
+        "posteriors",
+        published="sevilla2024can.feasible_run.2030",
+        significant=2,
+    )
+    share = result.ceilings.binding_share["power"]
+    draws = (result.ceilings.draws[list(CEILINGS)].idxmin(axis=1) == "power").to_numpy()
+    low, high = beta.ppf([0.05, 0.95], draws.sum() + 0.5, (~draws).sum() + 0.5)
+    registry.register(
+        "timelines.binding_constraint.power_share",
+        share,
+        (min(low, share), max(high, share)),
+        LEVEL,
+        "dimensionless",
+        "Share of draws in which power is the constraint that binds first in 2030",
+        "Share of Monte Carlo draws; Jeffreys interval for a share of that many draws "
+        "(Monte Carlo error only)",
+        significant=2,
+    )
+    median, low, high = _quantiles(result.effective_multiple_2030)
+    registry.register(
+        "timelines.effective_compute_2030.gpt4_multiple",
+        median,
+        (low, high),
+        LEVEL,
+        "x",
+        "Effective compute of the largest 2030 run (physical x algorithmic gains since GPT-4) over GPT-4's "
+        "training compute",
+        "Largest-run draws x 2^(months since GPT-4 / halving time), halving time drawn from Ho et al.'s "
+        "published 95% interval as a lognormal; median and 90% interval",
+        significant=2,
+    )
+    for threshold in THRESHOLDS[1:]:
+        median, low, high = _quantiles(result.thresholds[threshold])
+        exponent = int(round(np.log10(threshold)))
+        registry.register(
+            f"timelines.threshold_year.1e{exponent}",
+            median,
+            (low, high),
+            LEVEL,
+            "year",
+            f"Year the largest training run first exceeds 1e{exponent} FLOP",
+            "First month the largest-run projection (trend plus record offset) passes the threshold; median "
+            "and 90% interval of its draws (not widened)",
+        )
+    counts = result.counts
+    for start, published in (
+        (2027, "cottier2025.count_1e26.start_2027"),
+        (2030, "cottier2025.count_1e26.start_2030"),
+    ):
+        row = counts[(counts.threshold == 1e26) & (counts.year == start - 1)].iloc[0]
+        registry.register(
+            f"timelines.models_above_1e26.{start}",
+            row["median"],
+            (row.low, row.high),
+            LEVEL,
+            "dimensionless",
+            f"Models in our data's population above 1e26 FLOP by the start of {start} "
+            "(observed plus projected)",
+            "Poisson draws of new notable models a month (log-linear count trend) whose compute is the "
+            "frontier trend plus a resampled distance below it; median and 90% interval",
+            published=published,
+            significant=2,
+        )
+    table = coverage(result.backtest)
+    row = table[table.level == 0.9].iloc[0]
+    registry.register(
+        "timelines.backtest.coverage_90",
+        row.share,
+        (row.low, row.high),
+        LEVEL,
+        "dimensionless",
+        f"Share of {int(row.backtests)} backtests (cutoffs {', '.join(f'{c:g}' for c in CUTOFFS)}; 2 and 4 "
+        "years ahead) whose realised record fell inside the widened 90% interval",
+        "Share with a 90% Jeffreys interval",
+        significant=2,
+    )
+
+
+def fan_frame(result: Timelines) -> pd.DataFrame:
+    """Median and 90% band of the largest run by year: the widened headline and its two parts."""
+    rows = []
+    widened = trends.widened(result.paths[METHOD], result.widening)
+    for label, draws in (
+        ("headline (trend plus record offset, widened)", widened),
+        ("record carried forward", result.paths["record"]),
+        ("trend line", result.paths["trend"]),
+    ):
+        low, median, high = np.quantile(draws, [0.05, 0.5, 0.95], axis=1)
+        rows.append(
+            pd.DataFrame(
+                {"year": HORIZON_YEARS, "flop": median, "low": low, "high": high, "projection": label}
+            )
+        )
+    return pd.concat(rows, ignore_index=True)
+
+
+def ceiling_frame(result: Timelines, published: pd.DataFrame) -> pd.DataFrame:
+    """Each 2030 ceiling's median and 90% interval, the feasible run and the unconstrained one."""
+    rows = []
+    draws = result.ceilings.draws
+    named = {
+        "power": "Power (one campus)",
+        "chips": "Chip supply",
+        "data": "Data (text stock)",
+        "latency": "Latency wall",
+    }
+    for key, label in named.items():
+        median, low, high = _quantiles(draws[key].to_numpy())
+        rows.append({"estimate": label, "flop": median, "low": low, "high": high, "source": "this report"})
+    for label, values in (
+        ("Feasible (lowest ceiling)", result.ceilings.feasible),
+        ("Unconstrained trend", result.largest(TARGET_YEAR)),
+    ):
+        median, low, high = _quantiles(values)
+        rows.append({"estimate": label, "flop": median, "low": low, "high": high, "source": "this report"})
+    figure = published.loc["sevilla2024can.feasible_run.2030"]
+    rows.append(
+        {
+            "estimate": "Sevilla et al. (2024), feasible",
+            "flop": figure.value,
+            "low": np.nan,
+            "high": np.nan,
+            "source": "published",
+        }
+    )
+    return pd.DataFrame(rows)
+
+
+def ceiling_chart(frame: pd.DataFrame) -> alt.LayerChart:
+    """Forest plot of the 2030 ceilings (log FLOP)."""
+    titles = {"flop": "Training compute in 2030 (FLOP; median, 90% interval)", "source": "Source"}
+    return charts.forest(frame, "estimate", "flop", "low", "high", "source", titles).properties(
+        title="What limits the largest run in 2030"
+    )
+
+
+def fan_chart(result: Timelines, ceilings: pd.DataFrame) -> alt.LayerChart:
+    """The largest run to 2035 with its band, the frontier runs and the 2030 ceilings."""
+    frame = fan_frame(result)
+    points = result.runs.assign(year=trends.decimal_year(result.runs.publication_date))
+    marks = ceilings[ceilings.source == "this report"].head(4).assign(year=TARGET_YEAR)
+    low = float(min(frame.low.min(), points.training_compute_flop.min()))
+    high = float(max(frame.high.max(), marks.high.max()))
+    y_axis = charts.log_axis("Training compute of the largest run (FLOP)", low, high)
+    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"))
+    order = list(dict.fromkeys(frame.projection))
+    color = alt.Color(
+        "projection:N",
+        title="Projection",
+        scale=alt.Scale(domain=order),
+        legend=alt.Legend(orient="bottom", columns=1),
+    )
+    band = (
+        alt.Chart(frame[frame.projection == order[0]])
+        .mark_area(opacity=0.2)
+        .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q", color=color)
+    )
+    lines = (
+        alt.Chart(frame)
+        .mark_line()
+        .encode(
+            x=x,
+            y=alt.Y("flop:Q", **y_axis),
+            color=color,
+            strokeDash=alt.StrokeDash("projection:N", legend=None),
+            tooltip=[
+                alt.Tooltip("projection:N"),
+                alt.Tooltip("year:Q", format=".2f"),
+                alt.Tooltip("flop:Q", title="median (FLOP)", format=".3~e"),
+                alt.Tooltip("low:Q", title="5th pct", format=".3~e"),
+                alt.Tooltip("high:Q", title="95th pct", format=".3~e"),
+            ],
+        )
+    )
+    runs = (
+        alt.Chart(points)
+        .mark_point(size=30, color="#555555")
+        .encode(
+            x=x,
+            y=alt.Y("training_compute_flop:Q", **y_axis),
+            tooltip=[
+                alt.Tooltip("model:N"),
+                alt.Tooltip("publication_date:T", title="published"),
+                alt.Tooltip("training_compute_flop:Q", title="FLOP", format=".3~e"),
+            ],
+        )
+    )
+    named = points[points.model.isin(("GPT-4", "Llama 3.1 405B", "Grok 3", "Gemini 1.0 Ultra", "GPT-4.5"))]
+    labels = charts.point_labels(named, x, alt.Y("training_compute_flop:Q", **y_axis), "model")
+    ceiling_rules = (
+        alt.Chart(marks)
+        .mark_rule(strokeWidth=3, opacity=0.6)
+        .encode(
+            x=x,
+            y=alt.Y("low:Q", **y_axis),
+            y2="high:Q",
+            tooltip=[alt.Tooltip("estimate:N"), alt.Tooltip("flop:Q", format=".3~e")],
+        )
+    )
+    ceiling_text = (
+        alt.Chart(marks)
+        .mark_text(align="left", dx=6, fontSize=10)
+        .encode(x=x, y=alt.Y("flop:Q", **y_axis), text="estimate:N")
+    )
+    return alt.layer(band, lines, runs, labels, ceiling_rules, ceiling_text).properties(
+        title="The largest training run to 2035, and the 2030 ceilings"
+    )
+
+
+def threshold_frame(result: Timelines) -> pd.DataFrame:
+    """Median and 90% interval of the year each threshold is first crossed."""
+    rows = []
+    for threshold, years in result.thresholds.items():
+        median, low, high = _quantiles(years)
+        rows.append(
+            {
+                "threshold": f"1e{int(round(np.log10(threshold)))} FLOP",
+                "year": median,
+                "low": low,
+                "high": high,
+                "source": "this report",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def threshold_chart(frame: pd.DataFrame) -> alt.LayerChart:
+    titles = {"year": "Year first crossed (median, 90% interval)", "source": "Source"}
+    return charts.forest(frame, "threshold", "year", "low", "high", "source", titles, log=False).properties(
+        title="When the largest run crosses each threshold"
+    )
+
+
+def counts_chart(counts: pd.DataFrame) -> alt.LayerChart:
+    """Models above 1e25 and 1e26 FLOP by year (observed, then projected with a 90% band)."""
+    frame = counts.assign(
+        threshold=counts.threshold.map(lambda t: f"above 1e{int(round(np.log10(t)))} FLOP"),
+        kind=np.where(counts.observed, "observed", "projected"),
+    )
+    y_axis = charts.log_axis(
+        "Models (cumulative)", max(1.0, float(frame.low[frame.low > 0].min())), float(frame.high.max())
+    )
+    x = alt.X("year:O", title="End of year")
+    color = alt.Color("threshold:N", title="Threshold", legend=alt.Legend(orient="bottom"))
+    positive = frame[frame["median"] > 0]
+    band = (
+        alt.Chart(positive)
+        .mark_area(opacity=0.2)
+        .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q", color=color)
+    )
+    line = (
+        alt.Chart(positive)
+        .mark_line(point=True)
+        .encode(
+            x=x,
+            y=alt.Y("median:Q", **y_axis),
+            color=color,
+            tooltip=[
+                alt.Tooltip("threshold:N"),
+                alt.Tooltip("year:O"),
+                alt.Tooltip("kind:N"),
+                alt.Tooltip("median:Q", format=",.0f"),
+                alt.Tooltip("low:Q", format=",.0f"),
+                alt.Tooltip("high:Q", format=",.0f"),
+            ],
+        )
+    )
+    return alt.layer(band, line).properties(title="How many models exceed the thresholds")
+
+
+def calibration_chart(raw: pd.DataFrame, widened: pd.DataFrame, factor: float) -> alt.LayerChart:
+    """Observed against nominal coverage of the projection's intervals, raw and widened."""
+    frame = pd.concat(
+        [
+            coverage(raw).assign(intervals="as fitted"),
+            coverage(widened).assign(intervals=f"widened x{factor:g}"),
+        ]
+    )
+    scale = alt.Scale(domain=[0, 1])
+    diagonal = (
+        alt.Chart(pd.DataFrame({"level": [0, 1], "share": [0, 1]}))
+        .mark_line(color="#888888", strokeDash=[4, 4])
+        .encode(x=alt.X("level:Q", scale=scale), y=alt.Y("share:Q", scale=scale))
+    )
+    rules = alt.Chart(frame).mark_rule().encode(x="level:Q", y="low:Q", y2="high:Q", color="intervals:N")
+    dots = (
+        alt.Chart(frame)
+        .mark_point(size=70, filled=True)
+        .encode(
+            x=alt.X("level:Q", title="Nominal level of the interval", scale=scale),
+            y=alt.Y("share:Q", title="Share of backtests inside", scale=scale),
+            color=alt.Color("intervals:N", title="Intervals", legend=alt.Legend(orient="bottom")),
+            tooltip=[
+                "intervals:N",
+                "level:Q",
+                "inside:Q",
+                "backtests:Q",
+                alt.Tooltip("share:Q", format=".2f"),
+            ],
+        )
+    )
+    return alt.layer(diagonal, rules, dots).properties(
+        title="Are the projection's intervals calibrated?", width=320
+    )
+
+
+SLIDERS = {
+    "growth": ("Compute growth of the largest run (x/yr)", 1.5, 10.0, 0.1),
+    "halving": ("Algorithmic halving time (months)", 3.0, 36.0, 0.5),
+    "power_gw": ("Power for one run in 2030 (GW)", 0.5, 20.0, 0.1),
+    "chip_share": ("Share of all chips for one run", 0.05, 1.0, 0.01),
+}
+"""The interactive chart's assumptions: label, minimum, maximum, step (start: the fitted medians)."""
+
+
+def interactive_constants(result: Timelines) -> dict[str, float]:
+    """Medians the interactive chart holds fixed, and the sliders' starting values."""
+    inputs, draws = result.inputs, result.ceilings.draws
+    per_gw = draws["power"] / (inputs["power_single_campus_gw"])
+    per_share = draws["chips"] / np.median(inputs["chip_share_one_run"])
+    start_year = float(HORIZON_YEARS[0])
+    return {
+        "start_year": start_year,
+        "start_flop": float(np.median(result.largest(start_year))),
+        "flop_per_gw": float(np.median(per_gw)),
+        "flop_per_share": float(np.median(per_share)),
+        "data_flop": float(np.median(draws["data"])),
+        "latency_flop": float(np.median(draws["latency"])),
+        "growth": round(float(result.growth.fit.factor), 1),
+        "halving": round(float(np.median(result.halving)), 1),
+        "power_gw": round(float(np.median(inputs["power_single_campus_gw"])), 1),
+        "chip_share": round(float(np.median(inputs["chip_share_one_run"])), 2),
+    }
+
+
+def interactive_chart(result: Timelines) -> alt.Chart:
+    """The largest run to 2035 and the 2030 ceilings, recomputed in the browser from four sliders.
+
+    Vega-Lite parameters bound to range inputs; every curve is an expression of them, so the chart
+    works on the static site with no kernel and no request.
+    """
+    constants = interactive_constants(result)
+    params = [
+        alt.param(
+            name=name, value=constants[name], bind=alt.binding_range(min=low, max=high, step=step, name=label)
+        )
+        for name, (label, low, high, step) in SLIDERS.items()
+    ]
+    years = pd.DataFrame({"year": np.arange(constants["start_year"], 2035.0 + 1e-9, 0.25)})
+    elapsed = f"(datum.year - {constants['start_year']})"
+    physical = f"{constants['start_flop']:.6g} * pow(growth, {elapsed})"
+    ceilings = {
+        "power ceiling (2030)": f"power_gw * {constants['flop_per_gw']:.6g}",
+        "chip ceiling (2030)": f"chip_share * {constants['flop_per_share']:.6g}",
+        "data ceiling (2030)": f"{constants['data_flop']:.6g}",
+        "latency wall (2030)": f"{constants['latency_flop']:.6g}",
+    }
+    lowest = "min(" + ", ".join(ceilings.values()) + ")"
+    series = {
+        "largest run (physical)": physical,
+        "effective compute (with algorithms)": f"{physical} * pow(2, 12 * {elapsed} / halving)",
+        **ceilings,
+        "physical, capped at the lowest ceiling": f"min({physical}, {lowest})",
+    }
+    chart = alt.Chart(years)
+    for name, expression in series.items():
+        chart = chart.transform_calculate(**{name: expression})
+    y_axis = charts.log_axis("Training compute (FLOP)", 1e25, 1e34)
+    return (
+        chart.transform_fold(list(series), as_=["series", "flop"])
+        .mark_line(clip=True)
+        .encode(
+            x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
+            y=alt.Y("flop:Q", **y_axis),
+            color=alt.Color(
+                "series:N", title=None, sort=list(series), legend=alt.Legend(orient="bottom", columns=2)
+            ),
+            strokeDash=alt.StrokeDash("series:N", sort=list(series), legend=None),
+            tooltip=[
+                alt.Tooltip("series:N"),
+                alt.Tooltip("year:Q", format=".2f"),
+                alt.Tooltip("flop:Q", format=".3~e"),
+            ],
+        )
+        .add_params(*params)
+        .properties(title="Change the assumptions")
+    )
+
+
+COMPARISON_PAIRS = [
+    (
+        "timelines.models_above_1e26.2027",
+        "cottier2025.count_1e26.start_2027",
+        "Theirs counts all models from investment growth and a compute distribution; ours counts the "
+        "population our data samples, from its own count trend and spread below the frontier.",
+    ),
+    (
+        "timelines.models_above_1e26.2030",
+        "cottier2025.count_1e26.start_2030",
+        "As above; theirs is a lower bound ('over 200').",
+    ),
+    (
+        "timelines.feasible_run_2030.flop",
+        "sevilla2024can.feasible_run.2030",
+        "Same four constraints; our power ceiling uses the power chapter's overheads and chip-efficiency "
+        "trend and our own data stock and allocation, and we take the minimum draw by draw.",
+    ),
+]
+"""The comparison table's rows: (our key number, published figure, why they differ)."""
+
+
+def _flop(value: float) -> str:
+    return format_number(value, 2)
+
+
+def summary_facts(result: Timelines) -> dict:
+    """The summary's numbers that are not key numbers."""
+    share = result.ceilings.binding_share
+    order = share.sort_values(ascending=False)
+    return {
+        "summary_growth": result.growth.fit.text,
+        "summary_window_start": str(result.runs.publication_date.min().date()),
+        "summary_binding": order.index[0],
+        "summary_second": order.index[1],
+        "summary_second_share": f"{order.iloc[1]:.0%}",
+        "summary_widening": format_number(result.widening, 2),
+        "summary_raw_coverage": f"{coverage(result.backtest_raw).share.iloc[-1]:.0%}",
+    }
+
+
+def projection_facts(result: Timelines) -> dict:
+    """Numbers of the projection and calibration sections."""
+    raw, wide = coverage(result.backtest_raw), coverage(result.backtest)
+    misses = result.backtest[~result.backtest["inside mixture 90%"]]
+    record = {}
+    for key in ("record", "trend"):
+        index = int(np.argmin(np.abs(HORIZON_YEARS - TARGET_YEAR)))
+        record[key] = _flop(float(np.median(result.paths[key][index])))
+    return {
+        "n_runs": str(len(result.runs)),
+        "record_2030": record["record"],
+        "trend_2030": record["trend"],
+        "largest_2035": _flop(float(np.median(result.largest(2035.0)))),
+        "raw_coverage_90": f"{raw.share[raw.level == 0.9].iloc[0]:.0%}",
+        "raw_coverage_50": f"{raw.share[raw.level == 0.5].iloc[0]:.0%}",
+        "raw_verdict": trends.calibration_verdict(
+            int(raw.inside[raw.level == 0.9].iloc[0]), len(result.backtest_raw), 0.9
+        ),
+        "wide_coverage_80": f"{wide.share[wide.level == 0.8].iloc[0]:.0%}",
+        "n_backtests": str(len(result.backtest)),
+        "calibration_outcome": (
+            "no widening is called for"
+            if result.widening == 1.0
+            else (
+                f"a widening of {format_number(result.widening, 2)} removes the shortfall"
+                if not _short(result.backtest)
+                else "even doubled, the intervals remain over-confident"
+            )
+        ),
+        "misses": "; ".join(
+            f"from {row.cutoff:g}, {row.horizon:g} years ahead ({row['record at cutoff']} then, "
+            f"{row['realised record model']} by {row['target year']:g})"
+            for _, row in misses.iterrows()
+        )
+        or "none",
+    }
+
+
+def ceiling_facts(result: Timelines) -> dict:
+    """Numbers of the ceilings section."""
+    share = result.ceilings.binding_share
+    facts = {f"share_{key}": f"{value:.0%}" for key, value in share.items()}
+    for key in CEILINGS:
+        median, low, high = _quantiles(result.ceilings.draws[key].to_numpy())
+        facts[f"ceiling_{key}"] = f"{_flop(median)} (90%: {_flop(low)}–{_flop(high)})"
+    return facts
+
+
+def count_facts(result: Timelines) -> dict:
+    """Numbers of the model-count section."""
+    counts = result.counts.set_index(["threshold", "year"])
+    observed = result.counts[result.counts.observed]
+    return {
+        "count_1e25_2026": f"{counts.loc[(1e25, 2026), 'median']:,.0f}",
+        "count_1e26_2026": f"{counts.loc[(1e26, 2026), 'median']:,.0f}",
+        "count_last_observed_year": str(int(observed.year.max())) if len(observed) else "none",
+    }

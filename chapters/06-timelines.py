@@ -1,0 +1,254 @@
+# ---
+# jupyter:
+#   jupytext:
+#     default_lexer: ipython3
+#     formats: md:myst,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# (chapter-timelines)=
+# # How large will training runs be by 2030, and what stops them?
+
+# %% tags=["remove-cell"]
+from analysis import charts, data, keynumbers, tables
+from analysis import timelines as tl
+from analysis.keynumbers import glue_text
+
+published = data.load_published_estimates()
+result = tl.analyse(
+    data.load_models(),
+    data.load_hardware(),
+    data.load_power_cost_inputs(),
+    data.load_constraint_inputs(),
+    data.load_text_stock_inputs(),
+    data.load_epoch_ml_hardware(),
+    published,
+)
+registry = keynumbers.Registry(chapter="chapters/06-timelines")
+tl.register_key_numbers(registry, result)
+registry.glue()
+registry.save()
+glue_text(tl.summary_facts(result))
+
+# %% [markdown]
+# ## Summary
+#
+# - **Unconstrained.** The frontier runs of the last eight years (since
+#   {glue:text}`summary_window_start`) grew by {glue:text}`summary_growth` a
+#   year. If that holds, the largest run in 2030 uses
+#   {glue:text}`timelines.largest_run_2030.flop.text` FLOP.
+# - **Constrained.** The power, chip, data and latency ceilings of 2030 allow
+#   {glue:text}`timelines.feasible_run_2030.flop.text` FLOP. The binding
+#   constraint is {glue:text}`summary_binding`, in
+#   {glue:text}`timelines.binding_constraint.power_share` of the draws, then
+#   {glue:text}`summary_second` ({glue:text}`summary_second_share`).
+# - **Effective compute.** With algorithmic gains, the largest 2030 run is worth
+#   {glue:text}`timelines.effective_compute_2030.gpt4_multiple.text` times
+#   GPT-4's training compute.
+# - **Thresholds.** The largest run passes 1e27 FLOP in
+#   {glue:text}`timelines.threshold_year.1e27.text`, 1e28 in
+#   {glue:text}`timelines.threshold_year.1e28.text` and 1e29 in
+#   {glue:text}`timelines.threshold_year.1e29.text` (unconstrained).
+# - **Calibration.** Run from past cutoffs, the projection's 90% intervals held
+#   the realised record in {glue:text}`summary_raw_coverage` of backtests; the
+#   widening rule gives a factor of {glue:text}`summary_widening`, after which
+#   {glue:text}`timelines.backtest.coverage_90` of backtests fall inside the 90%
+#   interval.
+#
+# ## Data
+#
+# Every posterior comes from the chapter that fits it, through `analysis`: the
+# frontier runs of `data/models.csv` (compute chapter), the power chapter's
+# server overhead, PUE and chip-efficiency trend, the data-wall chapter's
+# effective text stock, and the Chinchilla chapter's compute-optimal allocation.
+# The remaining assumptions are in `data/constraint_inputs.csv`, each a range
+# read in its source (mostly Sevilla et al. {cite:p}`sevilla2024can`, whose
+# ranges are 80% intervals and are drawn as such, normal or log-normal). The algorithmic halving time is Ho et al.'s
+# published interval {cite:p}`ho2024algorithmic`: our own is too wide to inform
+# (see the algorithmic-progress chapter).
+
+# %% tags=["hide-input"]
+tables.show(
+    data.load_constraint_inputs()[["quantity", "low", "high", "unit", "distribution", "source_title"]],
+    index=False,
+)
+
+# %% [markdown]
+# ## Method
+#
+# **Projection.** We fit the frontier runs (the ten largest by compute at
+# their release) of the trailing eight years by OLS of log10 compute on date,
+# with bootstrap resamples of runs. The largest run stands above that trend line
+# by an amount that has varied, so each draw adds the distance by which the
+# record stood above the line at a randomly drawn past date, never falling below
+# today's record. Its median lies between the trend line itself and today's
+# record carried forward at the trend's rate.
+#
+# **Calibration.** From each past cutoff the same method sees only the runs
+# published before it and projects the largest run two and four years ahead.
+# The rule widens the projection's log spread only if its 80% interval covers
+# significantly fewer than 80% of backtests (below a binomial's 5th
+# percentile), and then by the smallest factor up to two that removes the
+# shortfall.
+#
+# **Ceilings.** Each ceiling is the compute a run could do in 2030 if that were
+# the only limit; for power and chips,
+#
+# $$
+# C = R \times u \times T \times g_\text{FP8},
+# $$
+#
+# where $R$ is the FLOP/s the constraint allows, $u$ utilisation, $T$ the run's
+# length and $g_\text{FP8}$ the gain from 8-bit training. For power, $R$ is one
+# campus's power times training FLOP per joule in 2030: the H100's 16-bit peak
+# over its TDP, server overhead and PUE, improved along the chip-efficiency
+# trend. For chips, $R$ is the H100-equivalents available to the largest run
+# (Sevilla et al.'s estimate, after one lab's share and the share it trains
+# with) times the H100's peak. The data ceiling is the compute whose
+# compute-optimal dataset is the whole effective text stock of 2030 times a
+# multimodal factor; the latency wall is Sevilla et al.'s range. The feasible
+# run is the lowest ceiling in each draw.
+#
+# ## Results
+#
+# ### The largest run to 2035
+
+# %% tags=["remove-cell"]
+glue_text(tl.projection_facts(result))
+ceilings = tl.ceiling_frame(result, published)
+charts.publish(tl.fan_chart(result, ceilings), "fig-timelines-fan")
+
+# %% [markdown]
+# Fitted on {glue:text}`n_runs` frontier runs, the trend line alone reaches
+# {glue:text}`trend_2030` in 2030 and today's record carried forward
+# {glue:text}`record_2030`; the headline's median lies between them. By 2035
+# the median is {glue:text}`largest_2035`.
+#
+# ```{glue:figure} fig-timelines-fan
+# :name: fig-timelines-fan
+#
+# The largest training run to 2035 (median and 90% band, beside the trend line
+# and the record carried forward), the frontier runs it is fitted to, and the
+# 2030 ceilings (median and 90% interval). {figure-svg}`fig-timelines-fan`
+# ```
+#
+# ### Calibration
+
+# %% tags=["remove-cell"]
+charts.publish(
+    tl.calibration_chart(result.backtest_raw, result.backtest, result.widening), "fig-timelines-calibration"
+)
+
+# %% [markdown]
+# Over {glue:text}`n_backtests` backtests, {glue:text}`raw_coverage_90` of
+# realised records fell inside the 90% interval and
+# {glue:text}`raw_coverage_50` inside the 50% one: the record fell inside the
+# 90% interval {glue:text}`raw_verdict`. By the rule,
+# {glue:text}`calibration_outcome` (80% coverage then
+# {glue:text}`wide_coverage_80`). The misses: {glue:text}`misses`.
+#
+# ```{glue:figure} fig-timelines-calibration
+# :name: fig-timelines-calibration
+#
+# Share of backtests whose realised record fell inside the projection's 50%,
+# 80% and 90% intervals (with 90% Jeffreys intervals), as fitted and after the
+# rule; the dashed line is perfect calibration. {figure-svg}`fig-timelines-calibration`
+# ```
+
+# %% tags=["hide-input"]
+tables.show(result.backtest, index=False)
+
+# %% [markdown]
+# ### The ceilings of 2030
+
+# %% tags=["remove-cell"]
+glue_text(tl.ceiling_facts(result))
+charts.publish(tl.ceiling_chart(ceilings), "fig-timelines-ceilings")
+
+# %% [markdown]
+# Power allows {glue:text}`ceiling_power` FLOP, the chip supply
+# {glue:text}`ceiling_chips`, the text stock {glue:text}`ceiling_data` and the
+# latency wall {glue:text}`ceiling_latency`. Power binds in
+# {glue:text}`share_power` of draws, chips in {glue:text}`share_chips`, data in
+# {glue:text}`share_data` and latency in {glue:text}`share_latency`.
+#
+# ```{glue:figure} fig-timelines-ceilings
+# :name: fig-timelines-ceilings
+#
+# Each 2030 ceiling, the feasible run (the lowest ceiling, draw by draw) and the
+# unconstrained projection, with 90% intervals, beside Sevilla et al.'s
+# estimate. {figure-svg}`fig-timelines-ceilings`
+# ```
+#
+# ### Thresholds and model counts
+
+# %% tags=["remove-cell"]
+glue_text(tl.count_facts(result))
+charts.publish(tl.threshold_chart(tl.threshold_frame(result)), "fig-timelines-thresholds")
+charts.publish(tl.counts_chart(result.counts), "fig-timelines-counts")
+
+# %% [markdown]
+# ```{glue:figure} fig-timelines-thresholds
+# :name: fig-timelines-thresholds
+#
+# The year the largest run first exceeds each threshold (median and 90%
+# interval of the unconstrained projection). {figure-svg}`fig-timelines-thresholds`
+# ```
+#
+# How many models pass a threshold depends on how compute spreads below the
+# frontier. We resample the distance of every notable model in our data below
+# the frontier trend, and let new models arrive at the rate our data's yearly
+# counts grow. By the end of 2026 that gives {glue:text}`count_1e25_2026` models
+# above 1e25 FLOP and {glue:text}`count_1e26_2026` above 1e26; by 2030,
+# {glue:text}`timelines.models_above_1e26.2030.text` above 1e26. Counts up to
+# {glue:text}`count_last_observed_year` are observed. Our data is a sample of
+# notable models, not a census, so these are counts of models like ours.
+#
+# ```{glue:figure} fig-timelines-counts
+# :name: fig-timelines-counts
+#
+# Models in our data above 1e25 and 1e26 FLOP by the end of each year, observed
+# and then projected (median and 90% band). {figure-svg}`fig-timelines-counts`
+# ```
+#
+# ### Change the assumptions
+
+# %% tags=["remove-cell"]
+charts.publish(tl.interactive_chart(result), "fig-timelines-interactive")
+
+# %% [markdown]
+# ```{glue:figure} fig-timelines-interactive
+# :name: fig-timelines-interactive
+#
+# Move the sliders: compute growth, the algorithmic halving time, the power one
+# run can draw in 2030 and its share of all chips. The curves and ceilings
+# recompute in the page from the chapter's medians, with no server.
+# {figure-svg}`fig-timelines-interactive`
+# ```
+#
+# ## Comparison with published estimates
+
+# %% tags=["hide-input"]
+tables.show(keynumbers.comparison_table(registry, published, tl.COMPARISON_PAIRS), index=False)
+
+# %% [markdown]
+# ## Limitations
+#
+# - **Trend, not forecast.** The unconstrained path assumes the trailing
+#   eight-year trend continues; the ceilings say where it must bend.
+# - **Inputs from one study.** Most constraint ranges are Sevilla et al.'s
+#   judgement; we draw them independently, though they are correlated (a larger
+#   campus comes with more chips).
+# - **Sample, not census.** Model counts describe the population our data
+#   samples.
+# - **Few backtests.** A handful of backtests cannot pin calibration down; the
+#   Jeffreys intervals on coverage show how little they say.

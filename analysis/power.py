@@ -381,7 +381,14 @@ def efficiency_fits(epoch_hardware: pd.DataFrame, start: str = "2010-01-01") -> 
 def backtest_projection(runs: Runs, cutoffs=(2017.0, 2019.0, 2021.0, 2023.0), horizon: float = 2.0):
     """``trends.backtest_largest`` on the runs' power draws (W)."""
     table = trends.backtest_largest(
-        runs.table.publication_date, runs.power, runs.table.model, cutoffs, horizon, SEED, LEVEL
+        runs.table.publication_date,
+        runs.power,
+        runs.table.model,
+        cutoffs,
+        horizon,
+        SEED,
+        LEVEL,
+        method=trends.LARGEST_RUN_METHOD,
     )
     return table.rename(columns={"realised record": "realised record (W)"})
 
@@ -536,7 +543,11 @@ def analyse(
         largest_power=runs.table.iloc[int(record["index"])],
         largest_cost=runs.table.iloc[costly],
         billion_year=trends.first_year_above(
-            runs.table.publication_date[priced], runs.cost[priced], cost, BILLION_USD
+            runs.table.publication_date[priced],
+            runs.cost[priced],
+            cost,
+            BILLION_USD,
+            method=trends.LARGEST_RUN_METHOD,
         ),
         backtest=backtest_projection(runs),
         campuses=largest_campus_by_year(timelines),
@@ -605,7 +616,7 @@ def register_key_numbers(registry, result: PowerAndCost) -> None:
         f"{runs_note}",
         significant=2,
     )
-    for year, row in zip(PROJECTION_YEARS, result.power_projection["mixture"], strict=True):
+    for year, row in zip(PROJECTION_YEARS, result.power_projection[trends.LARGEST_RUN_METHOD], strict=True):
         median, low, high = _quantiles(row)
         registry.register(
             f"power.projection_{int(year)}.w",
@@ -614,9 +625,8 @@ def register_key_numbers(registry, result: PowerAndCost) -> None:
             LEVEL,
             "W",
             f"Power drawn by the largest training run in {int(year)} if the trend holds",
-            "Equal mixture of two projections from the power trend's bootstrap posterior: the record "
-            f"carried forward at the drawn rates, and the trend line itself; median and {LEVEL:.0%} "
-            "interval (backtested from 2017, 2019, 2021 and 2023)",
+            "The power trend's bootstrap posterior plus a record offset drawn from history (never below "
+            f"today's record); median and {LEVEL:.0%} interval (backtested from 2017, 2019, 2021 and 2023)",
             published="epoch_epri2025.largest_run_power.2030" if year == 2030.0 else "",
             significant=2,
             headline=year == 2030.0,
@@ -685,7 +695,7 @@ def register_key_numbers(registry, result: PowerAndCost) -> None:
         LEVEL,
         "year",
         "Year the most expensive training run first costs USD 1 billion (amortised), if the cost trend holds",
-        "First month the mixture of the two largest-run projections (record carried forward; trend line) "
+        "First month the largest-run projection (cost trend plus a record offset drawn from history) "
         f"passes USD 1e9; median and {LEVEL:.0%} interval of its draws",
         published="cottier2024.billion_dollar_run_year",
         headline=True,
@@ -822,7 +832,11 @@ def projection_frame(result: PowerAndCost) -> pd.DataFrame:
     table = result.runs.table
     _, draws = trends.largest_run_projection(table.publication_date, result.runs.power, result.growth, years)
     rows = []
-    labels = {"mixture": "both (headline)", "record": "record carried forward", "trend": "trend line"}
+    labels = {
+        trends.LARGEST_RUN_METHOD: "trend plus record offset (headline)",
+        "record": "record carried forward",
+        "trend": "trend line",
+    }
     for key, label in labels.items():
         low, median, high = np.quantile(draws[key], [0.05, 0.5, 0.95], axis=1)
         rows.append(
@@ -988,7 +1002,7 @@ def summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
     """The summary's numbers that are not key numbers, and the published figures it names."""
     table = result.runs.table
     grids = result.grids.set_index("name")
-    projection_2030 = np.median(result.power_projection["mixture"][1])
+    projection_2030 = np.median(result.power_projection[trends.LARGEST_RUN_METHOD][1])
     return {
         "summary_runs": str(len(table)),
         "summary_largest_model": result.largest_power.model,
@@ -1099,7 +1113,7 @@ def projection_facts(result: PowerAndCost) -> dict:
     backtest = result.backtest
     campus = result.campuses.set_index("year")
     grids = result.grids.set_index("name")
-    median_2030 = np.median(result.power_projection["mixture"][1])
+    median_2030 = np.median(result.power_projection[trends.LARGEST_RUN_METHOD][1])
     index = int(np.flatnonzero(result.runs.table.model == result.largest_power.model)[0])
     energy_share = np.median(result.runs.energy[index]) * 1e6 / (grids.power_w["United States"] * 8760)
     return {

@@ -83,9 +83,7 @@ def projection(models: pd.DataFrame, years=HORIZON_YEARS, draws: int = DRAWS):
     return rows, growth, paths
 
 
-METHOD = "offset"
-"""The largest run is the trend line plus a record offset drawn from history
-(``trends.largest_run_projection``): on synthetic data its intervals are close to nominal."""
+METHOD = trends.LARGEST_RUN_METHOD
 
 WIDENING_GRID = np.arange(1.0, 2.0 + 1e-9, 0.25)
 CALIBRATION_LEVEL = 0.8
@@ -586,7 +584,7 @@ def fan_chart(result: Timelines, ceilings: pd.DataFrame) -> alt.LayerChart:
             ],
         )
     )
-    named = points[points.model.isin(("GPT-4", "Llama 3.1 405B", "Grok 3", "Gemini 1.0 Ultra", "GPT-4.5"))]
+    named = points[points.model.isin(("GPT-3 175B", "GPT-4", "Grok 3"))]
     labels = charts.point_labels(named, x, alt.Y("training_compute_flop:Q", **y_axis), "model")
     ceiling_rules = (
         alt.Chart(marks)
@@ -598,12 +596,14 @@ def fan_chart(result: Timelines, ceilings: pd.DataFrame) -> alt.LayerChart:
             tooltip=[alt.Tooltip("estimate:N"), alt.Tooltip("flop:Q", format=".3~e")],
         )
     )
-    ceiling_text = (
-        alt.Chart(marks)
-        .mark_text(align="left", dx=6, fontSize=10)
+    marks = marks.sort_values("flop").reset_index(drop=True)
+    ceiling_text = [
+        alt.Chart(marks[marks.index % 2 == side])
+        .mark_text(align="left", dx=8, dy=-7 if side else 7, fontSize=10)
         .encode(x=x, y=alt.Y("flop:Q", **y_axis), text="estimate:N")
-    )
-    return alt.layer(band, lines, runs, labels, ceiling_rules, ceiling_text).properties(
+        for side in (0, 1)
+    ]
+    return alt.layer(band, lines, runs, labels, ceiling_rules, *ceiling_text).properties(
         title="The largest training run to 2035, and the 2030 ceilings"
     )
 

@@ -450,6 +450,12 @@ def backtest(
     }
 
 
+LARGEST_RUN_METHOD = "offset"
+"""The report's projection of the largest run: ``largest_run_projection``'s ``offset`` (the
+trend line plus a record offset drawn from history), whose intervals are near nominal on
+synthetic data, unlike the two-point ``mixture``."""
+
+
 def largest_run_projection(
     dates, values: np.ndarray, growth: UncertainGrowth, years
 ) -> tuple[pd.Series, dict[str, np.ndarray]]:

@@ -243,15 +243,18 @@ glue_text(pw.projection_facts(result))
 charts.publish(pw.fan_chart(result, data.load_power_references(), published), "fig-power-and-cost-fan")
 
 # %% [markdown]
-# Two projections of the largest run: carrying today's record forward at the
-# trend's rate gives {glue:text}`record_2030` in 2030; the trend line of
-# frontier runs gives {glue:text}`trend_2030`. From past cutoffs the realised
-# record two years on was {glue:text}`backtest_record_low` to
-# {glue:text}`backtest_record_high` times the record projection and
-# {glue:text}`backtest_trend_low` to {glue:text}`backtest_trend_high` times the
-# trend projection, so the headline mixes the two equally. In
+# The largest run stands above the trend line of frontier runs by an amount
+# that has varied, so the projection adds, in each draw, the distance by which
+# the record stood above the line at a randomly drawn past date, never falling
+# below today's record (the method the timelines chapter uses for compute). For
+# comparison, the trend line itself gives {glue:text}`trend_2030` in 2030 and
+# today's record carried forward at the trend's rate {glue:text}`record_2030`.
+# From past cutoffs the realised record two years on was
+# {glue:text}`backtest_record_low` to {glue:text}`backtest_record_high` times the
+# record projection and {glue:text}`backtest_trend_low` to
+# {glue:text}`backtest_trend_high` times the trend line. In
 # {glue:text}`backtest_inside_90` of {glue:text}`backtest_n` backtests the
-# realised record fell inside the mixture's 90% interval, and in
+# realised record fell inside the projection's 90% interval, and in
 # {glue:text}`backtest_inside_50` inside its 50% interval:
 # {glue:text}`backtest_verdict_50`. The largest run in 2028 draws
 # {glue:text}`power.projection_2028.w.text` W.

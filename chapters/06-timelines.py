@@ -90,8 +90,8 @@ tables.show(
 # with bootstrap resamples of runs. The largest run stands above that trend line
 # by an amount that has varied, so each draw adds the distance by which the
 # record stood above the line at a randomly drawn past date, never falling below
-# today's record. Its median lies between the trend line itself and today's
-# record carried forward at the trend's rate.
+# today's record. The trend line itself and today's record carried forward at
+# the trend's rate are shown beside it.
 #
 # **Calibration.** From each past cutoff the same method sees only the runs
 # published before it and projects the largest run two and four years ahead.
@@ -130,8 +130,8 @@ charts.publish(tl.fan_chart(result, ceilings), "fig-timelines-fan")
 # %% [markdown]
 # Fitted on {glue:text}`n_runs` frontier runs, the trend line alone reaches
 # {glue:text}`trend_2030` in 2030 and today's record carried forward
-# {glue:text}`record_2030`; the headline's median lies between them. By 2035
-# the median is {glue:text}`largest_2035`.
+# {glue:text}`record_2030`. By 2035 the headline's median is
+# {glue:text}`largest_2035`.
 #
 # ```{glue:figure} fig-timelines-fan
 # :name: fig-timelines-fan

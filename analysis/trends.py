@@ -240,17 +240,11 @@ def running_top_n(dates, values, n: int = 10) -> np.ndarray:
     Models are taken in date order; ties in date enter together, so a model
     counts as frontier if fewer than ``n`` earlier-or-same-day models exceed it.
     """
-    frame = pd.DataFrame({"date": pd.to_datetime(dates), "value": np.asarray(values, float)})
-    frame["order"] = np.arange(len(frame))
-    frame = frame.sort_values(["date", "order"])
-    frontier = np.zeros(len(frame), dtype=bool)
-    seen: list[float] = []
-    for _, same_day in frame.groupby("date", sort=True):
-        pool = np.array(seen + same_day.value.tolist())
-        for position, value in zip(same_day.order, same_day.value, strict=True):
-            frontier[position] = (pool > value).sum() < n
-        seen.extend(same_day.value.tolist())
-    return frontier
+    days = pd.to_datetime(pd.Series(dates)).to_numpy()
+    values = np.asarray(values, float)
+    earlier = days[None, :] <= days[:, None]
+    larger = values[None, :] > values[:, None]
+    return (earlier & larger).sum(axis=1) < n
 
 
 def within_factor_of_record(dates, values, factor: float = 10.0) -> np.ndarray:
@@ -321,25 +315,20 @@ class BreakFit:
         )
 
 
-def _piecewise_design(years: np.ndarray, break_year: float, continuous: bool) -> np.ndarray:
-    after = (years >= break_year).astype(float)
-    columns = [np.ones_like(years), years - break_year, after * (years - break_year)]
-    if not continuous:
-        columns.append(after)
-    return np.column_stack(columns)
-
-
 def _best_break(years, log_values, candidates, continuous):
-    best = (np.inf, None, None)
-    for candidate in candidates:
-        design = _piecewise_design(years, candidate, continuous)
-        coefficients, residual, *_ = np.linalg.lstsq(design, log_values, rcond=None)
-        sse = (
-            float(residual[0]) if residual.size else float(((design @ coefficients - log_values) ** 2).sum())
-        )
-        if sse < best[0]:
-            best = (sse, candidate, coefficients)
-    return best
+    """The least-squares break among ``candidates``: (SSE, break year, coefficients), all at once."""
+    candidates = np.asarray(candidates, float)
+    shifted = years[None, :] - candidates[:, None]
+    after = (shifted >= 0).astype(float)
+    columns = [np.ones_like(shifted), shifted, after * shifted] + ([] if continuous else [after])
+    design = np.stack(columns, axis=-1)
+    gram = np.einsum("kni,knj->kij", design, design)
+    moment = np.einsum("kni,n->ki", design, log_values)
+    coefficients = np.einsum("kij,kj->ki", np.linalg.pinv(gram), moment)
+    residuals = np.einsum("kni,ki->kn", design, coefficients) - log_values
+    sse = (residuals**2).sum(axis=1)
+    best = int(np.argmin(sse))
+    return float(sse[best]), float(candidates[best]), coefficients[best]
 
 
 def _bic(sse: float, n: int, parameters: int) -> float:

@@ -670,3 +670,94 @@ def composition_facts(table: pd.DataFrame) -> dict:
         "gap_epoch_models": f"{factor[3] / factor[2]:.2f}",
         "gap_our_models": f"{factor[1] / factor[0]:.2f}",
     }
+
+
+EPOCH_KINK = 2018.0
+"""Epoch AI's frontier specification (Sevilla & Roldán 2024): a kink fixed at January 2018..."""
+
+EPOCH_EXCLUDED = ("AlphaGo Master", "AlphaGo Zero", "AlphaGo Zero (40 blocks)")
+"""...with AlphaGo Master and AlphaGo Zero left out (our row names AlphaGo Zero with its size)."""
+
+
+def method_matched_eras(models: pd.DataFrame, epoch: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
+    """The frontier break on either dataset through either specification, 2010 to May 2024.
+
+    Epoch's specification: running top-10, a kink fixed at January 2018, AlphaGo Master and Zero
+    excluded; ours: the break year searched by least squares, every model kept. The rate after
+    the break with its 90% bootstrap interval, and whether BIC prefers the break to one line.
+    """
+    sample = HEADLINES["frontier_2010_2024"][0]
+    rows = []
+    for label, frame, columns in (("Epoch's data", epoch, EPOCH), ("our data", models, OURS)):
+        selected = sample.select(frame, **columns)
+        dates, compute = selected[columns["date"]], selected[columns["compute"]]
+        kept = ~selected["Model" if columns["epoch"] else "model"].isin(EPOCH_EXCLUDED)
+        for specification, fit in (
+            (
+                "Epoch's specification",
+                trends.fit_break(dates[kept], compute[kept], [EPOCH_KINK], continuous=True),
+            ),
+            ("our break search", trends.fit_break(dates, compute, BREAK_CANDIDATES, continuous=True)),
+        ):
+            low, high = (10**bound for bound in (fit.slope_after_low, fit.slope_after_high))
+            rows.append(
+                {
+                    "data": label,
+                    "specification": specification,
+                    "break": fit.date_text,
+                    "growth after the break (x/yr)": 10**fit.slope_after,
+                    "90% low": low,
+                    "90% high": high,
+                    "growth before (x/yr)": 10**fit.slope_before,
+                    "BIC": fit.verdict,
+                    "models": int(kept.sum()) if specification.startswith("Epoch") else len(selected),
+                }
+            )
+    figure = published.loc["sevilla2024.growth.frontier_since_2018"]
+    rows.append(
+        {
+            "data": "Epoch's data",
+            "specification": "published (Sevilla & Roldán 2024)",
+            "break": "January 2018",
+            "growth after the break (x/yr)": figure.value,
+            "90% low": figure.ci_low,
+            "90% high": figure.ci_high,
+            "growth before (x/yr)": np.nan,
+            "BIC": "",
+            "models": np.nan,
+        }
+    )
+    return pd.DataFrame(rows)
+
+
+def method_matched_facts(table: pd.DataFrame) -> dict:
+    """The decomposition's numbers for the Eras section."""
+    index = table.set_index(["data", "specification"])
+
+    def rate(data: str, specification: str) -> str:
+        row = index.loc[(data, specification)]
+        return (
+            f"{format_number(row['growth after the break (x/yr)'], 3)}x/yr (90% CI "
+            f"{format_number(row['90% low'], 3)}–{format_number(row['90% high'], 3)})"
+        )
+
+    epoch_search = index.loc[("Epoch's data", "our break search")]
+    ours = index.loc[("Epoch's data", "Epoch's specification")]
+    published = index.loc[("Epoch's data", "published (Sevilla & Roldán 2024)")]
+    ours_spec = index.loc[("our data", "Epoch's specification")]
+    inside = ours["90% low"] <= published["growth after the break (x/yr)"] <= ours["90% high"]
+    faster = ours_spec["growth after the break (x/yr)"] > ours_spec["growth before (x/yr)"]
+    return {
+        "mm_replicates": "inside our interval: the method reproduces it"
+        if inside
+        else "outside our interval: the method does not reproduce it",
+        "mm_direction": "faster after 2018 than before" if faster else "slower after 2018 than before",
+        "mm_epoch_epoch": rate("Epoch's data", "Epoch's specification"),
+        "mm_published": rate("Epoch's data", "published (Sevilla & Roldán 2024)"),
+        "mm_ours_epoch": rate("our data", "Epoch's specification"),
+        "mm_ours_before": format_growth(
+            index.loc[("our data", "Epoch's specification")]["growth before (x/yr)"]
+        ),
+        "mm_epoch_search_verdict": epoch_search.BIC,
+        "mm_epoch_search_year": epoch_search["break"],
+    }

@@ -169,9 +169,28 @@ glue_text(compute_trends.era_facts(compute_trends.eras(models)))
 # of a kink gives {glue:text}`frontier_jump_year`
 # for frontier models, and BIC {glue:text}`frontier_jump_verdict`. Our data
 # begin in 2010, so they cannot test the start of the deep-learning era.
-# {glue:text}`eras_conclusion` Epoch's finding of a ~2018 break for frontier
-# models rests on a longer series with more early models.
-#
+# {glue:text}`eras_conclusion`
+
+# %% tags=["remove-cell"]
+matched = compute_trends.method_matched_eras(models, epoch, published)
+glue_text(compute_trends.method_matched_facts(matched))
+
+# %% [markdown]
+# Separating data from method on the same window (2010 to May 2024): Epoch's
+# own data through Epoch's specification (a kink fixed at January 2018,
+# AlphaGo Master and Zero left out) and our code give {glue:text}`mm_epoch_epoch`
+# after the kink; their published {glue:text}`mm_published` is
+# {glue:text}`mm_replicates`. Our search for the break on Epoch's data
+# {glue:text}`mm_epoch_search_verdict` ({glue:text}`mm_epoch_search_year`). Our
+# data through Epoch's specification give {glue:text}`mm_ours_epoch` after 2018
+# and {glue:text}`mm_ours_before` before it, {glue:text}`mm_direction`. What
+# differs between the datasets is which frontier models before 2018 each holds
+# and how their compute is counted (self-play, see the data audit).
+
+# %% tags=["hide-input"]
+tables.show(matched, index=False)
+
+# %% [markdown]
 # ### How much does the answer depend on the analyst?
 
 # %% tags=["remove-cell"]

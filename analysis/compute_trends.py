@@ -23,6 +23,8 @@ LANGUAGE_START = pd.Timestamp("2017-06-01")
 LANGUAGE_DOMAINS = ("language", "multimodal")
 """Language models: language, and multimodal models that are language models with other inputs."""
 RECENT_FRONTIER_START = pd.Timestamp("2018-01-01")
+LANGUAGE_FRONTIER_START = pd.Timestamp("2020-06-01")
+"""Epoch finds frontier language models caught up with the overall frontier around June 2020."""
 FRONTIER_TOP_N = 10
 RECORD_FACTOR = 10.0
 BACKTEST_CUTOFFS = ["2020-12-31", "2022-12-31"]
@@ -123,6 +125,17 @@ HEADLINES = {
         ),
         "sevilla2024.growth.frontier_since_2018",
     ),
+    "language_frontier_2020_2024": (
+        Sample(
+            "Frontier language models (running top-10 among language models), June 2020 to May 2024",
+            frontier="top10",
+            domain=LANGUAGE_DOMAINS,
+            epoch_domain=("language",),
+            start=LANGUAGE_FRONTIER_START,
+            end=EPOCH_WINDOW_END,
+        ),
+        "sevilla2024.growth.language_frontier_2020_2024",
+    ),
     "language_2017_2024": (
         Sample(
             "Language models, June 2017 to May 2024",
@@ -141,8 +154,11 @@ OUR_HEADLINES = {
     "frontier_since_2018": Sample(
         "Frontier (running top-10), 2018 to date", frontier="top10", start=RECENT_FRONTIER_START
     ),
-    "language_since_2017": Sample(
-        "Language models, June 2017 to date", domain=LANGUAGE_DOMAINS, start=LANGUAGE_START
+    "language_frontier_since_2020": Sample(
+        "Frontier language models (running top-10 among language models), June 2020 to date",
+        frontier="top10",
+        domain=LANGUAGE_DOMAINS,
+        start=LANGUAGE_FRONTIER_START,
     ),
 }
 """Our own headlines, on all our data."""
@@ -427,18 +443,20 @@ def register_key_numbers(
     registry, ours: dict[str, trends.GrowthFit], comparison: pd.DataFrame, models
 ) -> None:
     """Register the chapter's headline growth rates and the largest run, each with its interval."""
-    published_for = {
-        "notable_since_2010": "sevilla2024.growth.notable_2010_2024",
-        "frontier_since_2018": "sevilla2024.growth.frontier_since_2018",
-        "language_since_2017": "sevilla2024.growth.language_2017_2024",
+    window_matched = ("notable_2010_2024", "frontier_2018_2024", "language_frontier_2020_2024")
+    fits = {key: comparison.ours[key] for key in window_matched} | ours
+    end = models.publication_date.max().date()
+    frontier = "frontier models (running top-10)"
+    language = "frontier language models (running top-10 among language models)"
+    samples = {
+        "notable_2010_2024": "notable models, 2010 to May 2024 (our data)",
+        "frontier_2018_2024": f"{frontier}, 2018 to May 2024",
+        "language_frontier_2020_2024": f"{language}, June 2020 to May 2024",
+        "notable_since_2010": f"notable models, 2010 to {end} (our data)",
+        "frontier_since_2018": f"{frontier}, 2018 to {end}",
+        "language_frontier_since_2020": f"{language}, June 2020 to {end}",
     }
-    fits = {"notable_2010_2024": comparison.ours["notable_2010_2024"], **ours}
-    descriptions = {
-        "notable_2010_2024": "Growth of training compute of notable models, 2010 to May 2024 (our data)",
-        "notable_since_2010": "Growth of training compute of notable models, 2010 to date (our data)",
-        "frontier_since_2018": "Growth of training compute of frontier models (running top-10), 2018 to date",
-        "language_since_2017": "Growth of training compute of language models, June 2017 to date",
-    }
+    descriptions = {key: f"Growth of training compute of {sample}" for key, sample in samples.items()}
     for key, fit in fits.items():
         registry.register(
             f"compute.growth.{key}",
@@ -448,7 +466,7 @@ def register_key_numbers(
             "x/yr",
             f"{descriptions[key]}; n = {fit.n}",
             fit.method,
-            published=published_for.get(key, "sevilla2024.growth.notable_2010_2024"),
+            published=HEADLINES[key][1] if key in HEADLINES else "",
             significant=2,
             headline=key in HEADLINE_KEYS,
         )
@@ -501,6 +519,7 @@ def summary_facts(models: pd.DataFrame, ours: dict, comparison: pd.DataFrame, cu
         "confident_only_growth": growth_cell(confident_fit),
         "n_confident_window": confident_fit.n,
         "n_models": len(models),
+        "data_end": str(models.publication_date.max().date()),
         **{f"{key}_growth": format_growth(fit.factor) for key, fit in ours.items()},
         "epoch_code_notable": growth_cell(comparison.loc["notable_2010_2024"].epoch_data_our_code),
         "largest_model": largest.model,

@@ -39,13 +39,17 @@ glue_text(compute_trends.summary_facts(models, ours, comparison, curve))
 # ## Summary
 #
 # - Training compute of the {glue:text}`n_models` notable models in our dataset
-#   has grown by {glue:text}`notable_since_2010_growth` since 2010
-#   ({glue:text}`compute.growth.notable_since_2010.ci`).
+#   has grown by {glue:text}`notable_since_2010_growth` from 2010 to
+#   {glue:text}`data_end` ({glue:text}`compute.growth.notable_since_2010.ci`).
 # - Frontier models, the ten largest at their release, have grown by
-#   {glue:text}`frontier_since_2018_growth` since 2018
+#   {glue:text}`frontier_since_2018_growth` from 2018 to {glue:text}`data_end`
 #   ({glue:text}`compute.growth.frontier_since_2018.ci`).
-# - Language models have grown by {glue:text}`language_since_2017_growth` since
-#   June 2017 ({glue:text}`compute.growth.language_since_2017.ci`).
+# - Frontier language models, the ten largest language models at their
+#   release, have grown by {glue:text}`language_frontier_since_2020_growth` from
+#   June 2020 to {glue:text}`data_end`
+#   ({glue:text}`compute.growth.language_frontier_since_2020.ci`), when
+#   Epoch finds they caught up with the overall frontier. (The rate of all
+#   language models depends on which small models a dataset holds; see below.)
 # - On the window Epoch AI used (2010 to May 2024) our data give
 #   {glue:text}`compute.growth.notable_2010_2024`x per year
 #   ({glue:text}`compute.growth.notable_2010_2024.ci`) for notable models;
@@ -293,22 +297,20 @@ tables.show(
             (
                 "compute.growth.notable_2010_2024",
                 "sevilla2024.growth.notable_2010_2024",
-                "Same window and method; our dataset is smaller and written independently (see the data audit).",
+                "Same window and method; our dataset is smaller and written independently (see the data "
+                "audit).",
             ),
             (
-                "compute.growth.notable_since_2010",
-                "sevilla2024.growth.notable_2010_2024",
-                "Our window runs past May 2024 and includes the largest 2024-2025 runs.",
-            ),
-            (
-                "compute.growth.frontier_since_2018",
+                "compute.growth.frontier_2018_2024",
                 "sevilla2024.growth.frontier_since_2018",
-                "Epoch fits a kinked model with the break chosen by BIC; we start at 2018 directly.",
+                "Same window; they fit a kink at January 2018 with AlphaGo Master and Zero left out, we fit 2018 "
+                "on directly. The Eras section fits their specification to both datasets.",
             ),
             (
-                "compute.growth.language_since_2017",
-                "sevilla2024.growth.language_2017_2024",
-                "Our 2017-2020 language rows are few and mostly each year's largest models, which flattens the slope (see Results).",
+                "compute.growth.language_frontier_2020_2024",
+                "sevilla2024.growth.language_frontier_2020_2024",
+                "Same sample rule and window; theirs is the slope after a kink fitted from 2017, ours a line from "
+                "June 2020.",
             ),
         ],
     ),

@@ -624,7 +624,10 @@ def estimates_frame(registry, published: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for number_id, label in [
         ("algorithms.halving_time.lm_perplexity", "Language models, augmented law [this report]"),
-        ("algorithms.halving_time.speedrun", "NanoGPT speedrun records [this report]"),
+        (
+            "algorithms.halving_time.speedrun",
+            "NanoGPT speedrun, 8xH100 time to target, not compute [this report]",
+        ),
     ]:
         number = registry[number_id]
         rows.append(
@@ -669,7 +672,10 @@ def forest_chart(estimates: pd.DataFrame):
         low="low",
         high="high",
         color="source",
-        titles={"months": "Halving time of compute for a fixed result (months)", "source": "Source"},
+        titles={
+            "months": "Halving time for a fixed result (months): compute, or hardware time where marked",
+            "source": "Source",
+        },
     )
 
 

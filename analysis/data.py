@@ -677,6 +677,56 @@ def load_constraint_inputs() -> pd.DataFrame:
     return frame.set_index("key", drop=False)
 
 
+REVIEW_STATUSES = ("fixed", "partly fixed", "rebutted", "open")
+
+REVIEW_RESPONSE = TableSpec(
+    name="review_response",
+    title="Review response",
+    description="Each blocker and major finding of the expert review of chapters 1-3 and the data audit, "
+    "with its status and what changed; `evidence` names a key number (`key:<id>`) or a page section "
+    "(`page:<docname>#<anchor>`) that the report's tests require to exist.",
+    key="id",
+    columns=(
+        Column(
+            "id",
+            "str",
+            "Finding id: page and number in the review.",
+            pattern=r"^[a-z0-9]+\.[0-9]+$",
+            unique=True,
+        ),
+        Column(
+            "page",
+            "str",
+            "Where the finding is.",
+            values=("compute-trends", "data-audit", "algorithmic-progress", "chinchilla", "report"),
+        ),
+        Column("severity", "str", "The review's grade.", values=("blocker", "major")),
+        Column("finding", "str", "The finding, in our words."),
+        Column("status", "str", "Where it stands.", values=REVIEW_STATUSES),
+        Column("response", "str", "What changed, or why not, in our words."),
+        Column(
+            "evidence",
+            "str",
+            "Where the change can be seen.",
+            required=False,
+            pattern=r"^(key:[a-z0-9_.A-Z]+|page:[a-z0-9/_-]+(#[a-z0-9-]+)?)$",
+        ),
+    ),
+    row_rules=(
+        pa.Check(
+            lambda df: (df.status == "open") | df.evidence.notna(),
+            name="evidence: every finding not open names its evidence",
+        ),
+    ),
+)
+"""``data/review_response.csv``: the response to the expert review, finding by finding."""
+
+
+def load_review_response() -> pd.DataFrame:
+    """``data/review_response.csv``, validated."""
+    return read_table(REVIEW_RESPONSE, paths.DATA_DIR / "review_response.csv")
+
+
 POWER_COST_INPUT_KEYS = (
     "server_overhead_gpu",
     "server_overhead_tpu",
@@ -1470,6 +1520,7 @@ COMMITTED_TABLES = {
         POWER_COST_INPUTS,
         METERED_TRAINING_ENERGY,
         CONSTRAINT_INPUTS,
+        REVIEW_RESPONSE,
     )
 }
 """Every committed table under ``data/`` and its spec (file name -> spec)."""

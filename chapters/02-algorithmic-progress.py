@@ -46,7 +46,7 @@ glue_text(ap.summary_facts(lm, records, speedrun))
 #   evaluations cannot pin the rate down, and are consistent with Ho et al.'s
 #   estimate and with much faster or slower progress.
 # - **Fixed-target records.** The NanoGPT speedrun's record time on the same
-#   eight GPUs has halved every
+#   eight GPUs (hardware time, not compute) has halved every
 #   {glue:text}`algorithms.halving_time.speedrun.text` months, from
 #   {glue:text}`first_record` to {glue:text}`last_record`.
 # - **Compute versus algorithms.** Between {glue:text}`pair_early` and
@@ -84,7 +84,14 @@ glue_text(ap.data_facts(evaluations, lm, records))
 # the public NanoGPT speedrun (modded-nanogpt): the wall-clock time on 8×H100 to
 # reach a fixed validation loss on FineWeb, with what changed in each record
 # and the rule notes that affect comparability. Same hardware, same target:
-# the fall in time is algorithmic and systems progress together.
+# the fall in time is algorithmic and systems progress together, so it measures
+# 8×H100 hardware time to the target, not compute; records that overlap
+# communication or fuse kernels save time without saving FLOP.
+#
+# Ho et al.'s own evaluations are published as an online spreadsheet linked
+# from their repository, which can change and has no fixed version to pin by
+# hash, so this chapter cannot offer a reproducible "their data, our code"
+# column; it compares with their published estimate instead.
 
 # %% tags=["remove-cell"]
 glue_text(ap.method_facts(lm))

@@ -303,3 +303,23 @@ def test_pages_work_in_a_browser_with_the_network_blocked(built_site):
         browser.close()
     assert not blocked, f"requests tried to leave the machine: {blocked}"
     assert not errors, f"JavaScript errors: {errors}"
+
+
+def test_every_review_response_names_evidence_the_site_has(built_site):
+    """A finding marked anything but open points at a key number or page section that exists."""
+    import pandas as pd
+
+    from analysis import data, review
+
+    exported = set(pd.read_csv(built_site / "key-numbers.csv").id)
+    for _, row in data.load_review_response().dropna(subset=["evidence"]).iterrows():
+        kind, target, anchor = review.evidence_target(row.evidence)
+        if kind == "key":
+            assert target in exported, f"{row.id}: no key number {target}"
+            continue
+        page = built_site / f"{target}.html"
+        assert page.is_file(), f"{row.id}: no page {target}"
+        if anchor:
+            assert f'id="{anchor}"' in page.read_text(encoding="utf-8"), (
+                f"{row.id}: no section #{anchor} in {target}"
+            )

@@ -136,8 +136,40 @@ def chart_data(spec: dict) -> pd.DataFrame:
     return table[["dataset", *[column for column in table.columns if column != "dataset"]]]
 
 
+def source_line(label: str) -> list[str]:
+    """The two lines every downloadable figure carries: report, version, figure, licences."""
+    from analysis import citations
+
+    cited = citations.report()
+    return [
+        f"AI Scaling Trends, version {cited.version}, figure {label}. CC BY 4.0.",
+        "Data: the report's tables and the third-party files it names (Epoch AI, Ember: CC BY 4.0).",
+    ]
+
+
+def stamped(spec: dict, label: str) -> dict:
+    """``spec`` with ``source_line`` under its title (or as a small title if it has none), for the
+    static SVG and PNG."""
+    title = spec.get("title", "")
+    text = title.get("text", "") if isinstance(title, dict) else title
+    if not text:
+        line = {
+            "text": source_line(label),
+            "fontSize": 9,
+            "fontWeight": "normal",
+            "color": "#555555",
+            "anchor": "start",
+        }
+        return {**spec, "title": line}
+    subtitle = {"subtitle": source_line(label), "subtitleFontSize": 9, "subtitleColor": "#555555"}
+    return {**spec, "title": {"text": text, **subtitle}}
+
+
 def publish(chart: alt.TopLevelMixin, label: str) -> alt.TopLevelMixin:
     """Write ``<output>/figures/<label>.{svg,csv}`` and glue the chart under ``label``.
+
+    The SVG (and the PNG rendered from it) carries ``source_line`` so it keeps its attribution
+    when taken out of the page; the page's own chart does not repeat it.
 
     ``label`` is the figure's name (``fig-<chapter>-<name>``); the chapter shows
     it with a ``glue:figure`` directive and links the files with ``{figure-svg}``.
@@ -147,7 +179,7 @@ def publish(chart: alt.TopLevelMixin, label: str) -> alt.TopLevelMixin:
     folder = paths.output_dir() / "figures"
     folder.mkdir(parents=True, exist_ok=True)
     spec = chart.to_dict()
-    (folder / f"{label}.svg").write_text(vl_convert.vegalite_to_svg(spec), encoding="utf-8")
+    (folder / f"{label}.svg").write_text(vl_convert.vegalite_to_svg(stamped(spec, label)), encoding="utf-8")
     chart_data(spec).to_csv(folder / f"{label}.csv", index=False, lineterminator="\n")
     glue(label, chart, display=False)
     return chart

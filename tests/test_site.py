@@ -323,3 +323,11 @@ def test_every_review_response_names_evidence_the_site_has(built_site):
             assert f'id="{anchor}"' in page.read_text(encoding="utf-8"), (
                 f"{row.id}: no section #{anchor} in {target}"
             )
+
+
+def test_every_downloadable_figure_names_its_source_and_licence(built_site):
+    svgs = sorted((built_site / "figures").glob("*.svg"))
+    assert svgs
+    for svg in svgs:
+        text = svg.read_text(encoding="utf-8")
+        assert f"figure {svg.stem}" in text and "CC BY 4.0" in text, svg.name

@@ -758,7 +758,9 @@ def summary_facts(lm: LanguageModelResult, records: pd.DataFrame, speedrun: Reco
         "acceleration_answer": (
             f"The data support acceleration for {' and '.join(accelerating)}."
             if accelerating
-            else "Neither line of evidence supports the claim that algorithmic progress is accelerating."
+            else "Neither line of evidence shows acceleration, but neither can test it at frontier scale: "
+            "the language-model law is weakly identified and the speedrun is one small model at one fixed "
+            "target."
         ),
     }
 

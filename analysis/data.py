@@ -694,6 +694,7 @@ REVIEW_RESPONSE = TableSpec(
             pattern=r"^[a-z0-9]+\.[0-9]+$",
             unique=True,
         ),
+        Column("reference", "str", "Where the review states it (file, section, item)."),
         Column(
             "page",
             "str",

@@ -373,12 +373,6 @@ def analyse(models: pd.DataFrame, inputs: pd.DataFrame, epoch_sizes: pd.DataFram
     )
 
 
-def _quantiles(values: np.ndarray, level: float) -> tuple[float, float, float]:
-    tail = (1 - level) / 2
-    low, median, high = np.quantile(values, [tail, 0.5, 1 - tail])
-    return float(median), float(low), float(high)
-
-
 def largest_dataset(wall: DataWall) -> pd.Series:
     """The language model with the most training tokens in our data (earliest first on a tie)."""
     return wall.datasets.sort_values(["training_tokens", "publication_date"], ascending=[False, True]).iloc[0]
@@ -402,7 +396,7 @@ def register_key_numbers(registry, wall: DataWall) -> None:
         "effective_tokens_2030": "Effective stock of public human text in 2030",
     }
     for key, (values, level, published) in stocks.items():
-        median, low, high = _quantiles(values, level)
+        median, low, high = trends.median_interval(values, level)
         registry.register(
             f"data.stock.{key}",
             median,
@@ -846,7 +840,7 @@ def method_facts(wall: DataWall) -> dict:
 
 def stock_facts(wall: DataWall, pivot_pages: np.ndarray) -> dict:
     """The stock results: the re-derived index size and the stock's growth."""
-    median, low, high = _quantiles(pivot_pages, 0.95)
+    median, low, high = trends.median_interval(pivot_pages, 0.95)
     return {
         "pivot_pages": median,
         "pivot_pages_ci": f"{format_number(low)}–{format_number(high)}",

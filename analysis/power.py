@@ -557,12 +557,6 @@ def analyse(
     )
 
 
-def _quantiles(values: np.ndarray, level: float = LEVEL) -> tuple[float, float, float]:
-    finite = values[np.isfinite(values)]
-    low, median, high = np.quantile(finite, [(1 - level) / 2, 0.5, (1 + level) / 2])
-    return float(median), float(low), float(high)
-
-
 def register_key_numbers(registry, result: PowerAndCost) -> None:
     """The chapter's headlines: power growth, largest run, 2030 projection, efficiency, cost."""
     runs_note = (
@@ -592,7 +586,7 @@ def register_key_numbers(registry, result: PowerAndCost) -> None:
         )
     largest = result.largest_power
     index = int(np.flatnonzero(result.runs.table.model == largest.model)[0])
-    median, low, high = _quantiles(result.runs.power[index])
+    median, low, high = trends.median_interval(result.runs.power[index], LEVEL)
     registry.register(
         "power.largest_run.w",
         median,
@@ -604,7 +598,7 @@ def register_key_numbers(registry, result: PowerAndCost) -> None:
         published="epoch_epri2025.largest_run_power.current",
         significant=2,
     )
-    median, low, high = _quantiles(result.runs.energy[index])
+    median, low, high = trends.median_interval(result.runs.energy[index], LEVEL)
     registry.register(
         "power.largest_run.energy_mwh",
         median,
@@ -617,7 +611,7 @@ def register_key_numbers(registry, result: PowerAndCost) -> None:
         significant=2,
     )
     for year, row in zip(PROJECTION_YEARS, result.power_projection[trends.LARGEST_RUN_METHOD], strict=True):
-        median, low, high = _quantiles(row)
+        median, low, high = trends.median_interval(row, LEVEL)
         registry.register(
             f"power.projection_{int(year)}.w",
             median,
@@ -675,7 +669,7 @@ def register_key_numbers(registry, result: PowerAndCost) -> None:
         )
     costly = result.largest_cost
     index = int(np.flatnonzero(result.runs.table.model == costly.model)[0])
-    median, low, high = _quantiles(result.runs.cost[index])
+    median, low, high = trends.median_interval(result.runs.cost[index], LEVEL)
     registry.register(
         "cost.largest_run.usd",
         median,
@@ -687,7 +681,7 @@ def register_key_numbers(registry, result: PowerAndCost) -> None:
         f"interval of {runs_note}",
         significant=2,
     )
-    median, low, high = _quantiles(result.billion_year)
+    median, low, high = trends.median_interval(result.billion_year, LEVEL)
     registry.register(
         "cost.first_billion_dollar_run.year",
         median,

@@ -363,12 +363,6 @@ def analyse(
     )
 
 
-def _quantiles(values: np.ndarray, level: float = LEVEL) -> tuple[float, float, float]:
-    finite = np.asarray(values, float)
-    low, median, high = np.quantile(finite, [(1 - level) / 2, 0.5, (1 + level) / 2], method="inverted_cdf")
-    return float(median), float(low), float(high)
-
-
 def register_key_numbers(registry, result: Timelines) -> None:
     """The chapter's headlines."""
     projection_method = (
@@ -376,7 +370,7 @@ def register_key_numbers(registry, result: Timelines) -> None:
         f"plus a record offset drawn from history, log spread widened x{result.widening:g} by the backtest "
         f"rule; median and {LEVEL:.0%} interval"
     )
-    median, low, high = _quantiles(result.largest(TARGET_YEAR))
+    median, low, high = trends.median_interval(result.largest(TARGET_YEAR), LEVEL)
     registry.register(
         "timelines.largest_run_2030.flop",
         median,
@@ -388,7 +382,7 @@ def register_key_numbers(registry, result: Timelines) -> None:
         significant=2,
         headline=True,
     )
-    median, low, high = _quantiles(result.ceilings.feasible)
+    median, low, high = trends.median_interval(result.ceilings.feasible, LEVEL)
     registry.register(
         "timelines.feasible_run_2030.flop",
         median,
@@ -415,7 +409,7 @@ def register_key_numbers(registry, result: Timelines) -> None:
         "(Monte Carlo error only)",
         significant=2,
     )
-    median, low, high = _quantiles(result.effective_multiple_2030)
+    median, low, high = trends.median_interval(result.effective_multiple_2030, LEVEL)
     registry.register(
         "timelines.effective_compute_2030.gpt4_multiple",
         median,
@@ -429,7 +423,7 @@ def register_key_numbers(registry, result: Timelines) -> None:
         significant=2,
     )
     for threshold in THRESHOLDS[1:]:
-        median, low, high = _quantiles(result.thresholds[threshold])
+        median, low, high = trends.median_interval(result.thresholds[threshold], LEVEL)
         exponent = int(round(np.log10(threshold)))
         registry.register(
             f"timelines.threshold_year.1e{exponent}",
@@ -504,13 +498,13 @@ def ceiling_frame(result: Timelines, published: pd.DataFrame) -> pd.DataFrame:
         "latency": "Latency wall",
     }
     for key, label in named.items():
-        median, low, high = _quantiles(draws[key].to_numpy())
+        median, low, high = trends.median_interval(draws[key].to_numpy(), LEVEL)
         rows.append({"estimate": label, "flop": median, "low": low, "high": high, "source": "this report"})
     for label, values in (
         ("Feasible (lowest ceiling)", result.ceilings.feasible),
         ("Unconstrained trend", result.largest(TARGET_YEAR)),
     ):
-        median, low, high = _quantiles(values)
+        median, low, high = trends.median_interval(values, LEVEL)
         rows.append({"estimate": label, "flop": median, "low": low, "high": high, "source": "this report"})
     figure = published.loc["sevilla2024can.feasible_run.2030"]
     rows.append(
@@ -612,7 +606,7 @@ def threshold_frame(result: Timelines) -> pd.DataFrame:
     """Median and 90% interval of the year each threshold is first crossed."""
     rows = []
     for threshold, years in result.thresholds.items():
-        median, low, high = _quantiles(years)
+        median, low, high = trends.median_interval(years, LEVEL)
         rows.append(
             {
                 "threshold": f"1e{int(round(np.log10(threshold)))} FLOP",
@@ -872,7 +866,7 @@ def ceiling_facts(result: Timelines) -> dict:
     share = result.ceilings.binding_share
     facts = {f"share_{key}": f"{value:.0%}" for key, value in share.items()}
     for key in CEILINGS:
-        median, low, high = _quantiles(result.ceilings.draws[key].to_numpy())
+        median, low, high = trends.median_interval(result.ceilings.draws[key].to_numpy(), LEVEL)
         facts[f"ceiling_{key}"] = f"{_flop(median)} (90%: {_flop(low)}–{_flop(high)})"
     return facts
 

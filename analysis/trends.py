@@ -38,6 +38,14 @@ def percentile_interval(values, level: float = DEFAULT_LEVEL) -> tuple[float, fl
     return float(low), float(high)
 
 
+def median_interval(values, level: float = DEFAULT_LEVEL) -> tuple[float, float, float]:
+    """Median and central ``level`` interval of draws, as ``percentile_interval`` (no draw dropped)."""
+    values = np.asarray(values, float)
+    low, high = percentile_interval(values, level)
+    method = "linear" if np.isfinite(values).all() else "inverted_cdf"
+    return float(np.quantile(values, 0.5, method=method)), low, high
+
+
 def decimal_year(dates) -> np.ndarray:
     """Dates as decimal years (2020-07-02 ≈ 2020.5), using each year's own length."""
     dates = pd.DatetimeIndex(pd.to_datetime(dates))

@@ -37,6 +37,11 @@ H100_RELEASE_YEAR = 2022.7
 """The H100 SXM5's year of volume availability, to which the chip efficiency trend is applied."""
 
 FRONTIER = compute_trends.Sample("Frontier (running top-10), all years", frontier="top10")
+OPEN_FRONTIER = compute_trends.Sample(
+    "Open-weight frontier (running top-10 among open-weight models), 2018 to date",
+    frontier="top10",
+    start=pd.Timestamp("2018-01-01"),
+)
 CEILINGS = ("power", "chips", "data", "latency")
 
 
@@ -289,6 +294,15 @@ def model_counts(models: pd.DataFrame, rows, growth, thresholds=COUNT_THRESHOLDS
     return pd.DataFrame(out)
 
 
+def open_model_projection(models: pd.DataFrame) -> dict:
+    """Growth of the open-weight frontier and the year its largest model passes 1e26 FLOP."""
+    rows = OPEN_FRONTIER.select(models[models.open_weights], **compute_trends.OURS)
+    values = _as_draws(rows.training_compute_flop)
+    growth = trends.fit_growth_with_draws(rows.publication_date, values, SEED, LEVEL)
+    crossing = trends.first_year_above(rows.publication_date, values, growth, 1e26, method=METHOD)
+    return {"open_growth": growth, "open_1e26": crossing}
+
+
 @dataclass
 class Timelines:
     """Everything the chapter reports."""
@@ -306,6 +320,8 @@ class Timelines:
     gpt4_year: float
     thresholds: dict[float, np.ndarray]
     counts: pd.DataFrame
+    open_growth: trends.UncertainGrowth
+    open_1e26: np.ndarray
 
     def largest(self, year: float) -> np.ndarray:
         """Draws of the largest run in ``year`` (FLOP), widened by the calibration rule."""
@@ -360,6 +376,7 @@ def analyse(
             for threshold in THRESHOLDS
         },
         counts=model_counts(models, runs, growth),
+        **open_model_projection(models),
     )
 
 
@@ -454,6 +471,30 @@ def register_key_numbers(registry, result: Timelines) -> None:
             published=published,
             significant=2,
         )
+    fit = result.open_growth.fit
+    registry.register(
+        "timelines.open_model_growth.frontier",
+        fit.factor,
+        fit.factor_interval,
+        fit.level,
+        "x/yr",
+        f"Growth of training compute of the open-weight frontier ({OPEN_FRONTIER.name}); n = {fit.n}",
+        fit.method,
+        published="emberson2025.open_model_compute.growth",
+        significant=2,
+    )
+    median, low, high = trends.median_interval(result.open_1e26, LEVEL)
+    registry.register(
+        "timelines.open_model_1e26.year",
+        median,
+        (low, high),
+        LEVEL,
+        "year",
+        "Year the largest open-weight model first exceeds 1e26 FLOP",
+        "First month the open-weight frontier's largest-run projection (trend plus record offset) passes "
+        "1e26 FLOP; median and 90% interval of its draws",
+        published="emberson2025.open_model_1e26.date",
+    )
     table = coverage(result.backtest)
     row = table[table.level == 0.9].iloc[0]
     registry.register(
@@ -783,6 +824,17 @@ def interactive_chart(result: Timelines) -> alt.Chart:
 
 
 COMPARISON_PAIRS = [
+    (
+        "timelines.open_model_growth.frontier",
+        "emberson2025.open_model_compute.growth",
+        "Theirs follows the largest open-weight model; ours the running top-10 among open-weight models "
+        "since 2018.",
+    ),
+    (
+        "timelines.open_model_1e26.year",
+        "emberson2025.open_model_1e26.date",
+        "Theirs extrapolates their trend; ours is the same largest-run projection as the closed frontier's.",
+    ),
     (
         "timelines.models_above_1e26.2027",
         "cottier2025.count_1e26.start_2027",

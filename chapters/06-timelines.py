@@ -197,6 +197,11 @@ charts.publish(tl.threshold_chart(tl.threshold_frame(result)), "fig-timelines-th
 charts.publish(tl.counts_chart(result.counts), "fig-timelines-counts")
 
 # %% [markdown]
+# The open-weight frontier (the ten largest open-weight models at their
+# release) grows by {glue:text}`timelines.open_model_growth.frontier.text` a
+# year, and its largest model passes 1e26 FLOP in
+# {glue:text}`timelines.open_model_1e26.year.text`.
+#
 # ```{glue:figure} fig-timelines-thresholds
 # :name: fig-timelines-thresholds
 #

@@ -486,3 +486,36 @@ def forest(
         )
     )
     return alt.layer(rules, dots).properties(height=alt.Step(28), width=260)
+
+
+def projection_layers(frame: pd.DataFrame, x, y_axis: dict, value: str, unit: str, banded=None) -> list:
+    """A median line per ``projection`` (``trends.projection_quantiles``), told apart by colour and
+    dash in order of appearance, with the ``low``-``high`` band of the projections in ``banded``
+    (default: all); tooltips in ``unit``."""
+    order = list(dict.fromkeys(frame.projection))
+    legend = alt.Legend(orient="bottom", columns=1)
+    color = alt.Color("projection:N", title="Projection", scale=alt.Scale(domain=order), legend=legend)
+    shown = frame if banded is None else frame[frame.projection.isin(banded)]
+    band = (
+        alt.Chart(shown)
+        .mark_area(opacity=0.15)
+        .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q", color=color)
+    )
+    line = (
+        alt.Chart(frame)
+        .mark_line()
+        .encode(
+            x=x,
+            y=alt.Y(f"{value}:Q", **y_axis),
+            color=color,
+            strokeDash=alt.StrokeDash("projection:N", scale=alt.Scale(domain=order), legend=None),
+            tooltip=[
+                alt.Tooltip("projection:N"),
+                alt.Tooltip("year:Q", format=".2f"),
+                alt.Tooltip(f"{value}:Q", title=f"median ({unit})", format=".3~e"),
+                alt.Tooltip("low:Q", title=f"low ({unit})", format=".3~e"),
+                alt.Tooltip("high:Q", title=f"high ({unit})", format=".3~e"),
+            ],
+        )
+    )
+    return [band, line]

@@ -825,18 +825,12 @@ def projection_frame(result: PowerAndCost) -> pd.DataFrame:
     years = FAN_YEARS
     table = result.runs.table
     _, draws = trends.largest_run_projection(table.publication_date, result.runs.power, result.growth, years)
-    rows = []
     labels = {
         trends.LARGEST_RUN_METHOD: "trend plus record offset (headline)",
         "record": "record carried forward",
         "trend": "trend line",
     }
-    for key, label in labels.items():
-        low, median, high = np.quantile(draws[key], [0.05, 0.5, 0.95], axis=1)
-        rows.append(
-            pd.DataFrame({"year": years, "power_w": median, "low": low, "high": high, "projection": label})
-        )
-    return pd.concat(rows, ignore_index=True)
+    return trends.projection_quantiles(years, {label: draws[key] for key, label in labels.items()}, "power_w")
 
 
 def reference_frame(result: PowerAndCost, references: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
@@ -862,34 +856,7 @@ def fan_chart(result: PowerAndCost, references: pd.DataFrame, published: pd.Data
     high = float(max(frame.high.max(), refs.power_w.max()))
     y_axis = charts.log_axis("Power of the largest run (W)", low, high)
     x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[2025, 2030]))
-    order = list(dict.fromkeys(frame.projection))
-    color = alt.Color(
-        "projection:N",
-        title="Projection",
-        scale=alt.Scale(domain=order),
-        legend=alt.Legend(orient="bottom", columns=1),
-    )
-    band = (
-        alt.Chart(frame)
-        .mark_area(opacity=0.15)
-        .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q", color=color)
-    )
-    line = (
-        alt.Chart(frame)
-        .mark_line()
-        .encode(
-            x=x,
-            y=alt.Y("power_w:Q", **y_axis),
-            color=color,
-            tooltip=[
-                alt.Tooltip("projection:N"),
-                alt.Tooltip("year:Q", format=".2f"),
-                alt.Tooltip("power_w:Q", title="median (W)", format=".3~e"),
-                alt.Tooltip("low:Q", title="5th pct (W)", format=".3~e"),
-                alt.Tooltip("high:Q", title="95th pct (W)", format=".3~e"),
-            ],
-        )
-    )
+    band, line = charts.projection_layers(frame, x, y_axis, "power_w", "W")
     rules = (
         alt.Chart(refs)
         .mark_rule(strokeDash=[4, 3], color="#666666")

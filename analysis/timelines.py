@@ -512,20 +512,12 @@ def register_key_numbers(registry, result: Timelines) -> None:
 
 def fan_frame(result: Timelines) -> pd.DataFrame:
     """Median and 90% band of the largest run by year: the widened headline and its two parts."""
-    rows = []
-    widened = trends.widened(result.paths[METHOD], result.widening)
-    for label, draws in (
-        ("headline (trend plus record offset, widened)", widened),
-        ("record carried forward", result.paths["record"]),
-        ("trend line", result.paths["trend"]),
-    ):
-        low, median, high = np.quantile(draws, [0.05, 0.5, 0.95], axis=1)
-        rows.append(
-            pd.DataFrame(
-                {"year": HORIZON_YEARS, "flop": median, "low": low, "high": high, "projection": label}
-            )
-        )
-    return pd.concat(rows, ignore_index=True)
+    draws = {
+        "headline (trend plus record offset, widened)": trends.widened(result.paths[METHOD], result.widening),
+        "record carried forward": result.paths["record"],
+        "trend line": result.paths["trend"],
+    }
+    return trends.projection_quantiles(HORIZON_YEARS, draws, "flop")
 
 
 def ceiling_frame(result: Timelines, published: pd.DataFrame) -> pd.DataFrame:
@@ -577,34 +569,8 @@ def fan_chart(result: Timelines, ceilings: pd.DataFrame) -> alt.LayerChart:
     high = float(max(frame.high.max(), marks.high.max()))
     y_axis = charts.log_axis("Training compute of the largest run (FLOP)", low, high)
     x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"))
-    order = list(dict.fromkeys(frame.projection))
-    color = alt.Color(
-        "projection:N",
-        title="Projection",
-        scale=alt.Scale(domain=order),
-        legend=alt.Legend(orient="bottom", columns=1),
-    )
-    band = (
-        alt.Chart(frame[frame.projection == order[0]])
-        .mark_area(opacity=0.2)
-        .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q", color=color)
-    )
-    lines = (
-        alt.Chart(frame)
-        .mark_line()
-        .encode(
-            x=x,
-            y=alt.Y("flop:Q", **y_axis),
-            color=color,
-            strokeDash=alt.StrokeDash("projection:N", legend=None),
-            tooltip=[
-                alt.Tooltip("projection:N"),
-                alt.Tooltip("year:Q", format=".2f"),
-                alt.Tooltip("flop:Q", title="median (FLOP)", format=".3~e"),
-                alt.Tooltip("low:Q", title="5th pct", format=".3~e"),
-                alt.Tooltip("high:Q", title="95th pct", format=".3~e"),
-            ],
-        )
+    band, lines = charts.projection_layers(
+        frame, x, y_axis, "flop", "FLOP", banded=[frame.projection.iloc[0]]
     )
     runs = (
         alt.Chart(points)

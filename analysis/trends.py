@@ -495,6 +495,19 @@ def widened(draws: np.ndarray, factor: float) -> np.ndarray:
     return 10 ** (median + factor * (logs - median))
 
 
+def projection_quantiles(years, draws: dict[str, np.ndarray], value: str, level: float = DEFAULT_LEVEL):
+    """Long table of projections by year: ``value`` (median), ``low`` and ``high`` (central ``level``
+    interval) of each labelled set of draws (years x draws), labelled in column ``projection``."""
+    tail = (1 - level) / 2
+    frames = []
+    for label, values in draws.items():
+        low, median, high = np.quantile(values, [tail, 0.5, 1 - tail], axis=1)
+        frames.append(
+            pd.DataFrame({"year": years, value: median, "low": low, "high": high, "projection": label})
+        )
+    return pd.concat(frames, ignore_index=True)
+
+
 def backtest_largest(
     dates,
     values: np.ndarray,

@@ -1,4 +1,4 @@
-"""Shared fixtures: the offline mirror, one built copy of the site, one independent execution."""
+"""Shared fixtures: the offline mirror and one built copy of the site."""
 
 import csv
 import os
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import REPO_ROOT, notebooks, paths
+from analysis import REPO_ROOT
 
 os.environ.setdefault("SCALING_TRENDS_MIRROR", str((REPO_ROOT.parent / "shared" / "data").resolve()))
 
@@ -64,23 +64,3 @@ def site_build(tmp_path_factory) -> Build:
 def built_site(site_build) -> Path:
     """The built site's ``html`` folder."""
     return site_build.html
-
-
-@pytest.fixture(scope="session")
-def independent_execution(tmp_path_factory) -> Path:
-    """Every page executed again, outside the book, into a folder of its own; returns that folder.
-
-    The site build and this execution share nothing but the committed files,
-    so equal key numbers show that two clean builds agree.
-    """
-    output = tmp_path_factory.mktemp("independent")
-    previous = os.environ.get(paths.OUTPUT_ENV_VAR)
-    os.environ[paths.OUTPUT_ENV_VAR] = str(output)
-    try:
-        notebooks.execute_pages(NOTEBOOKS)
-    finally:
-        if previous is None:
-            os.environ.pop(paths.OUTPUT_ENV_VAR)
-        else:
-            os.environ[paths.OUTPUT_ENV_VAR] = previous
-    return output

@@ -38,6 +38,10 @@ LOG_REFERENCE_COMPUTE = np.log(1e18)
 RESAMPLES = 200
 """Bootstrap refits of the augmented law (each refit is a nonlinear fit)."""
 RECORD_RESAMPLES = 1000
+RECORD_BLOCK = 5
+"""Records per block of the moving-block bootstrap: each record builds on the ones before it."""
+CURRENT_RULES = "after record 21"
+"""The speedrun's current timing rules (``timing_rules`` in ``data/speedrun_records.csv``)."""
 """Bootstrap resamples of the speedrun records (each is a closed-form fit)."""
 SEED = 20240312
 LEVEL = 0.95
@@ -319,7 +323,9 @@ def record_trend(
     The rate is the OLS slope of log10(minutes) on decimal year; acceleration
     is the coefficient of a quadratic term, reported as the change in the
     rate of decline (OOM/yr per year; positive = faster decline). Intervals:
-    ``resamples`` seeded bootstrap resamples of records.
+    ``resamples`` seeded moving-block bootstrap resamples (blocks of
+    ``RECORD_BLOCK`` consecutive records), since records form a running
+    minimum in which each builds on the last.
     """
     years = trends.decimal_year(dates)
     log_minutes = np.log10(np.asarray(minutes, float))
@@ -334,7 +340,7 @@ def record_trend(
     rng = np.random.default_rng(seed)
     all_rows = np.arange(len(years))
     decline, change = fit(all_rows)
-    draws = np.array([fit(rng.integers(0, len(years), len(years))) for _ in range(resamples)])
+    draws = np.array([fit(trends.moving_block_rows(rng, len(years), RECORD_BLOCK)) for _ in range(resamples)])
     months = float(doubling_time_months(10.0**decline))
     months_draws = doubling_time_months(10.0 ** draws[:, 0])
     low, high = percentile_interval(months_draws, level)
@@ -479,7 +485,9 @@ def effective_compute_frame(result: LanguageModelResult, frame: pd.DataFrame) ->
     )
 
 
-def register_key_numbers(registry, lm: LanguageModelResult, speedrun: RecordTrend, records: int) -> None:
+def register_key_numbers(
+    registry, lm: LanguageModelResult, speedrun: RecordTrend, current_rules: RecordTrend, records: int
+) -> None:
     """Register the chapter's headline numbers, each with its 95% interval."""
     low, high = lm.halving_interval()
     registry.register(
@@ -488,7 +496,8 @@ def register_key_numbers(registry, lm: LanguageModelResult, speedrun: RecordTren
         (low, high),
         LEVEL,
         "months",
-        "Months for the compute needed to reach a fixed language-model perplexity to halve",
+        "Months for the compute needed to reach a fixed language-model perplexity to halve; weakly "
+        f"identified (the law's variants give {variant_spread(lm)}), so not a citable estimate",
         f"Augmented scaling law ({lm.preferred} variant, chosen by leave-one-out error) on "
         f"{len(lm.data.loss)} evaluations; {len(lm.draws):,} seeded bootstrap refits",
         published="ho2024.halving_time.lm",
@@ -501,7 +510,20 @@ def register_key_numbers(registry, lm: LanguageModelResult, speedrun: RecordTren
         LEVEL,
         "months",
         "Months for the NanoGPT speedrun record time (8xH100, fixed target loss) to halve",
-        f"OLS of log10 minutes on date, {records} records; {RECORD_RESAMPLES:,} seeded bootstrap resamples",
+        f"OLS of log10 minutes on date, {records} records; {RECORD_RESAMPLES:,} seeded moving-block "
+        f"bootstrap resamples (blocks of {RECORD_BLOCK} records)",
+        significant=2,
+    )
+    registry.register(
+        "algorithms.halving_time.speedrun_current_rules",
+        current_rules.halving_months,
+        (current_rules.halving_low, current_rules.halving_high),
+        LEVEL,
+        "months",
+        "Months for the NanoGPT speedrun record time to halve under the current timing rules "
+        "(records after record 21)",
+        f"OLS of log10 minutes on date, {current_rules.n} records; {RECORD_RESAMPLES:,} seeded "
+        f"moving-block bootstrap resamples (blocks of {RECORD_BLOCK} records)",
         significant=2,
         headline=True,
     )
@@ -558,11 +580,37 @@ def effective_compute_chart(lm: LanguageModelResult, frame: pd.DataFrame):
                 alt.Tooltip("location:N", title="source table"),
             ],
         )
-    )
+    ).properties(title="Language-model loss against effective compute")
 
 
 SPEEDRUN_RECORDS_PER_SIDE = 10
 """Fewest records on each side of the speedrun's break (60 records in all)."""
+
+
+def current_rules_trend(records: pd.DataFrame) -> RecordTrend:
+    """The record trend on the records set under the current timing rules only."""
+    current = records[records.timing_rules == CURRENT_RULES]
+    return record_trend(current.date, current.minutes)
+
+
+def rules_change_facts(records: pd.DataFrame, kinked: trends.BreakFit) -> dict:
+    """When the timing rules changed, and how far the fitted break lies from that change (``rules_*``)."""
+    old = records[records.timing_rules != CURRENT_RULES]
+    new = records[records.timing_rules == CURRENT_RULES]
+    last_old, first_new = trends.decimal_year(old.date).max(), trends.decimal_year(new.date).min()
+    months_from_change = 12 * max(last_old - kinked.break_year, kinked.break_year - first_new, 0.0)
+    return {
+        "rules_last_old": f"{old.date.max():%B %Y}",
+        "rules_first_new": f"{new.date.min():%B %Y}",
+        "rules_old_records": len(old),
+        "rules_new_records": len(new),
+        "rules_break_verdict": (
+            "falls at the change of timing rules, in the gap between the last record under the first "
+            "rules and the first under the current ones"
+            if months_from_change < 1
+            else f"lies {months_from_change:.0f} months from the change of timing rules"
+        ),
+    }
 
 
 def speedrun_break(records: pd.DataFrame) -> trends.BreakFit:
@@ -580,7 +628,7 @@ def speedrun_chart(
     rng = np.random.default_rng(seed)
     curves = []
     for _ in range(resamples):
-        rows = rng.integers(0, len(years), len(years))
+        rows = trends.moving_block_rows(rng, len(years), RECORD_BLOCK)
         slope, intercept = np.polyfit(years[rows], log_minutes[rows], 1)
         curves.append(intercept + slope * grid)
     slope, intercept = np.polyfit(years, log_minutes, 1)
@@ -598,21 +646,23 @@ def speedrun_chart(
         ],
         ignore_index=True,
     )
-    return charts.scatter_over_time(
-        records.assign(record_label="record"),
-        lines,
-        value="minutes",
-        value_title="Minutes on 8xH100 to the target loss",
-        color="record_label",
-        color_title="",
-        tooltip=[
-            alt.Tooltip("record:Q"),
-            alt.Tooltip("date:T"),
-            alt.Tooltip("minutes:Q", format=".3~g"),
-            alt.Tooltip("description:N", title="what changed"),
-        ],
-        band=pd.DataFrame({"date": dates, "low": 10**low, "high": 10**high}),
-    )
+    return (
+        charts.scatter_over_time(
+            records.assign(record_label="record"),
+            lines,
+            value="minutes",
+            value_title="Minutes on 8xH100 to the target loss",
+            color="record_label",
+            color_title="",
+            tooltip=[
+                alt.Tooltip("record:Q"),
+                alt.Tooltip("date:T"),
+                alt.Tooltip("minutes:Q", format=".3~g"),
+                alt.Tooltip("description:N", title="what changed"),
+            ],
+            band=pd.DataFrame({"date": dates, "low": 10**low, "high": 10**high}),
+        )
+    ).properties(title="NanoGPT speedrun record times on 8×H100")
 
 
 def estimates_frame(registry, published: pd.DataFrame) -> pd.DataFrame:
@@ -640,6 +690,8 @@ def estimates_frame(registry, published: pd.DataFrame) -> pd.DataFrame:
             }
         )
     for figure in published[published.chapter == "algorithms"].itertuples():
+        if figure.Index in RESTATEMENTS:
+            continue
         if figure.unit == "months":
             months, low, high = figure.value, figure.ci_low, figure.ci_high
         elif figure.unit == "x/yr":
@@ -665,58 +717,91 @@ def estimates_frame(registry, published: pd.DataFrame) -> pd.DataFrame:
 
 def forest_chart(estimates: pd.DataFrame):
     """The estimates side by side (months, log scale)."""
-    return charts.forest(
-        estimates,
-        label="estimate",
-        value="months",
-        low="low",
-        high="high",
-        color="source",
-        titles={
-            "months": "Halving time for a fixed result (months): compute, or hardware time where marked",
-            "source": "Source",
-        },
-    )
+    return (
+        charts.forest(
+            estimates,
+            label="estimate",
+            value="months",
+            low="low",
+            high="high",
+            color="source",
+            titles={
+                "months": "Halving time for a fixed result (months): compute, or hardware time where marked",
+                "source": "Source",
+            },
+        )
+    ).properties(title="Halving time of the compute needed for a fixed result: every estimate")
 
 
 COMPARISON_REASONS = {
     "ho2024.halving_time.lm": (
         "algorithms.halving_time.lm_perplexity",
-        "Same approach; our evaluations are fewer, written from the papers; the variant is ours.",
+        "The same kind of estimate (an augmented law on WikiText and PTB evaluations, Ho et al.'s forms "
+        "among our variants) on fewer evaluations, each written from its paper; their arXiv v1 "
+        "interval is 95%.",
     ),
-    "hernandez2020.halving_time.imagenet": (
+    "ho2024.halving_time.lm_neurips": (
         "algorithms.halving_time.lm_perplexity",
-        "Vision, fixed AlexNet-level accuracy, training-compute frontier: a different task and method.",
-    ),
-    "erdil2022.halving_time.vision": (
-        "algorithms.halving_time.lm_perplexity",
-        "Vision (ImageNet) with an effective-compute model like ours: a different task.",
+        "The same study's camera-ready version: a 90% interval, wider than v1's 95% one.",
     ),
     "ho2024.compute_share.lm": (
         "algorithms.compute_share.lm",
         "Ours is one model pair (earliest vs largest); Ho et al. report a range over many pairs.",
     ),
 }
-"""Which of our key numbers each published figure is compared with, and why they differ."""
+"""Like-for-like comparisons: which of our key numbers each published figure is compared with, and why
+they differ. Every other algorithms figure is context (``context_table``)."""
+
+CONTEXT_KINDS = {
+    "hernandez2020.halving_time.imagenet": "vision: training compute to AlexNet-level ImageNet accuracy",
+    "erdil2022.halving_time.vision": "vision: an effective-compute model on ImageNet",
+    "epoch2025.growth.algorithms": "a stated belief in a social-media thread, not a fitted estimate",
+    "amodei2025.growth.algorithms_2020": (
+        "a restatement of Hernandez and Brown's ImageNet figure (44x over 7 years): not an independent "
+        "estimate, so left out of the figure above"
+    ),
+    "amodei2025.growth.algorithms_today": "a guess in an essay, not a fitted estimate",
+}
+"""What each context figure is; a published figure of this chapter that is neither compared nor listed
+here is an error."""
+
+RESTATEMENTS = ("amodei2025.growth.algorithms_2020",)
+"""Published figures that restate another one and so stay out of the side-by-side figure."""
 
 
 def comparison(registry, published: pd.DataFrame) -> pd.DataFrame:
-    """The chapter's comparison table, generated from ``data/published_estimates.csv``."""
+    """The like-for-like comparison table, generated from ``data/published_estimates.csv``."""
     pairs = [
         (number_id, published_id, reason)
         for published_id, (number_id, reason) in COMPARISON_REASONS.items()
         if published_id in published.index
     ]
-    claims = published[(published.chapter == "algorithms") & ~published.index.isin(list(COMPARISON_REASONS))]
-    pairs += [
-        (
-            "algorithms.halving_time.lm_perplexity",
-            published_id,
-            "A circulating claim; compare in halving months.",
-        )
-        for published_id in claims.index
-    ]
     return keynumbers.comparison_table(registry, published, pairs)
+
+
+def context_table(published: pd.DataFrame) -> pd.DataFrame:
+    """Every other algorithms figure (other tasks, claims), in halving months with the arithmetic."""
+    figures = published[(published.chapter == "algorithms") & ~published.index.isin(list(COMPARISON_REASONS))]
+    unlisted = sorted(set(figures.index) - set(CONTEXT_KINDS))
+    if unlisted:
+        raise ValueError(f"algorithms figures with neither a comparison nor a context: {unlisted}")
+    rows = []
+    for figure in figures.itertuples():
+        if figure.unit == "x/yr":
+            months = doubling_time_months(figure.value)
+            arithmetic = f"12 × ln 2 / ln {figure.value:g} = {format_number(months)} months"
+        else:
+            arithmetic = f"{figure.value:g} months as published"
+        rows.append(
+            {
+                "Figure": figure.quantity,
+                "As published": f"{figure.value:g} {figure.unit}",
+                "Halving time": arithmetic,
+                "What it is": CONTEXT_KINDS[figure.Index],
+                "Source": f"{figure.source_key}, {figure.location}",
+            }
+        )
+    return pd.DataFrame(rows)
 
 
 def _direction(low: float, high: float, rose: str, fell: str, unclear: str) -> str:
@@ -724,7 +809,34 @@ def _direction(low: float, high: float, rose: str, fell: str, unclear: str) -> s
     return rose if low > 0 else (fell if high < 0 else unclear)
 
 
-def summary_facts(lm: LanguageModelResult, records: pd.DataFrame, speedrun: RecordTrend) -> dict:
+HO_HALVING_ID = "ho2024.halving_time.lm"
+"""Ho et al.'s published LM compute-halving time (months, 95% CI) in ``published_estimates.csv``."""
+
+
+def interval_verdict(lm: LanguageModelResult, published: pd.DataFrame) -> str:
+    """How our halving-time interval compares with Ho et al.'s: width, and whether theirs is inside."""
+    low, high = lm.halving_interval()
+    ho = published.loc[HO_HALVING_ID]
+    wider = (high / low) / (ho.ci_high / ho.ci_low)
+    inside = low <= ho.value <= high
+    width = (
+        f"{wider:.1f} times as wide (as a ratio of its ends) as Ho et al.'s"
+        if wider > 1
+        else "no wider than Ho et al.'s"
+    )
+    agreement = "contains their estimate" if inside else "excludes their estimate"
+    return f"it is {width} and {agreement}"
+
+
+def variant_spread(lm: LanguageModelResult) -> str:
+    """The halving times (months) the variants with progress give, lowest to highest, in words."""
+    months = sorted(lm.fits[variant].halving_months() for variant in VARIANTS if variant != "none")
+    return f"{format_number(months[0])} to {format_number(months[-1])} months"
+
+
+def summary_facts(
+    lm: LanguageModelResult, records: pd.DataFrame, speedrun: RecordTrend, published: pd.DataFrame
+) -> dict:
     """The summary's sentences: evaluations used, interval width, records, pair, acceleration verdicts."""
     _, change_low, change_high = lm.acceleration()
     halving_low, halving_high = lm.halving_interval()
@@ -737,6 +849,12 @@ def summary_facts(lm: LanguageModelResult, records: pd.DataFrame, speedrun: Reco
     return {
         "n_used": len(lm.data.loss),
         "lm_interval_width": halving_high / halving_low,
+        "lm_interval_verdict": interval_verdict(lm, published),
+        "current_rules_since": f"{records[records.timing_rules == CURRENT_RULES].date.min():%B %Y}",
+        "current_rules_pace": (
+            "slower" if current_rules_trend(records).halving_months > speedrun.halving_months else "faster"
+        ),
+        "lm_variant_spread": variant_spread(lm),
         "first_record": f"{first.minutes:.3g} minutes ({first.date:%B %Y})",
         "last_record": f"{last.minutes:.3g} minutes ({last.date:%B %Y})",
         "pair_early": lm.pair[0],

@@ -88,6 +88,7 @@ def disagreements(joined: pd.DataFrame) -> pd.DataFrame:
     outside = joined[(joined.status == "compared") & ~joined.agrees].copy()
     outside["reason"] = outside.model.map(notes.reason)
     outside["better_estimate"] = outside.model.map(notes.better_estimate)
+    outside["difference"] = outside.model.map(notes.difference)
     problems = [
         f"data/audit_notes.csv: no reason for '{model}', whose compute is {ratio:.3g}x Epoch's"
         for model, ratio in zip(
@@ -139,7 +140,7 @@ def ratio_chart(joined: pd.DataFrame):
             ],
         )
     )
-    return alt.layer(shade, points)
+    return (alt.layer(shade, points)).properties(title="Our training-compute estimates against Epoch AI's")
 
 
 def missing_frontier(models: pd.DataFrame, epoch: pd.DataFrame, since: str = "2015-01-01") -> pd.DataFrame:
@@ -153,12 +154,24 @@ def missing_frontier(models: pd.DataFrame, epoch: pd.DataFrame, since: str = "20
     frontier = frontier[frontier["Publication date"] >= since]
     ours = set(models.epoch_model.dropna().map(normalised_name)) | set(models.model.map(normalised_name))
     missing = frontier[~frontier.Model.map(normalised_name).isin(ours)]
+    notes = data.load_missing_frontier_notes()
+    problems = [
+        f"data/missing_frontier_notes.csv: no note for Epoch's frontier model '{name}', which we lack"
+        for name in sorted(set(missing.Model) - set(notes.index))
+    ] + [
+        f"data/missing_frontier_notes.csv: '{name}' is no longer a missing frontier model"
+        for name in sorted(set(notes.index) - set(missing.Model))
+    ]
+    if problems:
+        raise data.DataError(problems)
     return pd.DataFrame(
         {
             "Epoch's name": missing.Model,
             "organization": missing.Organization,
             "published": missing["Publication date"].dt.date.astype(str),
             "Epoch's estimate (FLOP)": missing["Training compute (FLOP)"],
+            "why we lack it": missing.Model.map(notes.status),
+            "what the source gives": missing.Model.map(notes.reason),
         }
     ).reset_index(drop=True)
 
@@ -192,4 +205,8 @@ def summary_facts(joined: pd.DataFrame, share: dict, outside: pd.DataFrame) -> d
         "n_third_party": int(((joined.status == "compared") & ~joined.independent).sum()),
         "n_ours_better": int((outside.better_estimate == "ours").sum()),
         "n_epoch_better": int((outside.better_estimate == "Epoch").sum()),
+        "n_both": int((outside.better_estimate == "both plausible").sum()),
+        "n_convention": int((outside.difference == "convention").sum()),
+        "n_different_run": int((outside.difference == "different run").sum()),
+        "n_inputs": int((outside.difference == "inputs").sum()),
     }

@@ -172,13 +172,16 @@ def publish(chart: alt.TopLevelMixin, label: str) -> alt.TopLevelMixin:
     when taken out of the page; the page's own chart does not repeat it.
 
     ``label`` is the figure's name (``fig-<chapter>-<name>``); the chapter shows
-    it with a ``glue:figure`` directive and links the files with ``{figure-svg}``.
+    it with a ``glue:figure`` directive and links the files with ``{figure-svg}``. Every chart
+    needs a title line (readable when the figure leaves the page); one without is an error.
     """
     from myst_nb import glue
 
+    spec = chart.to_dict()
+    if not spec.get("title"):
+        raise ValueError(f"{label}: a published chart needs a title line (.properties(title=...))")
     folder = paths.output_dir() / "figures"
     folder.mkdir(parents=True, exist_ok=True)
-    spec = chart.to_dict()
     (folder / f"{label}.svg").write_text(vl_convert.vegalite_to_svg(stamped(spec, label)), encoding="utf-8")
     chart_data(spec).to_csv(folder / f"{label}.csv", index=False, lineterminator="\n")
     glue(label, chart, display=False)

@@ -18,6 +18,8 @@ from analysis.units import format_growth, format_number
 
 START = pd.Timestamp("2010-01-01")
 EPOCH_WINDOW_END = pd.Timestamp("2024-05-31")
+RETRODICTION_END = pd.Timestamp("2020-05-27")
+"""The day before GPT-3's paper: the end of Sevilla & Roldán's pre-GPT-3 retrodiction window."""
 """Last date of the data behind Sevilla & Roldán (2024) ('May 2024')."""
 LANGUAGE_START = pd.Timestamp("2017-06-01")
 LANGUAGE_DOMAINS = ("language", "multimodal")
@@ -32,13 +34,27 @@ BREAK_CANDIDATES = np.arange(2012.0, 2022.0 + 1e-9, 1 / 12)
 """Monthly break dates searched, 2012 to 2022: the span where a 'large-scale era' could begin."""
 
 
+BREAK_MIN_MODELS_PER_SIDE = 10
+"""A candidate break must leave at least this many models on each side of it."""
+
+
+def break_candidates(dates: pd.Series) -> np.ndarray:
+    """The months of ``BREAK_CANDIDATES`` with at least ``BREAK_MIN_MODELS_PER_SIDE`` models each side."""
+    ordered = np.sort(trends.decimal_year(dates))
+    low, high = ordered[BREAK_MIN_MODELS_PER_SIDE - 1], ordered[-BREAK_MIN_MODELS_PER_SIDE]
+    return BREAK_CANDIDATES[(BREAK_CANDIDATES > low) & (BREAK_CANDIDATES <= high)]
+
+
 def eras(models: pd.DataFrame) -> dict[str, trends.BreakFit]:
     """Break fits for notable and frontier models, kinked and with a jump."""
     notable = Sample("notable").select(models, **OURS)
     frontier = Sample("frontier", frontier="top10").select(models, **OURS)
     return {
         f"{name}_{shape}": trends.fit_break(
-            rows.publication_date, rows.training_compute_flop, BREAK_CANDIDATES, continuous=shape == "kink"
+            rows.publication_date,
+            rows.training_compute_flop,
+            break_candidates(rows.publication_date),
+            continuous=shape == "kink",
         )
         for name, rows in (("notable", notable), ("frontier", frontier))
         for shape in ("kink", "jump")
@@ -62,9 +78,25 @@ class Sample:
     end: pd.Timestamp | None = None
     drop_speculative: bool = False
 
-    def select(self, frame: pd.DataFrame, date: str, compute: str, domain: str, confidence: str, epoch: bool):
-        """The rows of ``frame`` in this sample (column names given for our or Epoch's table)."""
+    def select(
+        self,
+        frame: pd.DataFrame,
+        date: str,
+        compute: str,
+        domain: str,
+        confidence: str,
+        epoch: bool,
+        released: str | None = None,
+    ):
+        """The rows of ``frame`` in this sample (column names given for our or Epoch's table).
+
+        Unreleased runs (``released`` false) never enter. A running top-N is
+        ranked from ``START`` with a burn-in: the first N models, which are
+        "frontier" only because fewer than N models exist yet, are left out.
+        """
         rows = frame[frame[compute].notna() & frame[date].notna()]
+        if released is not None:
+            rows = rows[rows[released]]
         rows = rows[rows[date] >= START]
         domains = self.epoch_domain if epoch and self.epoch_domain else self.domain
         if domains is not None:
@@ -75,7 +107,9 @@ class Sample:
         if self.end is not None:
             rows = rows[rows[date] <= self.end]
         if self.frontier.startswith("top"):
-            rows = rows[trends.running_top_n(rows[date], rows[compute], int(self.frontier[3:]))]
+            count = int(self.frontier[3:])
+            burned_in = rows[date].rank(method="first") > count
+            rows = rows[trends.running_top_n(rows[date], rows[compute], count) & burned_in]
         elif self.frontier == "record":
             rows = rows[trends.within_factor_of_record(rows[date], rows[compute], RECORD_FACTOR)]
         return rows[rows[date] >= self.start]
@@ -87,6 +121,7 @@ OURS = {
     "domain": "domain",
     "confidence": "confidence",
     "epoch": False,
+    "released": "released",
 }
 EPOCH = {
     "date": "Publication date",
@@ -136,6 +171,18 @@ HEADLINES = {
         ),
         "sevilla2024.growth.language_frontier_2020_2024",
     ),
+    "notable_2010_2020": (
+        Sample("Notable models, 2010 to May 2020 (before GPT-3: Epoch's retrodiction)", end=RETRODICTION_END),
+        "sevilla2024.growth.notable_2010_2020",
+    ),
+    "frontier_2010_2020": (
+        Sample(
+            f"Frontier (running top-{FRONTIER_TOP_N}), 2010 to May 2020 (before GPT-3: Epoch's retrodiction)",
+            frontier="top10",
+            end=RETRODICTION_END,
+        ),
+        "sevilla2024.growth.frontier_2010_2020",
+    ),
     "language_2017_2024": (
         Sample(
             "Language models, June 2017 to May 2024",
@@ -164,11 +211,44 @@ OUR_HEADLINES = {
 """Our own headlines, on all our data."""
 
 
+def frontier_on_union(models: pd.DataFrame, epoch: pd.DataFrame) -> dict:
+    """How many of our frontier models since 2018 would drop out of the running top-10 if Epoch's
+    notable models that we lack joined the ranking (the audit's coverage gap, fed back)."""
+    ours = Sample("ours", frontier="all").select(models, **OURS)
+    known = set(models.epoch_model.dropna().map(audit.normalised_name)) | set(
+        models.model.map(audit.normalised_name)
+    )
+    theirs = Sample("theirs", frontier="all").select(epoch, **EPOCH)
+    extra = theirs[~theirs.Model.map(audit.normalised_name).isin(known)]
+    union = pd.DataFrame(
+        {
+            "model": list(ours.model) + list(extra.Model),
+            "publication_date": list(ours.publication_date) + list(extra["Publication date"]),
+            "training_compute_flop": list(ours.training_compute_flop)
+            + list(extra["Training compute (FLOP)"]),
+            "ours": [True] * len(ours) + [False] * len(extra),
+        }
+    )
+    ranked = union.assign(released=True, domain="", confidence="")
+    frontier = OUR_HEADLINES["frontier_since_2018"]
+    on_union = frontier.select(ranked, **OURS)
+    alone = frontier.select(models, **OURS)
+    dropped = sorted(set(alone.model) - set(on_union.model[on_union.ours]))
+    return {
+        "union_frontier_ours": len(alone),
+        "union_extra": len(extra),
+        "union_dropped": len(dropped),
+        "union_dropped_names": ", ".join(dropped) if dropped else "none",
+        "union_joined": int((~on_union.ours).sum()),
+    }
+
+
 def three_columns(models: pd.DataFrame, epoch: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
     """For each headline: ours, Epoch's data with our code, Epoch's published figure (same window)."""
     rows = []
     for key, (sample, published_id) in HEADLINES.items():
         ours = fit_sample(models, OURS, sample)
+        graded = fit_sample(models[models.confidence != "speculative"], OURS, sample)
         theirs = fit_sample(epoch, EPOCH, sample)
         figure = published.loc[published_id]
         rows.append(
@@ -176,6 +256,7 @@ def three_columns(models: pd.DataFrame, epoch: pd.DataFrame, published: pd.DataF
                 "key": key,
                 "sample": sample.name,
                 "ours": ours,
+                "ours_confident_likely": graded,
                 "epoch_data_our_code": theirs,
                 "published": figure,
             }
@@ -203,6 +284,7 @@ def three_column_table(table: pd.DataFrame) -> pd.DataFrame:
         {
             "Sample (the publication's window)": table["sample"],
             "Ours: our data, our code": table.ours.map(growth_cell),
+            "Ours, rows graded confident or likely only": table.ours_confident_likely.map(growth_cell),
             "Epoch's data, our code": table.epoch_data_our_code.map(growth_cell),
             "Published: Sevilla & Roldán (2024)": table.published.map(published_cell),
         }
@@ -249,19 +331,33 @@ def specification_curve(models: pd.DataFrame) -> pd.DataFrame:
                 "high": high,
             }
         )
-    curve = pd.DataFrame(rows).sort_values("growth", ignore_index=True)
-    curve["rank"] = np.arange(1, len(curve) + 1)
+    curve = pd.DataFrame(rows)
+    curve.insert(0, "estimand", np.where(curve["frontier rule"] == "all notable", NOTABLE, FRONTIER))
+    curve = curve.sort_values(["estimand", "growth"], ignore_index=True, key=_estimand_order)
+    curve["rank"] = curve.groupby("estimand").cumcount() + 1
     return curve
+
+
+NOTABLE, FRONTIER = "notable models", "frontier models"
+ESTIMANDS = (NOTABLE, FRONTIER)
+"""The two quantities the specification curve estimates: the growth of all notable models, and of
+the frontier (however defined). Each has its own curve; their choices are not alternatives."""
+
+
+def _estimand_order(column: pd.Series) -> pd.Series:
+    return column.map(ESTIMANDS.index) if column.name == "estimand" else column
 
 
 CHOICE_COLUMNS = ["frontier rule", "start", "domain", "speculative rows", "estimator"]
 
 
 def choice_influence(curve: pd.DataFrame) -> pd.Series:
-    """For each analyst choice, the spread (x/yr) of median growth across its options, largest first."""
+    """For each analyst choice with several options in ``curve`` (one estimand), the ratio of the
+    highest to the lowest median growth across its options, largest first."""
     spreads = {
-        column: curve.groupby(column).growth.median().max() - curve.groupby(column).growth.median().min()
+        column: curve.groupby(column).growth.median().max() / curve.groupby(column).growth.median().min()
         for column in CHOICE_COLUMNS
+        if curve[column].nunique() > 1
     }
     names = {"start": "start year"}
     return pd.Series({names.get(key, key): value for key, value in spreads.items()}).sort_values(
@@ -298,7 +394,8 @@ def backtests(models: pd.DataFrame) -> pd.DataFrame:
 
 def largest_runs(models: pd.DataFrame, count: int = 10) -> pd.DataFrame:
     """The ``count`` largest training runs in our data, with method, confidence and source."""
-    top = models.nlargest(count, "training_compute_flop")
+    top = models[models.released].nlargest(count, "training_compute_flop")
+    guess = (top.compute_method == "third_party_estimate") & (top.confidence == "speculative")
     return pd.DataFrame(
         {
             "model": top.model,
@@ -307,6 +404,7 @@ def largest_runs(models: pd.DataFrame, count: int = 10) -> pd.DataFrame:
             "training compute (FLOP)": top.training_compute_flop,
             "method": top.compute_method,
             "confidence": top.confidence,
+            "guess": np.where(guess, "yes: a speculative outside estimate", ""),
             "source": top.source_title + " (" + top.source_url + ")",
         }
     ).reset_index(drop=True)
@@ -341,24 +439,26 @@ def all_models_chart(models: pd.DataFrame, fits: dict[str, trends.GrowthFit]) ->
                 }
             )
         )
-    return charts.scatter_over_time(
-        points,
-        pd.concat(lines, ignore_index=True),
-        value="training_compute_flop",
-        value_title="Training compute (FLOP)",
-        color="domain_group",
-        color_title="Domain",
-        tooltip=[
-            alt.Tooltip("model:N", title="model"),
-            alt.Tooltip("organization:N", title="organisation"),
-            alt.Tooltip("publication_date:T", title="published"),
-            alt.Tooltip("training_compute_flop:Q", title="compute (FLOP)", format=".3~e"),
-            alt.Tooltip("compute_method:N", title="method"),
-            alt.Tooltip("confidence:N", title="confidence"),
-            alt.Tooltip("source_url:N", title="source"),
-        ],
-        named=NAMED_MODELS,
-    )
+    return (
+        charts.scatter_over_time(
+            points,
+            pd.concat(lines, ignore_index=True),
+            value="training_compute_flop",
+            value_title="Training compute (FLOP)",
+            color="domain_group",
+            color_title="Domain",
+            tooltip=[
+                alt.Tooltip("model:N", title="model"),
+                alt.Tooltip("organization:N", title="organisation"),
+                alt.Tooltip("publication_date:T", title="published"),
+                alt.Tooltip("training_compute_flop:Q", title="compute (FLOP)", format=".3~e"),
+                alt.Tooltip("compute_method:N", title="method"),
+                alt.Tooltip("confidence:N", title="confidence"),
+                alt.Tooltip("source_url:N", title="source"),
+            ],
+            named=NAMED_MODELS,
+        )
+    ).properties(title="Training compute of notable models, with the fitted trends")
 
 
 def load() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -385,54 +485,79 @@ def backtest_chart(models: pd.DataFrame, cutoff: str, sample: Sample) -> alt.Lay
             selected.publication_date > pd.Timestamp(cutoff), f"after {cutoff_label}", f"up to {cutoff_label}"
         ),
     )
-    return charts.scatter_over_time(
-        points,
-        pd.DataFrame(
-            {
-                "date": dates,
-                "training_compute_flop": 10**prediction.predicted_mean,
-                "trend": f"fit up to {cutoff_label}",
-            }
-        ),
-        value="training_compute_flop",
-        value_title="Training compute (FLOP)",
-        color="period",
-        color_title="Released",
-        tooltip=[
-            alt.Tooltip("model:N", title="model"),
-            alt.Tooltip("publication_date:T", title="published"),
-            alt.Tooltip("training_compute_flop:Q", title="compute (FLOP)", format=".3~e"),
-        ],
-        band=pd.DataFrame({"date": dates, "low": 10**low, "high": 10**high})[after],
+    return (
+        charts.scatter_over_time(
+            points,
+            pd.DataFrame(
+                {
+                    "date": dates,
+                    "training_compute_flop": 10**prediction.predicted_mean,
+                    "trend": f"fit up to {cutoff_label}",
+                }
+            ),
+            value="training_compute_flop",
+            value_title="Training compute (FLOP)",
+            color="period",
+            color_title="Released",
+            tooltip=[
+                alt.Tooltip("model:N", title="model"),
+                alt.Tooltip("publication_date:T", title="published"),
+                alt.Tooltip("training_compute_flop:Q", title="compute (FLOP)", format=".3~e"),
+            ],
+            band=pd.DataFrame({"date": dates, "low": 10**low, "high": 10**high})[after],
+        )
+    ).properties(title=f"Backtest: the trend fitted up to {cutoff} against the models that came after")
+
+
+def specification_chart(curve: pd.DataFrame) -> alt.VConcatChart:
+    """One specification curve per estimand, each sorted by estimate with its interval, above an
+    indicator panel marking the choices behind every specification."""
+    panels = []
+    for estimand in ESTIMANDS:
+        part = curve[curve.estimand == estimand]
+        dots = charts.interval_dots(
+            part,
+            x="rank",
+            y="growth",
+            low="low",
+            high="high",
+            color="frontier rule",
+            titles={
+                "rank": f"Specification ({estimand}, sorted by estimate)",
+                "growth": "Growth (x/yr, log scale)",
+                "frontier rule": "Sample",
+            },
+            tooltip=SPECIFICATION_TOOLTIP,
+        ).properties(title=f"Growth of training compute, {estimand}: every analyst choice")
+        choices = part.melt(["rank"], CHOICE_COLUMNS, var_name="choice", value_name="option")
+        choices["option"] = choices.choice + ": " + choices.option.astype(str)
+        indicators = (
+            alt.Chart(choices[choices.groupby("choice").option.transform("nunique") > 1])
+            .mark_point(shape="square", size=14, filled=True, color="#444444")
+            .encode(
+                x=alt.X("rank:Q", title=None, axis=alt.Axis(labels=False, ticks=False)),
+                y=alt.Y("option:N", title=None),
+                tooltip=["option:N", "rank:Q"],
+            )
+            .properties(height=alt.Step(11))
+        )
+        panels.append(alt.vconcat(dots, indicators, spacing=4))
+    return alt.vconcat(*panels, spacing=24).properties(
+        title="Growth of training compute under every analyst choice, one curve per estimand"
     )
 
 
-def specification_chart(curve: pd.DataFrame) -> alt.LayerChart:
-    """The specification curve: every analyst choice's estimate, sorted, with its interval."""
-    return charts.interval_dots(
-        curve,
-        x="rank",
-        y="growth",
-        low="low",
-        high="high",
-        color="frontier rule",
-        titles={
-            "rank": "Specification (sorted by estimate)",
-            "growth": "Growth of training compute (x/yr, log scale)",
-            "frontier rule": "Sample",
-        },
-        tooltip=[
-            alt.Tooltip("frontier rule:N"),
-            alt.Tooltip("start:O", title="from"),
-            alt.Tooltip("domain:N"),
-            alt.Tooltip("speculative rows:N"),
-            alt.Tooltip("estimator:N"),
-            alt.Tooltip("n:Q", title="models"),
-            alt.Tooltip("growth:Q", format=".2f", title="x/yr"),
-            alt.Tooltip("low:Q", format=".2f", title="90% low"),
-            alt.Tooltip("high:Q", format=".2f", title="90% high"),
-        ],
-    )
+SPECIFICATION_TOOLTIP = [
+    alt.Tooltip("frontier rule:N"),
+    alt.Tooltip("start:O", title="from"),
+    alt.Tooltip("domain:N"),
+    alt.Tooltip("speculative rows:N"),
+    alt.Tooltip("estimator:N"),
+    alt.Tooltip("n:Q", title="models"),
+    alt.Tooltip("growth:Q", format=".2f", title="x/yr"),
+    alt.Tooltip("low:Q", format=".2f", title="90% low"),
+    alt.Tooltip("high:Q", format=".2f", title="90% high"),
+]
 
 
 HEADLINE_KEYS = ("notable_2010_2024", "frontier_since_2018")
@@ -524,10 +649,21 @@ def summary_facts(models: pd.DataFrame, ours: dict, comparison: pd.DataFrame, cu
         "epoch_code_notable": growth_cell(comparison.loc["notable_2010_2024"].epoch_data_our_code),
         "largest_model": largest.model,
         "largest_date": largest.published,
-        "spec_count": len(curve),
-        "spec_min": curve.growth.min(),
-        "spec_max": curve.growth.max(),
-        "spec_median": curve.growth.median(),
+        **{
+            f"spec_{key}_{stat}": value
+            for key, estimand in (("notable", NOTABLE), ("frontier", FRONTIER))
+            for stat, value in _curve_range(curve[curve.estimand == estimand]).items()
+        },
+    }
+
+
+def _curve_range(part: pd.DataFrame) -> dict:
+    """How many specifications, and the lowest, median and highest estimate (x/yr)."""
+    return {
+        "count": len(part),
+        "min": format_number(part.growth.min(), 2),
+        "median": format_number(part.growth.median(), 2),
+        "max": format_number(part.growth.max(), 2),
     }
 
 
@@ -535,6 +671,8 @@ def data_facts(models: pd.DataFrame, epoch: pd.DataFrame) -> dict:
     """The Data section's counts: years, domains, grades, Epoch's table."""
     counts = models.confidence.value_counts()
     return {
+        "n_rows": len(models),
+        "n_unreleased": int((~models.released).sum()),
         "first_year": str(models.publication_date.min().year),
         "last_year": str(models.publication_date.max().year),
         "n_domains": models.domain.nunique(),
@@ -554,7 +692,7 @@ def era_facts(breaks: dict[str, trends.BreakFit]) -> dict:
     """Each break fit's date, interval, rates and BIC verdict, and the conclusion they support."""
     facts = {}
     for name, fit in breaks.items():
-        edge = " (at the edge of the dates searched)" if fit.at_edge(BREAK_CANDIDATES) else ""
+        edge = " (at the edge of the dates searched)" if fit.at_edge() else ""
         facts |= {
             f"{name}_year": f"{fit.date_text}{edge}",
             f"{name}_year_ci": fit.interval_text,
@@ -574,17 +712,16 @@ def era_facts(breaks: dict[str, trends.BreakFit]) -> dict:
 
 
 def specification_facts(curve: pd.DataFrame) -> dict:
-    """How much of the specification curve lies in 4-6x/yr, and which choice moves it most."""
-    influence = choice_influence(curve)
-    return {
-        "spec_chart_count": len(curve),
-        "spec_share_4_to_6": f"{curve.growth.between(4, 6).mean():.0%}",
-        "spec_influence": (
-            f"The choice that moves the estimate most is the {influence.index[0]} "
-            f"(its options' median estimates span {influence.iloc[0]:.1f}x/yr), "
-            f"the least the {influence.index[-1]} ({influence.iloc[-1]:.1f}x/yr)."
-        ),
-    }
+    """Per estimand: the number of specifications, and the choice that moves the estimate most."""
+    facts = {}
+    for key, estimand in (("notable", NOTABLE), ("frontier", FRONTIER)):
+        influence = choice_influence(curve[curve.estimand == estimand])
+        facts[f"spec_{key}_chart_count"] = int((curve.estimand == estimand).sum())
+        facts[f"spec_{key}_influence"] = (
+            f"the {influence.index[0]} (its options' median estimates differ by a factor of "
+            f"{influence.iloc[0]:.2f}), the least the {influence.index[-1]} ({influence.iloc[-1]:.2f})"
+        )
+    return facts
 
 
 def language_gap_facts(comparison: pd.DataFrame, language_years: pd.DataFrame) -> dict:
@@ -716,7 +853,7 @@ def method_matched_eras(models: pd.DataFrame, epoch: pd.DataFrame, published: pd
                 "Epoch's specification",
                 trends.fit_break(dates[kept], compute[kept], [EPOCH_KINK], continuous=True),
             ),
-            ("our break search", trends.fit_break(dates, compute, BREAK_CANDIDATES, continuous=True)),
+            ("our break search", trends.fit_break(dates, compute, break_candidates(dates), continuous=True)),
         ):
             low, high = (10**bound for bound in (fit.slope_after_low, fit.slope_after_high))
             rows.append(

@@ -38,6 +38,7 @@ UNITS = {
     "x",
     "MWh",
     "W per chip",
+    "runs",
 }
 """Units a number in the report may carry."""
 
@@ -958,6 +959,12 @@ MODELS = TableSpec(
         Column("domain", "str", "What the model does.", values=DOMAINS),
         Column("open_weights", "bool", "Whether the trained weights were released.", required=False),
         Column(
+            "released",
+            "bool",
+            "Whether the model was released or deployed (`false`: announced while still training, e.g. a "
+            "preview of an unfinished run); unreleased runs stay out of every fit.",
+        ),
+        Column(
             "parameters", "float", "Total parameter count.", "parameters", False, minimum=1e3, maximum=1e14
         ),
         Column(
@@ -1127,6 +1134,9 @@ def load_epoch_models(member: str = EPOCH_MEMBER) -> pd.DataFrame:
     return parsed[[*wanted, *[column for column in parsed.columns if column not in wanted]]]
 
 
+AUDIT_DIFFERENCES = ("convention", "different run", "inputs")
+"""Kinds of disagreement between our compute and Epoch's, in the order the audit lists them."""
+
 AUDIT_NOTES = TableSpec(
     name="audit_notes",
     title="Audit notes",
@@ -1136,9 +1146,19 @@ AUDIT_NOTES = TableSpec(
     columns=(
         Column("model", "str", "Our model name (must be in `models.csv`).", unique=True),
         Column(
+            "difference",
+            "str",
+            "What kind of difference it is: `convention` (what counts as training compute, e.g. self-play "
+            "data generation, ensemble members, a reused backbone's pre-training), `different run` (the "
+            "two estimates describe different runs of one paper) or `inputs` (the same run, different "
+            "inputs or assumptions).",
+            values=AUDIT_DIFFERENCES,
+        ),
+        Column(
             "better_estimate",
             "str",
-            "Which estimate we think is right.",
+            "Which estimate we think is right (for a convention, which convention our row follows is "
+            "in the reason).",
             values=("ours", "Epoch", "both plausible"),
         ),
         Column("reason", "str", "Which estimate is right and why, in our words."),
@@ -1157,6 +1177,38 @@ def load_audit_notes() -> pd.DataFrame:
             [f"{paths.DATA_DIR / 'audit_notes.csv'}: model '{m}' is not in models.csv" for m in unknown]
         )
     return notes.set_index("model", drop=False)
+
+
+MISSING_FRONTIER_STATUSES = (
+    "not yet read",
+    "no published estimate",
+    "no published figures",
+    "no such run",
+    "same run as a row we have",
+)
+"""Why an Epoch frontier model has no row of ours."""
+
+MISSING_FRONTIER_NOTES = TableSpec(
+    name="missing_frontier_notes",
+    title="Missing frontier models",
+    description="Why each frontier model of Epoch AI's database (running top-10 at release, since 2015) "
+    "has no row in `models.csv`. The audit page fails to build if such a model has no note, or a note "
+    "names a model that is no longer missing.",
+    key="epoch_name",
+    columns=(
+        Column("epoch_name", "str", "The model's name in Epoch AI's database.", unique=True),
+        Column("status", "str", "Why it has no row.", values=MISSING_FRONTIER_STATUSES),
+        Column("reason", "str", "What the primary source gives and lacks, in our words."),
+        Column("source_url", "str", "The primary source we looked at.", pattern=URL_PATTERN),
+    ),
+)
+"""``data/missing_frontier_notes.csv``: why each of Epoch's frontier models we lack is missing."""
+
+
+def load_missing_frontier_notes() -> pd.DataFrame:
+    """``data/missing_frontier_notes.csv``, validated, indexed by ``epoch_name``."""
+    notes = read_table(MISSING_FRONTIER_NOTES, paths.DATA_DIR / "missing_frontier_notes.csv")
+    return notes.set_index("epoch_name", drop=False)
 
 
 EVALUATION_SETS = ("wikitext-103", "ptb", "wikitext-2")
@@ -1241,6 +1293,9 @@ def load_lm_evaluations() -> pd.DataFrame:
     return read_table(LM_EVALUATIONS, paths.DATA_DIR / "lm_evaluations.csv")
 
 
+SPEEDRUN_TIMING_RULES = ("through record 21", "after record 21")
+"""The speedrun's two timing regimes, in order."""
+
 SPEEDRUN_RECORDS = TableSpec(
     name="speedrun_records",
     title="NanoGPT speedrun records",
@@ -1269,6 +1324,14 @@ SPEEDRUN_RECORDS = TableSpec(
             maximum=5.0,
         ),
         Column("hardware", "str", "8xH100 throughout."),
+        Column(
+            "timing_rules",
+            "str",
+            "The timing rules the record was set under (the first, with untimed warm-up steps and "
+            "extra compiler tuning allowed, or the second, with an explicit untimed dummy-data warm-up "
+            "and no extra compiler flags).",
+            values=SPEEDRUN_TIMING_RULES,
+        ),
         Column(
             "rule_notes",
             "str",
@@ -1511,6 +1574,7 @@ COMMITTED_TABLES = {
     for spec in (
         MODELS,
         AUDIT_NOTES,
+        MISSING_FRONTIER_NOTES,
         LM_EVALUATIONS,
         SPEEDRUN_RECORDS,
         PUBLISHED_ESTIMATES,

@@ -119,8 +119,10 @@ def sample_stock(inputs: pd.DataFrame, draws: int = DRAWS, seed: int = SEED) -> 
 
 
 def language_datasets(models: pd.DataFrame) -> pd.DataFrame:
-    """Language (and multimodal language) models since 2010 with a published training-token count."""
-    rows = models[models.domain.isin(compute_trends.LANGUAGE_DOMAINS) & models.training_tokens.notna()]
+    """Released language (and multimodal language) models since 2010 with a published training-token count."""
+    rows = models[
+        models.released & models.domain.isin(compute_trends.LANGUAGE_DOMAINS) & models.training_tokens.notna()
+    ]
     return rows[rows.publication_date >= DATASET_START]
 
 
@@ -582,7 +584,9 @@ def fan_chart(wall: DataWall) -> alt.VConcatChart:
         )
         .properties(height=90, title="Year of full use (historical and compute-based paths)")
     )
-    return alt.vconcat(top, histogram)
+    return alt.vconcat(top, histogram).properties(
+        title="The stock of public human text and what training uses"
+    )
 
 
 def dataset_chart(wall: DataWall) -> alt.LayerChart:

@@ -610,6 +610,8 @@ def register_key_numbers(registry, result: PowerAndCost) -> None:
         f"{runs_note}",
         significant=2,
     )
+    fitted = result.backtest[result.backtest.status == "fitted"].cutoff
+    backtested = ", ".join(f"{cutoff:.0f}" for cutoff in fitted)
     for year, row in zip(PROJECTION_YEARS, result.power_projection[trends.LARGEST_RUN_METHOD], strict=True):
         median, low, high = trends.median_interval(row, LEVEL)
         registry.register(
@@ -620,7 +622,7 @@ def register_key_numbers(registry, result: PowerAndCost) -> None:
             "W",
             f"Power drawn by the largest training run in {int(year)} if the trend holds",
             "The power trend's bootstrap posterior plus a record offset drawn from history (never below "
-            f"today's record); median and {LEVEL:.0%} interval (backtested from 2017, 2019, 2021 and 2023)",
+            f"today's record); median and {LEVEL:.0%} interval (backtested from {backtested})",
             published="epoch_epri2025.largest_run_power.2030" if year == 2030.0 else "",
             significant=2,
             headline=year == 2030.0,
@@ -1071,7 +1073,8 @@ def efficiency_facts(result: PowerAndCost) -> dict:
 def projection_facts(result: PowerAndCost) -> dict:
     """Numbers of the projection section: both projections, the backtest and the reality checks."""
     record, trend = result.power_projection["record"][1], result.power_projection["trend"][1]
-    backtest = result.backtest
+    skipped = result.backtest[result.backtest.status != "fitted"]
+    backtest = result.backtest[result.backtest.status == "fitted"]
     campus = result.campuses.set_index("year")
     grids = result.grids.set_index("name")
     median_2030 = np.median(result.power_projection[trends.LARGEST_RUN_METHOD][1])
@@ -1081,6 +1084,13 @@ def projection_facts(result: PowerAndCost) -> dict:
         "record_2030": _watts(np.median(record)),
         "trend_2030": _watts(np.median(trend)),
         "backtest_n": str(len(backtest)),
+        "backtest_skipped": (
+            " ".join(
+                f"The {cutoff:.0f} cutoff is skipped: only {count} runs with a power estimate precede it."
+                for cutoff, count in zip(skipped.cutoff, skipped["before cutoff"], strict=True)
+            )
+            or "No cutoff is skipped."
+        ),
         "backtest_inside_90": str(int(backtest["inside mixture 90%"].sum())),
         "backtest_inside_50": str(int(backtest["inside mixture 50%"].sum())),
         "backtest_verdict_50": trends.calibration_verdict(

@@ -226,7 +226,8 @@ class FitResult:
     message: str
 
 
-def _minimise(theta0, runs, delta, reduction, tolerances) -> FitResult:
+def minimise(theta0, runs: "RunData", delta: float, reduction: str, tolerances: dict) -> FitResult:
+    """L-BFGS-B on the Huber objective from ``theta0`` (a, b, e, alpha, beta), with the given stopping."""
     result = optimize.minimize(
         objective_and_gradient,
         np.asarray(theta0, float),
@@ -277,7 +278,7 @@ def fit_chinchilla(
         ]
     )
     best_starts = starts[np.argsort(scores, kind="stable")[:starts_to_optimise]]
-    fits = [_minimise(start, runs, delta, reduction, tolerances) for start in best_starts]
+    fits = [minimise(start, runs, delta, reduction, tolerances) for start in best_starts]
     return min(fits, key=lambda fit: fit.objective)
 
 
@@ -327,6 +328,6 @@ def bootstrap_chinchilla(
     draws = np.empty((resamples, len(PARAMETER_NAMES)))
     for index in range(resamples):
         rows = rng.integers(0, len(runs.log_loss), len(runs.log_loss))
-        fit = _minimise(start, runs.resample(rows), delta, reduction, tolerances)
+        fit = minimise(start, runs.resample(rows), delta, reduction, tolerances)
         draws[index] = fit.law.as_array()
     return Bootstrap(draws=draws, seed=seed)

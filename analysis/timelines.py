@@ -121,7 +121,9 @@ def calibration(models: pd.DataFrame, widen: float = 1.0, draws: int = 500) -> p
             widen,
             METHOD,
         )
-        tables.append(table.assign(horizon=horizon))
+        if (table.status != "fitted").any():
+            raise ValueError(f"timelines calibration: too few frontier runs before {table.cutoff.tolist()}")
+        tables.append(table.assign(horizon=horizon).drop(columns="status"))
     return pd.concat(tables, ignore_index=True)
 
 

@@ -267,6 +267,17 @@ def within_factor_of_record(dates, values, factor: float = 10.0) -> np.ndarray:
     return (frame.value * factor >= frame.date.map(record)).to_numpy()
 
 
+def moving_block_rows(rng: np.random.Generator, n: int, block: int) -> np.ndarray:
+    """Row positions of one moving-block bootstrap resample of a series of ``n`` (Künsch 1989).
+
+    Blocks of ``block`` consecutive rows start at uniform positions and are
+    joined until ``n`` rows are drawn, so serial dependence within a block
+    (records that each build on the last) survives the resampling.
+    """
+    starts = rng.integers(0, n - block + 1, -(-n // block))
+    return (starts[:, None] + np.arange(block)).ravel()[:n]
+
+
 @dataclass(frozen=True)
 class BreakFit:
     """A piecewise log-linear trend with one break, chosen against a single line by BIC."""
@@ -284,6 +295,8 @@ class BreakFit:
     bic_single: float
     bic_break: float
     level: float
+    searched: tuple[float, float] = (np.nan, np.nan)
+    """The first and last break date searched (decimal years)."""
 
     @property
     def preferred(self) -> bool:
@@ -316,11 +329,9 @@ class BreakFit:
         """The break date's interval, e.g. ``Dec 2024–Jan 2025``."""
         return f"{from_decimal_year(self.break_low):%b %Y}–{from_decimal_year(self.break_high):%b %Y}"
 
-    def at_edge(self, candidates) -> bool:
+    def at_edge(self) -> bool:
         """Whether the break sits at the first or last date searched (no interior optimum)."""
-        return bool(
-            np.isclose(self.break_year, np.min(candidates)) or np.isclose(self.break_year, np.max(candidates))
-        )
+        return bool(np.isclose(self.break_year, self.searched).any())
 
 
 def _best_break(years, log_values, candidates, continuous):
@@ -396,6 +407,7 @@ def fit_break(
         bic_single=_bic(single_sse, n, 2),
         bic_break=_bic(sse, n, 4 if continuous else 5),
         level=level,
+        searched=(float(np.min(candidates)), float(np.max(candidates))),
     )
 
 
@@ -508,6 +520,10 @@ def projection_quantiles(years, draws: dict[str, np.ndarray], value: str, level:
     return pd.concat(frames, ignore_index=True)
 
 
+BACKTEST_MIN_ITEMS = 8
+"""A largest-run backtest needs at least this many items before its cutoff to fit a trend."""
+
+
 def backtest_largest(
     dates,
     values: np.ndarray,
@@ -524,7 +540,9 @@ def backtest_largest(
     For each cutoff: fit on items dated before it, project ``horizon`` years ahead and compare with
     the largest item (median) dated by then: the ratio to each projection's median, and whether it
     falls inside the central intervals of ``method`` (``mixture`` or ``offset``) at each of
-    ``BACKTEST_LEVELS`` (after ``widen``); the columns keep the name ``inside mixture``.
+    ``BACKTEST_LEVELS`` (after ``widen``); the columns keep the name ``inside mixture``. A cutoff
+    with fewer than ``BACKTEST_MIN_ITEMS`` items before it cannot be fitted: its row says so in
+    ``status`` and carries no projection.
     """
     dates = pd.Series(pd.to_datetime(dates)).reset_index(drop=True)
     names = pd.Series(names).reset_index(drop=True)
@@ -533,6 +551,15 @@ def backtest_largest(
     rows = []
     for cutoff in cutoffs:
         before = years < cutoff
+        if before.sum() < BACKTEST_MIN_ITEMS:
+            rows.append(
+                {
+                    "cutoff": cutoff,
+                    "before cutoff": int(before.sum()),
+                    "status": f"skipped: fewer than {BACKTEST_MIN_ITEMS} items before the cutoff",
+                }
+            )
+            continue
         growth = fit_growth_with_draws(dates[before], values[before], seed, level)
         target = cutoff + horizon
         record, draws = largest_run_projection(dates[before], values[before], growth, [target])
@@ -541,6 +568,7 @@ def backtest_largest(
         row = {
             "cutoff": cutoff,
             "before cutoff": int(before.sum()),
+            "status": "fitted",
             "record at cutoff": names[before].iloc[int(record["index"])],
             "target year": target,
             "realised record": realised,

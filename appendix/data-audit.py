@@ -40,9 +40,17 @@ glue_text(audit.summary_facts(joined, share, outside))
 # training-compute estimate in Epoch AI's database {cite:p}`epoch2026models`.
 # Of the {glue:text}`n_independent` whose value we estimated ourselves,
 # {glue:text}`share_percent` agree with Epoch's within a factor of 3 (the width of Epoch's *confident* grade). The
-# {glue:text}`n_outside` disagreements are listed below with which estimate we
-# think is right and why: ours in {glue:text}`n_ours_better` cases, Epoch's in
-# {glue:text}`n_epoch_better`.
+# {glue:text}`n_outside` disagreements are listed below by kind:
+# {glue:text}`n_convention` are differences of convention (what counts as
+# training compute: self-play data generation, ensemble members, a reused
+# backbone's pre-training), which no source can settle and which one
+# dataset-wide convention would remove; {glue:text}`n_different_run` compare
+# different runs of the same paper; {glue:text}`n_inputs` estimate the same
+# run from different inputs or assumptions. Across all of them we judge ours
+# the more credible in {glue:text}`n_ours_better`, Epoch's in
+# {glue:text}`n_epoch_better` (where ours rests on an input we could not
+# re-read) and both plausible in {glue:text}`n_both`. These verdicts are our
+# own reading; they have not been re-derived blind by a second person.
 #
 # ## Data
 #
@@ -81,8 +89,18 @@ glue_text({"median_ratio": float(joined.ratio[joined.status == "compared"].media
 # ### Every disagreement beyond 3x
 
 # %% tags=["hide-input"]
+columns = [
+    "difference",
+    "model",
+    "epoch_name",
+    "ours_flop",
+    "epoch_flop",
+    "ratio",
+    "better_estimate",
+    "reason",
+]
 tables.show(
-    outside[["model", "epoch_name", "ours_flop", "epoch_flop", "ratio", "better_estimate", "reason"]].rename(
+    outside.sort_values(["difference", "model"])[columns].rename(
         columns={
             "epoch_name": "Epoch's name",
             "ours_flop": "ours (FLOP)",
@@ -103,8 +121,10 @@ glue_text({"n_missing_frontier": len(missing)})
 #
 # Computing the running top-10 on Epoch's notable models, since 2015 there are
 # {glue:text}`n_missing_frontier` frontier models we do not have (by name). Each
-# is a gap to fill from its primary source, or a model whose paper gives too
-# little to estimate compute independently:
+# has a note in `data/missing_frontier_notes.csv` saying why: a primary source
+# not yet read (the next rows to write), no published figures or estimate, a
+# run that never happened, or a later snapshot of a run we have. The page fails
+# to build if a missing model has no note:
 
 # %% tags=["hide-input"]
 tables.show(missing, index=False)

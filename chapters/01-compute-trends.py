@@ -61,9 +61,14 @@ glue_text(compute_trends.summary_facts(models, ours, comparison, curve))
 #   ({glue:text}`largest_date`), at {glue:text}`compute.largest_run.flop.text`
 #   FLOP (an outside estimate; the range is the one its confidence grade
 #   implies, not a confidence interval).
-# - Across {glue:text}`spec_count` reasonable analyst choices the estimate
-#   ranges from {glue:text}`spec_min` to {glue:text}`spec_max` x/yr
-#   (median {glue:text}`spec_median`).
+# - Varying only the analyst's choices (start year, domain, speculative
+#   rows, estimator), notable-model growth ranges from
+#   {glue:text}`spec_notable_min` to {glue:text}`spec_notable_max` x/yr over
+#   {glue:text}`spec_notable_count` specifications (median
+#   {glue:text}`spec_notable_median`), and frontier growth from
+#   {glue:text}`spec_frontier_min` to {glue:text}`spec_frontier_max` x/yr
+#   over {glue:text}`spec_frontier_count` (median
+#   {glue:text}`spec_frontier_median`, across frontier definitions too).
 
 # %% tags=["remove-cell"]
 glue_text(compute_trends.data_facts(models, epoch))
@@ -71,9 +76,11 @@ glue_text(compute_trends.data_facts(models, epoch))
 # %% [markdown]
 # ## Data
 #
-# `data/models.csv` holds {glue:text}`n_models` models published from
+# `data/models.csv` holds {glue:text}`n_rows` models published from
 # {glue:text}`first_year` to {glue:text}`last_year` across
-# {glue:text}`n_domains` domains, {glue:text}`n_recent` of them from 2024 on.
+# {glue:text}`n_domains` domains, {glue:text}`n_recent` of them from 2024 on
+# ({glue:text}`n_unreleased` announced but unreleased, kept in the table and
+# out of every fit).
 # Each row was written from the developer's paper, model card or post, with the
 # arithmetic behind every estimate (`6 * N * D`, or chips × peak FLOP/s × hours
 # × utilisation); closed models carry another group's estimate, named in the
@@ -88,10 +95,14 @@ glue_text(compute_trends.data_facts(models, epoch))
 # {glue:text}`n_epoch_compute` have a compute estimate), fetched through
 # `analysis.sources` and never copied into `data/`.
 #
-# **Definitions.** *Notable*: every model in the dataset (each meets the
-# inclusion rule). *Frontier*: a model among the ten most compute-intensive of
-# all models released up to its publication date ("running top-10", as in
-# {cite:t}`sevilla2024trends`); the specification curve also uses top-5,
+# **Definitions.** *Notable*: every released model in the dataset (each meets
+# the inclusion rule; runs announced while still training, such as Llama 4
+# Behemoth, stay out of every fit). *Frontier*: a model among the ten most
+# compute-intensive of all models released since 2010 up to its publication
+# date ("running top-10", as in {cite:t}`sevilla2024trends`), counted only
+# once ten models exist: the first ten are left out, since before then every
+# model is in the top ten by construction (the same burn-in applies to every
+# top-N); the specification curve also uses top-5,
 # top-20 and "within 10x of the largest run so far". *Language*: models whose
 # domain is language, or multimodal (language models that also take images or
 # audio, such as GPT-4 and Gemini); for Epoch's data, models whose domains
@@ -205,15 +216,18 @@ glue_text(compute_trends.specification_facts(curve))
 # ```{glue:figure} fig-compute-trends-specification-curve
 # :name: fig-compute-trends-specification-curve
 #
-# The growth of training compute under {glue:text}`spec_chart_count` combinations of
-# analyst choices (sample, start year, domain, speculative rows, estimator),
-# sorted by estimate, each with its 90% interval; colour shows the sample.
-# Hover a point for its choices. {figure-svg}`fig-compute-trends-specification-curve`
+# The growth of training compute, one curve per estimand: notable models
+# ({glue:text}`spec_notable_chart_count` specifications) and frontier models
+# ({glue:text}`spec_frontier_chart_count`: running top-5, top-10, top-20, or
+# within 10x of the record), each sorted by estimate with its 90% interval.
+# The panel under each curve marks the choices behind every specification, so
+# the extremes can be read off the static figure; hover a point for details. {figure-svg}`fig-compute-trends-specification-curve`
 # ```
 #
-# {glue:text}`spec_share_4_to_6` of the specifications lie between 4x and 6x
-# per year. {glue:text}`spec_influence` The chart shows which choices give
-# the extremes.
+# Notable-model growth and frontier growth are different quantities, so
+# each has its own curve and no pooled median is given. For notable models the
+# choice that moves the estimate most is {glue:text}`spec_notable_influence`;
+# for the frontier it is {glue:text}`spec_frontier_influence`.
 
 # %% tags=["remove-cell"]
 language_years = compute_trends.yearly_medians(
@@ -279,6 +293,9 @@ glue_text(compute_trends.backtest_facts(backtest))
 # {glue:text}`bt_inside_50` inside the 50% band; {glue:text}`bt_above` lie above
 # the 90% band, and later models sit {glue:text}`bt_bias` orders of magnitude
 # from the projected trend on average. {glue:text}`bt_calibration`
+# Epoch's own test of this kind, a retrodiction fitted on models before GPT-3,
+# is in the comparison table above, in all three columns beside the published
+# figure (the two rows ending May 2020).
 #
 # ### The largest training runs
 
@@ -319,9 +336,21 @@ tables.show(
 
 # %% [markdown]
 # ## Limitations
-#
+
+# %% tags=["remove-cell"]
+glue_text(compute_trends.frontier_on_union(models, epoch))
+
+# %% [markdown]
 # - **Selection.** Which models count as notable drives every estimate here;
 #   our dataset and Epoch's apply similar but not identical rules.
+# - **Frontier coverage.** Frontier membership is relative, so a large model
+#   missing from our data lets a smaller one into the top ten. Ranking our
+#   models together with the {glue:text}`union_extra` of Epoch's notable models
+#   we lack, {glue:text}`union_dropped` of our {glue:text}`union_frontier_ours`
+#   frontier models since 2018 would drop out of the top ten
+#   ({glue:text}`union_dropped_names`) and {glue:text}`union_joined` of
+#   Epoch's would join; the data audit lists the frontier models we lack and
+#   why.
 # - **Closed models.** The largest runs are closed; their compute comes from
 #   outside estimates graded *likely* or *speculative*.
 # - **Dates.** A model's publication date is not its training date; the lag

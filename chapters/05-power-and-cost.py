@@ -256,7 +256,7 @@ charts.publish(pw.fan_chart(result, data.load_power_references(), published), "f
 # {glue:text}`backtest_inside_90` of {glue:text}`backtest_n` backtests the
 # realised record fell inside the projection's 90% interval, and in
 # {glue:text}`backtest_inside_50` inside its 50% interval:
-# {glue:text}`backtest_verdict_50`. The largest run in 2028 draws
+# {glue:text}`backtest_verdict_50`. {glue:text}`backtest_skipped` The largest run in 2028 draws
 # {glue:text}`power.projection_2028.w.text` W.
 #
 # Against reality: the largest campus in Epoch AI's data reaches

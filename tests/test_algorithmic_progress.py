@@ -99,3 +99,23 @@ def test_usable_evaluations_give_a_reason_for_every_excluded_row():
         "m5": "training tokens not reported",
     }
     assert len(used) + len(excluded) == len(frame)
+
+
+def test_every_algorithms_figure_is_compared_or_listed_as_context():
+    from analysis import data
+
+    published = data.load_published_estimates()
+    table = ap.context_table(published)
+    assert len(table) == len(ap.CONTEXT_KINDS)
+    extra = published.loc[["ho2024.compute_share.lm"]].rename(index={"ho2024.compute_share.lm": "new.figure"})
+    with pytest.raises(ValueError, match="new.figure"):
+        ap.context_table(pd.concat([published, extra]))
+
+
+def test_speedrun_rules_are_split_and_the_current_regime_is_fitted_alone():
+    from analysis import data
+
+    records = data.load_speedrun_records()
+    current = ap.current_rules_trend(records)
+    assert current.n == int((records.timing_rules == ap.CURRENT_RULES).sum()) < len(records)
+    assert current.halving_low < current.halving_months < current.halving_high

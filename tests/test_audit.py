@@ -55,3 +55,16 @@ def test_every_real_disagreement_has_a_reason():
 def test_normalised_names_keep_greek_letters_apart():
     assert audit.normalised_name("PanGu-α") != audit.normalised_name("PanGu-Σ")
     assert audit.normalised_name("GPT-3 175B (davinci)") == "gpt3175bdavinci"
+
+
+def test_a_missing_frontier_model_without_a_note_is_an_error_naming_it(monkeypatch):
+    models, epoch = data.load_models(), data.load_epoch_models()
+    notes = data.load_missing_frontier_notes()
+    assert len(audit.missing_frontier(models, epoch)) == len(notes)
+    monkeypatch.setattr(data, "load_missing_frontier_notes", lambda: notes.drop(index="PolyNet"))
+    with pytest.raises(data.DataError, match="no note for Epoch's frontier model 'PolyNet'"):
+        audit.missing_frontier(models, epoch)
+    stale = pd.concat([notes, notes.loc[["PolyNet"]].rename(index={"PolyNet": "Not Missing"})])
+    monkeypatch.setattr(data, "load_missing_frontier_notes", lambda: stale)
+    with pytest.raises(data.DataError, match="'Not Missing' is no longer a missing frontier model"):
+        audit.missing_frontier(models, epoch)

@@ -6,11 +6,14 @@ from analysis import compute_trends as ct
 def _models():
     return pd.DataFrame(
         {
-            "model": ["a", "b", "c", "d"],
-            "publication_date": pd.to_datetime(["2016-01-01", "2018-01-01", "2019-01-01", "2020-01-01"]),
-            "training_compute_flop": [1e20, 1e21, 1e22, 1e19],
-            "domain": ["language", "multimodal", "vision", "language"],
-            "confidence": ["confident", "speculative", "likely", "likely"],
+            "model": ["a", "b", "c", "d", "e"],
+            "publication_date": pd.to_datetime(
+                ["2016-01-01", "2018-01-01", "2019-01-01", "2020-01-01", "2021-01-01"]
+            ),
+            "training_compute_flop": [1e20, 1e21, 1e22, 1e19, 1e25],
+            "domain": ["language", "multimodal", "vision", "language", "language"],
+            "confidence": ["confident", "speculative", "likely", "likely", "likely"],
+            "released": [True, True, True, True, False],
         }
     )
 
@@ -39,7 +42,8 @@ def test_window_speculative_and_frontier_filters():
     assert list(ct.Sample("w", end=pd.Timestamp("2018-06-01")).select(models, **ct.OURS).model) == ["a", "b"]
     assert "b" not in set(ct.Sample("s", drop_speculative=True).select(models, **ct.OURS).model)
     top1 = ct.Sample("f", frontier="top1").select(models, **ct.OURS)
-    assert list(top1.model) == ["a", "b", "c"]
+    # the unreleased "e" never enters; "a" is top-1 only because it is first (burn-in)
+    assert list(top1.model) == ["b", "c"]
 
 
 def test_choice_influence_ranks_the_choice_that_moves_the_estimate():
@@ -54,5 +58,5 @@ def test_choice_influence_ranks_the_choice_that_moves_the_estimate():
         }
     )
     influence = ct.choice_influence(curve)
-    assert influence.index[0] == "frontier rule" and influence.iloc[0] == 2.0
-    assert influence["estimator"] == 0.0
+    assert influence.index[0] == "frontier rule" and influence.iloc[0] == 6.1 / 4.1
+    assert "estimator" not in influence.index  # one option only: not a choice of this curve

@@ -102,3 +102,12 @@ def test_backtest_coverage_is_nominal_on_a_known_trend_and_fails_when_the_trend_
     broken = np.where(trends.decimal_year(dates) > 2019.99, compute * 30, compute)
     shifted = trends.backtest(dates, broken, "2019-12-31")
     assert shifted["coverage"][0.5] < 0.3 and shifted["bias_oom"] > 1.0
+
+
+def test_moving_block_rows_draw_whole_blocks_of_consecutive_rows():
+    rng = np.random.default_rng(0)
+    rows = trends.moving_block_rows(rng, 23, 5)
+    assert len(rows) == 23 and rows.min() >= 0 and rows.max() < 23
+    for start in range(0, 20, 5):
+        block = rows[start : start + 5]
+        assert np.all(np.diff(block) == 1)

@@ -496,8 +496,8 @@ def register_key_numbers(
         (low, high),
         LEVEL,
         "months",
-        "Months for the compute needed to reach a fixed language-model perplexity to halve; weakly "
-        f"identified (the law's variants give {variant_spread(lm)}), so not a citable estimate",
+        "Months for the compute needed to reach a fixed language-model perplexity to halve (the law's "
+        f"variants give {variant_spread(lm)}: {identification_verdict(lm)})",
         f"Augmented scaling law ({lm.preferred} variant, chosen by leave-one-out error) on "
         f"{len(lm.data.loss)} evaluations; {len(lm.draws):,} seeded bootstrap refits",
         published="ho2024.halving_time.lm",
@@ -538,7 +538,6 @@ def register_key_numbers(
         f"Shapley decomposition (scale vs time) under the fitted law; {len(lm.draws):,} bootstrap refits, "
         f"{lm.share_clipped:.0%} of which give a negative algorithmic contribution and are clipped at a "
         "share of 1",
-        published="ho2024.compute_share.lm",
         significant=2,
     )
     registry.register(
@@ -828,17 +827,58 @@ def interval_verdict(lm: LanguageModelResult, published: pd.DataFrame) -> str:
     return f"it is {width} and {agreement}"
 
 
+def _variant_months(lm: LanguageModelResult) -> list[float]:
+    return sorted(lm.fits[variant].halving_months() for variant in VARIANTS if variant != "none")
+
+
 def variant_spread(lm: LanguageModelResult) -> str:
     """The halving times (months) the variants with progress give, lowest to highest, in words."""
-    months = sorted(lm.fits[variant].halving_months() for variant in VARIANTS if variant != "none")
+    months = _variant_months(lm)
     return f"{format_number(months[0])} to {format_number(months[-1])} months"
+
+
+IDENTIFIED_SPREAD = 2.0
+"""The law's variants must agree within this factor for the halving time to count as identified."""
+
+
+def identification_verdict(lm: LanguageModelResult) -> str:
+    """Whether the halving time depends on the law chosen more than ``IDENTIFIED_SPREAD``, in words."""
+    months = _variant_months(lm)
+    spread = months[-1] / months[0]
+    if spread > IDENTIFIED_SPREAD:
+        return (
+            f"they disagree by a factor of {spread:.0f}, so read this rate as weakly identified, "
+            "not as a citable estimate"
+        )
+    return f"they agree within a factor of {IDENTIFIED_SPREAD:g}"
+
+
+SHARE_PAIRS = 10
+"""How many of the largest-compute evaluations the compute share is also computed for."""
+
+
+def share_facts(lm: LanguageModelResult) -> dict:
+    """The compute share between the earliest evaluation and each of the ``SHARE_PAIRS`` of largest
+    compute (6 N D): how much the headline share depends on its one pair (``share_*``)."""
+    data, fit = lm.data, lm.fits[lm.preferred]
+    early = int(np.argmin(data.years))
+    compute = data.log_parameters + data.log_tokens
+    later = [int(i) for i in np.argsort(-compute, kind="stable") if data.years[i] > data.years[early]]
+    shares = np.array([compute_share(fit, data, early, late) for late in later[:SHARE_PAIRS]])
+    return {
+        "share_pairs": len(shares),
+        "share_min": format_number(float(shares.min()), 2),
+        "share_median": format_number(float(np.median(shares)), 2),
+        "share_max": format_number(float(shares.max()), 2),
+        "share_clipped_pairs": int((shares >= 1.0).sum()),
+    }
 
 
 def summary_facts(
     lm: LanguageModelResult, records: pd.DataFrame, speedrun: RecordTrend, published: pd.DataFrame
 ) -> dict:
     """The summary's sentences: evaluations used, interval width, records, pair, acceleration verdicts."""
-    _, change_low, change_high = lm.acceleration()
+    change, change_low, change_high = lm.acceleration()
     halving_low, halving_high = lm.halving_interval()
     accelerating = [
         name
@@ -855,6 +895,11 @@ def summary_facts(
             "slower" if current_rules_trend(records).halving_months > speedrun.halving_months else "faster"
         ),
         "lm_variant_spread": variant_spread(lm),
+        "lm_identification": identification_verdict(lm),
+        "lm_acceleration_oom": (
+            f"{change / np.log(10):.2f} (95% CI {change_low / np.log(10):.2f} to "
+            f"{change_high / np.log(10):.2f}) OOM/yr per year of effective compute"
+        ),
         "first_record": f"{first.minutes:.3g} minutes ({first.date:%B %Y})",
         "last_record": f"{last.minutes:.3g} minutes ({last.date:%B %Y})",
         "pair_early": lm.pair[0],

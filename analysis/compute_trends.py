@@ -611,6 +611,34 @@ def register_key_numbers(
     )
 
 
+ORGANISATION_GROUPS = {
+    "OpenAI": ("OpenAI",),
+    "Google and DeepMind": ("Google", "Google Research", "Google Brain", "DeepMind", "Google DeepMind"),
+    "Meta": ("Meta AI", "Meta", "Facebook AI", "Facebook AI Research"),
+}
+"""Developers whose own trends the chapter fits, each with the names its models carry in
+``organization`` (Google's labs are one group, as Google DeepMind since 2023)."""
+
+
+def organisation_trends(models: pd.DataFrame) -> pd.DataFrame:
+    """Growth of each group's models (all of them, and its own running top-10), 2010 to date.
+
+    A model counts for a group if any of its developers (``organization``, split on ``; ``) is one of
+    the group's names; the running top-10 ranks the group's models alone, with the same burn-in.
+    """
+    developers = models.organization.str.split("; ")
+    rows = []
+    for group, names in ORGANISATION_GROUPS.items():
+        own = models[developers.map(lambda listed, names=names: bool(set(listed) & set(names)))]
+        for label, sample in (
+            ("all its notable models", Sample(group)),
+            ("its own running top-10", Sample(group, frontier="top10")),
+        ):
+            fit = fit_sample(own, OURS, sample)
+            rows.append({"developer": group, "sample": label, "growth (2010 to date)": growth_cell(fit)})
+    return pd.DataFrame(rows)
+
+
 def yearly_medians(models: pd.DataFrame, epoch: pd.DataFrame, sample: Sample) -> pd.DataFrame:
     """Per year: models in the sample and their median log10 compute, ours beside Epoch's."""
 
@@ -709,6 +737,36 @@ def era_facts(breaks: dict[str, trends.BreakFit]) -> dict:
         "and the break dates are poorly placed."
     )
     return facts
+
+
+LANGUAGE_CATCH_UP = 2020.5
+"""Sevilla & Roldán: the largest language models caught up with the overall frontier around mid-2020."""
+
+
+def language_frontier_break(models: pd.DataFrame) -> dict:
+    """A kinked fit to frontier language models since 2010 (running top-10 among language models): does
+    our data place a change of pace near Epoch's mid-2020 catch-up? (``lm_break_*``)"""
+    rows = Sample("language frontier", frontier="top10", domain=LANGUAGE_DOMAINS).select(models, **OURS)
+    fit = trends.fit_break(
+        rows.publication_date,
+        rows.training_compute_flop,
+        break_candidates(rows.publication_date),
+        continuous=True,
+    )
+    near = fit.break_low <= LANGUAGE_CATCH_UP <= fit.break_high
+    return {
+        "lm_break_n": len(rows),
+        "lm_break_year": f"{fit.date_text}{' (at the edge of the dates searched)' if fit.at_edge() else ''}",
+        "lm_break_ci": fit.interval_text,
+        "lm_break_before": format_growth(10**fit.slope_before),
+        "lm_break_after": format_growth(10**fit.slope_after),
+        "lm_break_verdict": fit.verdict,
+        "lm_break_catch_up": (
+            "contains mid-2020, where Epoch places the catch-up"
+            if near
+            else "does not contain mid-2020, where Epoch places the catch-up"
+        ),
+    }
 
 
 def specification_facts(curve: pd.DataFrame) -> dict:

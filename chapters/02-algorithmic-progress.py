@@ -47,7 +47,7 @@ glue_text(ap.summary_facts(lm, records, speedrun, published))
 #   {glue:text}`lm_interval_verdict`. The choice of law moves it
 #   too: the variants with progress give
 #   {glue:text}`lm_variant_spread` on the same evaluations (see the variant
-#   table), so read this rate as weakly identified, not as a citable estimate.
+#   table): {glue:text}`lm_identification`.
 # - **Fixed-target records.** Under the speedrun's current timing rules
 #   (since {glue:text}`current_rules_since`), the NanoGPT record time on the
 #   same eight GPUs (hardware time, not compute) has halved every
@@ -62,7 +62,8 @@ glue_text(ap.summary_facts(lm, records, speedrun, published))
 #   {glue:text}`algorithms.compute_share.lm.text` of the fall in loss; the
 #   rest comes from better algorithms.
 # - **Is progress accelerating?** For language models,
-#   {glue:text}`lm_acceleration_verdict`; the speedrun's rate of improvement
+#   {glue:text}`lm_acceleration_verdict` (change
+#   {glue:text}`lm_acceleration_oom`); the speedrun's rate of improvement
 #   {glue:text}`speedrun_verdict` (change
 #   {glue:text}`algorithms.acceleration.speedrun.text` OOM/yr per year).
 #   {glue:text}`acceleration_answer`
@@ -167,6 +168,18 @@ glue_text(ap.law_facts(lm))
 # thin out after 2019 and are mostly mid-sized research models, so any change
 # of rate it shows may reflect what gets evaluated on these benchmarks rather
 # than the state of the art.
+
+# %% tags=["remove-cell"]
+glue_text(ap.share_facts(lm))
+
+# %% [markdown]
+# The compute share in the summary compares one pair, the earliest evaluation
+# and the one of largest compute. Pairing the earliest with each of the
+# {glue:text}`share_pairs` evaluations of largest compute instead gives shares
+# from {glue:text}`share_min` to {glue:text}`share_max` (median
+# {glue:text}`share_median`; {glue:text}`share_clipped_pairs` of them at the
+# clip of 1, where the fitted algorithmic contribution is negative). Ho et al.
+# report a range over many pairs, which is the comparison in the table below.
 #
 # ### The speedrun
 

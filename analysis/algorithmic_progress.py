@@ -486,7 +486,7 @@ def effective_compute_frame(result: LanguageModelResult, frame: pd.DataFrame) ->
 
 
 def register_key_numbers(
-    registry, lm: LanguageModelResult, speedrun: RecordTrend, current_rules: RecordTrend, records: int
+    registry, lm: LanguageModelResult, speedrun: RecordTrend, current_rules: RecordTrend
 ) -> None:
     """Register the chapter's headline numbers, each with its 95% interval."""
     low, high = lm.halving_interval()
@@ -503,30 +503,33 @@ def register_key_numbers(
         published="ho2024.halving_time.lm",
         significant=2,
     )
-    registry.register(
-        "algorithms.halving_time.speedrun",
-        speedrun.halving_months,
-        (speedrun.halving_low, speedrun.halving_high),
-        LEVEL,
-        "months",
-        "Months for the NanoGPT speedrun record time (8xH100, fixed target loss) to halve",
-        f"OLS of log10 minutes on date, {records} records; {RECORD_RESAMPLES:,} seeded moving-block "
-        f"bootstrap resamples (blocks of {RECORD_BLOCK} records)",
-        significant=2,
-    )
-    registry.register(
-        "algorithms.halving_time.speedrun_current_rules",
-        current_rules.halving_months,
-        (current_rules.halving_low, current_rules.halving_high),
-        LEVEL,
-        "months",
-        "Months for the NanoGPT speedrun record time to halve under the current timing rules "
-        "(records after record 21)",
-        f"OLS of log10 minutes on date, {current_rules.n} records; {RECORD_RESAMPLES:,} seeded "
-        f"moving-block bootstrap resamples (blocks of {RECORD_BLOCK} records)",
-        significant=2,
-        headline=True,
-    )
+    for number_id, trend, description, headline in (
+        (
+            "algorithms.halving_time.speedrun",
+            speedrun,
+            "Months for the NanoGPT speedrun record time (8xH100, fixed target loss) to halve",
+            False,
+        ),
+        (
+            "algorithms.halving_time.speedrun_current_rules",
+            current_rules,
+            "Months for the NanoGPT speedrun record time to halve under the current timing rules "
+            "(records after record 21)",
+            True,
+        ),
+    ):
+        registry.register(
+            number_id,
+            trend.halving_months,
+            (trend.halving_low, trend.halving_high),
+            LEVEL,
+            "months",
+            description,
+            f"OLS of log10 minutes on date, {trend.n} records; {RECORD_RESAMPLES:,} seeded moving-block "
+            f"bootstrap resamples (blocks of {RECORD_BLOCK} records)",
+            significant=2,
+            headline=headline,
+        )
     share_low, share_high = lm.share_interval
     registry.register(
         "algorithms.compute_share.lm",

@@ -739,6 +739,60 @@ def era_facts(breaks: dict[str, trends.BreakFit]) -> dict:
     return facts
 
 
+def cross_validation_table(models: pd.DataFrame) -> pd.DataFrame:
+    """Held-out error of one line, a kink and a kink with a jump, for notable and frontier models
+    (10-fold, seeded), as Sevilla & Roldán compare them beside BIC."""
+    rows = []
+    for name, sample in (("notable models", Sample("notable")), ("frontier models", Sample("f", "top10"))):
+        selected = sample.select(models, **OURS)
+        errors = trends.cross_validated_errors(
+            selected.publication_date,
+            selected.training_compute_flop,
+            break_candidates(selected.publication_date),
+        )
+        best = min(errors, key=errors.get)
+        rows.append(
+            {
+                "sample": name,
+                **{f"{model} (held-out MSE, OOM²)": f"{error:.3f}" for model, error in errors.items()},
+                "preferred by cross-validation": best,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def cross_validation_facts(table: pd.DataFrame) -> dict:
+    """Which shape cross-validation prefers for notable and for frontier models (``cv_*``)."""
+    preferred = table.set_index("sample")["preferred by cross-validation"]
+    return {"cv_notable": preferred["notable models"], "cv_frontier": preferred["frontier models"]}
+
+
+HISTORICAL_CONTEXT = (
+    "sevilla2022.doubling.deep_learning_era",
+    "sevilla2022.doubling.large_scale_era",
+    "amodei2018.doubling.largest_runs",
+)
+"""Earlier published doubling times, shown as context (other windows and samples, not replications)."""
+
+
+def historical_context(published: pd.DataFrame) -> pd.DataFrame:
+    """The earlier doubling times (months) with their growth factor per year, 2^(12 / months)."""
+    rows = []
+    for figure_id in HISTORICAL_CONTEXT:
+        figure = published.loc[figure_id]
+        has_interval = pd.notna(figure.ci_low)
+        interval = f" ({figure.ci_level:.0%} CI {figure.ci_low:g}–{figure.ci_high:g})" if has_interval else ""
+        rows.append(
+            {
+                "Figure": figure.quantity,
+                "As published": f"doubling every {figure.value:g} months{interval}",
+                "As growth": f"2^(12 / {figure.value:g}) = {format_number(2 ** (12 / figure.value), 2)}x/yr",
+                "Source": f"{figure.source_key}, {figure.location}",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
 LANGUAGE_CATCH_UP = 2020.5
 """Sevilla & Roldán: the largest language models caught up with the overall frontier around mid-2020."""
 

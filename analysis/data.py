@@ -990,6 +990,16 @@ MODELS = TableSpec(
             "training_compute_flop", "float", "Total training compute.", "FLOP", minimum=1e12, maximum=1e29
         ),
         Column(
+            "self_play_compute_flop",
+            "float",
+            "Compute of generating self-play training data (reinforcement learning), kept out of "
+            "`training_compute_flop`, which counts the optimisation as Epoch AI does.",
+            "FLOP",
+            required=False,
+            minimum=1e12,
+            maximum=1e29,
+        ),
+        Column(
             "compute_method",
             "str",
             "`6ND` (6 × active parameters × tokens, or per-example FLOP × 3 × examples), `hardware` (chips × "

@@ -142,6 +142,19 @@ def figure_svg_role(name, rawtext, text, lineno, inliner, options=None, content=
     return [*parts, cite], []
 
 
+def cite_number_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{cite-number}`compute.growth.notable_since_2010``` links a key number's row on the key-numbers
+    page ("cite as ..."); an id the registry does not hold is an error."""
+    known = {number.id for number in keynumbers.load_saved()}
+    if text not in known:
+        message = inliner.reporter.error(f"cite-number: '{text}' is not a registered key number", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    depth = inliner.document.settings.env.docname.count("/")
+    uri = "../" * depth + f"key-numbers.html#{citations.key_number_anchor(text)}"
+    link = nodes.reference(rawtext, "", nodes.literal(text, text), refuri=uri)
+    return [nodes.inline("", "", nodes.Text("(cite as "), link, nodes.Text(")"), classes=["cite-number"])], []
+
+
 def _execute_stale_pages(app: Sphinx) -> None:
     """Execute, side by side, every page whose cached execution is out of date.
 
@@ -438,6 +451,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-resolved", _fill_registry_pages)
     app.connect("build-finished", _write_downloads)
     app.add_role("figure-svg", figure_svg_role)
+    app.add_role("cite-number", cite_number_role)
     app.add_node(RegistryPlaceholder)
     for kind in RENDERERS:
         app.add_directive(kind, _registry_directive(kind))

@@ -350,6 +350,38 @@ def _best_break(years, log_values, candidates, continuous):
     return float(sse[best]), float(candidates[best]), coefficients[best]
 
 
+def _break_design(years, break_year: float, continuous: bool) -> np.ndarray:
+    """Design matrix of the one-break model at ``break_year`` (as ``_best_break`` builds it)."""
+    shifted = np.asarray(years, float) - break_year
+    after = (shifted >= 0).astype(float)
+    columns = [np.ones_like(shifted), shifted, after * shifted] + ([] if continuous else [after])
+    return np.stack(columns, axis=-1)
+
+
+BREAK_MODELS = ("exponential", "kinked", "discontinuous")
+"""The trend shapes cross-validation compares: one line, a kink, a kink with a jump."""
+
+
+def cross_validated_errors(
+    dates, values, candidates, folds: int = 10, seed: int = DEFAULT_SEED
+) -> dict[str, float]:
+    """Mean squared held-out error (log10 units squared) of each of ``BREAK_MODELS`` in seeded
+    ``folds``-fold cross-validation; break models re-search their break on each training fold."""
+    years = decimal_year(dates)
+    log_values = np.log10(np.asarray(values, float))
+    assignment = np.random.default_rng(seed).permutation(len(years)) % folds
+    errors = {name: [] for name in BREAK_MODELS}
+    for fold in range(folds):
+        train, test = assignment != fold, assignment == fold
+        line = np.polyfit(years[train], log_values[train], 1)
+        errors["exponential"] += list(np.polyval(line, years[test]) - log_values[test])
+        for name, continuous in (("kinked", True), ("discontinuous", False)):
+            _, year, coefficients = _best_break(years[train], log_values[train], candidates, continuous)
+            predicted = _break_design(years[test], year, continuous) @ coefficients
+            errors[name] += list(predicted - log_values[test])
+    return {name: float(np.mean(np.square(residuals))) for name, residuals in errors.items()}
+
+
 def _bic(sse: float, n: int, parameters: int) -> float:
     return n * np.log(sse / n) + parameters * np.log(n)
 

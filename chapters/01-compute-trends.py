@@ -41,15 +41,18 @@ glue_text(compute_trends.summary_facts(models, ours, comparison, curve))
 # - Training compute of the {glue:text}`n_models` notable models in our dataset
 #   has grown by {glue:text}`notable_since_2010_growth` from 2010 to
 #   {glue:text}`data_end` ({glue:text}`compute.growth.notable_since_2010.ci`).
+#   {cite-number}`compute.growth.notable_since_2010`
 # - Frontier models, the ten largest at their release, have grown by
 #   {glue:text}`frontier_since_2018_growth` from 2018 to {glue:text}`data_end`
 #   ({glue:text}`compute.growth.frontier_since_2018.ci`).
+#   {cite-number}`compute.growth.frontier_since_2018`
 # - Frontier language models, the ten largest language models at their
 #   release, have grown by {glue:text}`language_frontier_since_2020_growth` from
 #   June 2020 to {glue:text}`data_end`
 #   ({glue:text}`compute.growth.language_frontier_since_2020.ci`), when
 #   Epoch finds they caught up with the overall frontier. (The rate of all
 #   language models depends on which small models a dataset holds; see below.)
+#   {cite-number}`compute.growth.language_frontier_since_2020`
 # - On the window Epoch AI used (2010 to May 2024) our data give
 #   {glue:text}`compute.growth.notable_2010_2024`x per year
 #   ({glue:text}`compute.growth.notable_2010_2024.ci`) for notable models;
@@ -57,10 +60,11 @@ glue_text(compute_trends.summary_facts(models, ours, comparison, curve))
 #   published figure is in the comparison table below. On the
 #   {glue:text}`n_confident_window` rows graded *confident* alone the same window
 #   gives {glue:text}`confident_only_growth`: {glue:text}`confident_verdict`.
+#   {cite-number}`compute.growth.notable_2010_2024`
 # - The largest training run in our data is {glue:text}`largest_model`
 #   ({glue:text}`largest_date`), at {glue:text}`compute.largest_run.flop.text`
 #   FLOP (an outside estimate; the range is the one its confidence grade
-#   implies, not a confidence interval).
+#   implies, not a confidence interval). {cite-number}`compute.largest_run.flop`
 # - Varying only the analyst's choices (start year, domain, speculative
 #   rows, estimator), notable-model growth ranges from
 #   {glue:text}`spec_notable_min` to {glue:text}`spec_notable_max` x/yr over
@@ -196,6 +200,18 @@ glue_text(compute_trends.era_facts(compute_trends.eras(models)))
 # begin in 2010, so they cannot test the start of the deep-learning era.
 # {glue:text}`eras_conclusion`
 
+# %% tags=["hide-input"]
+cross_validation = compute_trends.cross_validation_table(models)
+glue_text(compute_trends.cross_validation_facts(cross_validation))
+tables.show(cross_validation, index=False)
+
+# %% [markdown]
+# Sevilla and Roldán choose between these shapes by cross-validation as well as
+# BIC. Ten-fold cross-validation (folds drawn at random with a fixed seed; the
+# break models search their break again on each training fold) prefers the
+# {glue:text}`cv_notable` shape for notable models and the
+# {glue:text}`cv_frontier` shape for frontier models.
+
 # %% tags=["remove-cell"]
 glue_text(compute_trends.language_frontier_break(models))
 
@@ -223,7 +239,8 @@ glue_text(compute_trends.method_matched_facts(matched))
 # data through Epoch's specification give {glue:text}`mm_ours_epoch` after 2018
 # and {glue:text}`mm_ours_before` before it, {glue:text}`mm_direction`. What
 # differs between the datasets is which frontier models before 2018 each holds
-# and how their compute is counted (self-play, see the data audit).
+# and the estimate each gives them (the data audit compares them model by
+# model). Both now count self-play systems by their optimisation compute.
 
 # %% tags=["hide-input"]
 tables.show(matched, index=False)
@@ -370,6 +387,14 @@ tables.show(
     ),
     index=False,
 )
+
+# %% [markdown]
+# Earlier estimates on other windows and samples are context, not
+# replications: the 2022 "three eras" paper's doubling times and OpenAI's 2018
+# figure for the largest runs, converted to growth per year.
+
+# %% tags=["hide-input"]
+tables.show(compute_trends.historical_context(published), index=False)
 
 # %% [markdown]
 # ## Limitations

@@ -31,7 +31,7 @@ speedrun = ap.record_trend(records.date, records.minutes)
 current_rules = ap.current_rules_trend(records)
 
 registry = keynumbers.Registry(chapter="chapters/02-algorithmic-progress")
-ap.register_key_numbers(registry, lm, speedrun, current_rules, len(records))
+ap.register_key_numbers(registry, lm, speedrun, current_rules)
 registry.glue()
 registry.save()
 glue_text(ap.summary_facts(lm, records, speedrun, published))
@@ -47,7 +47,7 @@ glue_text(ap.summary_facts(lm, records, speedrun, published))
 #   {glue:text}`lm_interval_verdict`. The choice of law moves it
 #   too: the variants with progress give
 #   {glue:text}`lm_variant_spread` on the same evaluations (see the variant
-#   table): {glue:text}`lm_identification`.
+#   table): {glue:text}`lm_identification`. {cite-number}`algorithms.halving_time.lm_perplexity`
 # - **Fixed-target records.** Under the speedrun's current timing rules
 #   (since {glue:text}`current_rules_since`), the NanoGPT record time on the
 #   same eight GPUs (hardware time, not compute) has halved every
@@ -56,17 +56,17 @@ glue_text(ap.summary_facts(lm, records, speedrun, published))
 #   {glue:text}`last_record`, it halved every
 #   {glue:text}`algorithms.halving_time.speedrun.text` months, an average of
 #   a first phase under looser timing rules and the
-#   {glue:text}`current_rules_pace` current one.
+#   {glue:text}`current_rules_pace` current one. {cite-number}`algorithms.halving_time.speedrun_current_rules` {cite-number}`algorithms.halving_time.speedrun`
 # - **Compute versus algorithms.** Between {glue:text}`pair_early` and
 #   {glue:text}`pair_late`, scaling compute explains a share of
 #   {glue:text}`algorithms.compute_share.lm.text` of the fall in loss; the
-#   rest comes from better algorithms.
+#   rest comes from better algorithms. {cite-number}`algorithms.compute_share.lm`
 # - **Is progress accelerating?** For language models,
 #   {glue:text}`lm_acceleration_verdict` (change
 #   {glue:text}`lm_acceleration_oom`); the speedrun's rate of improvement
 #   {glue:text}`speedrun_verdict` (change
 #   {glue:text}`algorithms.acceleration.speedrun.text` OOM/yr per year).
-#   {glue:text}`acceleration_answer`
+#   {glue:text}`acceleration_answer` {cite-number}`algorithms.acceleration.speedrun`
 
 # %% tags=["remove-cell"]
 glue_text(ap.data_facts(evaluations, lm, records))

@@ -55,25 +55,25 @@ glue_text(chinchilla.summary_facts(replication, comparison, allocation, publishe
 #   {glue:text}`digits_min`–{glue:text}`digits_max` significant figures in
 #   each of the {glue:text}`params_total` parameters. Hoffmann et al.'s
 #   unrounded values fall outside our intervals for
-#   {glue:text}`hoffmann_outside`, and {glue:text}`joint_verdict` (below).
+#   {glue:text}`hoffmann_outside`, and {glue:text}`joint_verdict` (below). {cite-number}`chinchilla.fit.alpha` {cite-number}`chinchilla.fit.beta` {cite-number}`chinchilla.fit.E`
 # - The compute-optimal parameter count grows as $N^* \propto C^{a}$ with
 #   $a$ = {glue:text}`chinchilla.allocation.a.text`, and training tokens as
 #   $D^* \propto C^{b}$ with $b$ = {glue:text}`chinchilla.allocation.b.text`;
 #   Hoffmann et al.'s Table 2 gives $a$ = {glue:text}`a_hoffmann_table2`
-#   and Kaplan et al. {cite:p}`kaplan2020scaling` {glue:text}`a_kaplan`.
+#   and Kaplan et al. {cite:p}`kaplan2020scaling` {glue:text}`a_kaplan`. {cite-number}`chinchilla.allocation.a` {cite-number}`chinchilla.allocation.b`
 # - At Chinchilla's budget the law asks for
 #   {glue:text}`chinchilla.tokens_per_parameter.chinchilla_budget.text` tokens
 #   per parameter, consistent with the "20 tokens per parameter" rule; at
 #   $10^{26}$ FLOP it asks for
 #   {glue:text}`chinchilla.tokens_per_parameter.1e26.text`. Hoffmann et al.'s
-#   own TeX values would ask for {glue:text}`tpp_chinchilla_hoffmann_tex`.
+#   own TeX values would ask for {glue:text}`tpp_chinchilla_hoffmann_tex`. {cite-number}`chinchilla.tokens_per_parameter.chinchilla_budget` {cite-number}`chinchilla.tokens_per_parameter.1e26`
 # - Llama 3 8B, trained on {glue:text}`summary_llama_tpp` tokens per parameter,
 #   would have used {glue:text}`chinchilla.compute_overhead.llama3_8b.text`
 #   times the compute a compute-optimal run needs for the same loss, if this law
 #   held that far: an **extrapolation** to {glue:text}`summary_llama_extrapolation`
 #   times the largest training set of the runs it was fitted on, with another
 #   dataset and tokenizer. Read it as the shape of a deliberate trade (training
-#   compute for a small, cheap-to-serve model), not as a measurement.
+#   compute for a small, cheap-to-serve model), not as a measurement. {cite-number}`chinchilla.compute_overhead.llama3_8b`
 
 # %% tags=["remove-cell"]
 glue_text(chinchilla.data_facts(replication))

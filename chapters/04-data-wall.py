@@ -41,7 +41,7 @@ glue_text(dw.summary_facts(wall))
 #   with its inputs as data, the effective stock of public human text in 2024 is
 #   {glue:text}`data.stock.effective_tokens_2024.text` tokens. It grows by
 #   {glue:text}`summary_stock_growth`: by 2030 it is
-#   {glue:text}`data.stock.effective_tokens_2030.text` tokens.
+#   {glue:text}`data.stock.effective_tokens_2030.text` tokens. {cite-number}`data.stock.effective_tokens_2024` {cite-number}`data.stock.effective_tokens_2030`
 # - **Datasets.** Training sets of language models have grown by
 #   {glue:text}`summary_growth_all` since 2010
 #   ({glue:text}`data.dataset_growth.language.ci`); the largest in our data
@@ -53,7 +53,7 @@ glue_text(dw.summary_facts(wall))
 #   tokens per parameter than is compute-optimal brings that to
 #   {glue:text}`data.full_use_year.overtrained_5x.text`; a hundred times, about
 #   as far as small deployed models such as Llama 3 8B go, to
-#   {glue:text}`data.full_use_year.overtrained_100x.text`.
+#   {glue:text}`data.full_use_year.overtrained_100x.text`. {cite-number}`data.full_use_year.median` {cite-number}`data.full_use_year.overtrained_5x` {cite-number}`data.full_use_year.overtrained_100x`
 # - **What moves it.** The input that moves the year most is the
 #   {glue:text}`summary_driver` (a spread of {glue:text}`summary_driver_spread`
 #   years between its 10th and 90th percentiles): {glue:text}`summary_driver_kind`.

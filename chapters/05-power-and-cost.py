@@ -53,25 +53,25 @@ glue_text(pw.summary_facts(result, published))
 #   {glue:text}`summary_compute_growth`. Emberson and Rahman
 #   {cite:p}`emberson2024power` report {glue:text}`summary_published_growth`; on
 #   the same window we find
-#   {glue:text}`power.growth.frontier_to_sep2024.text`.
+#   {glue:text}`power.growth.frontier_to_sep2024.text`. {cite-number}`power.growth.frontier` {cite-number}`power.growth.frontier_to_sep2024`
 # - **Today.** The largest run in our data, {glue:text}`summary_largest_model`,
 #   draws about {glue:text}`power.largest_run.w.text` W and used
-#   {glue:text}`power.largest_run.energy_mwh.text` MWh.
+#   {glue:text}`power.largest_run.energy_mwh.text` MWh. {cite-number}`power.largest_run.w` {cite-number}`power.largest_run.energy_mwh`
 # - **Why not as fast as compute.** Compute grows
 #   {glue:text}`power.decomposition.compute_minus_power.text` orders of
 #   magnitude per year faster than power: more efficient chips, lower precision,
-#   longer runs.
+#   longer runs. {cite-number}`power.decomposition.compute_minus_power`
 # - **2030.** If the trend holds, the largest run in 2030 draws
 #   {glue:text}`power.projection_2030.w.text` W, about
 #   {glue:text}`summary_2030_share_us` of the average electricity demand of the
 #   United States and {glue:text}`summary_2030_virginia` times that of Virginia.
 #   Epoch AI and EPRI {cite:p}`epochepri2025power` put it at
-#   {glue:text}`summary_published_2030`.
+#   {glue:text}`summary_published_2030`. {cite-number}`power.projection_2030.w`
 # - **Cost.** The amortised cost of hardware and energy for frontier runs grows
 #   by a factor of {glue:text}`cost.growth.frontier.text` per year; the most expensive run
 #   in our data ({glue:text}`summary_costly_model`) cost about
 #   {glue:text}`cost.largest_run.usd.text` USD, and the first billion-dollar run
-#   comes in {glue:text}`cost.first_billion_dollar_run.year.text`.
+#   comes in {glue:text}`cost.first_billion_dollar_run.year.text`. {cite-number}`cost.growth.frontier` {cite-number}`cost.largest_run.usd` {cite-number}`cost.first_billion_dollar_run.year`
 
 # %% tags=["remove-cell"]
 glue_text(pw.data_facts(result))

@@ -45,19 +45,19 @@ glue_text(tl.summary_facts(result))
 # - **Unconstrained.** The frontier runs of the last eight years (since
 #   {glue:text}`summary_window_start`) grew by {glue:text}`summary_growth` a
 #   year. If that holds, the largest run in 2030 uses
-#   {glue:text}`timelines.largest_run_2030.flop.text` FLOP.
+#   {glue:text}`timelines.largest_run_2030.flop.text` FLOP. {cite-number}`timelines.largest_run_2030.flop`
 # - **Constrained.** The power, chip, data and latency ceilings of 2030 allow
 #   {glue:text}`timelines.feasible_run_2030.flop.text` FLOP. The binding
 #   constraint is {glue:text}`summary_binding`, in
 #   {glue:text}`timelines.binding_constraint.power_share` of the draws, then
-#   {glue:text}`summary_second` ({glue:text}`summary_second_share`).
+#   {glue:text}`summary_second` ({glue:text}`summary_second_share`). {cite-number}`timelines.feasible_run_2030.flop`
 # - **Effective compute.** With algorithmic gains, the largest 2030 run is worth
 #   {glue:text}`timelines.effective_compute_2030.gpt4_multiple.text` times
-#   GPT-4's training compute.
+#   GPT-4's training compute. {cite-number}`timelines.effective_compute_2030.gpt4_multiple`
 # - **Thresholds.** The largest run passes 1e27 FLOP in
 #   {glue:text}`timelines.threshold_year.1e27.text`, 1e28 in
 #   {glue:text}`timelines.threshold_year.1e28.text` and 1e29 in
-#   {glue:text}`timelines.threshold_year.1e29.text` (unconstrained).
+#   {glue:text}`timelines.threshold_year.1e29.text` (unconstrained). {cite-number}`timelines.threshold_year.1e27` {cite-number}`timelines.threshold_year.1e28` {cite-number}`timelines.threshold_year.1e29`
 # - **Calibration.** Run from past cutoffs, the projection's 90% intervals held
 #   the realised record in {glue:text}`summary_raw_coverage` of backtests; the
 #   widening rule gives a factor of {glue:text}`summary_widening`, after which

@@ -341,3 +341,18 @@ def test_every_downloadable_figure_names_its_source_and_licence(built_site):
     for svg in svgs:
         text = svg.read_text(encoding="utf-8")
         assert f"figure {svg.stem}" in text and "CC BY 4.0" in text, svg.name
+
+
+def test_every_cited_key_number_exists_and_links_to_its_row(built_site):
+    """``{cite-number}`id``` after a summary bullet names a registered id and links its row."""
+    records = json.loads((built_site / "key-numbers.json").read_text(encoding="utf-8"))
+    ids = {record["id"] for record in records}
+    cited = {
+        (page.stem, number)
+        for page in sorted((REPO_ROOT / "chapters").glob("*.md"))
+        for number in re.findall(r"\{cite-number\}`([^`]+)`", page.read_text(encoding="utf-8"))
+    }
+    assert cited and {number for _, number in cited} <= ids
+    for stem, number in cited:
+        html = (built_site / "chapters" / f"{stem}.html").read_text(encoding="utf-8")
+        assert f'href="../key-numbers.html#{number}"' in html, (stem, number)

@@ -111,3 +111,17 @@ def test_moving_block_rows_draw_whole_blocks_of_consecutive_rows():
     for start in range(0, 20, 5):
         block = rows[start : start + 5]
         assert np.all(np.diff(block) == 1)
+
+
+def test_cross_validation_prefers_a_kink_when_the_data_have_one_and_a_line_when_not():
+    rng = np.random.default_rng(4)
+    years = np.sort(rng.uniform(2010, 2024, 200))
+    dates = [trends.from_decimal_year(year) for year in years]
+    candidates = np.arange(2012.0, 2022.0, 1 / 12)
+    kinked = np.where(years < 2017, 0.2 * (years - 2017), 0.8 * (years - 2017)) + rng.normal(0, 0.1, 200)
+    straight = 0.5 * (years - 2017) + rng.normal(0, 0.1, 200)
+    with_kink = trends.cross_validated_errors(dates, 10.0 ** (20 + kinked), candidates)
+    without = trends.cross_validated_errors(dates, 10.0 ** (20 + straight), candidates)
+    assert min(with_kink, key=with_kink.get) in ("kinked", "discontinuous")
+    assert with_kink["kinked"] < with_kink["exponential"]
+    assert without["exponential"] <= 1.05 * min(without.values())

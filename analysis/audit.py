@@ -176,6 +176,48 @@ def missing_frontier(models: pd.DataFrame, epoch: pd.DataFrame, since: str = "20
     ).reset_index(drop=True)
 
 
+def second_reading(outside: pd.DataFrame) -> pd.DataFrame:
+    """Each blind second estimate beside ours and Epoch's, and which of the two it lies closer to
+    (in log10 distance; within a factor of 1.5 of both counts as neither)."""
+    second = data.load_audit_second_reading()
+    rows = outside.set_index("model").loc[second.index]
+    ours, theirs, blind = rows.ours_flop, rows.epoch_flop, second.flop
+    to_ours = np.abs(np.log10(blind / ours))
+    to_epoch = np.abs(np.log10(blind / theirs))
+    closer = np.where(
+        (to_ours < np.log10(1.5)) & (to_epoch < np.log10(1.5)),
+        "neither",
+        np.where(to_ours < to_epoch, "ours", "Epoch's"),
+    )
+    return pd.DataFrame(
+        {
+            "model": second.index,
+            "ours (FLOP)": ours.to_numpy(),
+            "Epoch (FLOP)": theirs.to_numpy(),
+            "second reading (FLOP)": blind.to_numpy(),
+            "its method": second.method.to_numpy(),
+            "closer to": closer,
+            "our verdict": rows.better_estimate.to_numpy(),
+        }
+    ).reset_index(drop=True)
+
+
+def second_reading_facts(table: pd.DataFrame) -> dict:
+    """How often the blind estimate sides with ours, with Epoch's, and with our verdict (``blind_*``)."""
+    sided = table[table["closer to"] != "neither"]
+    agrees = ((sided["closer to"] == "ours") & (sided["our verdict"] == "ours")) | (
+        (sided["closer to"] == "Epoch's") & (sided["our verdict"] == "Epoch")
+    )
+    decided = sided["our verdict"] != "both plausible"
+    return {
+        "blind_n": len(table),
+        "blind_ours": int((table["closer to"] == "ours").sum()),
+        "blind_epoch": int((table["closer to"] == "Epoch's").sum()),
+        "blind_decided": int(decided.sum()),
+        "blind_confirms": int((agrees & decided).sum()),
+    }
+
+
 def register_key_numbers(registry, share: dict) -> None:
     """Register the share of our independent estimates within 3x of Epoch AI's, with its Wilson interval."""
     registry.register(

@@ -965,6 +965,10 @@ def method_matched_eras(models: pd.DataFrame, epoch: pd.DataFrame, published: pd
                 "Epoch's specification",
                 trends.fit_break(dates[kept], compute[kept], [EPOCH_KINK], continuous=True),
             ),
+            (
+                "Epoch's kink, AlphaGo Master and Zero kept",
+                trends.fit_break(dates, compute, [EPOCH_KINK], continuous=True),
+            ),
             ("our break search", trends.fit_break(dates, compute, break_candidates(dates), continuous=True)),
         ):
             low, high = (10**bound for bound in (fit.slope_after_low, fit.slope_after_high))
@@ -978,7 +982,7 @@ def method_matched_eras(models: pd.DataFrame, epoch: pd.DataFrame, published: pd
                     "90% high": high,
                     "growth before (x/yr)": 10**fit.slope_before,
                     "BIC": fit.verdict,
-                    "models": int(kept.sum()) if specification.startswith("Epoch") else len(selected),
+                    "models": int(kept.sum()) if specification == "Epoch's specification" else len(selected),
                 }
             )
     figure = published.loc["sevilla2024.growth.frontier_since_2018"]
@@ -996,6 +1000,19 @@ def method_matched_eras(models: pd.DataFrame, epoch: pd.DataFrame, published: pd
         }
     )
     return pd.DataFrame(rows)
+
+
+def _exclusion_verdict(index: pd.DataFrame) -> str:
+    """Whether leaving AlphaGo Master and Zero out moves Epoch's specification beyond its interval."""
+    moved = []
+    for data_label in ("Epoch's data", "our data"):
+        excluded = index.loc[(data_label, "Epoch's specification")]
+        kept = index.loc[(data_label, "Epoch's kink, AlphaGo Master and Zero kept")]
+        if not excluded["90% low"] <= kept["growth after the break (x/yr)"] <= excluded["90% high"]:
+            moved.append(data_label)
+    if not moved:
+        return "on both, the rate with them kept lies inside the interval without them"
+    return f"on {' and '.join(moved)} the rate with them kept lies outside the interval without them"
 
 
 def method_matched_facts(table: pd.DataFrame) -> dict:
@@ -1026,6 +1043,9 @@ def method_matched_facts(table: pd.DataFrame) -> dict:
         "mm_ours_before": format_growth(
             index.loc[("our data", "Epoch's specification")]["growth before (x/yr)"]
         ),
+        "mm_alphago_epoch": rate("Epoch's data", "Epoch's kink, AlphaGo Master and Zero kept"),
+        "mm_alphago_ours": rate("our data", "Epoch's kink, AlphaGo Master and Zero kept"),
+        "mm_alphago_verdict": _exclusion_verdict(index),
         "mm_epoch_search_verdict": epoch_search.BIC,
         "mm_epoch_search_year": epoch_search["break"],
     }

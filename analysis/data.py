@@ -1189,6 +1189,46 @@ def load_audit_notes() -> pd.DataFrame:
     return notes.set_index("model", drop=False)
 
 
+AUDIT_SECOND_READING = TableSpec(
+    name="audit_second_reading",
+    title="Audit: a second, blind derivation",
+    description="For disagreements with Epoch AI of the `inputs` kind, a second analyst's training-compute "
+    "estimate, derived from the primary source without seeing our value or Epoch's (rows whose inputs "
+    "could only be recalled, or whose epoch count had to be guessed, are left out).",
+    key="model",
+    columns=(
+        Column("model", "str", "Our model name (must be in `audit_notes.csv`).", unique=True),
+        Column(
+            "flop", "float", "The second estimate of training compute.", "FLOP", minimum=1e12, maximum=1e29
+        ),
+        Column("method", "str", "How it was computed (stated figure, operation count or hardware)."),
+        Column(
+            "confidence",
+            "str",
+            "Its grade, as for `models.csv`.",
+            values=CONFIDENCE_LEVELS,
+        ),
+        Column("inputs_read", "str", "Every input, as read, with where."),
+        Column("arithmetic", "str", "The arithmetic."),
+        Column("where_read", "str", "The copy of the source that was read."),
+        Column("source_url", "str", "The primary source.", pattern=URL_PATTERN),
+    ),
+)
+"""``data/audit_second_reading.csv``: blind second estimates for the audit's disagreements."""
+
+
+def load_audit_second_reading() -> pd.DataFrame:
+    """``data/audit_second_reading.csv``, validated, indexed by ``model``; every model must have an audit
+    note (a disagreement)."""
+    rows = read_table(AUDIT_SECOND_READING, paths.DATA_DIR / "audit_second_reading.csv")
+    unknown = sorted(set(rows.model) - set(load_audit_notes().model))
+    if unknown:
+        raise DataError(
+            [f"{paths.DATA_DIR / 'audit_second_reading.csv'}: model '{m}' has no audit note" for m in unknown]
+        )
+    return rows.set_index("model", drop=False)
+
+
 MISSING_FRONTIER_STATUSES = (
     "not yet read",
     "no published estimate",
@@ -1585,6 +1625,7 @@ COMMITTED_TABLES = {
         MODELS,
         AUDIT_NOTES,
         MISSING_FRONTIER_NOTES,
+        AUDIT_SECOND_READING,
         LM_EVALUATIONS,
         SPEEDRUN_RECORDS,
         PUBLISHED_ESTIMATES,

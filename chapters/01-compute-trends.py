@@ -241,6 +241,9 @@ glue_text(compute_trends.method_matched_facts(matched))
 # differs between the datasets is which frontier models before 2018 each holds
 # and the estimate each gives them (the data audit compares them model by
 # model). Both now count self-play systems by their optimisation compute.
+# Keeping AlphaGo Master and Zero in Epoch's specification gives
+# {glue:text}`mm_alphago_epoch` on Epoch's data and
+# {glue:text}`mm_alphago_ours` on ours: {glue:text}`mm_alphago_verdict`.
 
 # %% tags=["hide-input"]
 tables.show(matched, index=False)

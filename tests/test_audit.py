@@ -1,3 +1,5 @@
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -68,3 +70,24 @@ def test_a_missing_frontier_model_without_a_note_is_an_error_naming_it(monkeypat
     monkeypatch.setattr(data, "load_missing_frontier_notes", lambda: stale)
     with pytest.raises(data.DataError, match="'Not Missing' is no longer a missing frontier model"):
         audit.missing_frontier(models, epoch)
+
+
+def test_a_second_reading_of_a_model_without_a_disagreement_is_an_error(monkeypatch):
+    notes = data.load_audit_notes()
+    second = data.load_audit_second_reading()
+    model = second.index[0]
+    monkeypatch.setattr(data, "load_audit_notes", lambda: notes.drop(index=model))
+    with pytest.raises(data.DataError, match=f"model '{re.escape(model)}' has no audit note"):
+        data.load_audit_second_reading()
+
+
+def test_second_reading_facts_count_sides_and_agreement_with_our_verdicts():
+    table = pd.DataFrame(
+        {
+            "closer to": ["ours", "Epoch's", "neither"],
+            "our verdict": ["ours", "Epoch", "both plausible"],
+        }
+    )
+    facts = audit.second_reading_facts(table)
+    keys = ("blind_n", "blind_ours", "blind_epoch", "blind_decided", "blind_confirms")
+    assert [facts[key] for key in keys] == [3, 1, 1, 2, 2]

@@ -176,10 +176,11 @@ def parameter_table(comparison: pd.DataFrame, registry: keynumbers.Registry) -> 
     return table
 
 
-def law_covariance(replication: Replication) -> np.ndarray:
-    """Covariance of the bootstrap refits in the fitted parametrisation (a, b, e, alpha, beta)."""
-    thetas = np.array([law.theta() for law in replication.bootstrap.laws()])
-    return np.cov(thetas, rowvar=False)
+def law_covariance(replication: Replication, transform=sl.ChinchillaLaw.theta) -> np.ndarray:
+    """Covariance of the bootstrap refits in the parametrisation ``transform`` gives (by default the
+    fitted one, a, b, e, alpha, beta)."""
+    draws = np.array([transform(law) for law in replication.bootstrap.laws()])
+    return np.cov(draws, rowvar=False)
 
 
 @dataclass(frozen=True)
@@ -207,8 +208,7 @@ def wald_tests(replication: Replication, published: pd.DataFrame) -> list[WaldTe
     """
     results = []
     for name, transform in WALD_PARAMETRISATIONS.items():
-        draws = np.array([transform(law) for law in replication.bootstrap.laws()])
-        inverse = np.linalg.inv(np.cov(draws, rowvar=False))
+        inverse = np.linalg.inv(law_covariance(replication, transform))
         ours = transform(replication.fit.law)
         for label in ("Hoffmann et al. (unrounded)", "Hoffmann et al. (printed)"):
             difference = transform(published_law(published, PUBLISHED_LAWS[label])) - ours

@@ -410,7 +410,7 @@ SENSITIVITY_GRIDS = {
 
 
 SENSITIVITY_STARTS = 5
-"""L-BFGS-B runs per sensitivity refit (from the best grid starts): on these runs every choice reaches
+"""Starts optimised per sensitivity refit (the best of the grid): on these runs every choice reaches
 the same optimum as with ``scaling_laws.STARTS_TO_OPTIMISE`` starts, to 1e-8 in every parameter."""
 
 ALL_RUNS_CHOICE = "Keep all 245 runs (no outliers dropped)"
@@ -435,10 +435,10 @@ def sensitivity(budgets: dict[str, float]) -> pd.DataFrame:
         "Huber δ = 1e-1 (close to least squares)": (included, {"delta": 1e-1}),
         AVERAGED_CHOICE: (
             included,
-            {"reduction": "mean", "tolerances": sl.SCIPY_DEFAULT_TOLERANCES},
+            {"reduction": "mean", "early_stopped": True},
         ),
         "Averaged loss, run to convergence": (included, {"reduction": "mean"}),
-        "Summed loss, SciPy default stopping": (included, {"tolerances": sl.SCIPY_DEFAULT_TOLERANCES}),
+        "Summed loss, SciPy default stopping": (included, {"early_stopped": True}),
     }
     for label, grid in list(SENSITIVITY_GRIDS.items())[1:]:
         choices[f"{label} ({len(sl.grid_points(grid)):,} starts)"] = (included, {"grid": grid})
@@ -468,7 +468,7 @@ def early_stopped_bootstrap(replication: Replication) -> dict:
     with the converged bootstrap's.
     """
     included = replication.included
-    early_fit = _fit(included, reduction="mean", tolerances=sl.SCIPY_DEFAULT_TOLERANCES)
+    early_fit = _fit(included, reduction="mean", early_stopped=True)
     early = sl.bootstrap_chinchilla(
         included.parameters,
         included.training_tokens,
@@ -477,7 +477,7 @@ def early_stopped_bootstrap(replication: Replication) -> dict:
         EARLY_STOP_RESAMPLES,
         BOOTSTRAP_SEED,
         reduction="mean",
-        tolerances=sl.SCIPY_DEFAULT_TOLERANCES,
+        early_stopped=True,
     )
 
     def width(bootstrap):
@@ -714,7 +714,7 @@ def register_key_numbers(
     """Register the chapter's headline numbers, each with its bootstrap interval."""
     method = (
         f"Huber (delta {HUBER_DELTA_TEXT}) fit of the LSE law to {len(replication.included)} runs, "
-        f"L-BFGS-B to convergence from a {len(sl.grid_points()):,}-start grid; {CI_LEVEL:.0%} "
+        f"Newton to convergence from a {len(sl.grid_points()):,}-start grid; {CI_LEVEL:.0%} "
         f"percentile interval of {len(replication.bootstrap.draws):,} seeded bootstrap refits"
     )
     for row in comparison.itertuples():
@@ -851,12 +851,24 @@ def method_facts(replication: Replication) -> dict:
     return {
         "grid_starts": f"{len(sl.grid_points()):,}",
         "starts_optimised": sl.STARTS_TO_OPTIMISE,
-        "gtol": f"{sl.CONVERGED_TOLERANCES['gtol']:.0e}",
+        "gtol": f"{sl.NEWTON_GTOL:.0e}",
+        "xtol": f"{sl.NEWTON_XTOL:.0e}",
         "fit_iterations": replication.fit.iterations,
         "fit_gradient_norm": f"{replication.fit.gradient_norm:.0e}",
-        "resamples": f"{len(replication.bootstrap.draws):,}",
+        "resamples": f"{replication.bootstrap.resamples:,}",
+        "bootstrap_convergence": convergence_text(replication.bootstrap),
         "ci_level": f"{CI_LEVEL:.0%}",
     }
+
+
+def convergence_text(bootstrap: sl.Bootstrap) -> str:
+    """Whether every bootstrap refit converged, or how many did not and are left out."""
+    if not bootstrap.failed:
+        return f"all {bootstrap.resamples:,} refits converged"
+    return (
+        f"{len(bootstrap.failed):,} of {bootstrap.resamples:,} refits did not converge and are left out "
+        f"of the intervals, which rest on the other {len(bootstrap.draws):,}"
+    )
 
 
 def fit_facts(replication: Replication, comparison: pd.DataFrame) -> dict:
@@ -1011,7 +1023,8 @@ def sensitivity_facts(
             "baseline_tpp": baseline.tokens_per_parameter_chinchilla,
             "averaged_alpha": averaged.alpha,
             "averaged_iterations": int(averaged.iterations),
-            "baseline_iterations": int(baseline.iterations),
+            "averaged_gradient": f"{averaged.gradient_norm:.0e}",
+            "gtol": f"{sl.NEWTON_GTOL:.0e}",
             "other_tpp_range": _range_text(others.min(), others.max()),
             "grid_starts_fine": f"{len(sl.grid_points(SENSITIVITY_GRIDS['Half-step grid'])):,}",
             "grid_starts_coarse": f"{len(sl.grid_points(SENSITIVITY_GRIDS['Coarse grid'])):,}",

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import optimize
 
+from analysis.optimise import newton_batch
 from analysis.trends import percentile_interval
 
 HUBER_DELTA = 1e-3
@@ -42,18 +43,27 @@ PARAMETER_NAMES = ("E", "A", "B", "alpha", "beta")
 TOKENS_PER_FLOP_CONVENTION = 6.0
 """Training compute C = 6 N D FLOP (forward and backward pass, Kaplan et al. 2020)."""
 
-CONVERGED_TOLERANCES = {"ftol": 0.0, "gtol": 1e-10, "maxiter": 20_000, "maxfun": 40_000}
-"""L-BFGS-B run to convergence: no relative-decrease stop, tiny projected gradient."""
+NEWTON_GTOL = 1e-10
+"""Fits run to convergence stop when no gradient component exceeds this (objective units)."""
 
-BOOTSTRAP_TOLERANCES = {**CONVERGED_TOLERANCES, "gtol": 1e-8}
-"""Bootstrap refits stop at a projected gradient of 1e-8: on the digitised runs their parameters
-agree with refits at 1e-10 to better than 1e-4 (relative), in a quarter less time."""
+NEWTON_XTOL = 1e-6
+"""... or, once rounding stalls the objective, when a full Newton step moves no parameter of
+``(ln A, ln B, ln E, alpha, beta)`` by more than this: the objective is flat to double precision
+over ~2e-7 along its stiffest direction, so the optimum is not defined more finely."""
 
-STARTS_TO_OPTIMISE = 20
-"""How many of the best-scoring grid starts L-BFGS-B is run from."""
+CONVERGED_TOLERANCES = {"ftol": 0.0, "gtol": NEWTON_GTOL, "maxiter": 20_000, "maxfun": 40_000}
+"""SciPy L-BFGS-B run to convergence (no relative-decrease stop): the scalar reference the batched
+Newton fits are tested against."""
 
 SCIPY_DEFAULT_TOLERANCES: dict = {}
-"""L-BFGS-B with SciPy's default stopping rules (``ftol`` 2.2e-9, ``gtol`` 1e-5)."""
+"""L-BFGS-B with SciPy's default stopping rules (``ftol`` 2.2e-9, ``gtol`` 1e-5): the original's setup."""
+
+STARTS_TO_OPTIMISE = 20
+"""How many of the best-scoring grid starts are optimised."""
+
+
+class ConvergenceError(RuntimeError):
+    """No start of a fit converged."""
 
 
 @dataclass(frozen=True)
@@ -183,14 +193,17 @@ def _residuals(theta: np.ndarray, runs: RunData):
     return residuals, exponentials, total
 
 
-def objective(theta: np.ndarray, runs: RunData, delta: float = HUBER_DELTA, reduction: str = "sum"):
+def objective(
+    theta: np.ndarray, runs: RunData, delta: float = HUBER_DELTA, reduction: str = "sum", weights=1.0
+):
     """Huber loss of the log-loss residuals, summed (or averaged) over runs.
 
     ``theta`` may be one vector ``(a, b, e, alpha, beta)`` or a stack of them
-    (shape ``(k, 5)``), which scores every start of a grid in one pass.
+    (shape ``(k, 5)``), each scored on the runs weighted by ``weights``
+    (``(k, runs)`` bootstrap counts; by default every run once).
     """
     residuals, _, _ = _residuals(theta, runs)
-    total = huber(residuals, delta).sum(axis=-1)
+    total = (huber(residuals, delta) * weights).sum(axis=-1)
     return total / len(runs.log_loss) if reduction == "mean" else total
 
 
@@ -214,9 +227,49 @@ def objective_and_gradient(theta: np.ndarray, runs: RunData, delta: float, reduc
     return value, gradient
 
 
+def batched_derivatives(theta: np.ndarray, runs: RunData, weights: np.ndarray, delta: float, reduction: str):
+    """Objective ``(k,)``, gradient ``(k, 5)`` and Hessian ``(k, 5, 5)`` for ``k`` problems at once.
+
+    Row ``i`` of ``theta`` is scored on the runs weighted by row ``i`` of
+    ``weights`` (``(k, runs)``; bootstrap counts, or ones). With ``r`` the
+    log-loss residual and ``p`` the softmax weights of the three LSE terms,
+    the gradient of ``r`` is ``g = (p1, p2, p3, -p1 ln N, -p2 ln D)`` and its
+    Hessian ``sum_j p_j J_j^T J_j - g g^T`` (``J_j`` the j-th term's
+    derivative), so the objective's Hessian is
+    ``sum w [(h'' - h') g g^T + h' sum_j p_j J_j^T J_j]`` for the Huber loss ``h``.
+    """
+    residuals, exponentials, total = _residuals(theta, runs)
+    p1, p2, p3 = (x / total for x in exponentials)
+    x, y = runs.log_parameters, runs.log_tokens
+    slope = np.clip(residuals, -delta, delta) * weights
+    magnitude = np.abs(residuals)
+    curvature = (
+        np.stack([magnitude <= delta, np.minimum(1.0, delta / np.maximum(magnitude, delta))]) * weights
+    )
+    derivative = np.stack([p1, p2, p3, -x * p1, -y * p2], axis=-1)
+    value = (huber(residuals, delta) * weights).sum(axis=-1)
+    gradient = np.einsum("kn,knj->kj", slope, derivative)
+    term_curvature = np.zeros((len(theta), 5, 5))
+    s1, s2 = slope * p1, slope * p2
+    term_curvature[:, 0, 0] = s1.sum(axis=-1)
+    term_curvature[:, 1, 1] = s2.sum(axis=-1)
+    term_curvature[:, 2, 2] = (slope * p3).sum(axis=-1)
+    term_curvature[:, 0, 3] = term_curvature[:, 3, 0] = -(s1 @ x)
+    term_curvature[:, 3, 3] = s1 @ x**2
+    term_curvature[:, 1, 4] = term_curvature[:, 4, 1] = -(s2 @ y)
+    term_curvature[:, 4, 4] = s2 @ y**2
+    outer = derivative.transpose(0, 2, 1)[None]
+    hessian = np.matmul(outer * (curvature - slope)[:, :, None, :], derivative[None]) + term_curvature[None]
+    hessian = hessian.transpose(1, 0, 2, 3)
+    if reduction == "mean":
+        runs_count = weights.shape[-1]
+        return value / runs_count, gradient / runs_count, hessian / runs_count
+    return value, gradient, hessian
+
+
 @dataclass(frozen=True)
 class FitResult:
-    """A fitted law and how the optimiser got there."""
+    """A fitted law and how the optimiser got there (``gradient_norm``: largest |component|)."""
 
     law: ChinchillaLaw
     objective: float
@@ -227,7 +280,11 @@ class FitResult:
 
 
 def minimise(theta0, runs: "RunData", delta: float, reduction: str, tolerances: dict) -> FitResult:
-    """L-BFGS-B on the Huber objective from ``theta0`` (a, b, e, alpha, beta), with the given stopping."""
+    """L-BFGS-B (SciPy) on the Huber objective from ``theta0`` (a, b, e, alpha, beta).
+
+    The scalar reference for ``newton_fits`` and, with
+    ``SCIPY_DEFAULT_TOLERANCES``, the original's early-stopped setup.
+    """
     result = optimize.minimize(
         objective_and_gradient,
         np.asarray(theta0, float),
@@ -240,16 +297,65 @@ def minimise(theta0, runs: "RunData", delta: float, reduction: str, tolerances: 
     return FitResult(
         law=ChinchillaLaw.from_theta(result.x),
         objective=float(result.fun),
-        gradient_norm=float(np.linalg.norm(gradient)),
+        gradient_norm=float(np.abs(gradient).max()),
         iterations=int(result.nit),
         converged=bool(result.success),
         message=str(result.message),
     )
 
 
+def newton_fits(starts: np.ndarray, runs: RunData, weights: np.ndarray, delta: float, reduction: str):
+    """Converged fits from each row of ``starts``, each on the runs weighted by its row of ``weights``.
+
+    One batched damped-Newton run (``analysis.optimise``) to ``NEWTON_GTOL`` / ``NEWTON_XTOL``.
+    """
+    weights = np.broadcast_to(np.asarray(weights, float), (len(starts), len(runs.log_loss)))
+
+    def value(theta, rows):
+        return objective(theta, runs, delta, reduction, weights[rows])
+
+    def derivatives(theta, rows):
+        return batched_derivatives(theta, runs, weights[rows], delta, reduction)
+
+    return newton_batch(value, derivatives, starts, gtol=NEWTON_GTOL, xtol=NEWTON_XTOL)
+
+
 def grid_points(grid: dict[str, np.ndarray] = HOFFMANN_GRID) -> np.ndarray:
     """Every start of ``grid`` as rows ``(a, b, e, alpha, beta)``."""
     return np.array(list(itertools.product(grid["a"], grid["b"], grid["e"], grid["alpha"], grid["beta"])))
+
+
+def score_grid(grid: dict[str, np.ndarray], runs: RunData, delta: float, reduction: str) -> np.ndarray:
+    """The objective at every start of ``grid``, in the order of ``grid_points(grid)``.
+
+    The LSE's terms are separable: ``a - alpha ln N`` depends on ``(a, alpha)``
+    only, ``b - beta ln D`` on ``(b, beta)``, so their exponentials are taken
+    once per pair and combined by broadcasting, one value of ``a`` at a time.
+    Every term is scaled by the largest over the grid, per run; the ``e`` term
+    keeps the sum at least ``exp(min e - that largest)``, far from underflow
+    for grids like Hoffmann et al.'s.
+    """
+    x, y = runs.log_parameters, runs.log_tokens
+    parameter_term = grid["a"][:, None, None] - grid["alpha"][None, :, None] * x
+    token_term = grid["b"][:, None, None] - grid["beta"][None, :, None] * y
+    constant_term = grid["e"][:, None] + np.zeros_like(x)
+    shift = np.maximum.reduce(
+        [parameter_term.max(axis=(0, 1)), token_term.max(axis=(0, 1)), constant_term.max(0)]
+    )
+    parameter_exp, token_exp, constant_exp = (
+        np.exp(term - shift) for term in (parameter_term, token_term, constant_term)
+    )
+    scores = []
+    for by_alpha in parameter_exp:
+        total = (
+            by_alpha[None, None, :, None, :]
+            + token_exp[:, None, None, :, :]
+            + constant_exp[None, :, None, None, :]
+        )
+        residuals = shift + np.log(total) - runs.log_loss
+        scores.append(huber(residuals, delta).sum(axis=-1).ravel())
+    scores = np.concatenate(scores)
+    return scores / len(x) if reduction == "mean" else scores
 
 
 def fit_chinchilla(
@@ -260,37 +366,52 @@ def fit_chinchilla(
     reduction: str = "sum",
     grid: dict[str, np.ndarray] = HOFFMANN_GRID,
     starts_to_optimise: int = STARTS_TO_OPTIMISE,
-    tolerances: dict = CONVERGED_TOLERANCES,
+    early_stopped: bool = False,
 ) -> FitResult:
     """Fit the Chinchilla law to runs (N parameters, D tokens, loss in nats/token).
 
-    Scores every grid start at once, runs L-BFGS-B (analytic gradient) from
-    the ``starts_to_optimise`` best, and returns the lowest optimum.
-    ``reduction="mean"`` averages the Huber loss instead of summing it;
-    ``tolerances=SCIPY_DEFAULT_TOLERANCES`` stops where SciPy stops by default.
+    Scores every grid start at once, optimises the ``starts_to_optimise``
+    best and returns the lowest optimum: by default all of them in one batched
+    Newton run to convergence; with ``early_stopped=True`` by L-BFGS-B with
+    SciPy's default stopping, one start at a time, as the original did.
+    ``reduction="mean"`` averages the Huber loss instead of summing it.
     """
     runs = RunData.from_arrays(parameters, tokens, loss)
     starts = grid_points(grid)
-    scores = np.concatenate(
-        [
-            objective(chunk, runs, delta, reduction)
-            for chunk in np.array_split(starts, -(-len(starts) // 4096))
-        ]
-    )
+    scores = score_grid(grid, runs, delta, reduction)
     best_starts = starts[np.argsort(scores, kind="stable")[:starts_to_optimise]]
-    fits = [minimise(start, runs, delta, reduction, tolerances) for start in best_starts]
-    return min(fits, key=lambda fit: fit.objective)
+    if early_stopped:
+        fits = [minimise(start, runs, delta, reduction, SCIPY_DEFAULT_TOLERANCES) for start in best_starts]
+        return min(fits, key=lambda fit: fit.objective)
+    result = newton_fits(best_starts, runs, 1.0, delta, reduction)
+    if not result.converged.any():
+        raise ConvergenceError(
+            f"none of {len(best_starts)} starts converged to a gradient of {NEWTON_GTOL:.0e}"
+        )
+    best = np.flatnonzero(result.converged)[np.argmin(result.objective[result.converged])]
+    return FitResult(
+        law=ChinchillaLaw.from_theta(result.theta[best]),
+        objective=float(result.objective[best]),
+        gradient_norm=float(result.gradient_norm[best]),
+        iterations=int(result.iterations[best]),
+        converged=True,
+        message="batched damped Newton: gradient below tolerance",
+    )
 
 
 @dataclass(frozen=True)
 class Bootstrap:
-    """Refits of the law on resampled runs: ``draws`` has one row per resample.
+    """Refits of the law on resampled runs: ``draws`` has one row per converged resample.
 
-    Columns follow ``PARAMETER_NAMES`` (E, A, B, alpha, beta).
+    Columns follow ``PARAMETER_NAMES`` (E, A, B, alpha, beta). ``failed`` holds
+    the indices of resamples whose refit did not converge; they are left out of
+    ``draws`` and reported by the chapter.
     """
 
     draws: np.ndarray
     seed: int
+    resamples: int
+    failed: tuple[int, ...] = ()
 
     def laws(self) -> list[ChinchillaLaw]:
         """Each resample's fitted law."""
@@ -305,6 +426,12 @@ class Bootstrap:
         return np.array([quantity(law) for law in self.laws()])
 
 
+def resample_rows(runs: int, resamples: int, seed: int) -> np.ndarray:
+    """Positions of the runs in each resample, ``(resamples, runs)``: drawn with replacement, seeded."""
+    rng = np.random.default_rng(seed)
+    return np.stack([rng.integers(0, runs, runs) for _ in range(resamples)])
+
+
 def bootstrap_chinchilla(
     parameters,
     tokens,
@@ -314,20 +441,29 @@ def bootstrap_chinchilla(
     seed: int = 20240417,
     delta: float = HUBER_DELTA,
     reduction: str = "sum",
-    tolerances: dict = BOOTSTRAP_TOLERANCES,
+    early_stopped: bool = False,
 ) -> Bootstrap:
     """Nonparametric bootstrap: resample runs with replacement and refit.
 
-    Each refit runs L-BFGS-B (by default on the summed Huber loss, to
-    convergence) from the full-sample optimum: a warm start, since the
-    resampled optimum lies close to it, so no grid search per resample.
+    Every refit starts from the full-sample optimum (a warm start: the
+    resampled optimum lies close to it). By default all resamples are refitted
+    at once by batched Newton to convergence; with ``early_stopped=True`` each
+    by L-BFGS-B with SciPy's default stopping, as the original did.
     """
     runs = RunData.from_arrays(parameters, tokens, loss)
-    rng = np.random.default_rng(seed)
+    rows = resample_rows(len(runs.log_loss), resamples, seed)
     start = point_estimate.law.theta()
-    draws = np.empty((resamples, len(PARAMETER_NAMES)))
-    for index in range(resamples):
-        rows = rng.integers(0, len(runs.log_loss), len(runs.log_loss))
-        fit = minimise(start, runs.resample(rows), delta, reduction, tolerances)
-        draws[index] = fit.law.as_array()
-    return Bootstrap(draws=draws, seed=seed)
+    if early_stopped:
+        fits = [
+            minimise(start, runs.resample(row), delta, reduction, SCIPY_DEFAULT_TOLERANCES) for row in rows
+        ]
+        thetas = np.array([fit.law.theta() for fit in fits])
+        converged = np.array([fit.converged for fit in fits])
+    else:
+        counts = np.stack([np.bincount(row, minlength=len(runs.log_loss)) for row in rows])
+        result = newton_fits(np.tile(start, (resamples, 1)), runs, counts, delta, reduction)
+        thetas, converged = result.theta, result.converged
+    draws = np.array([ChinchillaLaw.from_theta(theta).as_array() for theta in thetas[converged]])
+    return Bootstrap(
+        draws=draws, seed=seed, resamples=resamples, failed=tuple(np.flatnonzero(~converged).tolist())
+    )

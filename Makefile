@@ -28,10 +28,10 @@ $(STAMP): requirements.txt
 
 # Execute one chapter on its own (CHAPTER=03-chinchilla); the notebook lands in _build/chapters/.
 chapter: $(STAMP)
-	$(BIN)/python -m analysis.notebooks $(CHAPTER)
+	$(BIN)/python -m analysis.build.notebooks $(CHAPTER)
 
 bench: $(STAMP)
-	$(BIN)/python -m analysis.bench
+	$(BIN)/python -m analysis.build.bench
 
 lint: $(STAMP)
 	$(BIN)/ruff check analysis tests chapters appendix
@@ -43,11 +43,11 @@ sync: $(STAMP)
 
 # After a change moves a key number: look at the Changes page, then accept the new numbers.
 acknowledge: book
-	$(BIN)/python -m analysis.releases acknowledge _build/html/key-numbers.csv
+	$(BIN)/python -m analysis.report.releases acknowledge _build/html/key-numbers.csv
 
 # Cut a release: make release VERSION=0.2.0 (the acknowledged numbers become the released ones).
 release: $(STAMP)
-	$(BIN)/python -m analysis.releases release $(VERSION) $$(date +%F)
+	$(BIN)/python -m analysis.report.releases release $(VERSION) $$(date +%F)
 
 clean:
 	rm -rf _build

@@ -19,11 +19,13 @@
 # # Data audit: our compute estimates against Epoch AI's
 
 # %% tags=["remove-cell"]
-from analysis import audit, charts, data, keynumbers, tables
-from analysis.keynumbers import glue_text
+from analysis.data import loaders
+from analysis.report import charts, keynumbers, tables
+from analysis.report.keynumbers import glue_text
+from analysis.topics import audit
 
-models = data.load_models()
-joined = audit.join_epoch(models, data.load_epoch_models("all_ai_models.csv"))
+models = loaders.load_models()
+joined = audit.join_epoch(models, loaders.load_epoch_models("all_ai_models.csv"))
 share = audit.agreement_share(joined)
 outside = audit.disagreements(joined)
 
@@ -56,7 +58,7 @@ glue_text(audit.summary_facts(joined, share, outside))
 #
 # Our rows: `data/models.csv`. Epoch's: the `all_ai_models.csv` member of
 # their "Data on AI Models" bundle (snapshot 2026-03-30, CC BY 4.0), fetched by
-# `analysis.sources` with a pinned hash and never copied into `data/`.
+# `analysis.data.sources` with a pinned hash and never copied into `data/`.
 #
 # ## Method
 #
@@ -132,7 +134,7 @@ tables.show(second, index=False)
 # credible, it sides with that judgement in {glue:text}`blind_confirms`.
 
 # %% tags=["remove-cell"]
-missing = audit.missing_frontier(models, data.load_epoch_models())
+missing = audit.missing_frontier(models, loaders.load_epoch_models())
 glue_text({"n_missing_frontier": len(missing)})
 
 # %% [markdown]

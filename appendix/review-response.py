@@ -19,10 +19,11 @@
 # # Review response
 
 # %% tags=["remove-cell"]
-from analysis import data, review, tables
-from analysis.keynumbers import glue_text
+from analysis.data import loaders
+from analysis.report import review, tables
+from analysis.report.keynumbers import glue_text
 
-responses = data.load_review_response()
+responses = loaders.load_review_response()
 glue_text(review.summary_facts(responses))
 
 # %% [markdown]

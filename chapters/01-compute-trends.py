@@ -19,21 +19,22 @@
 # # How fast does training compute grow?
 
 # %% tags=["remove-cell"]
-from analysis import charts, compute_trends, keynumbers, tables
-from analysis.keynumbers import glue_text
+from analysis.report import charts, keynumbers, tables
+from analysis.report.keynumbers import glue_text
+from analysis.topics import compute_trends
 
-models, epoch, published = compute_trends.load()
-comparison = compute_trends.three_columns(models, epoch, published)
+models, epoch, published = compute_trends.model.load()
+comparison = compute_trends.model.three_columns(models, epoch, published)
 ours = {
-    key: compute_trends.fit_sample(models, compute_trends.OURS, sample)
-    for key, sample in compute_trends.OUR_HEADLINES.items()
+    key: compute_trends.model.fit_sample(models, compute_trends.model.OURS, sample)
+    for key, sample in compute_trends.model.OUR_HEADLINES.items()
 }
-curve = compute_trends.specification_curve(models)
+curve = compute_trends.model.specification_curve(models)
 registry = keynumbers.Registry(chapter="chapters/01-compute-trends")
-compute_trends.register_key_numbers(registry, ours, comparison, models)
+compute_trends.facts.register_key_numbers(registry, ours, comparison, models)
 registry.glue()
 registry.save()
-glue_text(compute_trends.summary_facts(models, ours, comparison, curve))
+glue_text(compute_trends.facts.summary_facts(models, ours, comparison, curve))
 
 # %% [markdown]
 # ## Summary
@@ -75,7 +76,7 @@ glue_text(compute_trends.summary_facts(models, ours, comparison, curve))
 #   {glue:text}`spec_frontier_median`, across frontier definitions too).
 
 # %% tags=["remove-cell"]
-glue_text(compute_trends.data_facts(models, epoch))
+glue_text(compute_trends.facts.data_facts(models, epoch))
 
 # %% [markdown]
 # ## Data
@@ -97,7 +98,7 @@ glue_text(compute_trends.data_facts(models, epoch))
 # For the comparison we also run our code on Epoch AI's notable-models table
 # {cite:p}`epoch2026models` ({glue:text}`n_epoch` models, of which
 # {glue:text}`n_epoch_compute` have a compute estimate), fetched through
-# `analysis.sources` and never copied into `data/`.
+# `analysis.data.sources` and never copied into `data/`.
 #
 # **Definitions.** *Notable*: every released model in the dataset (each meets
 # the inclusion rule; runs announced while still training, such as Llama 4
@@ -113,7 +114,7 @@ glue_text(compute_trends.data_facts(models, epoch))
 # include language or multimodal.
 
 # %% tags=["remove-cell"]
-glue_text(compute_trends.method_facts())
+glue_text(compute_trends.facts.method_facts())
 
 # %% [markdown]
 # ## Method
@@ -123,7 +124,7 @@ glue_text(compute_trends.method_facts())
 # magnitude per year (OOM/yr), and $10^{\text{slope}}$ is the growth factor
 # (x/yr). Intervals are 90% percentile intervals of {glue:text}`resamples`
 # seeded bootstrap resamples of models, the level Epoch reports. Growth is always given in the
-# three forms of `analysis.units.format_growth`.
+# three forms of `analysis.science.units.format_growth`.
 #
 # **Breaks.** A one-break piecewise fit searches every month from 2012 to 2022
 # for the break date that minimises squared error, either continuous (a kink) or with a jump, and
@@ -146,7 +147,7 @@ glue_text(compute_trends.method_facts())
 # ### Three columns for every headline
 
 # %% tags=["hide-input"]
-tables.show(compute_trends.three_column_table(comparison), index=False)
+tables.show(compute_trends.facts.three_column_table(comparison), index=False)
 
 # %% [markdown]
 # Each row fits one window four ways. The first column is our data and code;
@@ -160,7 +161,7 @@ tables.show(compute_trends.three_column_table(comparison), index=False)
 
 # %% tags=["remove-cell"]
 charts.publish(
-    compute_trends.all_models_chart(
+    compute_trends.figures.all_models_chart(
         models,
         {
             "notable models": ours["notable_since_2010"],
@@ -182,7 +183,7 @@ charts.publish(
 # ```
 
 # %% tags=["remove-cell"]
-glue_text(compute_trends.era_facts(compute_trends.eras(models)))
+glue_text(compute_trends.facts.era_facts(compute_trends.model.eras(models)))
 
 # %% [markdown]
 # ### Eras: is there a break?
@@ -201,8 +202,8 @@ glue_text(compute_trends.era_facts(compute_trends.eras(models)))
 # {glue:text}`eras_conclusion`
 
 # %% tags=["hide-input"]
-cross_validation = compute_trends.cross_validation_table(models)
-glue_text(compute_trends.cross_validation_facts(cross_validation))
+cross_validation = compute_trends.facts.cross_validation_table(models)
+glue_text(compute_trends.facts.cross_validation_facts(cross_validation))
 tables.show(cross_validation, index=False)
 
 # %% [markdown]
@@ -213,7 +214,7 @@ tables.show(cross_validation, index=False)
 # {glue:text}`cv_frontier` shape for frontier models.
 
 # %% tags=["remove-cell"]
-glue_text(compute_trends.language_frontier_break(models))
+glue_text(compute_trends.model.language_frontier_break(models))
 
 # %% [markdown]
 # Sevilla and Roldán find that the largest language models caught up with the
@@ -226,8 +227,8 @@ glue_text(compute_trends.language_frontier_break(models))
 # {glue:text}`lm_break_catch_up`.
 
 # %% tags=["remove-cell"]
-matched = compute_trends.method_matched_eras(models, epoch, published)
-glue_text(compute_trends.method_matched_facts(matched))
+matched = compute_trends.model.method_matched_eras(models, epoch, published)
+glue_text(compute_trends.facts.method_matched_facts(matched))
 
 # %% [markdown]
 # Separating data from method on the same window (2010 to May 2024): Epoch's
@@ -252,8 +253,8 @@ tables.show(matched, index=False)
 # ### How much does the answer depend on the analyst?
 
 # %% tags=["remove-cell"]
-charts.publish(compute_trends.specification_chart(curve), "fig-compute-trends-specification-curve")
-glue_text(compute_trends.specification_facts(curve))
+charts.publish(compute_trends.figures.specification_chart(curve), "fig-compute-trends-specification-curve")
+glue_text(compute_trends.facts.specification_facts(curve))
 
 # %% [markdown]
 # ```{glue:figure} fig-compute-trends-specification-curve
@@ -273,12 +274,12 @@ glue_text(compute_trends.specification_facts(curve))
 # for the frontier it is {glue:text}`spec_frontier_influence`.
 
 # %% tags=["remove-cell"]
-language_years = compute_trends.yearly_medians(
-    models, epoch, compute_trends.HEADLINES["language_2017_2024"][0]
+language_years = compute_trends.model.yearly_medians(
+    models, epoch, compute_trends.model.HEADLINES["language_2017_2024"][0]
 )
-glue_text(compute_trends.language_gap_facts(comparison, language_years))
-composition = compute_trends.language_composition(models, epoch, comparison)
-glue_text(compute_trends.composition_facts(composition))
+glue_text(compute_trends.facts.language_gap_facts(comparison, language_years))
+composition = compute_trends.model.language_composition(models, epoch, comparison)
+glue_text(compute_trends.facts.composition_facts(composition))
 
 # %% [markdown]
 # ### Why our language-model trend is flatter
@@ -311,15 +312,17 @@ tables.show(composition.drop(columns="factor"), index=False)
 # ### Backtests: would the trend have predicted what came next?
 
 # %% tags=["hide-input"]
-backtest = compute_trends.backtests(models)
+backtest = compute_trends.model.backtests(models)
 tables.show(backtest, index=False)
 
 # %% tags=["remove-cell"]
 charts.publish(
-    compute_trends.backtest_chart(models, "2020-12-31", compute_trends.Sample("Frontier", frontier="top10")),
+    compute_trends.figures.backtest_chart(
+        models, "2020-12-31", compute_trends.model.Sample("Frontier", frontier="top10")
+    ),
     "fig-compute-trends-backtest",
 )
-glue_text(compute_trends.backtest_facts(backtest))
+glue_text(compute_trends.facts.backtest_facts(backtest))
 
 # %% [markdown]
 # ```{glue:figure} fig-compute-trends-backtest
@@ -343,7 +346,7 @@ glue_text(compute_trends.backtest_facts(backtest))
 # ### By developer
 
 # %% tags=["hide-input"]
-tables.show(compute_trends.organisation_trends(models), index=False)
+tables.show(compute_trends.model.organisation_trends(models), index=False)
 
 # %% [markdown]
 # The three developers behind most frontier runs, each fitted on its own
@@ -357,7 +360,7 @@ tables.show(compute_trends.organisation_trends(models), index=False)
 # ### The largest training runs
 
 # %% tags=["hide-input"]
-tables.show(compute_trends.largest_runs(models), index=False)
+tables.show(compute_trends.model.largest_runs(models), index=False)
 
 # %% [markdown]
 # ## Comparison with published estimates
@@ -397,13 +400,13 @@ tables.show(
 # figure for the largest runs, converted to growth per year.
 
 # %% tags=["hide-input"]
-tables.show(compute_trends.historical_context(published), index=False)
+tables.show(compute_trends.model.historical_context(published), index=False)
 
 # %% [markdown]
 # ## Limitations
 
 # %% tags=["remove-cell"]
-glue_text(compute_trends.frontier_on_union(models, epoch))
+glue_text(compute_trends.model.frontier_on_union(models, epoch))
 
 # %% [markdown]
 # - **Selection.** Which models count as notable drives every estimate here;

@@ -19,22 +19,23 @@
 # # How fast does the compute needed for a fixed result fall?
 
 # %% tags=["remove-cell"]
-from analysis import algorithmic_progress as ap
-from analysis import charts, data, keynumbers, tables
-from analysis.keynumbers import glue_text
+from analysis.data import loaders
+from analysis.report import charts, keynumbers, tables
+from analysis.report.keynumbers import glue_text
+from analysis.topics import algorithmic_progress as ap
 
-evaluations = data.load_lm_evaluations()
-records = data.load_speedrun_records()
-published = data.load_published_estimates()
-lm = ap.analyse_language_models(evaluations)
-speedrun = ap.record_trend(records.date, records.minutes)
-current_rules = ap.current_rules_trend(records)
+evaluations = loaders.load_lm_evaluations()
+records = loaders.load_speedrun_records()
+published = loaders.load_published_estimates()
+lm = ap.model.analyse_language_models(evaluations)
+speedrun = ap.model.record_trend(records.date, records.minutes)
+current_rules = ap.model.current_rules_trend(records)
 
 registry = keynumbers.Registry(chapter="chapters/02-algorithmic-progress")
-ap.register_key_numbers(registry, lm, speedrun, current_rules)
+ap.facts.register_key_numbers(registry, lm, speedrun, current_rules)
 registry.glue()
 registry.save()
-glue_text(ap.summary_facts(lm, records, speedrun, published))
+glue_text(ap.facts.summary_facts(lm, records, speedrun, published))
 
 # %% [markdown]
 # ## Summary
@@ -69,7 +70,7 @@ glue_text(ap.summary_facts(lm, records, speedrun, published))
 #   {glue:text}`acceleration_answer` {cite-number}`algorithms.acceleration.speedrun`
 
 # %% tags=["remove-cell"]
-glue_text(ap.data_facts(evaluations, lm, records))
+glue_text(ap.facts.data_facts(evaluations, lm, records))
 
 # %% [markdown]
 # ## Data
@@ -103,7 +104,7 @@ glue_text(ap.data_facts(evaluations, lm, records))
 # column; it compares with their published estimate instead.
 
 # %% tags=["remove-cell"]
-glue_text(ap.method_facts(lm))
+glue_text(ap.facts.method_facts(lm))
 
 # %% [markdown]
 # ## Method
@@ -145,11 +146,13 @@ glue_text(ap.method_facts(lm))
 # ### The augmented law
 
 # %% tags=["hide-input"]
-tables.show(ap.variant_table(lm), index=False)
+tables.show(ap.facts.variant_table(lm), index=False)
 
 # %% tags=["remove-cell"]
-charts.publish(ap.effective_compute_chart(lm, evaluations), "fig-algorithmic-progress-effective-compute")
-glue_text(ap.law_facts(lm))
+charts.publish(
+    ap.figures.effective_compute_chart(lm, evaluations), "fig-algorithmic-progress-effective-compute"
+)
+glue_text(ap.facts.law_facts(lm))
 
 # %% [markdown]
 # ```{glue:figure} fig-algorithmic-progress-effective-compute
@@ -170,7 +173,7 @@ glue_text(ap.law_facts(lm))
 # than the state of the art.
 
 # %% tags=["remove-cell"]
-glue_text(ap.share_facts(lm))
+glue_text(ap.facts.share_facts(lm))
 
 # %% [markdown]
 # The compute share in the summary compares one pair, the earliest evaluation
@@ -184,10 +187,10 @@ glue_text(ap.share_facts(lm))
 # ### The speedrun
 
 # %% tags=["remove-cell"]
-speedrun_break = ap.speedrun_break(records)
-charts.publish(ap.speedrun_chart(records, speedrun_break), "fig-algorithmic-progress-speedrun")
-glue_text(ap.speedrun_facts(speedrun_break))
-glue_text(ap.rules_change_facts(records, speedrun_break))
+speedrun_break = ap.model.speedrun_break(records)
+charts.publish(ap.figures.speedrun_chart(records, speedrun_break), "fig-algorithmic-progress-speedrun")
+glue_text(ap.facts.speedrun_facts(speedrun_break))
+glue_text(ap.facts.rules_change_facts(records, speedrun_break))
 
 # %% [markdown]
 # ```{glue:figure} fig-algorithmic-progress-speedrun
@@ -222,8 +225,8 @@ glue_text(ap.rules_change_facts(records, speedrun_break))
 # ### All estimates side by side
 
 # %% tags=["remove-cell"]
-estimates = ap.estimates_frame(registry, published)
-charts.publish(ap.forest_chart(estimates), "fig-algorithmic-progress-estimates")
+estimates = ap.model.estimates_frame(registry, published)
+charts.publish(ap.figures.forest_chart(estimates), "fig-algorithmic-progress-estimates")
 
 # %% [markdown]
 # ```{glue:figure} fig-algorithmic-progress-estimates
@@ -238,7 +241,7 @@ charts.publish(ap.forest_chart(estimates), "fig-algorithmic-progress-estimates")
 # ## Comparison with published estimates
 
 # %% tags=["hide-input"]
-tables.show(ap.comparison(registry, published), index=False)
+tables.show(ap.model.comparison(registry, published), index=False)
 
 # %% [markdown]
 # The table holds only like-for-like figures: language-model compute-halving
@@ -246,7 +249,7 @@ tables.show(ap.comparison(registry, published), index=False)
 # claims are context, listed below in halving months with the conversion.
 
 # %% tags=["hide-input"]
-tables.show(ap.context_table(published), index=False)
+tables.show(ap.facts.context_table(published), index=False)
 
 # %% [markdown]
 # ## Limitations

@@ -19,23 +19,25 @@
 # # Replicating Chinchilla's parametric scaling law
 
 # %% tags=["remove-cell"]
-from analysis import charts, chinchilla, data, keynumbers, tables
-from analysis.keynumbers import glue_text
+from analysis.data import loaders
+from analysis.report import charts, keynumbers, tables
+from analysis.report.keynumbers import glue_text
+from analysis.topics import chinchilla
 
-published = data.load_published_estimates()
+published = loaders.load_published_estimates()
 chinchilla_budget = published.value["hoffmann2022.gopher.compute"]
-budgets = {"chinchilla": chinchilla_budget, "1e26": chinchilla.TARGET_BUDGET_FLOP}
+budgets = {"chinchilla": chinchilla_budget, "1e26": chinchilla.model.TARGET_BUDGET_FLOP}
 
-replication = chinchilla.replicate()
-comparison = chinchilla.parameter_comparison(replication, published)
-allocation = chinchilla.allocation_comparison(replication, published, budgets)
-models = chinchilla.trained_models(replication, published, chinchilla_budget)
+replication = chinchilla.model.replicate()
+comparison = chinchilla.model.parameter_comparison(replication, published)
+allocation = chinchilla.model.allocation_comparison(replication, published, budgets)
+models = chinchilla.model.trained_models(replication, published, chinchilla_budget)
 
 registry = keynumbers.Registry(chapter="chapters/03-chinchilla")
-chinchilla.register_key_numbers(registry, replication, comparison, allocation, models)
+chinchilla.facts.register_key_numbers(registry, replication, comparison, allocation, models)
 registry.glue()
 registry.save()
-glue_text(chinchilla.summary_facts(replication, comparison, allocation, published, models))
+glue_text(chinchilla.facts.summary_facts(replication, comparison, allocation, published, models))
 
 # %% [markdown]
 # ## Summary
@@ -76,14 +78,14 @@ glue_text(chinchilla.summary_facts(replication, comparison, allocation, publishe
 #   compute for a small, cheap-to-serve model), not as a measurement. {cite-number}`chinchilla.compute_overhead.llama3_8b`
 
 # %% tags=["remove-cell"]
-glue_text(chinchilla.data_facts(replication))
+glue_text(chinchilla.facts.data_facts(replication))
 
 # %% [markdown]
 # ## Data
 #
 # The data are the {glue:text}`runs_total` training runs that Besiroglu et al.
 # extracted from the SVG of Hoffmann et al.'s Figure 4 (a third-party file,
-# fetched with a pinned SHA-256 by `analysis.sources`). Each run gives the model size
+# fetched with a pinned SHA-256 by `analysis.data.sources`). Each run gives the model size
 # $N$ ({glue:text}`parameters_min` to {glue:text}`parameters_max` parameters),
 # the training compute $C$ ({glue:text}`compute_min` to
 # {glue:text}`compute_max` FLOP) and the final training loss. As in the
@@ -108,7 +110,7 @@ tables.show(
 )
 
 # %% tags=["remove-cell"]
-glue_text(chinchilla.method_facts(replication))
+glue_text(chinchilla.facts.method_facts(replication))
 
 # %% [markdown]
 # ## Method
@@ -153,8 +155,8 @@ glue_text(chinchilla.method_facts(replication))
 # ### The fitted law
 
 # %% tags=["hide-input"]
-glue_text(chinchilla.fit_facts(replication, comparison))
-tables.show(chinchilla.parameter_table(comparison, registry), index=False)
+glue_text(chinchilla.facts.fit_facts(replication, comparison))
+tables.show(chinchilla.facts.parameter_table(comparison, registry), index=False)
 
 # %% [markdown]
 # The like-for-like check is Besiroglu et al.'s own refit by Hoffmann et al.'s
@@ -172,7 +174,7 @@ tables.show(chinchilla.parameter_table(comparison, registry), index=False)
 # show how far their values sit from these data.
 
 # %% tags=["remove-cell"]
-charts.publish(chinchilla.fitted_vs_observed_chart(replication), "fig-chinchilla-fitted-vs-observed")
+charts.publish(chinchilla.figures.fitted_vs_observed_chart(replication), "fig-chinchilla-fitted-vs-observed")
 
 # %% [markdown]
 # ```{glue:figure} fig-chinchilla-fitted-vs-observed
@@ -186,7 +188,7 @@ charts.publish(chinchilla.fitted_vs_observed_chart(replication), "fig-chinchilla
 # ```
 
 # %% tags=["remove-cell"]
-charts.publish(chinchilla.iso_loss_chart(replication, published), "fig-chinchilla-iso-loss")
+charts.publish(chinchilla.figures.iso_loss_chart(replication, published), "fig-chinchilla-iso-loss")
 
 # %% [markdown]
 # ```{glue:figure} fig-chinchilla-iso-loss
@@ -202,9 +204,9 @@ charts.publish(chinchilla.iso_loss_chart(replication, published), "fig-chinchill
 # ### Hoffmann et al.'s values against the data
 
 # %% tags=["hide-input"]
-wald = chinchilla.wald_tests(replication, published)
-glue_text(chinchilla.joint_test_facts(replication, published, wald))
-tables.show(chinchilla.wald_table(wald), index=False)
+wald = chinchilla.model.wald_tests(replication, published)
+glue_text(chinchilla.facts.joint_test_facts(replication, published, wald))
+tables.show(chinchilla.facts.wald_table(wald), index=False)
 
 # %% [markdown]
 # Checking one parameter at a time ignores how strongly the estimates move
@@ -223,7 +225,7 @@ tables.show(chinchilla.wald_table(wald), index=False)
 # their intervals above), but {glue:text}`joint_rejection`.
 
 # %% tags=["remove-cell"]
-charts.publish(chinchilla.residual_chart(replication, published), "fig-chinchilla-residuals")
+charts.publish(chinchilla.figures.residual_chart(replication, published), "fig-chinchilla-residuals")
 
 # %% [markdown]
 # ```{glue:figure} fig-chinchilla-residuals
@@ -245,8 +247,8 @@ charts.publish(chinchilla.residual_chart(replication, published), "fig-chinchill
 # half.
 
 # %% tags=["remove-cell"]
-endpoints = chinchilla.early_stopped_endpoints(replication, published)
-glue_text(chinchilla.early_stopping_facts(replication, published, endpoints))
+endpoints = chinchilla.model.early_stopped_endpoints(replication, published)
+glue_text(chinchilla.facts.early_stopping_facts(replication, published, endpoints))
 
 # %% [markdown]
 # **Can the early-stopped optimiser produce Hoffmann et al.'s values?**
@@ -273,7 +275,7 @@ glue_text(chinchilla.early_stopping_facts(replication, published, endpoints))
 # ### Compute-optimal allocation
 
 # %% tags=["hide-input"]
-glue_text(chinchilla.allocation_facts(replication, allocation, published))
+glue_text(chinchilla.facts.allocation_facts(replication, allocation, published))
 tables.show(
     allocation.rename(
         columns={
@@ -303,7 +305,7 @@ tables.show(
 # beyond the largest run in the data, with an interval to match.
 
 # %% tags=["remove-cell"]
-charts.publish(chinchilla.frontier_chart(replication, published, models), "fig-chinchilla-frontier")
+charts.publish(chinchilla.figures.frontier_chart(replication, published, models), "fig-chinchilla-frontier")
 
 # %% [markdown]
 # ```{glue:figure} fig-chinchilla-frontier
@@ -319,8 +321,8 @@ charts.publish(chinchilla.frontier_chart(replication, published, models), "fig-c
 # ### What the law says about how models are trained
 
 # %% tags=["hide-input"]
-glue_text(chinchilla.model_facts(models, published))
-tables.show(chinchilla.model_table(models))
+glue_text(chinchilla.facts.model_facts(models, published))
+tables.show(chinchilla.facts.model_table(models))
 
 # %% [markdown]
 # Gopher, trained Kaplan-style with {glue:text}`gopher_tpp` tokens per
@@ -352,9 +354,11 @@ tables.show(chinchilla.model_table(models))
 # ### Sensitivity to the analyst's choices
 
 # %% tags=["hide-input"]
-sensitivity = chinchilla.sensitivity(budgets)
+sensitivity = chinchilla.model.sensitivity(budgets)
 glue_text(
-    chinchilla.sensitivity_facts(replication, sensitivity, chinchilla.early_stopped_bootstrap(replication))
+    chinchilla.facts.sensitivity_facts(
+        replication, sensitivity, chinchilla.model.early_stopped_bootstrap(replication)
+    )
 )
 tables.show(
     sensitivity.rename(
@@ -404,8 +408,8 @@ tables.show(
 # ## Comparison with published estimates
 
 # %% tags=["hide-input"]
-glue_text(chinchilla.comparison_facts(replication, published))
-tables.show(keynumbers.comparison_table(registry, published, chinchilla.COMPARISON_PAIRS), index=False)
+glue_text(chinchilla.facts.comparison_facts(replication, published))
+tables.show(keynumbers.comparison_table(registry, published, chinchilla.model.COMPARISON_PAIRS), index=False)
 
 # %% [markdown]
 # The published figures come from `data/published_estimates.csv`, each with its
@@ -437,4 +441,4 @@ tables.show(keynumbers.comparison_table(registry, published, chinchilla.COMPARIS
 #
 # `make chapter CHAPTER=03-chinchilla` executes this page on its own (about the
 # time in the README); `make bench` times the fit and the bootstrap. All logic
-# is in `analysis/scaling_laws.py` and `analysis/chinchilla.py`.
+# is in `analysis/science/scaling_laws.py` and `analysis/topics/chinchilla/`.

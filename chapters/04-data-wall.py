@@ -19,20 +19,21 @@
 # # When does training use up the stock of public human text?
 
 # %% tags=["remove-cell"]
-from analysis import charts, data, keynumbers, tables
-from analysis import data_wall as dw
-from analysis.keynumbers import glue_text
+from analysis.data import loaders
+from analysis.report import charts, keynumbers, tables
+from analysis.report.keynumbers import glue_text
+from analysis.topics import data_wall as dw
 
-models = data.load_models()
-inputs = data.load_text_stock_inputs()
-published = data.load_published_estimates()
-wall = dw.analyse(models, inputs, data.load_epoch_dataset_sizes())
+models = loaders.load_models()
+inputs = loaders.load_text_stock_inputs()
+published = loaders.load_published_estimates()
+wall = dw.model.analyse(models, inputs, loaders.load_epoch_dataset_sizes())
 
 registry = keynumbers.Registry(chapter="chapters/04-data-wall")
-dw.register_key_numbers(registry, wall)
+dw.facts.register_key_numbers(registry, wall)
 registry.glue()
 registry.save()
-glue_text(dw.summary_facts(wall))
+glue_text(dw.facts.summary_facts(wall))
 
 # %% [markdown]
 # ## Summary
@@ -60,7 +61,7 @@ glue_text(dw.summary_facts(wall))
 #   {glue:text}`summary_after_2100`
 
 # %% tags=["remove-cell"]
-glue_text(dw.data_facts(wall))
+glue_text(dw.facts.data_facts(wall))
 
 # %% [markdown]
 # ## Data
@@ -77,13 +78,13 @@ glue_text(dw.data_facts(wall))
 #   language (and multimodal) models in `data/models.csv` published since
 #   {glue:text}`first_dataset_year` with a token count from their developer;
 #   {glue:text}`n_top_datasets` of them were among the five largest at release.
-# - **Third-party files**, fetched by `analysis.sources` with a pinned hash:
+# - **Third-party files**, fetched by `analysis.data.sources` with a pinned hash:
 #   Villalobos et al.'s {glue:text}`n_epoch_sizes` dataset sizes (in words,
 #   converted at Epoch's {glue:text}`words_per_token` words per token) and
 #   their word-frequency file for the size of Google's index.
 
 # %% tags=["remove-cell"]
-glue_text(dw.method_facts(wall))
+glue_text(dw.facts.method_facts(wall))
 
 # %% [markdown]
 # ## Method
@@ -129,8 +130,10 @@ glue_text(dw.method_facts(wall))
 # ### The stock
 
 # %% tags=["remove-cell"]
-glue_text(dw.stock_facts(wall, dw.indexed_web_from_pivot_words(data.load_google_pivot_words())))
-charts.publish(dw.fan_chart(wall), "fig-data-wall-stock")
+glue_text(
+    dw.facts.stock_facts(wall, dw.model.indexed_web_from_pivot_words(loaders.load_google_pivot_words()))
+)
+charts.publish(dw.figures.fan_chart(wall), "fig-data-wall-stock")
 
 # %% [markdown]
 # The indexed web holds {glue:text}`data.stock.indexed_web_tokens_2024.text`
@@ -155,8 +158,8 @@ charts.publish(dw.fan_chart(wall), "fig-data-wall-stock")
 # ### Datasets
 
 # %% tags=["remove-cell"]
-glue_text(dw.dataset_facts(wall))
-charts.publish(dw.dataset_chart(wall), "fig-data-wall-datasets")
+glue_text(dw.facts.dataset_facts(wall))
+charts.publish(dw.figures.dataset_chart(wall), "fig-data-wall-datasets")
 
 # %% [markdown]
 # ```{glue:figure} fig-data-wall-datasets
@@ -172,14 +175,14 @@ charts.publish(dw.dataset_chart(wall), "fig-data-wall-datasets")
 # al.'s own dataset sizes through our code give the middle column below.
 
 # %% tags=["hide-input"]
-tables.show(dw.three_columns(wall, published), index=False)
+tables.show(dw.model.three_columns(wall, published), index=False)
 
 # %% [markdown]
 # ### The year of full use
 
 # %% tags=["remove-cell"]
-glue_text(dw.full_use_facts(wall))
-charts.publish(dw.full_use_chart(dw.full_use_frame(wall, published)), "fig-data-wall-full-use")
+glue_text(dw.facts.full_use_facts(wall))
+charts.publish(dw.figures.full_use_chart(dw.model.full_use_frame(wall, published)), "fig-data-wall-full-use")
 
 # %% [markdown]
 # Under Villalobos et al.'s definition, on our projections, the median year is
@@ -200,7 +203,7 @@ charts.publish(dw.full_use_chart(dw.full_use_frame(wall, published)), "fig-data-
 
 # %% tags=["remove-cell"]
 charts.publish(
-    dw.tornado_chart(wall.sensitivity, wall.full_use["historical"].median), "fig-data-wall-tornado"
+    dw.figures.tornado_chart(wall.sensitivity, wall.full_use["historical"].median), "fig-data-wall-tornado"
 )
 
 # %% [markdown]
@@ -213,14 +216,14 @@ charts.publish(
 # ```
 
 # %% tags=["hide-input"]
-tables.show(dw.tornado_display(wall.sensitivity), index=False)
+tables.show(dw.model.tornado_display(wall.sensitivity), index=False)
 
 # %% [markdown]
 # ### Backtest: the 2022 version
 
 # %% tags=["remove-cell"]
-backtest = dw.backtest_2022(wall, published)
-glue_text(dw.backtest_facts(wall, backtest, published))
+backtest = dw.model.backtest_2022(wall, published)
+glue_text(dw.facts.backtest_facts(wall, backtest, published))
 
 # %% [markdown]
 # The first version of the paper {cite:p}`villalobos2022data` projected the
@@ -242,7 +245,7 @@ tables.show(backtest, index=False)
 # ### Beyond the wall
 
 # %% tags=["remove-cell"]
-glue_text(dw.beyond_facts(wall, published))
+glue_text(dw.facts.beyond_facts(wall, published))
 
 # %% [markdown]
 # These are scenarios, not part of the estimate above.
@@ -267,7 +270,7 @@ glue_text(dw.beyond_facts(wall, published))
 # ## Comparison with published estimates
 
 # %% tags=["hide-input"]
-tables.show(keynumbers.comparison_table(registry, published, dw.COMPARISON_PAIRS), index=False)
+tables.show(keynumbers.comparison_table(registry, published, dw.model.COMPARISON_PAIRS), index=False)
 
 # %% [markdown]
 # ## Limitations

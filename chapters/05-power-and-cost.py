@@ -19,29 +19,30 @@
 # # How much power and money do frontier training runs take?
 
 # %% tags=["remove-cell"]
-from analysis import charts, data, keynumbers, tables
-from analysis import power as pw
-from analysis.keynumbers import glue_text
+from analysis.data import loaders
+from analysis.report import charts, keynumbers, tables
+from analysis.report.keynumbers import glue_text
+from analysis.topics import power as pw
 
-published = data.load_published_estimates()
-result = pw.analyse(
-    data.load_models(),
-    data.load_hardware(),
-    data.load_power_cost_inputs(),
-    data.load_epoch_models(),
-    data.load_epoch_ml_hardware(),
-    data.load_epoch_hardware_prices(),
-    data.load_epoch_data_center_timelines(),
-    data.load_epoch_chips_cumulative(),
-    data.load_ember_countries(),
-    data.load_ember_us_states(),
-    data.load_metered_training_energy(),
+published = loaders.load_published_estimates()
+result = pw.model.analyse(
+    loaders.load_models(),
+    loaders.load_hardware(),
+    loaders.load_power_cost_inputs(),
+    loaders.load_epoch_models(),
+    loaders.load_epoch_ml_hardware(),
+    loaders.load_epoch_hardware_prices(),
+    loaders.load_epoch_data_center_timelines(),
+    loaders.load_epoch_chips_cumulative(),
+    loaders.load_ember_countries(),
+    loaders.load_ember_us_states(),
+    loaders.load_metered_training_energy(),
 )
 registry = keynumbers.Registry(chapter="chapters/05-power-and-cost")
-pw.register_key_numbers(registry, result)
+pw.facts.register_key_numbers(registry, result)
 registry.glue()
 registry.save()
-glue_text(pw.summary_facts(result, published))
+glue_text(pw.facts.summary_facts(result, published))
 
 # %% [markdown]
 # ## Summary
@@ -74,7 +75,7 @@ glue_text(pw.summary_facts(result, published))
 #   comes in {glue:text}`cost.first_billion_dollar_run.year.text`. {cite-number}`cost.growth.frontier` {cite-number}`cost.largest_run.usd` {cite-number}`cost.first_billion_dollar_run.year`
 
 # %% tags=["remove-cell"]
-glue_text(pw.data_facts(result))
+glue_text(pw.facts.data_facts(result))
 
 # %% [markdown]
 # ## Data
@@ -106,7 +107,7 @@ glue_text(pw.data_facts(result))
 tables.show(result.runs.excluded, index=False)
 
 # %% tags=["remove-cell"]
-glue_text(pw.method_facts(result))
+glue_text(pw.facts.method_facts(result))
 
 # %% [markdown]
 # ## Method
@@ -151,8 +152,8 @@ glue_text(pw.method_facts(result))
 # ### Growth
 
 # %% tags=["remove-cell"]
-glue_text(pw.growth_facts(result))
-charts.publish(pw.power_chart(result), "fig-power-and-cost-runs")
+glue_text(pw.facts.growth_facts(result))
+charts.publish(pw.figures.power_chart(result), "fig-power-and-cost-runs")
 
 # %% [markdown]
 # Power doubles every {glue:text}`doubling_months` months. Where developers
@@ -179,14 +180,14 @@ charts.publish(pw.power_chart(result), "fig-power-and-cost-runs")
 
 # %% tags=["hide-input"]
 tables.show(result.metered, index=False)
-tables.show(pw.three_columns(result, published), index=False)
+tables.show(pw.model.three_columns(result, published), index=False)
 
 # %% [markdown]
 # ### Why power grows more slowly than compute
 
 # %% tags=["remove-cell"]
-glue_text(pw.decomposition_facts(result))
-charts.publish(pw.decomposition_chart(result.decomposition), "fig-power-and-cost-decomposition")
+glue_text(pw.facts.decomposition_facts(result))
+charts.publish(pw.figures.decomposition_chart(result.decomposition), "fig-power-and-cost-decomposition")
 
 # %% [markdown]
 # Compute per run grows {glue:text}`term_compute` OOM per year. Power accounts
@@ -214,9 +215,10 @@ tables.show(result.decomposition.table.drop(columns="key"), index=False)
 # ### Energy efficiency of the chips
 
 # %% tags=["remove-cell"]
-glue_text(pw.efficiency_facts(result))
+glue_text(pw.facts.efficiency_facts(result))
 charts.publish(
-    pw.efficiency_chart(data.load_epoch_ml_hardware(), result.efficiency), "fig-power-and-cost-efficiency"
+    pw.figures.efficiency_chart(loaders.load_epoch_ml_hardware(), result.efficiency),
+    "fig-power-and-cost-efficiency",
 )
 
 # %% [markdown]
@@ -239,8 +241,10 @@ charts.publish(
 # ### The largest run in 2028 and 2030
 
 # %% tags=["remove-cell"]
-glue_text(pw.projection_facts(result))
-charts.publish(pw.fan_chart(result, data.load_power_references(), published), "fig-power-and-cost-fan")
+glue_text(pw.facts.projection_facts(result))
+charts.publish(
+    pw.figures.fan_chart(result, loaders.load_power_references(), published), "fig-power-and-cost-fan"
+)
 
 # %% [markdown]
 # The largest run stands above the trend line of frontier runs by an amount
@@ -286,8 +290,8 @@ tables.show(result.backtest, index=False)
 # ### Cost
 
 # %% tags=["remove-cell"]
-glue_text(pw.cost_facts(result, published))
-charts.publish(pw.cost_chart(result), "fig-power-and-cost-cost")
+glue_text(pw.facts.cost_facts(result, published))
+charts.publish(pw.figures.cost_chart(result), "fig-power-and-cost-cost")
 
 # %% [markdown]
 # On Cottier et al.'s window (2016–2023, {glue:text}`cost_window_n` runs) the
@@ -324,7 +328,7 @@ tables.show(
 # ## Comparison with published estimates
 
 # %% tags=["hide-input"]
-tables.show(keynumbers.comparison_table(registry, published, pw.COMPARISON_PAIRS), index=False)
+tables.show(keynumbers.comparison_table(registry, published, pw.model.COMPARISON_PAIRS), index=False)
 
 # %% [markdown]
 # ## Limitations

@@ -19,25 +19,26 @@
 # # How large will training runs be by 2030, and what stops them?
 
 # %% tags=["remove-cell"]
-from analysis import charts, data, keynumbers, tables
-from analysis import timelines as tl
-from analysis.keynumbers import glue_text
+from analysis.data import loaders
+from analysis.report import charts, keynumbers, tables
+from analysis.report.keynumbers import glue_text
+from analysis.topics import timelines as tl
 
-published = data.load_published_estimates()
-result = tl.analyse(
-    data.load_models(),
-    data.load_hardware(),
-    data.load_power_cost_inputs(),
-    data.load_constraint_inputs(),
-    data.load_text_stock_inputs(),
-    data.load_epoch_ml_hardware(),
+published = loaders.load_published_estimates()
+result = tl.model.analyse(
+    loaders.load_models(),
+    loaders.load_hardware(),
+    loaders.load_power_cost_inputs(),
+    loaders.load_constraint_inputs(),
+    loaders.load_text_stock_inputs(),
+    loaders.load_epoch_ml_hardware(),
     published,
 )
 registry = keynumbers.Registry(chapter="chapters/06-timelines")
-tl.register_key_numbers(registry, result)
+tl.facts.register_key_numbers(registry, result)
 registry.glue()
 registry.save()
-glue_text(tl.summary_facts(result))
+glue_text(tl.facts.summary_facts(result))
 
 # %% [markdown]
 # ## Summary
@@ -78,7 +79,7 @@ glue_text(tl.summary_facts(result))
 
 # %% tags=["hide-input"]
 tables.show(
-    data.load_constraint_inputs()[["quantity", "low", "high", "unit", "distribution", "source_title"]],
+    loaders.load_constraint_inputs()[["quantity", "low", "high", "unit", "distribution", "source_title"]],
     index=False,
 )
 
@@ -123,9 +124,9 @@ tables.show(
 # ### The largest run to 2035
 
 # %% tags=["remove-cell"]
-glue_text(tl.projection_facts(result))
-ceilings = tl.ceiling_frame(result, published)
-charts.publish(tl.fan_chart(result, ceilings), "fig-timelines-fan")
+glue_text(tl.facts.projection_facts(result))
+ceilings = tl.model.ceiling_frame(result, published)
+charts.publish(tl.figures.fan_chart(result, ceilings), "fig-timelines-fan")
 
 # %% [markdown]
 # Fitted on {glue:text}`n_runs` frontier runs, the trend line alone reaches
@@ -145,7 +146,8 @@ charts.publish(tl.fan_chart(result, ceilings), "fig-timelines-fan")
 
 # %% tags=["remove-cell"]
 charts.publish(
-    tl.calibration_chart(result.backtest_raw, result.backtest, result.widening), "fig-timelines-calibration"
+    tl.figures.calibration_chart(result.backtest_raw, result.backtest, result.widening),
+    "fig-timelines-calibration",
 )
 
 # %% [markdown]
@@ -171,8 +173,8 @@ tables.show(result.backtest, index=False)
 # ### The ceilings of 2030
 
 # %% tags=["remove-cell"]
-glue_text(tl.ceiling_facts(result))
-charts.publish(tl.ceiling_chart(ceilings), "fig-timelines-ceilings")
+glue_text(tl.facts.ceiling_facts(result))
+charts.publish(tl.figures.ceiling_chart(ceilings), "fig-timelines-ceilings")
 
 # %% [markdown]
 # Power allows {glue:text}`ceiling_power` FLOP, the chip supply
@@ -192,9 +194,9 @@ charts.publish(tl.ceiling_chart(ceilings), "fig-timelines-ceilings")
 # ### Thresholds and model counts
 
 # %% tags=["remove-cell"]
-glue_text(tl.count_facts(result))
-charts.publish(tl.threshold_chart(tl.threshold_frame(result)), "fig-timelines-thresholds")
-charts.publish(tl.counts_chart(result.counts), "fig-timelines-counts")
+glue_text(tl.facts.count_facts(result))
+charts.publish(tl.figures.threshold_chart(tl.model.threshold_frame(result)), "fig-timelines-thresholds")
+charts.publish(tl.figures.counts_chart(result.counts), "fig-timelines-counts")
 
 # %% [markdown]
 # The open-weight frontier (the ten largest open-weight models at their
@@ -228,7 +230,7 @@ charts.publish(tl.counts_chart(result.counts), "fig-timelines-counts")
 # ### Change the assumptions
 
 # %% tags=["remove-cell"]
-charts.publish(tl.interactive_chart(result), "fig-timelines-interactive")
+charts.publish(tl.figures.interactive_chart(result), "fig-timelines-interactive")
 
 # %% [markdown]
 # ```{glue:figure} fig-timelines-interactive
@@ -243,7 +245,7 @@ charts.publish(tl.interactive_chart(result), "fig-timelines-interactive")
 # ## Comparison with published estimates
 
 # %% tags=["hide-input"]
-tables.show(keynumbers.comparison_table(registry, published, tl.COMPARISON_PAIRS), index=False)
+tables.show(keynumbers.comparison_table(registry, published, tl.model.COMPARISON_PAIRS), index=False)
 
 # %% [markdown]
 # ## Limitations

@@ -2,15 +2,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import algorithmic_progress as ap
-from analysis import trends
+from analysis.science import trends
+from analysis.topics import algorithmic_progress as ap
 
 BENCHMARKS = ("ptb", "wikitext-103", "wikitext-2")
 
 
 def synthetic_evaluations(rate=0.7, noise=0.02, n=160, seed=0, acceleration=0.0):
     rng = np.random.default_rng(seed)
-    shell = ap.Evaluations(
+    shell = ap.model.Evaluations(
         log_parameters=rng.uniform(np.log(5e6), np.log(2e10), n),
         log_tokens=rng.uniform(np.log(1e8), np.log(3e11), n),
         years=rng.uniform(2012, 2023, n),
@@ -21,41 +21,41 @@ def synthetic_evaluations(rate=0.7, noise=0.02, n=160, seed=0, acceleration=0.0)
     variant = "accelerating" if acceleration else "compute"
     rates = [rate, acceleration] if acceleration else [rate]
     theta = np.array([0.5, 0.25, *rates, np.log(2.0), np.log(2.5), np.log(2.2)])
-    loss = ap.predict(theta, variant, shell) + rng.normal(0, noise, n)
-    return ap.Evaluations(
+    loss = ap.model.predict(theta, variant, shell) + rng.normal(0, noise, n)
+    return ap.model.Evaluations(
         shell.log_parameters, shell.log_tokens, shell.years, shell.benchmark, loss, BENCHMARKS
     )
 
 
 def test_augmented_law_recovers_a_known_halving_time():
     data = synthetic_evaluations(rate=0.7)
-    fit = ap.fit_law(data, "compute")
+    fit = ap.model.fit_law(data, "compute")
     true_months = 12 * np.log(2) / 0.7
     assert fit.halving_months() == pytest.approx(true_months, rel=0.1)
-    draws = ap.bootstrap_law(data, fit, resamples=60)
-    months = [ap.LawFit("compute", theta, 0, 0).halving_months() for theta in draws]
+    draws = ap.model.bootstrap_law(data, fit, resamples=60)
+    months = [ap.model.LawFit("compute", theta, 0, 0).halving_months() for theta in draws]
     low, high = trends.percentile_interval(months, 0.95)
     assert low < true_months < high
 
 
 def test_no_progress_variant_fits_worse_when_there_is_progress():
     data = synthetic_evaluations(rate=0.7)
-    with_progress = ap.fit_law(data, "compute")
-    without = ap.fit_law(data, "none")
-    assert ap.leave_one_out_rmse(data, with_progress) < ap.leave_one_out_rmse(data, without)
+    with_progress = ap.model.fit_law(data, "compute")
+    without = ap.model.fit_law(data, "none")
+    assert ap.model.leave_one_out_rmse(data, with_progress) < ap.model.leave_one_out_rmse(data, without)
 
 
 def test_accelerating_variant_finds_a_positive_change_in_rate():
     data = synthetic_evaluations(rate=0.5, acceleration=0.15, noise=0.005)
-    fit = ap.fit_law(data, "accelerating")
-    assert ap.rates(fit.theta, "accelerating")[1] == pytest.approx(0.15, abs=0.05)
+    fit = ap.model.fit_law(data, "accelerating")
+    assert ap.model.rates(fit.theta, "accelerating")[1] == pytest.approx(0.15, abs=0.05)
 
 
 def test_compute_share_is_one_without_algorithmic_progress():
     data = synthetic_evaluations(rate=0.0, noise=0.0)
-    fit = ap.fit_law(data, "none")
+    fit = ap.model.fit_law(data, "none")
     early, late = int(np.argmin(data.years)), int(np.argmax(data.years))
-    share = ap.compute_share(fit, data, early, late)
+    share = ap.model.compute_share(fit, data, early, late)
     assert share == pytest.approx(1.0)
 
 
@@ -64,7 +64,7 @@ def test_record_trend_recovers_halving_and_no_acceleration():
     years = np.sort(rng.uniform(2024.4, 2026.0, 40))
     minutes = 45 * 10 ** (-np.log10(2) / (6 / 12) * (years - years[0])) * 10 ** rng.normal(0, 0.02, 40)
     dates = [trends.from_decimal_year(year) for year in years]
-    result = ap.record_trend(dates, minutes, resamples=300)
+    result = ap.model.record_trend(dates, minutes, resamples=300)
     assert result.halving_months == pytest.approx(6.0, rel=0.05)
     assert result.halving_low < 6.0 < result.halving_high
     assert result.change_low < 0 < result.change_high
@@ -74,7 +74,7 @@ def test_record_trend_detects_slowing_progress():
     years = np.linspace(2024.4, 2026.0, 40)
     log_minutes = np.log10(45) - 1.2 * (years - 2024.4) + 0.5 * (years - 2024.4) ** 2
     dates = pd.to_datetime([trends.from_decimal_year(year) for year in years])
-    result = ap.record_trend(dates, 10**log_minutes, resamples=200)
+    result = ap.model.record_trend(dates, 10**log_minutes, resamples=200)
     assert result.change_per_year == pytest.approx(-1.0, abs=0.05)
     assert result.change_high < 0
 
@@ -91,7 +91,7 @@ def test_usable_evaluations_give_a_reason_for_every_excluded_row():
             "publication_date": pd.to_datetime(["2017-01-01"] * 7),
         }
     )
-    used, excluded = ap.usable_evaluations(frame)
+    used, excluded = ap.model.usable_evaluations(frame)
     assert sorted(used.model) == ["m0", "m1", "m2", "m6"]
     assert dict(zip(excluded.model, excluded.reason, strict=True)) == {
         "m3": "beyond 3 per paper and benchmark",
@@ -102,20 +102,20 @@ def test_usable_evaluations_give_a_reason_for_every_excluded_row():
 
 
 def test_every_algorithms_figure_is_compared_or_listed_as_context():
-    from analysis import data
+    from analysis.data import loaders
 
-    published = data.load_published_estimates()
-    table = ap.context_table(published)
-    assert len(table) == len(ap.CONTEXT_KINDS)
+    published = loaders.load_published_estimates()
+    table = ap.facts.context_table(published)
+    assert len(table) == len(ap.facts.CONTEXT_KINDS)
     extra = published.loc[["ho2024.compute_share.lm"]].rename(index={"ho2024.compute_share.lm": "new.figure"})
     with pytest.raises(ValueError, match="new.figure"):
-        ap.context_table(pd.concat([published, extra]))
+        ap.facts.context_table(pd.concat([published, extra]))
 
 
 def test_speedrun_rules_are_split_and_the_current_regime_is_fitted_alone():
-    from analysis import data
+    from analysis.data import loaders
 
-    records = data.load_speedrun_records()
-    current = ap.current_rules_trend(records)
-    assert current.n == int((records.timing_rules == ap.CURRENT_RULES).sum()) < len(records)
+    records = loaders.load_speedrun_records()
+    current = ap.model.current_rules_trend(records)
+    assert current.n == int((records.timing_rules == ap.model.CURRENT_RULES).sum()) < len(records)
     assert current.halving_low < current.halving_months < current.halving_high

@@ -4,7 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import audit, data
+from analysis.data import loaders, schema
+from analysis.topics import audit
 
 
 def _ours(rows):
@@ -48,7 +49,7 @@ def test_join_on_alias_and_normalised_name_with_ratios():
 
 
 def test_every_real_disagreement_has_a_reason():
-    joined = audit.join_epoch(data.load_models(), data.load_epoch_models("all_ai_models.csv"))
+    joined = audit.join_epoch(loaders.load_models(), loaders.load_epoch_models("all_ai_models.csv"))
     outside = audit.disagreements(joined)
     assert outside.reason.notna().all()
     assert (~outside.agrees).all()
@@ -60,25 +61,25 @@ def test_normalised_names_keep_greek_letters_apart():
 
 
 def test_a_missing_frontier_model_without_a_note_is_an_error_naming_it(monkeypatch):
-    models, epoch = data.load_models(), data.load_epoch_models()
-    notes = data.load_missing_frontier_notes()
+    models, epoch = loaders.load_models(), loaders.load_epoch_models()
+    notes = loaders.load_missing_frontier_notes()
     assert len(audit.missing_frontier(models, epoch)) == len(notes)
-    monkeypatch.setattr(data, "load_missing_frontier_notes", lambda: notes.drop(index="PolyNet"))
-    with pytest.raises(data.DataError, match="no note for Epoch's frontier model 'PolyNet'"):
+    monkeypatch.setattr(loaders, "load_missing_frontier_notes", lambda: notes.drop(index="PolyNet"))
+    with pytest.raises(schema.DataError, match="no note for Epoch's frontier model 'PolyNet'"):
         audit.missing_frontier(models, epoch)
     stale = pd.concat([notes, notes.loc[["PolyNet"]].rename(index={"PolyNet": "Not Missing"})])
-    monkeypatch.setattr(data, "load_missing_frontier_notes", lambda: stale)
-    with pytest.raises(data.DataError, match="'Not Missing' is no longer a missing frontier model"):
+    monkeypatch.setattr(loaders, "load_missing_frontier_notes", lambda: stale)
+    with pytest.raises(schema.DataError, match="'Not Missing' is no longer a missing frontier model"):
         audit.missing_frontier(models, epoch)
 
 
 def test_a_second_reading_of_a_model_without_a_disagreement_is_an_error(monkeypatch):
-    notes = data.load_audit_notes()
-    second = data.load_audit_second_reading()
+    notes = loaders.load_audit_notes()
+    second = loaders.load_audit_second_reading()
     model = second.index[0]
-    monkeypatch.setattr(data, "load_audit_notes", lambda: notes.drop(index=model))
-    with pytest.raises(data.DataError, match=f"model '{re.escape(model)}' has no audit note"):
-        data.load_audit_second_reading()
+    monkeypatch.setattr(loaders, "load_audit_notes", lambda: notes.drop(index=model))
+    with pytest.raises(schema.DataError, match=f"model '{re.escape(model)}' has no audit note"):
+        loaders.load_audit_second_reading()
 
 
 def test_second_reading_facts_count_sides_and_agreement_with_our_verdicts():

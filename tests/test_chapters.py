@@ -88,7 +88,8 @@ def test_every_placeholder_sits_within_a_screen_of_the_cell_that_glues_it(page, 
     they are, and the Key numbers page says how each is computed."""
     from jupyter_cache import get_cache
 
-    from analysis import keynumbers, notebooks
+    from analysis.build import notebooks
+    from analysis.report import keynumbers
 
     cache = get_cache(site_build.html.parent / ".jupyter_cache")
     _, executed = cache.merge_match_into_notebook(notebooks.read_page(page))

@@ -5,29 +5,29 @@ import pandas as pd
 import pytest
 from test_scaling_laws import TRUE_LAW, synthetic_runs
 
-from analysis import chinchilla
-from analysis import scaling_laws as sl
+from analysis.science import scaling_laws as sl
+from analysis.topics import chinchilla
 
 
 def test_agreeing_digits_counts_shared_significant_figures():
-    assert chinchilla.agreeing_digits(477.8259, 477.8417) == 4
-    assert chinchilla.agreeing_digits(2143.417, 2143.864) == 3
-    assert chinchilla.agreeing_digits(0.35, 0.70) == 0
+    assert chinchilla.model.agreeing_digits(477.8259, 477.8417) == 4
+    assert chinchilla.model.agreeing_digits(2143.417, 2143.864) == 3
+    assert chinchilla.model.agreeing_digits(0.35, 0.70) == 0
 
 
 def test_interval_overlap_is_one_for_equal_zero_for_disjoint_intervals():
-    assert chinchilla.interval_overlap((1.0, 2.0), (1.0, 2.0)) == 1.0
-    assert chinchilla.interval_overlap((1.0, 2.0), (3.0, 4.0)) == 0.0
-    assert chinchilla.interval_overlap((0.0, 2.0), (1.0, 3.0)) == pytest.approx(1 / 3)
+    assert chinchilla.model.interval_overlap((1.0, 2.0), (1.0, 2.0)) == 1.0
+    assert chinchilla.model.interval_overlap((1.0, 2.0), (3.0, 4.0)) == 0.0
+    assert chinchilla.model.interval_overlap((0.0, 2.0), (1.0, 3.0)) == pytest.approx(1 / 3)
 
 
 def _published(**laws: sl.ChinchillaLaw) -> pd.DataFrame:
     """A published-estimates frame holding each law under its prefix of ``PUBLISHED_LAWS``."""
     values = {}
     for label, law in laws.items():
-        prefix = chinchilla.PUBLISHED_LAWS[label]
+        prefix = chinchilla.model.PUBLISHED_LAWS[label]
         for name, value in zip(sl.PARAMETER_NAMES, law.as_array(), strict=True):
-            values[f"{prefix}.{chinchilla.PARAMETER_SUFFIXES[name]}"] = value
+            values[f"{prefix}.{chinchilla.model.PARAMETER_SUFFIXES[name]}"] = value
     return pd.DataFrame({"value": pd.Series(values)})
 
 
@@ -40,25 +40,27 @@ def synthetic_replication():
     runs = pd.DataFrame(
         {"parameters": parameters, "training_tokens": tokens, "loss": loss, "excluded": False}
     )
-    return chinchilla.Replication(runs=runs, fit=fit, bootstrap=bootstrap)
+    return chinchilla.model.Replication(runs=runs, fit=fit, bootstrap=bootstrap)
 
 
 def test_wald_test_accepts_the_true_law_and_rejects_a_wrong_data_term(synthetic_replication):
     wrong = sl.ChinchillaLaw(TRUE_LAW.E, TRUE_LAW.A, TRUE_LAW.B * 0.5, TRUE_LAW.alpha, TRUE_LAW.beta - 0.05)
     published = _published(**{"Hoffmann et al. (unrounded)": TRUE_LAW, "Hoffmann et al. (printed)": wrong})
-    tests = chinchilla.wald_tests(synthetic_replication, published)
-    assert len(tests) == 2 * len(chinchilla.WALD_PARAMETRISATIONS)
+    tests = chinchilla.model.wald_tests(synthetic_replication, published)
+    assert len(tests) == 2 * len(chinchilla.model.WALD_PARAMETRISATIONS)
     for test in tests:
         if test.law == "Hoffmann et al. (unrounded)":
             assert test.p_value > 0.001, test
         else:
             assert test.p_value < 1e-6, test
-    assert chinchilla.rejection_text([t for t in tests if t.law.endswith("(unrounded)")]).startswith("0 of")
+    assert chinchilla.facts.rejection_text([t for t in tests if t.law.endswith("(unrounded)")]).startswith(
+        "0 of"
+    )
 
 
 def test_early_stopped_endpoints_are_ranked_by_distance_from_the_target(synthetic_replication):
     published = _published(**{"Hoffmann et al. (unrounded)": TRUE_LAW})
-    endpoints = chinchilla.early_stopped_endpoints(synthetic_replication, published)
-    assert len(endpoints) == len(sl.grid_points(chinchilla.EARLY_STOP_GRID))
+    endpoints = chinchilla.model.early_stopped_endpoints(synthetic_replication, published)
+    assert len(endpoints) == len(sl.grid_points(chinchilla.model.EARLY_STOP_GRID))
     distances = endpoints.wald_to_hoffmann.to_numpy()
     assert np.all(np.diff(distances) >= 0) and np.all(distances >= 0)

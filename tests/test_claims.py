@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from analysis import claims
-from analysis.keynumbers import KeyNumber
+from analysis.report import claims
+from analysis.report.keynumbers import KeyNumber
 
 
 def _number(value=4.0, low=3.5, high=4.5, unit="x/yr") -> KeyNumber:
@@ -71,7 +71,7 @@ def test_a_claim_whose_key_number_is_missing_fails():
 
 
 def test_every_committed_claim_is_checked_and_inconsistent_ones_are_explained(built_site):
-    from analysis import keynumbers
+    from analysis.report import keynumbers
 
     numbers = keynumbers.load_saved(built_site.parent / "generated")
     results = claims.verdicts(numbers)

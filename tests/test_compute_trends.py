@@ -1,6 +1,6 @@
 import pandas as pd
 
-from analysis import compute_trends as ct
+from analysis.topics import compute_trends as ct
 
 
 def _models():
@@ -19,8 +19,8 @@ def _models():
 
 
 def test_language_sample_takes_language_and_multimodal_only():
-    sample = ct.Sample("language", domain=ct.LANGUAGE_DOMAINS)
-    assert list(sample.select(_models(), **ct.OURS).model) == ["a", "b", "d"]
+    sample = ct.model.Sample("language", domain=ct.model.LANGUAGE_DOMAINS)
+    assert list(sample.select(_models(), **ct.model.OURS).model) == ["a", "b", "d"]
 
 
 def test_epoch_domain_replaces_ours_for_epoch_rows():
@@ -33,15 +33,17 @@ def test_epoch_domain_replaces_ours_for_epoch_rows():
             "Confidence": ["Likely", "Likely"],
         }
     )
-    sample = ct.Sample("language", domain=ct.LANGUAGE_DOMAINS, epoch_domain=("language",))
-    assert list(sample.select(epoch, **ct.EPOCH).Model) == ["y"]
+    sample = ct.model.Sample("language", domain=ct.model.LANGUAGE_DOMAINS, epoch_domain=("language",))
+    assert list(sample.select(epoch, **ct.model.EPOCH).Model) == ["y"]
 
 
 def test_window_speculative_and_frontier_filters():
     models = _models()
-    assert list(ct.Sample("w", end=pd.Timestamp("2018-06-01")).select(models, **ct.OURS).model) == ["a", "b"]
-    assert "b" not in set(ct.Sample("s", drop_speculative=True).select(models, **ct.OURS).model)
-    top1 = ct.Sample("f", frontier="top1").select(models, **ct.OURS)
+    assert list(
+        ct.model.Sample("w", end=pd.Timestamp("2018-06-01")).select(models, **ct.model.OURS).model
+    ) == ["a", "b"]
+    assert "b" not in set(ct.model.Sample("s", drop_speculative=True).select(models, **ct.model.OURS).model)
+    top1 = ct.model.Sample("f", frontier="top1").select(models, **ct.model.OURS)
     # the unreleased "e" never enters; "a" is top-1 only because it is first (burn-in)
     assert list(top1.model) == ["b", "c"]
 
@@ -57,6 +59,6 @@ def test_choice_influence_ranks_the_choice_that_moves_the_estimate():
             "growth": [4.0, 4.2, 6.0, 6.2],
         }
     )
-    influence = ct.choice_influence(curve)
+    influence = ct.model.choice_influence(curve)
     assert influence.index[0] == "frontier rule" and influence.iloc[0] == 6.1 / 4.1
     assert "estimator" not in influence.index  # one option only: not a choice of this curve

@@ -4,14 +4,14 @@ import shutil
 import pytest
 from conftest import write_edited_csv
 
-from analysis import data, paths, sources, validate
+from analysis.data import catalog, loaders, paths, schema, sources, validate
 
 PUBLISHED = paths.DATA_DIR / "published_estimates.csv"
 
 
 def test_committed_tables_are_valid():
     assert validate.problems() == []
-    frame = data.load_published_estimates()
+    frame = loaders.load_published_estimates()
     assert frame.index.is_unique
 
 
@@ -31,8 +31,8 @@ def test_committed_tables_are_valid():
 )
 def test_corrupted_rows_name_file_line_key_and_column(tmp_path, edit, expected):
     corrupted = write_edited_csv(tmp_path, PUBLISHED, edit)
-    with pytest.raises(data.DataError) as error:
-        data.read_table(data.PUBLISHED_ESTIMATES, corrupted)
+    with pytest.raises(schema.DataError) as error:
+        schema.read_table(catalog.PUBLISHED_ESTIMATES, corrupted)
     message = str(error.value)
     assert str(corrupted) in message
     for fragment in expected:
@@ -48,8 +48,8 @@ def test_missing_and_extra_columns_are_reported(tmp_path):
             row["comment"] = "x"
 
     corrupted = write_edited_csv(tmp_path, PUBLISHED, drop_and_add)
-    with pytest.raises(data.DataError) as error:
-        data.read_table(data.PUBLISHED_ESTIMATES, corrupted)
+    with pytest.raises(schema.DataError) as error:
+        schema.read_table(catalog.PUBLISHED_ESTIMATES, corrupted)
     assert "column 'location' is missing" in str(error.value)
     assert "column 'comment' is not in the data dictionary" in str(error.value)
 
@@ -60,8 +60,8 @@ def test_every_bad_cell_is_reported_not_just_the_first(tmp_path):
         rows[5]["ci_level"] = "ninety"
 
     corrupted = write_edited_csv(tmp_path, PUBLISHED, two_bad_cells)
-    with pytest.raises(data.DataError) as error:
-        data.read_table(data.PUBLISHED_ESTIMATES, corrupted)
+    with pytest.raises(schema.DataError) as error:
+        schema.read_table(catalog.PUBLISHED_ESTIMATES, corrupted)
     assert len(error.value.problems) == 2
 
 
@@ -74,7 +74,7 @@ def test_validate_command_fails_on_unknown_csv(tmp_path, monkeypatch, capsys):
 
 
 def test_hoffmann_runs_load_with_tokens_from_compute():
-    runs = data.load_hoffmann_runs()
+    runs = loaders.load_hoffmann_runs()
     assert len(runs) == 245
     assert (runs.training_tokens * 6 * runs.parameters).div(runs.training_compute_flop).sub(
         1
@@ -85,8 +85,8 @@ def test_hoffmann_runs_load_with_tokens_from_compute():
 def test_corrupted_third_party_rows_are_reported(tmp_path):
     source = sources.fetch("hoffmann2022_fig4")
     corrupted = write_edited_csv(tmp_path, source, lambda rows: rows[7].update(loss="-1"))
-    with pytest.raises(data.DataError) as error:
-        data.read_table(data.HOFFMANN_RUNS, corrupted)
+    with pytest.raises(schema.DataError) as error:
+        schema.read_table(loaders.HOFFMANN_RUNS, corrupted)
     assert "line 9" in str(error.value) and "column 'loss'" in str(error.value)
 
 
@@ -117,8 +117,8 @@ MODELS = paths.DATA_DIR / "models.csv"
 )
 def test_corrupted_model_rows_name_file_line_model_and_column(tmp_path, edit, expected):
     corrupted = write_edited_csv(tmp_path, MODELS, edit)
-    with pytest.raises(data.DataError) as error:
-        data.read_table(data.MODELS, corrupted)
+    with pytest.raises(schema.DataError) as error:
+        schema.read_table(catalog.MODELS, corrupted)
     message = str(error.value)
     for fragment in expected:
         assert fragment in message, message
@@ -134,8 +134,8 @@ def test_compute_far_from_six_nd_needs_a_note(tmp_path):
         row["notes"] = "No explanation here."
 
     corrupted = write_edited_csv(tmp_path, MODELS, mismatch)
-    with pytest.raises(data.DataError, match="within 3x of 6"):
-        data.read_table(data.MODELS, corrupted)
+    with pytest.raises(schema.DataError, match="within 3x of 6"):
+        schema.read_table(catalog.MODELS, corrupted)
 
 
 def test_rows_never_reread_are_flagged_not_failed(tmp_path, monkeypatch, capsys):
@@ -159,8 +159,8 @@ def test_an_unknown_accelerator_in_models_is_an_error(tmp_path):
     corrupted = write_edited_csv(
         tmp_path, MODELS_CSV, lambda rows: rows[5].update(hardware="NVIDIA Tesla V100")
     )
-    with pytest.raises(data.DataError) as error:
-        data.read_table(data.MODELS, corrupted)
+    with pytest.raises(schema.DataError) as error:
+        schema.read_table(catalog.MODELS, corrupted)
     message = str(error.value)
     assert "line 7 (model=" in message and "column 'hardware'" in message and "hardware.csv" in message
 
@@ -175,8 +175,8 @@ def test_an_unknown_accelerator_in_models_is_an_error(tmp_path):
 )
 def test_a_bad_hardware_row_names_file_line_key_and_column(tmp_path, edit, expected):
     corrupted = write_edited_csv(tmp_path, HARDWARE_CSV, edit)
-    with pytest.raises(data.DataError) as error:
-        data.read_table(data.HARDWARE, corrupted)
+    with pytest.raises(schema.DataError) as error:
+        schema.read_table(catalog.HARDWARE, corrupted)
     message = str(error.value)
     assert str(corrupted) in message and "(key=" in message
     for fragment in expected:

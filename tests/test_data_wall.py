@@ -6,21 +6,22 @@ import pytest
 from conftest import write_edited_csv
 from scipy import stats
 
-from analysis import data, paths, trends
-from analysis import data_wall as dw
+from analysis.data import catalog, loaders, paths, schema
+from analysis.science import trends
+from analysis.topics import data_wall as dw
 
 INPUTS = paths.DATA_DIR / "text_stock_inputs.csv"
 
 
 def _inputs(**changes) -> pd.DataFrame:
-    frame = data.load_text_stock_inputs().copy()
+    frame = loaders.load_text_stock_inputs().copy()
     for name, (low, high, level) in changes.items():
         frame.loc[name, ["low", "high", "level", "distribution"]] = [low, high, level, "lognormal"]
     return frame
 
 
 def test_lognormal_parameters_put_the_interval_where_asked():
-    mu, sigma = dw.lognormal_parameters(2.0, 5.0, 0.9)
+    mu, sigma = dw.model.lognormal_parameters(2.0, 5.0, 0.9)
     low, high = stats.lognorm(s=sigma, scale=np.exp(mu)).ppf([0.05, 0.95])
     assert low == pytest.approx(2.0) and high == pytest.approx(5.0)
 
@@ -34,8 +35,8 @@ def test_monte_carlo_reproduces_a_hand_computed_lognormal_product():
         "quality_fraction": (0.1, 0.4, 0.95),
         "repetition_factor": (2.0, 5.0, 0.8),
     }
-    stock = dw.sample_stock(_inputs(**chosen), draws=200_000)
-    parts = {name: dw.lognormal_parameters(*values) for name, values in chosen.items()}
+    stock = dw.model.sample_stock(_inputs(**chosen), draws=200_000)
+    parts = {name: dw.model.lognormal_parameters(*values) for name, values in chosen.items()}
     mu = sum(m for name, (m, _) in parts.items() if name != "bytes_per_token") - parts["bytes_per_token"][0]
     sigma = np.sqrt(sum(s**2 for _, s in parts.values()))
     expected = np.exp(mu + sigma * stats.norm.ppf([0.05, 0.5, 0.95]))
@@ -45,52 +46,57 @@ def test_monte_carlo_reproduces_a_hand_computed_lognormal_product():
 
 
 def test_draws_below_one_byte_per_token_are_clipped_and_counted():
-    stock = dw.sample_stock(data.load_text_stock_inputs())
-    assert stock.inputs["bytes_per_token"].min() == dw.MIN_BYTES_PER_TOKEN
-    assert 0 < stock.clipped_bytes_per_token < 0.01 * dw.DRAWS
+    stock = dw.model.sample_stock(loaders.load_text_stock_inputs())
+    assert stock.inputs["bytes_per_token"].min() == dw.model.MIN_BYTES_PER_TOKEN
+    assert 0 < stock.clipped_bytes_per_token < 0.01 * dw.model.DRAWS
 
 
-def _stock(log_2024: float, log_growth: float) -> dw.Stock:
+def _stock(log_2024: float, log_growth: float) -> dw.model.Stock:
     """A stock with one draw: 10**log_2024 tokens in 2024, growing log_growth OOM a year."""
-    values = {name: np.array([1.0]) for name in data.STOCK_INPUTS}
+    values = {name: np.array([1.0]) for name in catalog.STOCK_INPUTS}
     values["indexed_web_pages"] = np.array([10**log_2024])
     values["pages_growth"] = np.array([10**log_growth])
-    return dw.Stock(values, 0)
+    return dw.model.Stock(values, 0)
 
 
 def test_crossing_year_finds_a_known_crossing():
     stock = _stock(14.0, 0.0)
-    path = dw.Paths("test", np.array([13.0]), np.array([0.5]))
-    assert dw.crossing_years(stock, path)[0] == pytest.approx(2026.0)
+    path = dw.model.Paths("test", np.array([13.0]), np.array([0.5]))
+    assert dw.model.crossing_years(stock, path)[0] == pytest.approx(2026.0)
 
 
 def test_crossing_year_when_a_path_never_catches_up_or_is_already_above():
     stock = _stock(14.0, 0.1)
-    slower = dw.Paths("slower", np.array([13.0]), np.array([0.05]))
-    assert np.isinf(dw.crossing_years(stock, slower)[0]) and dw.crossing_years(stock, slower)[0] > 0
-    above = dw.Paths("above", np.array([15.0]), np.array([0.0]))
-    assert dw.crossing_years(stock, above)[0] == -np.inf
-    late = dw.Paths("late", np.array([10.0]), np.array([0.04]))
-    assert np.isinf(dw.crossing_years(_stock(14.0, 0.0), late)[0]), "after 2100 counts as never"
+    slower = dw.model.Paths("slower", np.array([13.0]), np.array([0.05]))
+    assert (
+        np.isinf(dw.model.crossing_years(stock, slower)[0]) and dw.model.crossing_years(stock, slower)[0] > 0
+    )
+    above = dw.model.Paths("above", np.array([15.0]), np.array([0.0]))
+    assert dw.model.crossing_years(stock, above)[0] == -np.inf
+    late = dw.model.Paths("late", np.array([10.0]), np.array([0.04]))
+    assert np.isinf(dw.model.crossing_years(_stock(14.0, 0.0), late)[0]), "after 2100 counts as never"
 
 
 def test_year_at_probability_interpolates():
     years = np.array([2020.0, 2021.0, 2022.0])
-    assert dw.year_at_probability(np.array([0.0, 0.4, 0.8]), 0.5, years) == pytest.approx(2021.25)
-    assert dw.year_at_probability(np.array([0.0, 0.1, 0.2]), 0.5, years) == np.inf
+    assert dw.model.year_at_probability(np.array([0.0, 0.4, 0.8]), 0.5, years) == pytest.approx(2021.25)
+    assert dw.model.year_at_probability(np.array([0.0, 0.1, 0.2]), 0.5, years) == np.inf
 
 
 def test_overtraining_multiplies_tokens_by_the_square_root_of_k():
-    models = data.load_models()
-    optimal, overtrained = dw.compute_based_paths(models, 1, 100), dw.compute_based_paths(models, 100, 100)
+    models = loaders.load_models()
+    optimal, overtrained = (
+        dw.model.compute_based_paths(models, 1, 100),
+        dw.model.compute_based_paths(models, 100, 100),
+    )
     assert overtrained.log_2024 - optimal.log_2024 == pytest.approx(np.full(100, 1.0))
     assert overtrained.slope == pytest.approx(optimal.slope)
 
 
 def test_growth_draws_are_the_resamples_behind_the_growth_interval():
-    models = data.load_models()
-    rows = dw.language_datasets(models)
-    fit = dw.dataset_growth(rows.publication_date, rows.training_tokens)
+    models = loaders.load_models()
+    rows = dw.model.language_datasets(models)
+    fit = dw.model.dataset_growth(rows.publication_date, rows.training_tokens)
     _, slopes = trends.growth_draws(rows.publication_date, rows.training_tokens, 2024.0)
     assert trends.percentile_interval(slopes, fit.level) == pytest.approx((fit.ci_low, fit.ci_high))
 
@@ -108,8 +114,8 @@ def test_growth_draws_are_the_resamples_behind_the_growth_interval():
 )
 def test_a_bad_input_row_names_file_line_input_and_column(tmp_path, edit, expected):
     path = write_edited_csv(tmp_path, INPUTS, edit)
-    with pytest.raises(data.DataError) as error:
-        data.read_table(data.TEXT_STOCK_INPUTS, path)
+    with pytest.raises(schema.DataError) as error:
+        schema.read_table(catalog.TEXT_STOCK_INPUTS, path)
     message = str(error.value)
     assert str(path) in message
     for fragment in expected:

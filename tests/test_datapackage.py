@@ -7,12 +7,12 @@ import shutil
 import frictionless
 import pytest
 
-from analysis import data, datapackage, paths
+from analysis.data import catalog, datapackage, paths
 
 
 def test_readme_dictionary_is_generated_from_the_declarations():
     current = datapackage.README.read_text(encoding="utf-8")
-    assert datapackage.update_readme(current) == current, "run: python -m analysis.datapackage"
+    assert datapackage.update_readme(current) == current, "run: python -m analysis.data.datapackage"
 
 
 def test_readme_without_a_block_for_a_table_is_an_error():
@@ -23,7 +23,7 @@ def test_readme_without_a_block_for_a_table_is_an_error():
 
 def test_every_declared_column_is_in_the_dictionary_with_its_rule():
     text = datapackage.README.read_text(encoding="utf-8")
-    for spec in data.COMMITTED_TABLES.values():
+    for spec in catalog.COMMITTED_TABLES.values():
         for column in spec.columns:
             assert f"| `{column.name}` | {column.kind} |" in text
     assert "one of `confident`, `likely`, `speculative`" in text

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from conftest import build_book
 
-from analysis import REPO_ROOT, notebooks
+from analysis import REPO_ROOT
+from analysis.build import notebooks
 
 AUDIT_PAGE = "appendix/data-audit"
 CACHED_REBUILD_BUDGET_SECONDS = 10.0

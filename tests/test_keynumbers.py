@@ -4,11 +4,12 @@ import sys
 
 import pytest
 
-from analysis import keynumbers
+from analysis.report import keynumbers
 
 EXPORT_SCRIPT = """
 import numpy as np
-from analysis import keynumbers, scaling_laws as sl
+from analysis.report import keynumbers
+from analysis.science import scaling_laws as sl
 law = sl.ChinchillaLaw(E=1.8, A=480.0, B=2100.0, alpha=0.35, beta=0.37)
 rng = np.random.default_rng(0)
 n = np.logspace(7, 10, 60)
@@ -95,3 +96,12 @@ def test_save_and_load_round_trip_and_sorted_export(tmp_path):
     assert records[0]["value"] == "5.76e+23"
     assert keynumbers.to_csv(loaded).splitlines()[0].startswith("id,value,ci_low,ci_high,ci_level,unit")
     assert registry["test.a.x"].text == "5.76 × 10²³ (95% CI 5.00 × 10²³–6.00 × 10²³)"
+
+
+def test_the_registry_records_the_function_that_registered_a_number():
+    registry = keynumbers.Registry(chapter="chapters/test")
+    number = registry.register("test.value.one", 1.0, (0.5, 2.0), 0.9, "x", "d", "m")
+    assert (
+        number.code
+        == "tests/test_keynumbers.py:test_the_registry_records_the_function_that_registered_a_number"
+    )

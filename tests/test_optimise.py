@@ -5,14 +5,15 @@ import time
 import numpy as np
 import pytest
 
-from analysis import chinchilla, optimise
-from analysis import scaling_laws as sl
+from analysis.science import optimise
+from analysis.science import scaling_laws as sl
+from analysis.topics import chinchilla
 
 
 @pytest.fixture(scope="module")
 def runs():
     """The 240 digitised runs the Chinchilla chapter fits."""
-    included = chinchilla.load_runs()
+    included = chinchilla.model.load_runs()
     included = included[~included.excluded]
     return included.parameters.to_numpy(), included.training_tokens.to_numpy(), included.loss.to_numpy()
 
@@ -102,5 +103,5 @@ def test_bootstrap_leaves_out_and_reports_refits_that_did_not_converge(runs, mon
     monkeypatch.setattr(sl, "newton_fits", one_fails)
     bootstrap = sl.bootstrap_chinchilla(*runs, fit, resamples=10)
     assert bootstrap.failed == (3,) and len(bootstrap.draws) == 9
-    assert chinchilla.convergence_text(bootstrap).startswith("1 of 10 refits did not converge")
-    assert "all 10 refits converged" != chinchilla.convergence_text(bootstrap)
+    assert chinchilla.facts.convergence_text(bootstrap).startswith("1 of 10 refits did not converge")
+    assert "all 10 refits converged" != chinchilla.facts.convergence_text(bootstrap)

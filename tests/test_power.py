@@ -5,7 +5,9 @@ import pandas as pd
 import pytest
 from conftest import write_edited_csv
 
-from analysis import data, paths, power, trends
+from analysis.data import catalog, loaders, paths, schema
+from analysis.science import trends
+from analysis.topics import power
 
 INPUTS_CSV = paths.DATA_DIR / "power_cost_inputs.csv"
 
@@ -55,14 +57,14 @@ def h100_prices(price: float = 30000.0) -> pd.DataFrame:
 
 def test_the_power_energy_and_cost_of_a_hand_checked_run():
     """Llama 3.1 405B-like: 16,384 H100 at 700 W x 1.8 x 1.1; 30.84M GPU-hours."""
-    hardware = data.load_hardware()
-    runs = power.estimate_runs(
+    hardware = loaders.load_hardware()
+    runs = power.model.estimate_runs(
         one_run(), hardware.assign(figures_from="vendor"), fixed_inputs(), h100_prices()
     )
     run = runs.table.iloc[0]
     assert run.power_w == pytest.approx(16384 * 700 * 1.8 * 1.1)  # 22.7 MW
     assert run.energy_mwh == pytest.approx(30.84e6 * 700 * 1.8 * 1.1 * 0.75 / 1e6)
-    hardware_cost = 30000 * 1.5 * 30.84e6 / (3.0 * power.HOURS_PER_YEAR)
+    hardware_cost = 30000 * 1.5 * 30.84e6 / (3.0 * power.model.HOURS_PER_YEAR)
     energy_cost = run.energy_mwh * 1e3 * 0.08
     assert run.cost_usd == pytest.approx(hardware_cost + energy_cost)
     assert run.chips_basis == "reported" and run.chip_hours_basis == "reported"
@@ -70,10 +72,10 @@ def test_the_power_energy_and_cost_of_a_hand_checked_run():
 
 
 def test_without_a_chip_count_the_chips_follow_from_compute_and_time():
-    hardware = data.load_hardware().assign(figures_from="vendor")
+    hardware = loaders.load_hardware().assign(figures_from="vendor")
     peak = hardware.fp16_bf16_flop_per_s["nvidia_h100_sxm5"]
     frame = one_run(hardware_quantity=np.nan, training_chip_hours=np.nan, training_time_hours=1000.0)
-    run = power.estimate_runs(frame, hardware, fixed_inputs(), h100_prices()).table.iloc[0]
+    run = power.model.estimate_runs(frame, hardware, fixed_inputs(), h100_prices()).table.iloc[0]
     assert run.chips == pytest.approx(3.8e25 / (peak * 0.4 * 1000 * 3600))
     assert run.chips_basis == "derived"
 
@@ -83,8 +85,8 @@ def test_a_run_that_cannot_be_estimated_is_listed_with_its_reason():
         [one_run(), one_run(model="No chips", hardware_quantity=np.nan, training_chip_hours=np.nan)]
     ).set_index("model", drop=False)
     frame.loc["No chips", "model"] = "No chips"
-    runs = power.estimate_runs(
-        frame, data.load_hardware().assign(figures_from="vendor"), fixed_inputs(), h100_prices()
+    runs = power.model.estimate_runs(
+        frame, loaders.load_hardware().assign(figures_from="vendor"), fixed_inputs(), h100_prices()
     )
     assert list(runs.excluded.model) == ["No chips"]
     assert "no chip count" in runs.excluded.reason.iloc[0]
@@ -117,8 +119,8 @@ def test_the_decomposition_recovers_known_rates_and_adds_up():
             "chip_hours_basis": "reported",
         }
     )
-    runs = power.Runs(table, np.repeat(watts[:, None], 50, axis=1), None, None, None, None)
-    result = power.decompose(runs, resamples=200).table.set_index("key")["OOM/yr"]
+    runs = power.model.Runs(table, np.repeat(watts[:, None], 50, axis=1), None, None, None, None)
+    result = power.model.decompose(runs, resamples=200).table.set_index("key")["OOM/yr"]
     assert result["efficiency_fp32"] == pytest.approx(0.08, abs=1e-3)
     assert result["power"] == pytest.approx(0.32, abs=0.03)
     assert result["precision"] == pytest.approx(0.1, abs=0.02)
@@ -158,8 +160,8 @@ def test_the_mixture_projection_lies_between_its_parts():
 )
 def test_a_bad_power_input_names_file_line_and_column(tmp_path, edit, expected):
     corrupted = write_edited_csv(tmp_path, INPUTS_CSV, edit)
-    with pytest.raises(data.DataError) as error:
-        data.read_table(data.POWER_COST_INPUTS, corrupted)
+    with pytest.raises(schema.DataError) as error:
+        schema.read_table(catalog.POWER_COST_INPUTS, corrupted)
     message = str(error.value)
     assert str(corrupted) in message
     for fragment in expected:
@@ -169,8 +171,8 @@ def test_a_bad_power_input_names_file_line_and_column(tmp_path, edit, expected):
 def test_a_missing_power_input_is_an_error(tmp_path, monkeypatch):
     write_edited_csv(tmp_path, INPUTS_CSV, lambda rows: rows.pop())
     monkeypatch.setattr(paths, "DATA_DIR", tmp_path)
-    with pytest.raises(data.DataError, match="no row for input 'load_factor_tpu'"):
-        data.load_power_cost_inputs()
+    with pytest.raises(schema.DataError, match="no row for input 'load_factor_tpu'"):
+        loaders.load_power_cost_inputs()
 
 
 METERED_CSV = paths.DATA_DIR / "metered_training_energy.csv"
@@ -185,8 +187,8 @@ METERED_CSV = paths.DATA_DIR / "metered_training_energy.csv"
 )
 def test_a_bad_metered_row_names_file_line_and_column(tmp_path, edit, expected):
     corrupted = write_edited_csv(tmp_path, METERED_CSV, edit)
-    with pytest.raises(data.DataError) as error:
-        data.read_table(data.METERED_TRAINING_ENERGY, corrupted)
+    with pytest.raises(schema.DataError) as error:
+        schema.read_table(catalog.METERED_TRAINING_ENERGY, corrupted)
     message = str(error.value)
     for fragment in expected:
         assert fragment in message, message

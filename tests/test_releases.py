@@ -1,7 +1,7 @@
 """No number changes silently: the snapshot diff, and the acknowledged numbers equal the build's."""
 
-from analysis import keynumbers, releases
-from analysis.keynumbers import KeyNumber
+from analysis.report import keynumbers, releases
+from analysis.report.keynumbers import KeyNumber
 
 
 def _number(number_id, value, low, high):

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 from scipy import optimize
 
-from analysis import scaling_laws as sl
+from analysis.science import scaling_laws as sl
 
 TRUE_LAW = sl.ChinchillaLaw(E=1.8, A=480.0, B=2100.0, alpha=0.35, beta=0.37)
 

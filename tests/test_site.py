@@ -16,9 +16,11 @@ from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from analysis import REPO_ROOT, charts, keynumbers, releases
+from analysis import REPO_ROOT
+from analysis.report import charts, keynumbers, releases
 
 REQUIRED_KEY_NUMBERS = [
     "chinchilla.fit.E",
@@ -114,7 +116,7 @@ def test_no_page_loads_anything_from_another_host(built_site):
 INERT_HOSTS = {
     "www.w3.org": "XML namespace names (SVG, MathML, XHTML), never fetched",
     "github.com": "issue and licence links inside messages and comments",
-    "vega.github.io": "Vega's schema id, and the 'Open in Vega Editor' action that analysis.charts turns off",
+    "vega.github.io": "Vega's schema id, and the 'Open in Vega Editor' action that report.charts turns off",
     "developer.mozilla.org": "a comment in Sphinx's search script",
     "pydata-sphinx-theme.readthedocs.io": "a link inside the theme's console warning",
     "www.mathjax.org": "the link of MathJax's About dialog, followed only if a reader clicks it",
@@ -178,6 +180,14 @@ def test_key_numbers_exported_and_byte_identical_to_an_earlier_execution(built_s
         assert required in page
 
 
+def test_every_key_number_names_the_topic_function_that_registered_it(built_site):
+    numbers = pd.read_csv(built_site / "key-numbers.csv", keep_default_na=False)
+    for number in numbers.itertuples():
+        path, function = number.code.split(":")
+        assert re.fullmatch(r"analysis/topics/(\w+/facts|audit)\.py", path), f"{number.id}: {number.code}"
+        assert f"def {function}(" in (REPO_ROOT / path).read_text(encoding="utf-8"), number.code
+
+
 def test_data_tables_are_downloadable_as_committed(built_site):
     for table in sorted((REPO_ROOT / "data").glob("*.csv")):
         assert (built_site / "data" / table.name).read_bytes() == table.read_bytes()
@@ -196,7 +206,7 @@ def test_every_figure_has_its_svg_png_and_data(built_site):
 
 
 def test_every_key_number_has_an_anchor_and_a_citation(built_site):
-    from analysis import citations
+    from analysis.report import citations
 
     page = (built_site / "key-numbers.html").read_text(encoding="utf-8")
     bibtex = (built_site / "key-numbers.bib").read_text(encoding="utf-8")
@@ -317,12 +327,12 @@ def test_pages_work_in_a_browser_with_the_network_blocked(built_site):
 
 def test_every_review_response_names_evidence_the_site_has(built_site):
     """A finding marked anything but open points at a key number or page section that exists."""
-    import pandas as pd
 
-    from analysis import data, review
+    from analysis.data import loaders
+    from analysis.report import review
 
     exported = set(pd.read_csv(built_site / "key-numbers.csv").id)
-    for _, row in data.load_review_response().dropna(subset=["evidence"]).iterrows():
+    for _, row in loaders.load_review_response().dropna(subset=["evidence"]).iterrows():
         kind, target, anchor = review.evidence_target(row.evidence)
         if kind == "key":
             assert target in exported, f"{row.id}: no key number {target}"

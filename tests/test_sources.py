@@ -2,7 +2,7 @@ import shutil
 
 import pytest
 
-from analysis import sources
+from analysis.data import sources
 
 
 def test_mirror_file_is_used_and_verified(monkeypatch):

@@ -5,7 +5,9 @@ import pandas as pd
 import pytest
 from conftest import write_edited_csv
 
-from analysis import data, paths, timelines, trends
+from analysis.data import catalog, paths, schema
+from analysis.science import trends
+from analysis.topics import timelines
 
 INPUTS_CSV = paths.DATA_DIR / "constraint_inputs.csv"
 
@@ -20,22 +22,24 @@ def test_the_ceilings_on_hand_computed_inputs():
         "multimodal_data_factor": np.array([1.0]),
         "latency_wall_flop": np.array([1e31]),
     }
-    seconds = 6 * timelines.SECONDS_PER_MONTH
-    ceilings = timelines.ceilings_2030(inputs, np.array([1e12]), 1e15, np.array([1e15]))
+    seconds = 6 * timelines.model.SECONDS_PER_MONTH
+    ceilings = timelines.model.ceilings_2030(inputs, np.array([1e12]), 1e15, np.array([1e15]))
     row = ceilings.draws.iloc[0]
     assert row.power == pytest.approx(2e9 * 1e12 * 0.4 * seconds * 2)
     assert row.chips == pytest.approx(1e8 * 1e15 * 0.4 * seconds * 2)
     assert row.latency == 1e31
     assert ceilings.feasible[0] == pytest.approx(min(row.power, row.chips, row.data, row.latency))
-    assert ceilings.binding_share.idxmax() == ceilings.draws[list(timelines.CEILINGS)].iloc[0].idxmin()
+    assert ceilings.binding_share.idxmax() == ceilings.draws[list(timelines.model.CEILINGS)].iloc[0].idxmin()
 
 
 def test_the_data_ceiling_inverts_the_compute_optimal_allocation():
-    from analysis import chinchilla
+    from analysis.topics import chinchilla
 
-    law = chinchilla.fitted_law()
+    law = chinchilla.model.fitted_law()
     _, tokens = law.optimal_allocation(1e27)
-    assert timelines.data_ceiling(np.array([tokens]), np.array([1.0]))[0] == pytest.approx(1e27, rel=1e-6)
+    assert timelines.model.data_ceiling(np.array([tokens]), np.array([1.0]))[0] == pytest.approx(
+        1e27, rel=1e-6
+    )
 
 
 def test_an_80_percent_input_puts_its_ends_at_the_10th_and_90th_percentiles():
@@ -43,7 +47,7 @@ def test_an_80_percent_input_puts_its_ends_at_the_10th_and_90th_percentiles():
         {"low": [2.0, 1e28], "high": [8.0, 1e30], "distribution": ["normal_80", "lognormal_80"]},
         index=["normal", "lognormal"],
     )
-    drawn = timelines.sample_constraints(frame, draws=200_000)
+    drawn = timelines.model.sample_constraints(frame, draws=200_000)
     assert np.quantile(drawn["normal"], [0.1, 0.9]) == pytest.approx([2.0, 8.0], rel=0.02)
     assert np.log10(np.quantile(drawn["lognormal"], [0.1, 0.9])) == pytest.approx([28.0, 30.0], abs=0.02)
 
@@ -63,7 +67,7 @@ def test_calibration_is_close_to_nominal_on_a_known_trend():
         2.0,
         method="offset",
     )
-    coverage = timelines.coverage(table).set_index("level").share
+    coverage = timelines.model.coverage(table).set_index("level").share
     assert coverage[0.9] >= 0.8 and coverage[0.5] <= 0.8
     assert coverage[0.5] <= coverage[0.8] <= coverage[0.9]
 
@@ -84,8 +88,8 @@ def test_a_widened_band_keeps_its_median_and_scales_its_spread():
 )
 def test_a_bad_constraint_input_names_file_line_and_column(tmp_path, edit, expected):
     corrupted = write_edited_csv(tmp_path, INPUTS_CSV, edit)
-    with pytest.raises(data.DataError) as error:
-        data.read_table(data.CONSTRAINT_INPUTS, corrupted)
+    with pytest.raises(schema.DataError) as error:
+        schema.read_table(catalog.CONSTRAINT_INPUTS, corrupted)
     message = str(error.value)
     for fragment in expected:
         assert fragment in message, message

@@ -2,7 +2,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import trends
+from analysis.science import trends
 
 
 def synthetic_models(factor_per_year=4.0, n=300, noise_oom=0.5, seed=0, start="2010-01-01", years=15):

@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from analysis import units
+from analysis.science import units
 
 
 def test_growth_conversions_round_trip():

@@ -1,0 +1,3 @@
+"""What chapters publish through: the key-numbers registry, charts, tables, citations,
+claims, releases and the review response. Imports from ``science`` and ``data``.
+"""

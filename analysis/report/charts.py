@@ -1,0 +1,524 @@
+"""Charts: the report's one Altair theme, its chart builders and offline rendering.
+
+Importing this module registers and enables the theme and an HTML renderer
+that draws charts with the Vega libraries served from the site itself (the
+Sphinx extension adds the bundle to every page that has a chart), so no page
+loads a script from a CDN. ``publish(chart, label)`` also writes a static SVG
+of the chart (via vl-convert) that the figure caption links to.
+"""
+
+import hashlib
+import json
+import math
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import vl_convert
+
+from analysis.data import paths
+
+OKABE_ITO = [
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermillion
+    "#F0E442",  # yellow
+    "#000000",  # black
+]
+"""Okabe & Ito's colour-blind-safe palette, the report's categorical colours."""
+
+SEQUENTIAL_SCHEME = "viridis"
+"""Colour-blind-safe sequential scheme for continuous colour scales."""
+
+WIDTH, HEIGHT = 440, 300
+FONT = "Helvetica, Arial, sans-serif"
+EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
+THEME_NAME = "scaling_trends"
+
+
+@alt.theme.register(THEME_NAME, enable=True)
+def theme() -> alt.theme.ThemeConfig:
+    """The report's Altair theme: sizes, fonts, palette, quiet grid."""
+    return {
+        "config": {
+            "view": {"continuousWidth": WIDTH, "continuousHeight": HEIGHT, "stroke": None},
+            "font": FONT,
+            "range": {"category": OKABE_ITO, "ramp": {"scheme": SEQUENTIAL_SCHEME}},
+            "axis": {
+                "labelFontSize": 12,
+                "titleFontSize": 13,
+                "titleFontWeight": "normal",
+                "gridColor": "#e6e6e6",
+                "domainColor": "#888888",
+                "tickColor": "#888888",
+            },
+            "legend": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "titleFontWeight": "normal",
+                "labelLimit": 200,
+                "titleLimit": 200,
+            },
+            "point": {"size": 40, "filled": True},
+            "line": {"strokeWidth": 2},
+        }
+    }
+
+
+def _embed_html(spec: dict, **_metadata) -> dict:
+    """Mime bundle for one chart: a div plus a ``vegaEmbed`` call, no CDN, stable id."""
+    spec_json = json.dumps(spec, sort_keys=True, separators=(",", ":"))
+    chart_id = "vega-" + hashlib.sha256(spec_json.encode()).hexdigest()[:12]
+    html = (
+        f'<div class="vega-chart" id="{chart_id}"></div>\n'
+        f'<script type="text/javascript">vegaEmbed("#{chart_id}", {spec_json}, '
+        f"{json.dumps(EMBED_OPTIONS, sort_keys=True)}).catch(console.error);</script>"
+    )
+    return {"text/html": html, "application/vnd.vegalite.v6+json": spec}
+
+
+alt.renderers.register("scaling_trends_offline", _embed_html)
+alt.renderers.enable("scaling_trends_offline")
+
+
+def powers_of_ten(low: float, high: float) -> list[float]:
+    """Every power of ten from the one at or below ``low`` to the one at or above ``high``."""
+    return [10.0**k for k in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)]
+
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def _power_of_ten_label() -> str:
+    """Vega expression labelling a power-of-ten tick as ``10ⁿ`` (superscript exponent)."""
+    exponent = "toString(round(log(datum.value) / LN10))"
+    for digit, superscript in enumerate(SUPERSCRIPT_DIGITS):
+        exponent = f"replace({exponent}, regexp('{digit}', 'g'), '{superscript}')"
+    return f"'10' + replace({exponent}, regexp('-', 'g'), '⁻')"
+
+
+POWER_OF_TEN_LABEL = _power_of_ten_label()
+
+
+def log_axis(title: str, low: float, high: float) -> dict:
+    """Encoding options for a log10 axis ticked at powers of ten, labelled ``10ⁿ``.
+
+    Wide ranges are ticked at every second (or third...) power so labels never crowd.
+    """
+    ticks = powers_of_ten(low, high)
+    labelled = ticks if len(ticks) <= 7 else ticks[:: -(-len(ticks) // 7)]
+    return {
+        "scale": alt.Scale(type="log", domain=[ticks[0], ticks[-1]], nice=False),
+        "axis": alt.Axis(
+            title=title,
+            values=labelled,
+            labelExpr=POWER_OF_TEN_LABEL,
+            labelOverlap="greedy",
+        ),
+    }
+
+
+FIGURE_FORMATS = ("svg", "png", "csv")
+"""Files served for every figure: the static image twice, and the data it draws (the PNG is
+rendered from the SVG by the book build, so chapters do not pay for it)."""
+
+
+def chart_data(spec: dict) -> pd.DataFrame:
+    """Every dataset a chart draws, stacked, with a ``dataset`` column naming each (first column)."""
+    frames = [
+        pd.DataFrame(rows).assign(dataset=f"dataset {index + 1}")
+        for index, rows in enumerate(spec.get("datasets", {}).values())
+    ]
+    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame({"dataset": []})
+    return table[["dataset", *[column for column in table.columns if column != "dataset"]]]
+
+
+def source_line(label: str) -> list[str]:
+    """The two lines every downloadable figure carries: report, version, figure, licences."""
+    from analysis.report import citations
+
+    cited = citations.report()
+    return [
+        f"AI Scaling Trends, version {cited.version}, figure {label}. CC BY 4.0.",
+        "Data: the report's tables and the third-party files it names (Epoch AI, Ember: CC BY 4.0).",
+    ]
+
+
+def stamped(spec: dict, label: str) -> dict:
+    """``spec`` with ``source_line`` under its title (or as a small title if it has none), for the
+    static SVG and PNG."""
+    title = spec.get("title", "")
+    text = title.get("text", "") if isinstance(title, dict) else title
+    if not text:
+        line = {
+            "text": source_line(label),
+            "fontSize": 9,
+            "fontWeight": "normal",
+            "color": "#555555",
+            "anchor": "start",
+        }
+        return {**spec, "title": line}
+    subtitle = {"subtitle": source_line(label), "subtitleFontSize": 9, "subtitleColor": "#555555"}
+    return {**spec, "title": {"text": text, **subtitle}}
+
+
+def publish(chart: alt.TopLevelMixin, label: str) -> alt.TopLevelMixin:
+    """Write ``<output>/figures/<label>.{svg,csv}`` and glue the chart under ``label``.
+
+    The SVG (and the PNG rendered from it) carries ``source_line`` so it keeps its attribution
+    when taken out of the page; the page's own chart does not repeat it.
+
+    ``label`` is the figure's name (``fig-<chapter>-<name>``); the chapter shows
+    it with a ``glue:figure`` directive and links the files with ``{figure-svg}``. Every chart
+    needs a title line (readable when the figure leaves the page); one without is an error.
+    """
+    from myst_nb import glue
+
+    spec = chart.to_dict()
+    if not spec.get("title"):
+        raise ValueError(f"{label}: a published chart needs a title line (.properties(title=...))")
+    folder = paths.output_dir() / "figures"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{label}.svg").write_text(vl_convert.vegalite_to_svg(stamped(spec, label)), encoding="utf-8")
+    chart_data(spec).to_csv(folder / f"{label}.csv", index=False, lineterminator="\n")
+    glue(label, chart, display=False)
+    return chart
+
+
+def identity_scatter(
+    frame: pd.DataFrame, x: str, y: str, color: str, tooltip: list, titles: dict
+) -> alt.LayerChart:
+    """Scatter of ``y`` against ``x`` with the line y = x (e.g. fitted vs observed).
+
+    ``titles`` maps column names to axis or legend titles; both axes share one
+    linear scale (for quantities spanning less than an order of magnitude).
+    """
+    low = float(min(frame[x].min(), frame[y].min()))
+    high = float(max(frame[x].max(), frame[y].max()))
+    identity = pd.DataFrame({x: [low, high], y: [low, high]})
+    scale = alt.Scale(domain=[low, high], zero=False, nice=True)
+    line = (
+        alt.Chart(identity)
+        .mark_line(color="#888888", strokeDash=[4, 4])
+        .encode(x=alt.X(x, scale=scale), y=alt.Y(y, scale=scale))
+    )
+    points = (
+        alt.Chart(frame)
+        .mark_point()
+        .encode(
+            x=alt.X(x, title=titles[x], scale=scale),
+            y=alt.Y(y, title=titles[y], scale=scale),
+            color=alt.Color(color, title=titles[color]),
+            tooltip=tooltip,
+        )
+    )
+    return line + points
+
+
+def point_labels(frame: pd.DataFrame, x, y, label: str) -> alt.Chart:
+    """Names (column ``label``) beside the points a reader looks for, e.g. GPT-4, on the given encodings."""
+    return (
+        alt.Chart(frame).mark_text(align="left", dx=6, dy=-6, fontSize=11).encode(x=x, y=y, text=f"{label}:N")
+    )
+
+
+def log_log_layers(
+    lines: pd.DataFrame,
+    points: pd.DataFrame,
+    x: str,
+    y: str,
+    line_group: str,
+    point_color: str,
+    tooltip: list,
+    titles: dict,
+    path: pd.DataFrame | None = None,
+    markers: pd.DataFrame | None = None,
+) -> alt.LayerChart:
+    """Lines (one per ``line_group`` value) and points on shared log10 axes.
+
+    Used for iso-loss contours with the runs over them. ``titles`` maps column
+    names to axis and legend titles. An optional ``path`` (columns ``x``,
+    ``y``, e.g. the compute-optimal frontier) is drawn dashed, and optional
+    ``markers`` (``x``, ``y``, ``label``) as named black diamonds.
+    """
+    extra = [frame for frame in (path, markers) if frame is not None]
+    low_x = float(min(lines[x].min(), points[x].min(), *(frame[x].min() for frame in extra)))
+    high_x = float(max(lines[x].max(), points[x].max(), *(frame[x].max() for frame in extra)))
+    low_y = float(min(lines[y].min(), points[y].min(), *(frame[y].min() for frame in extra)))
+    high_y = float(max(lines[y].max(), points[y].max(), *(frame[y].max() for frame in extra)))
+    x_encoding = alt.X(x, **log_axis(titles[x], low_x, high_x))
+    y_encoding = alt.Y(y, **log_axis(titles[y], low_y, high_y))
+    contour = (
+        alt.Chart(lines)
+        .mark_line(strokeWidth=1.5, clip=True)
+        .encode(
+            x=x_encoding,
+            y=y_encoding,
+            detail=f"{line_group}:N",
+            color=alt.Color(
+                f"{line_group}:Q", title=titles[line_group], scale=alt.Scale(scheme="greys", reverse=False)
+            ),
+            tooltip=[alt.Tooltip(f"{line_group}:Q", title=titles[line_group], format=".2f")],
+        )
+    )
+    dots = (
+        alt.Chart(points)
+        .mark_point(size=30)
+        .encode(
+            x=x_encoding,
+            y=y_encoding,
+            fill=alt.Fill(point_color, title=titles[point_color], scale=alt.Scale(scheme=SEQUENTIAL_SCHEME)),
+            color=alt.value(None),
+            tooltip=tooltip,
+        )
+    )
+    layers = [contour, dots]
+    if path is not None:
+        layers.append(
+            alt.Chart(path)
+            .mark_line(strokeDash=[6, 3], color="#000000", clip=True)
+            .encode(x=x_encoding, y=y_encoding, tooltip=[alt.Tooltip("label:N", title="line")])
+        )
+    if markers is not None:
+        layers.append(
+            alt.Chart(markers)
+            .mark_point(size=90, shape="diamond", filled=True, color="#000000")
+            .encode(x=x_encoding, y=y_encoding, tooltip=[alt.Tooltip("label:N", title="model")])
+        )
+        layers.append(point_labels(markers, x_encoding, y_encoding, "label"))
+    return alt.layer(*layers).resolve_scale(color="independent", fill="independent")
+
+
+def band_lines(
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    low: str,
+    high: str,
+    group: str,
+    titles: dict,
+    markers: pd.DataFrame | None = None,
+    marker_label: str | None = None,
+) -> alt.LayerChart:
+    """A line per ``group`` with its interval band (``low``-``high``) on log10 axes.
+
+    Groups are told apart by colour and dash, in the order they first appear
+    in ``frame`` (the first is solid).
+
+    Optional ``markers`` (same ``x``/``y`` columns) are drawn as labelled points,
+    e.g. real models on a fitted frontier.
+    """
+    low_x = float(min(frame[x].min(), markers[x].min() if markers is not None else np.inf))
+    high_x = float(max(frame[x].max(), markers[x].max() if markers is not None else -np.inf))
+    low_y = float(min(frame[low].min(), frame[y].min(), markers[y].min() if markers is not None else np.inf))
+    high_y = float(
+        max(frame[high].max(), frame[y].max(), markers[y].max() if markers is not None else -np.inf)
+    )
+    x_encoding = alt.X(x, **log_axis(titles[x], low_x, high_x))
+    y_axis = log_axis(titles[y], low_y, high_y)
+    order = list(dict.fromkeys(frame[group]))
+    legend = alt.Legend(orient="bottom", columns=2)
+    color = alt.Color(f"{group}:N", title=titles[group], scale=alt.Scale(domain=order), legend=legend)
+    band = (
+        alt.Chart(frame)
+        .mark_area(opacity=0.2)
+        .encode(x=x_encoding, y=alt.Y(low, **y_axis), y2=high, color=color)
+    )
+    line = (
+        alt.Chart(frame)
+        .mark_line()
+        .encode(
+            x=x_encoding,
+            y=alt.Y(y, **y_axis),
+            color=color,
+            strokeDash=alt.StrokeDash(
+                f"{group}:N", title=titles[group], scale=alt.Scale(domain=order), legend=legend
+            ),
+            tooltip=[
+                alt.Tooltip(f"{group}:N", title=titles[group]),
+                alt.Tooltip(x, title=titles[x], format=".3~e"),
+                alt.Tooltip(y, title=titles[y], format=".3~e"),
+                alt.Tooltip(low, title=titles[low], format=".3~e"),
+                alt.Tooltip(high, title=titles[high], format=".3~e"),
+            ],
+        )
+    )
+    layers = [band, line]
+    if markers is not None:
+        marker_tooltip = [alt.Tooltip(f"{marker_label}:N", title=titles[marker_label])] + [
+            alt.Tooltip(column, title=titles[column], format=".3~e") for column in (x, y)
+        ]
+        points = (
+            alt.Chart(markers)
+            .mark_point(size=80, shape="diamond", filled=True, color="#000000")
+            .encode(x=x_encoding, y=alt.Y(y, **y_axis), tooltip=marker_tooltip)
+        )
+        labels = points.mark_text(align="left", dx=8, dy=-6, fontSize=12).encode(text=f"{marker_label}:N")
+        layers += [points, labels]
+    return alt.layer(*layers)
+
+
+def scatter_over_time(
+    points: pd.DataFrame,
+    lines: pd.DataFrame,
+    value: str,
+    value_title: str,
+    color: str,
+    color_title: str,
+    tooltip: list,
+    band: pd.DataFrame | None = None,
+    named: tuple[str, ...] = (),
+) -> alt.LayerChart:
+    """Points over time on a log10 axis, with trend lines (one per ``trend``) and an optional band.
+
+    ``points`` and ``lines`` share the columns ``date`` and ``value``; ``band``
+    has ``date``, ``low`` and ``high`` (e.g. a projection's prediction interval).
+    Points whose ``model`` is in ``named`` are labelled.
+    """
+    low = float(min(points[value].min(), lines[value].min(), band.low.min() if band is not None else np.inf))
+    high = float(max(points[value].max(), lines[value].max(), band.high.max() if band is not None else 0))
+    y_axis = log_axis(value_title, low, high)
+    x = alt.X("date:T", title="Publication date")
+    layers = []
+    if band is not None:
+        layers.append(
+            alt.Chart(band)
+            .mark_area(opacity=0.18, color="#666666")
+            .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q")
+        )
+    layers.append(
+        alt.Chart(points)
+        .mark_point(size=36, opacity=0.85)
+        .encode(
+            x=x,
+            y=alt.Y(f"{value}:Q", **y_axis),
+            color=alt.Color(f"{color}:N", title=color_title, legend=alt.Legend(orient="bottom", columns=3)),
+            shape=alt.Shape(f"{color}:N", title=color_title, legend=alt.Legend(orient="bottom", columns=3)),
+            tooltip=tooltip,
+        )
+    )
+    layers.append(
+        alt.Chart(lines)
+        .mark_line(color="#000000")
+        .encode(
+            x=x,
+            y=alt.Y(f"{value}:Q", **y_axis),
+            strokeDash=alt.StrokeDash(
+                "trend:N", title="Trend", legend=alt.Legend(orient="bottom", columns=1)
+            ),
+            tooltip=[alt.Tooltip("trend:N", title="trend")],
+        )
+    )
+    labelled = points[points.model.isin(named)] if named else points.iloc[:0]
+    if len(labelled):
+        layers.append(point_labels(labelled, x, alt.Y(f"{value}:Q", **y_axis), "model"))
+    return alt.layer(*layers).resolve_scale(color="independent", shape="independent")
+
+
+def interval_dots(
+    frame: pd.DataFrame, x: str, y: str, low: str, high: str, color: str, titles: dict, tooltip: list
+) -> alt.LayerChart:
+    """Estimates with their intervals as dots and rules (a specification curve or forest plot).
+
+    ``y``/``low``/``high`` are on a log10 axis; ``x`` orders the estimates.
+    """
+    y_axis = {
+        "scale": alt.Scale(type="log"),
+        "axis": alt.Axis(title=titles[y]),
+    }
+    base = alt.Chart(frame).encode(x=alt.X(f"{x}:Q", title=titles[x]))
+    rules = base.mark_rule(opacity=0.5).encode(
+        y=alt.Y(f"{low}:Q", **y_axis), y2=f"{high}:Q", color=alt.Color(f"{color}:N", title=titles[color])
+    )
+    dots = base.mark_point(size=30, filled=True).encode(
+        y=alt.Y(f"{y}:Q", **y_axis),
+        color=alt.Color(f"{color}:N", title=titles[color], legend=alt.Legend(orient="bottom", columns=3)),
+        tooltip=tooltip,
+    )
+    return alt.layer(rules, dots)
+
+
+def forest(
+    frame: pd.DataFrame,
+    label: str,
+    value: str,
+    low: str,
+    high: str,
+    color: str,
+    titles: dict,
+    log: bool = True,
+):
+    """A forest plot: one row per estimate (``label``), dot at ``value``, rule from ``low`` to ``high``.
+
+    The value axis is log10 (``log=False``: linear, labelled as whole years);
+    rows keep the order of ``frame``. Missing intervals draw the dot alone.
+    """
+    order = list(frame[label])
+    y = alt.Y(f"{label}:N", sort=order, title=None, axis=alt.Axis(labelLimit=240))
+    x_scale = alt.Scale(type="log") if log else alt.Scale(zero=False)
+    number = ".3~g" if log else ".1f"
+    x_axis = alt.Axis() if log else alt.Axis(format="d")
+    color_encoding = alt.Color(f"{color}:N", title=titles[color], legend=alt.Legend(orient="bottom"))
+    rules = (
+        alt.Chart(frame)
+        .mark_rule(strokeWidth=2)
+        .encode(
+            y=y,
+            x=alt.X(f"{low}:Q", scale=x_scale, title=titles[value], axis=x_axis),
+            x2=f"{high}:Q",
+            color=color_encoding,
+        )
+    )
+    dots = (
+        alt.Chart(frame)
+        .mark_point(size=70, filled=True)
+        .encode(
+            y=y,
+            x=alt.X(f"{value}:Q", scale=x_scale, title=titles[value], axis=x_axis),
+            color=color_encoding,
+            tooltip=[
+                alt.Tooltip(f"{label}:N", title="estimate"),
+                alt.Tooltip(f"{value}:Q", title=titles[value], format=number),
+                alt.Tooltip(f"{low}:Q", title="low", format=number),
+                alt.Tooltip(f"{high}:Q", title="high", format=number),
+                alt.Tooltip(f"{color}:N", title=titles[color]),
+            ],
+        )
+    )
+    return alt.layer(rules, dots).properties(height=alt.Step(28), width=260)
+
+
+def projection_layers(frame: pd.DataFrame, x, y_axis: dict, value: str, unit: str, banded=None) -> list:
+    """A median line per ``projection`` (``trends.projection_quantiles``), told apart by colour and
+    dash in order of appearance, with the ``low``-``high`` band of the projections in ``banded``
+    (default: all); tooltips in ``unit``."""
+    order = list(dict.fromkeys(frame.projection))
+    legend = alt.Legend(orient="bottom", columns=1)
+    color = alt.Color("projection:N", title="Projection", scale=alt.Scale(domain=order), legend=legend)
+    shown = frame if banded is None else frame[frame.projection.isin(banded)]
+    band = (
+        alt.Chart(shown)
+        .mark_area(opacity=0.15)
+        .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q", color=color)
+    )
+    line = (
+        alt.Chart(frame)
+        .mark_line()
+        .encode(
+            x=x,
+            y=alt.Y(f"{value}:Q", **y_axis),
+            color=color,
+            strokeDash=alt.StrokeDash("projection:N", scale=alt.Scale(domain=order), legend=None),
+            tooltip=[
+                alt.Tooltip("projection:N"),
+                alt.Tooltip("year:Q", format=".2f"),
+                alt.Tooltip(f"{value}:Q", title=f"median ({unit})", format=".3~e"),
+                alt.Tooltip("low:Q", title=f"low ({unit})", format=".3~e"),
+                alt.Tooltip("high:Q", title=f"high ({unit})", format=".3~e"),
+            ],
+        )
+    )
+    return [band, line]

@@ -1,0 +1,116 @@
+"""Claims checked against the report: each claim's verdict, computed from the key-numbers registry.
+
+A claim (a row of ``data/claims.csv``) names the key number that tests it and a rule:
+
+- ``point_in_interval``: *consistent* if the claimed value lies in our interval; *partly* if only
+  the claimed range overlaps it; else *inconsistent*.
+- ``ranges_overlap``: *consistent* if our estimate lies in the claimed range; *partly* if the
+  ranges overlap; else *inconsistent*.
+- ``at_least`` / ``at_most``: *consistent* if our whole interval is on the claimed side; *partly*
+  if only our estimate is; else *inconsistent*.
+- ``arithmetic``: the claim converts a halving time (``given``, months) to a factor per year;
+  *consistent* within 2% of 2**(12/given), *partly* within 10%, else *inconsistent*.
+- ``not_testable``: *not testable with this report's data*.
+
+Claimed values are converted to the key number's unit when they differ (x/yr, OOM/yr and a
+halving or doubling time in months are one quantity).
+"""
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.data import catalog, paths, schema
+from analysis.report.keynumbers import KeyNumber
+from analysis.science.units import doubling_time_months
+
+CONSISTENT, PARTLY, INCONSISTENT = "consistent", "partly", "inconsistent"
+NOT_TESTABLE = "not testable with this report's data"
+
+
+class ClaimError(ValueError):
+    """A claim cannot be checked: its key number is missing, or its units do not convert."""
+
+
+def convert(value: float, unit: str, target: str) -> float:
+    """``value`` in ``unit`` expressed in ``target`` (growth rates only; else the units must match)."""
+    if unit == target:
+        return value
+    factor = {"x/yr": lambda v: v, "OOM/yr": lambda v: 10**v, "months": lambda v: 2 ** (12 / v)}
+    inverse = {"x/yr": lambda g: g, "OOM/yr": math.log10, "months": lambda g: float(doubling_time_months(g))}
+    if unit not in factor or target not in inverse:
+        raise ClaimError(f"cannot compare a claim in {unit} with a key number in {target}")
+    return inverse[target](factor[unit](value))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A claim's verdict and the numbers it compared."""
+
+    claim: pd.Series
+    verdict: str
+    ours: str
+
+
+def _ordered(a: float, b: float) -> tuple[float, float]:
+    return (a, b) if a <= b else (b, a)
+
+
+def verdict(claim: pd.Series, numbers: dict[str, KeyNumber]) -> Verdict:
+    """The verdict on one claim (a row of ``load_claims()``) against the registry ``numbers``."""
+    if claim.rule == "not_testable":
+        return Verdict(claim, NOT_TESTABLE, "")
+    if claim.rule == "arithmetic":
+        exact = 2 ** (12 / claim.given)
+        error = abs(claim.value / exact - 1)
+        result = CONSISTENT if error <= 0.02 else (PARTLY if error <= 0.10 else INCONSISTENT)
+        return Verdict(claim, result, f"2^(12/{claim.given:g}) = {exact:.2f} {claim.unit}")
+    if claim.key_number not in numbers:
+        raise ClaimError(
+            f"{paths.DATA_DIR / 'claims.csv'}: claim '{claim.id}' names key number "
+            f"'{claim.key_number}', which no chapter registers"
+        )
+    number = numbers[claim.key_number]
+    value = convert(claim.value, claim.unit, number.unit)
+    low, high = number.ci_low, number.ci_high
+    claimed = (
+        _ordered(convert(claim.low, claim.unit, number.unit), convert(claim.high, claim.unit, number.unit))
+        if pd.notna(claim.low)
+        else (value, value)
+    )
+    overlap = claimed[0] <= high and low <= claimed[1]
+    if claim.rule == "point_in_interval":
+        result = CONSISTENT if low <= value <= high else (PARTLY if overlap else INCONSISTENT)
+    elif claim.rule == "ranges_overlap":
+        result = (
+            CONSISTENT if claimed[0] <= number.value <= claimed[1] else (PARTLY if overlap else INCONSISTENT)
+        )
+    else:
+        above = claim.rule == "at_least"
+        whole = low >= value if above else high <= value
+        central = number.value >= value if above else number.value <= value
+        result = CONSISTENT if whole else (PARTLY if central else INCONSISTENT)
+    return Verdict(claim, result, f"{number.text} {number.unit} ({number.id})")
+
+
+def load_claims() -> pd.DataFrame:
+    """``data/claims.csv``, validated."""
+    return schema.read_table(catalog.CLAIMS, paths.DATA_DIR / "claims.csv")
+
+
+def verdicts(numbers: list[KeyNumber]) -> list[Verdict]:
+    """Every claim's verdict; an inconsistent verdict without its explanation is an error."""
+    registry = {number.id: number for number in numbers}
+    results = [verdict(claim, registry) for _, claim in load_claims().iterrows()]
+    unexplained = [
+        result.claim.id
+        for result in results
+        if result.verdict == INCONSISTENT and not isinstance(result.claim.explanation, str)
+    ]
+    if unexplained:
+        raise ClaimError(
+            f"{paths.DATA_DIR / 'claims.csv'}: inconsistent verdicts need an explanation: "
+            f"{', '.join(unexplained)}"
+        )
+    return results

@@ -1,0 +1,114 @@
+"""Algorithmic progress (chapter 2): the figures.
+
+Chart data and Altair charts built from the model's results.
+"""
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from analysis.report import charts
+from analysis.science import trends
+from analysis.topics.algorithmic_progress.model import (
+    LEVEL,
+    RECORD_BLOCK,
+    RECORD_RESAMPLES,
+    SEED,
+    LanguageModelResult,
+    effective_compute_frame,
+)
+
+
+def effective_compute_chart(lm: LanguageModelResult, frame: pd.DataFrame):
+    """Reducible loss against effective compute, coloured by year (log-log)."""
+    points = effective_compute_frame(lm, frame)
+    points = points[points.reducible_loss > 0]
+    low_x, high_x = float(points.effective_compute_flop.min()), float(points.effective_compute_flop.max())
+    low_y, high_y = float(points.reducible_loss.min()), float(points.reducible_loss.max())
+    return (
+        alt.Chart(points)
+        .mark_point(size=45, filled=True)
+        .encode(
+            x=alt.X(
+                "effective_compute_flop:Q",
+                **charts.log_axis("Effective compute (2016-equivalent FLOP)", low_x, high_x),
+            ),
+            y=alt.Y("reducible_loss:Q", **charts.log_axis("Reducible loss (nats per word)", low_y, high_y)),
+            color=alt.Color("year:O", title="Year", scale=alt.Scale(scheme=charts.SEQUENTIAL_SCHEME)),
+            shape=alt.Shape("evaluation_set:N", title="Benchmark"),
+            tooltip=[
+                alt.Tooltip("model:N"),
+                alt.Tooltip("evaluation_set:N", title="benchmark"),
+                alt.Tooltip("perplexity:Q", format=".3~g"),
+                alt.Tooltip("parameters:Q", format=".3~e"),
+                alt.Tooltip("training_tokens:Q", format=".3~e", title="training tokens"),
+                alt.Tooltip("publication_date:T", title="published"),
+                alt.Tooltip("location:N", title="source table"),
+            ],
+        )
+    ).properties(title="Language-model loss against effective compute")
+
+
+def speedrun_chart(
+    records: pd.DataFrame, kinked: trends.BreakFit, resamples: int = RECORD_RESAMPLES, seed: int = SEED
+):
+    """Record times (log scale): the log-linear trend with its bootstrap band, and the kinked fit."""
+    years = trends.decimal_year(records.date)
+    log_minutes = np.log10(records.minutes.to_numpy(float))
+    grid = np.linspace(years.min(), years.max(), 60)
+    rng = np.random.default_rng(seed)
+    curves = []
+    for _ in range(resamples):
+        rows = trends.moving_block_rows(rng, len(years), RECORD_BLOCK)
+        slope, intercept = np.polyfit(years[rows], log_minutes[rows], 1)
+        curves.append(intercept + slope * grid)
+    slope, intercept = np.polyfit(years, log_minutes, 1)
+    tail = (1 - LEVEL) / 2
+    low, high = np.quantile(np.array(curves), [tail, 1 - tail], axis=0)
+    dates = [trends.from_decimal_year(year) for year in grid]
+    lines = pd.concat(
+        [
+            pd.DataFrame(
+                {"date": dates, "minutes": 10 ** (intercept + slope * grid), "trend": "log-linear fit"}
+            ),
+            pd.DataFrame(
+                {"date": dates, "minutes": 10 ** kinked.predict(grid), "trend": "kinked fit (one break)"}
+            ),
+        ],
+        ignore_index=True,
+    )
+    return (
+        charts.scatter_over_time(
+            records.assign(record_label="record"),
+            lines,
+            value="minutes",
+            value_title="Minutes on 8xH100 to the target loss",
+            color="record_label",
+            color_title="",
+            tooltip=[
+                alt.Tooltip("record:Q"),
+                alt.Tooltip("date:T"),
+                alt.Tooltip("minutes:Q", format=".3~g"),
+                alt.Tooltip("description:N", title="what changed"),
+            ],
+            band=pd.DataFrame({"date": dates, "low": 10**low, "high": 10**high}),
+        )
+    ).properties(title="NanoGPT speedrun record times on 8×H100")
+
+
+def forest_chart(estimates: pd.DataFrame):
+    """The estimates side by side (months, log scale)."""
+    return (
+        charts.forest(
+            estimates,
+            label="estimate",
+            value="months",
+            low="low",
+            high="high",
+            color="source",
+            titles={
+                "months": "Halving time for a fixed result (months): compute, or hardware time where marked",
+                "source": "Source",
+            },
+        )
+    ).properties(title="Halving time of the compute needed for a fixed result: every estimate")

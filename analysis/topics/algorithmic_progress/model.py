@@ -1,0 +1,582 @@
+"""Algorithmic progress (chapter 2): the model.
+
+Fits, draws and result tables; no charts, no prose.
+"""
+
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import optimize
+
+from analysis.report import keynumbers
+from analysis.science import trends
+from analysis.science.trends import percentile_interval
+from analysis.science.units import doubling_time_months, format_number
+
+REFERENCE_YEAR = 2016.0
+"""t0 of the effective-compute terms (decimal year)."""
+
+
+LOG_REFERENCE_COMPUTE = np.log(1e18)
+"""C_ref = 1e18 FLOP keeps A of order one."""
+
+
+RESAMPLES = 200
+"""Bootstrap refits of the augmented law (each refit is a nonlinear fit)."""
+
+
+RECORD_RESAMPLES = 1000
+
+
+RECORD_BLOCK = 5
+"""Records per block of the moving-block bootstrap: each record builds on the ones before it."""
+
+
+CURRENT_RULES = "after record 21"
+"""The speedrun's current timing rules (``timing_rules`` in ``data/speedrun_records.csv``)."""
+
+
+"""Bootstrap resamples of the speedrun records (each is a closed-form fit)."""
+
+
+SEED = 20240312
+
+
+LEVEL = 0.95
+"""Ho et al. report 95% intervals; so do we for this chapter."""
+
+
+VARIANTS = {
+    "compute": "Effective compute grows at one rate g: C_eff = C exp(g (t - t0))",
+    "accelerating": "The rate changes linearly in time: g(t) = g + h (t - t0)",
+    "separate": "Ho et al.'s form: effective parameters and data grow at rates g_N and g_D",
+    "none": "No algorithmic progress: g = 0 (the baseline)",
+}
+"""The model variants compared by leave-one-out error."""
+
+
+RATE_COUNT = {"compute": 1, "accelerating": 2, "separate": 2, "none": 0}
+
+
+SHAPE_COUNT = {"compute": 2, "accelerating": 2, "separate": 4, "none": 2}
+"""Parameters before the rates: (log A, gamma), or (log A, log B, alpha, beta) for ``separate``."""
+
+
+@dataclass(frozen=True)
+class Evaluations:
+    """Model evaluations in the arrays the law needs."""
+
+    log_parameters: np.ndarray
+    log_tokens: np.ndarray
+    years: np.ndarray
+    benchmark: np.ndarray  # integer code per row
+    loss: np.ndarray  # ln(perplexity), nats per word
+    benchmarks: tuple[str, ...]
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame) -> "Evaluations":
+        """From ``data/lm_evaluations.csv`` rows that have parameters and training tokens."""
+        codes, names = pd.factorize(frame.evaluation_set, sort=True)
+        return cls(
+            log_parameters=np.log(frame.parameters.to_numpy(float)),
+            log_tokens=np.log(frame.training_tokens.to_numpy(float)),
+            years=trends.decimal_year(frame.publication_date),
+            benchmark=codes,
+            loss=np.log(frame.perplexity.to_numpy(float)),
+            benchmarks=tuple(names),
+        )
+
+    def subset(self, rows: np.ndarray) -> "Evaluations":
+        """The evaluations at integer positions ``rows``."""
+        return Evaluations(
+            self.log_parameters[rows],
+            self.log_tokens[rows],
+            self.years[rows],
+            self.benchmark[rows],
+            self.loss[rows],
+            self.benchmarks,
+        )
+
+
+def rates(theta: np.ndarray, variant: str) -> tuple[float, float]:
+    """(total rate g per year, its change h per year per year); g = g_N + g_D for ``separate``."""
+    values = theta[SHAPE_COUNT[variant] : SHAPE_COUNT[variant] + RATE_COUNT[variant]]
+    if variant == "compute":
+        return float(values[0]), 0.0
+    if variant == "accelerating":
+        return float(values[0]), float(values[1])
+    if variant == "separate":
+        return float(values[0] + values[1]), 0.0
+    return 0.0, 0.0
+
+
+def _exp(exponent: np.ndarray) -> np.ndarray:
+    """exp() capped at e**50 nats, so the optimiser's excursions stay finite."""
+    return np.exp(np.minimum(exponent, 50.0))
+
+
+def predict(theta: np.ndarray, variant: str, data: Evaluations) -> np.ndarray:
+    """Predicted loss (nats per word) for each evaluation."""
+    shape = theta[: SHAPE_COUNT[variant]]
+    rate = theta[SHAPE_COUNT[variant] : SHAPE_COUNT[variant] + RATE_COUNT[variant]]
+    floors = np.exp(theta[SHAPE_COUNT[variant] + RATE_COUNT[variant] :])[data.benchmark]
+    elapsed = data.years - REFERENCE_YEAR
+    if variant == "separate":
+        log_a, log_b, alpha, beta = shape
+        parameter_term = _exp(log_a - alpha * (data.log_parameters + rate[0] * elapsed))
+        data_term = _exp(log_b - beta * (data.log_tokens + rate[1] * elapsed))
+        return floors + parameter_term + data_term
+    log_a, gamma = shape
+    log_effective = np.log(6.0) + data.log_parameters + data.log_tokens + _progress(rate, variant, elapsed)
+    return floors + _exp(log_a - gamma * (log_effective - LOG_REFERENCE_COMPUTE))
+
+
+def _progress(rate: np.ndarray, variant: str, elapsed: np.ndarray) -> np.ndarray | float:
+    """Algorithmic progress in ln effective compute after ``elapsed`` years (compute-form variants)."""
+    if variant == "compute":
+        return rate[0] * elapsed
+    if variant == "accelerating":
+        return (rate[0] + 0.5 * rate[1] * elapsed) * elapsed
+    return 0.0
+
+
+def jacobian(theta: np.ndarray, variant: str, data: Evaluations) -> np.ndarray:
+    """d(predicted loss)/d(theta), one row per evaluation (analytic; matches ``predict``)."""
+    shapes, rate_count = SHAPE_COUNT[variant], RATE_COUNT[variant]
+    shape, rate = theta[:shapes], theta[shapes : shapes + rate_count]
+    elapsed = data.years - REFERENCE_YEAR
+    result = np.zeros((len(data.loss), len(theta)))
+    floor_columns = shapes + rate_count + data.benchmark
+    result[np.arange(len(data.loss)), floor_columns] = np.exp(theta[floor_columns])
+
+    def power_term(log_scale, exponent, log_size):
+        """d/d(log_scale) of exp(log_scale - exponent * log_size): the term itself, zero where capped."""
+        argument = log_scale - exponent * log_size
+        return _exp(argument) * (argument < 50.0)
+
+    if variant == "separate":
+        log_a, log_b, alpha, beta = shape
+        parameters = data.log_parameters + rate[0] * elapsed
+        tokens = data.log_tokens + rate[1] * elapsed
+        parameter_term, data_term = power_term(log_a, alpha, parameters), power_term(log_b, beta, tokens)
+        result[:, 0], result[:, 1] = parameter_term, data_term
+        result[:, 2], result[:, 3] = -parameter_term * parameters, -data_term * tokens
+        result[:, 4], result[:, 5] = -alpha * parameter_term * elapsed, -beta * data_term * elapsed
+        return result
+    log_a, gamma = shape
+    log_effective = (
+        np.log(6.0)
+        + data.log_parameters
+        + data.log_tokens
+        + _progress(rate, variant, elapsed)
+        - LOG_REFERENCE_COMPUTE
+    )
+    term = power_term(log_a, gamma, log_effective)
+    result[:, 0], result[:, 1] = term, -term * log_effective
+    if variant in ("compute", "accelerating"):
+        result[:, 2] = -gamma * term * elapsed
+    if variant == "accelerating":
+        result[:, 3] = -gamma * term * 0.5 * elapsed**2
+    return result
+
+
+def _starts(variant: str, data: Evaluations) -> list[np.ndarray]:
+    """A small grid of starting points (rates and exponents), floors just under each benchmark's best."""
+    floors = [
+        np.log(max(data.loss[data.benchmark == code].min() - 0.5, 0.5))
+        for code in range(len(data.benchmarks))
+    ]
+    rate_grid = {
+        "compute": [[0.2], [0.8], [1.6]],
+        "accelerating": [[0.5, 0.0], [1.0, 0.1]],
+        "separate": [[0.4, 0.4], [1.0, 0.2]],
+        "none": [[]],
+    }
+    shape_grid = {
+        "separate": [[2.0, 2.0, 0.3, 0.3]],
+        "compute": [[0.0, 0.05], [0.0, 0.15]],
+        "accelerating": [[0.0, 0.05], [0.0, 0.15]],
+        "none": [[0.0, 0.05], [0.0, 0.15]],
+    }
+    return [
+        np.array([*shape, *rate, *floors])
+        for shape, rate in itertools.product(shape_grid[variant], rate_grid[variant])
+    ]
+
+
+FLOOR_BOUNDS_NATS = (0.5, 5.0)
+"""Plausible range of a benchmark's irreducible loss E_b (nats per word: perplexity 1.6 to 150)."""
+
+
+def _bounds(variant: str, size: int):
+    low, high = np.full(size, -np.inf), np.full(size, np.inf)
+    exponents = slice(2, 4) if variant == "separate" else slice(1, 2)
+    low[exponents], high[exponents] = 0.005, 2.0
+    floors = slice(SHAPE_COUNT[variant] + RATE_COUNT[variant], size)
+    low[floors], high[floors] = np.log(FLOOR_BOUNDS_NATS[0]), np.log(FLOOR_BOUNDS_NATS[1])
+    return low, high
+
+
+@dataclass(frozen=True)
+class LawFit:
+    """A fitted augmented law and what follows from it."""
+
+    variant: str
+    theta: np.ndarray
+    rmse: float
+    n: int
+
+    def halving_months(self, year: float | None = None) -> float:
+        """Months for the compute needed for a fixed loss to halve (at ``year`` if accelerating)."""
+        rate, change = rates(self.theta, self.variant)
+        rate += change * (0.0 if year is None else year - REFERENCE_YEAR)
+        return float(doubling_time_months(np.exp(rate))) if rate > 0 else np.inf
+
+
+def _least_squares(data: Evaluations, variant: str, start: np.ndarray):
+    return optimize.least_squares(
+        lambda theta: predict(theta, variant, data) - data.loss,
+        start,
+        jac=lambda theta: jacobian(theta, variant, data),
+        bounds=_bounds(variant, len(start)),
+        loss="soft_l1",
+        f_scale=0.05,
+        x_scale="jac",
+        max_nfev=400,
+    )
+
+
+def fit_law(data: Evaluations, variant: str, start: np.ndarray | None = None) -> LawFit:
+    """Robust least-squares fit of one variant (soft-L1 loss), best of a few starts.
+
+    With ``start`` (a previous fit), one warm-started run: used for the
+    leave-one-out and bootstrap refits.
+    """
+    starts = [start] if start is not None else _starts(variant, data)
+    result = min((_least_squares(data, variant, theta) for theta in starts), key=lambda fit: fit.cost)
+    residuals = predict(result.x, variant, data) - data.loss
+    return LawFit(variant, result.x, float(np.sqrt(np.mean(residuals**2))), len(data.loss))
+
+
+def leave_one_out_rmse(data: Evaluations, fit: LawFit) -> float:
+    """Root-mean-square error of predicting each evaluation from a fit on all the others."""
+    errors = []
+    for row in range(len(data.loss)):
+        keep = np.arange(len(data.loss)) != row
+        refit = fit_law(data.subset(keep), fit.variant, start=fit.theta)
+        errors.append(predict(refit.theta, fit.variant, data.subset(np.array([row])))[0] - data.loss[row])
+    return float(np.sqrt(np.mean(np.square(errors))))
+
+
+def bootstrap_law(data: Evaluations, fit: LawFit, resamples: int = RESAMPLES, seed: int = SEED) -> np.ndarray:
+    """Refits on resampled evaluations (warm-started); one theta per row."""
+    rng = np.random.default_rng(seed)
+    thetas = []
+    for _ in range(resamples):
+        rows = rng.integers(0, len(data.loss), len(data.loss))
+        thetas.append(fit_law(data.subset(rows), fit.variant, start=fit.theta).theta)
+    return np.array(thetas)
+
+
+def compute_share(fit: LawFit, data: Evaluations, early: int, late: int) -> float:
+    """Shapley share of the loss reduction from ``early`` to ``late`` due to compute scaling.
+
+    Two factors: scale (N, D) and time (algorithms). Each factor's
+    contribution is its average effect over both orders of switching
+    (Shapley values); the share is scale's part of the total, clipped to
+    [0, 1] (outside it, one factor's fitted contribution is negative).
+    """
+    pair = data.subset(np.array([early, late]))
+
+    def loss(scale_from: int, time_from: int) -> float:
+        point = Evaluations(
+            pair.log_parameters[[scale_from]],
+            pair.log_tokens[[scale_from]],
+            pair.years[[time_from]],
+            pair.benchmark[[0]],
+            pair.loss[[0]],
+            pair.benchmarks,
+        )
+        return float(predict(fit.theta, fit.variant, point)[0])
+
+    scale = 0.5 * ((loss(1, 0) - loss(0, 0)) + (loss(1, 1) - loss(0, 1)))
+    algorithms = 0.5 * ((loss(0, 1) - loss(0, 0)) + (loss(1, 1) - loss(1, 0)))
+    return float(np.clip(scale / (scale + algorithms), 0.0, 1.0))
+
+
+@dataclass(frozen=True)
+class RecordTrend:
+    """Log-linear fit of a fixed-target record (minutes) over time, and its acceleration."""
+
+    halving_months: float
+    halving_low: float
+    halving_high: float
+    change_per_year: float
+    change_low: float
+    change_high: float
+    n: int
+
+
+def record_trend(
+    dates, minutes, resamples: int = RECORD_RESAMPLES, seed: int = SEED, level: float = LEVEL
+) -> RecordTrend:
+    """Halving time of ``minutes`` (months) and the change in its rate over time.
+
+    The rate is the OLS slope of log10(minutes) on decimal year; acceleration
+    is the coefficient of a quadratic term, reported as the change in the
+    rate of decline (OOM/yr per year; positive = faster decline). Intervals:
+    ``resamples`` seeded moving-block bootstrap resamples (blocks of
+    ``RECORD_BLOCK`` consecutive records), since records form a running
+    minimum in which each builds on the last.
+    """
+    years = trends.decimal_year(dates)
+    log_minutes = np.log10(np.asarray(minutes, float))
+    centre = float(years.mean())
+
+    def fit(rows):
+        x = years[rows] - centre
+        linear = np.polyfit(x, log_minutes[rows], 1)
+        quadratic = np.polyfit(x, log_minutes[rows], 2)
+        return -linear[0], -2 * quadratic[0]
+
+    rng = np.random.default_rng(seed)
+    all_rows = np.arange(len(years))
+    decline, change = fit(all_rows)
+    draws = np.array([fit(trends.moving_block_rows(rng, len(years), RECORD_BLOCK)) for _ in range(resamples)])
+    months = float(doubling_time_months(10.0**decline))
+    months_draws = doubling_time_months(10.0 ** draws[:, 0])
+    low, high = percentile_interval(months_draws, level)
+    change_low, change_high = percentile_interval(draws[:, 1], level)
+    return RecordTrend(
+        halving_months=float(months),
+        halving_low=low,
+        halving_high=high,
+        change_per_year=float(change),
+        change_low=change_low,
+        change_high=change_high,
+        n=len(years),
+    )
+
+
+@dataclass(frozen=True)
+class LanguageModelResult:
+    """Everything the chapter reports from the augmented law."""
+
+    data: Evaluations
+    excluded: pd.DataFrame
+    fits: dict
+    loo_rmse: dict
+    preferred: str
+    draws: np.ndarray
+    acceleration_draws: np.ndarray
+    share: float
+    share_interval: tuple[float, float]
+    share_clipped: float
+    pair: tuple[str, str]
+
+    def halving_months(self) -> float:
+        """Compute halving time (months) under the preferred variant."""
+        return self.fits[self.preferred].halving_months()
+
+    def halving_interval(self) -> tuple[float, float]:
+        """Bootstrap interval of the halving time (months); a non-positive rate counts as infinite."""
+        return percentile_interval(
+            [LawFit(self.preferred, theta, 0, 0).halving_months() for theta in self.draws], LEVEL
+        )
+
+    def acceleration(self) -> tuple[float, float, float]:
+        """Change in the effective-compute growth rate h (per year per year) with its interval."""
+        change = rates(self.fits["accelerating"].theta, "accelerating")[1]
+        return change, *percentile_interval(self.acceleration_draws, LEVEL)
+
+
+PER_PAPER = 3
+"""At most this many evaluations per paper and benchmark enter the law (Ho et al.'s rule)."""
+
+
+def usable_evaluations(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split evaluations into those the law uses and the rest, each excluded row with its reason.
+
+    The law uses standard evaluations (trained on the benchmark, no test-time
+    adaptation) with known training tokens, at most ``PER_PAPER`` per paper
+    and benchmark (the lowest perplexities), so that one paper's many
+    ablations cannot dominate the fit.
+    """
+    reason = pd.Series("", index=frame.index)
+    reason[frame.evaluation_method != "standard"] = "evaluation method: " + frame.evaluation_method
+    reason[(reason == "") & frame.training_tokens.isna()] = "training tokens not reported"
+    candidates = frame[reason == ""].sort_values(["perplexity", "model"])
+    kept = candidates.groupby(["source_url", "evaluation_set"]).head(PER_PAPER).index
+    reason[(reason == "") & ~frame.index.isin(kept)] = f"beyond {PER_PAPER} per paper and benchmark"
+    excluded = frame[reason != ""].assign(reason=reason[reason != ""])
+    return frame[reason == ""].sort_values(["publication_date", "model"]).reset_index(drop=True), excluded
+
+
+def analyse_language_models(frame: pd.DataFrame, resamples: int = RESAMPLES) -> LanguageModelResult:
+    """Fit every variant, choose by leave-one-out error, bootstrap the preferred one.
+
+    Rows the law cannot or should not use are returned in ``excluded`` with
+    their reason (see ``usable_evaluations``). The compute share compares the
+    earliest evaluation with the one of largest compute (6 N D).
+    """
+    usable, excluded = usable_evaluations(frame)
+    data = Evaluations.from_frame(usable)
+    fits = {variant: fit_law(data, variant) for variant in VARIANTS}
+    loo = {variant: leave_one_out_rmse(data, fit) for variant, fit in fits.items()}
+    progress_variants = [variant for variant in VARIANTS if variant != "none"]
+    preferred = min(progress_variants, key=loo.get)
+    draws = bootstrap_law(data, fits[preferred], resamples)
+    acceleration = [
+        rates(theta, "accelerating")[1] for theta in bootstrap_law(data, fits["accelerating"], resamples)
+    ]
+    early = int(np.argmin(data.years))
+    late = int(np.argmax(data.log_parameters + data.log_tokens))
+    share = compute_share(fits[preferred], data, early, late)
+    shares = [compute_share(LawFit(preferred, theta, 0, 0), data, early, late) for theta in draws]
+    return LanguageModelResult(
+        data=data,
+        excluded=excluded,
+        fits=fits,
+        loo_rmse=loo,
+        preferred=preferred,
+        draws=draws,
+        acceleration_draws=acceleration,
+        share=share,
+        share_interval=percentile_interval(shares, LEVEL),
+        share_clipped=float(np.mean(np.asarray(shares) >= 1.0)),
+        pair=(usable.model.iloc[early], usable.model.iloc[late]),
+    )
+
+
+def effective_compute_frame(result: LanguageModelResult, frame: pd.DataFrame) -> pd.DataFrame:
+    """Each evaluation's effective compute (2016-equivalent FLOP) and reducible loss under the fit.
+
+    Effective compute uses the preferred variant's total rate (and its change,
+    if accelerating); the floor E_b is that of the fitted benchmark.
+    """
+    fit = result.fits[result.preferred]
+    data = result.data
+    rate, change = rates(fit.theta, fit.variant)
+    elapsed = data.years - REFERENCE_YEAR
+    log_effective = (
+        np.log(6.0) + data.log_parameters + data.log_tokens + (rate + 0.5 * change * elapsed) * elapsed
+    )
+    floors = np.exp(fit.theta[SHAPE_COUNT[fit.variant] + RATE_COUNT[fit.variant] :])
+    usable, _ = usable_evaluations(frame)
+    return usable.assign(
+        effective_compute_flop=np.exp(log_effective),
+        physical_compute_flop=6.0 * usable.parameters * usable.training_tokens,
+        reducible_loss=data.loss - floors[data.benchmark],
+        year=np.floor(data.years).astype(int),
+    )
+
+
+SPEEDRUN_RECORDS_PER_SIDE = 10
+"""Fewest records on each side of the speedrun's break (60 records in all)."""
+
+
+def current_rules_trend(records: pd.DataFrame) -> RecordTrend:
+    """The record trend on the records set under the current timing rules only."""
+    current = records[records.timing_rules == CURRENT_RULES]
+    return record_trend(current.date, current.minutes)
+
+
+def speedrun_break(records: pd.DataFrame) -> trends.BreakFit:
+    """The speedrun's one-break (kinked) log-linear fit, chosen against a single line by BIC."""
+    return trends.fit_break(records.date, records.minutes, min_models_per_side=SPEEDRUN_RECORDS_PER_SIDE)
+
+
+def estimates_frame(registry, published: pd.DataFrame) -> pd.DataFrame:
+    """Halving times (months) from our key numbers and from published figures, for the forest plot.
+
+    Published growth factors (x/yr) are converted to halving months with
+    ``units.doubling_time_months``.
+    """
+    rows = []
+    for number_id, label in [
+        ("algorithms.halving_time.lm_perplexity", "Language models, augmented law [this report]"),
+        (
+            "algorithms.halving_time.speedrun",
+            "NanoGPT speedrun, 8xH100 time to target, not compute [this report]",
+        ),
+    ]:
+        number = registry[number_id]
+        rows.append(
+            {
+                "estimate": label,
+                "months": number.value,
+                "low": number.ci_low,
+                "high": number.ci_high,
+                "source": "this report",
+            }
+        )
+    for figure in published[published.chapter == "algorithms"].itertuples():
+        if figure.Index in RESTATEMENTS:
+            continue
+        if figure.unit == "months":
+            months, low, high = figure.value, figure.ci_low, figure.ci_high
+        elif figure.unit == "x/yr":
+            months = doubling_time_months(figure.value)
+            low = doubling_time_months(figure.ci_high) if pd.notna(figure.ci_high) else np.nan
+            high = doubling_time_months(figure.ci_low) if pd.notna(figure.ci_low) else np.nan
+        else:
+            continue
+        rows.append(
+            {
+                "estimate": f"{figure.quantity.split(' (')[0]} [{figure.source_key}]",
+                "months": months,
+                "low": low,
+                "high": high,
+                "source": "published",
+            }
+        )
+    frame = pd.DataFrame(rows)
+    frame["low"] = frame.low.fillna(frame.months)
+    frame["high"] = frame.high.fillna(frame.months)
+    return frame
+
+
+COMPARISON_REASONS = {
+    "ho2024.halving_time.lm": (
+        "algorithms.halving_time.lm_perplexity",
+        "The same kind of estimate (an augmented law on WikiText and PTB evaluations, Ho et al.'s forms "
+        "among our variants) on fewer evaluations, each written from its paper; their arXiv v1 "
+        "interval is 95%.",
+    ),
+    "ho2024.halving_time.lm_neurips": (
+        "algorithms.halving_time.lm_perplexity",
+        "The same study's camera-ready version: a 90% interval, wider than v1's 95% one.",
+    ),
+    "ho2024.compute_share.lm": (
+        "algorithms.compute_share.lm",
+        "Ours is one model pair (earliest vs largest); Ho et al. report a range over many pairs.",
+    ),
+}
+"""Like-for-like comparisons: which of our key numbers each published figure is compared with, and why
+they differ. Every other algorithms figure is context (``context_table``)."""
+
+
+RESTATEMENTS = ("amodei2025.growth.algorithms_2020",)
+"""Published figures that restate another one and so stay out of the side-by-side figure."""
+
+
+def comparison(registry, published: pd.DataFrame) -> pd.DataFrame:
+    """The like-for-like comparison table, generated from ``data/published_estimates.csv``."""
+    pairs = [
+        (number_id, published_id, reason)
+        for published_id, (number_id, reason) in COMPARISON_REASONS.items()
+        if published_id in published.index
+    ]
+    return keynumbers.comparison_table(registry, published, pairs)
+
+
+def _variant_months(lm: LanguageModelResult) -> list[float]:
+    return sorted(lm.fits[variant].halving_months() for variant in VARIANTS if variant != "none")
+
+
+def variant_spread(lm: LanguageModelResult) -> str:
+    """The halving times (months) the variants with progress give, lowest to highest, in words."""
+    months = _variant_months(lm)
+    return f"{format_number(months[0])} to {format_number(months[-1])} months"

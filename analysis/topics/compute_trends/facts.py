@@ -1,0 +1,326 @@
+"""Compute trends (chapter 1): the prose facts.
+
+Key-number registration, glued sentences and display tables.
+"""
+
+import numpy as np
+import pandas as pd
+
+from analysis.science import trends
+from analysis.science.units import format_growth, format_number
+from analysis.topics.compute_trends.model import (
+    FRONTIER,
+    HEADLINES,
+    MIN_MODELS,
+    NOTABLE,
+    OURS,
+    Sample,
+    break_candidates,
+    choice_influence,
+    fit_sample,
+    growth_cell,
+    largest_runs,
+    published_cell,
+)
+
+
+def three_column_table(table: pd.DataFrame) -> pd.DataFrame:
+    """``three_columns`` as the chapter shows it."""
+    return pd.DataFrame(
+        {
+            "Sample (the publication's window)": table["sample"],
+            "Ours: our data, our code": table.ours.map(growth_cell),
+            "Ours, rows graded confident or likely only": table.ours_confident_likely.map(growth_cell),
+            "Epoch's data, our code": table.epoch_data_our_code.map(growth_cell),
+            "Published: Sevilla & Roldán (2024)": table.published.map(published_cell),
+        }
+    )
+
+
+CONFIDENCE_FACTOR = {"confident": 3.0, "likely": 10.0, "speculative": 30.0}
+"""Multiplicative uncertainty of a single estimate by its confidence grade."""
+
+
+HEADLINE_KEYS = ("notable_2010_2024", "frontier_since_2018")
+"""The chapter's headlines on the landing page."""
+
+
+def register_key_numbers(
+    registry, ours: dict[str, trends.GrowthFit], comparison: pd.DataFrame, models
+) -> None:
+    """Register the chapter's headline growth rates and the largest run, each with its interval."""
+    window_matched = ("notable_2010_2024", "frontier_2018_2024", "language_frontier_2020_2024")
+    fits = {key: comparison.ours[key] for key in window_matched} | ours
+    end = models.publication_date.max().date()
+    frontier = "frontier models (running top-10)"
+    language = "frontier language models (running top-10 among language models)"
+    samples = {
+        "notable_2010_2024": "notable models, 2010 to May 2024 (our data)",
+        "frontier_2018_2024": f"{frontier}, 2018 to May 2024",
+        "language_frontier_2020_2024": f"{language}, June 2020 to May 2024",
+        "notable_since_2010": f"notable models, 2010 to {end} (our data)",
+        "frontier_since_2018": f"{frontier}, 2018 to {end}",
+        "language_frontier_since_2020": f"{language}, June 2020 to {end}",
+    }
+    descriptions = {key: f"Growth of training compute of {sample}" for key, sample in samples.items()}
+    for key, fit in fits.items():
+        registry.register(
+            f"compute.growth.{key}",
+            fit.factor,
+            fit.factor_interval,
+            fit.level,
+            "x/yr",
+            f"{descriptions[key]}; n = {fit.n}",
+            fit.method,
+            published=HEADLINES[key][1] if key in HEADLINES else "",
+            significant=2,
+            headline=key in HEADLINE_KEYS,
+        )
+    largest = models.loc[models.training_compute_flop.idxmax()]
+    factor = CONFIDENCE_FACTOR[largest.confidence]
+    registry.register(
+        "compute.largest_run.flop",
+        largest.training_compute_flop,
+        (largest.training_compute_flop / factor, largest.training_compute_flop * factor),
+        0.9,
+        "FLOP",
+        f"Largest training run in our data: {largest.model} ({largest.organization})",
+        f"{largest.compute_method}; not a confidence interval: the range its confidence grade "
+        f"'{largest.confidence}' implies (within {factor:g}x), see data/models.csv",
+        significant=2,
+        interval_kind="grade range",
+    )
+
+
+def summary_facts(models: pd.DataFrame, ours: dict, comparison: pd.DataFrame, curve: pd.DataFrame) -> dict:
+    """The summary's sentences: headline growth phrases, the largest run, the specification range, and
+    the 2010-May 2024 rate on rows graded *confident* only (how much the headline rests on the rest)."""
+    largest = largest_runs(models, 1).iloc[0]
+    confident = models[models.confidence == "confident"]
+    confident_fit = fit_sample(confident, OURS, HEADLINES["notable_2010_2024"][0])
+    headline = comparison.loc["notable_2010_2024"].ours.factor
+    low, high = confident_fit.factor_interval
+    return {
+        "confident_verdict": (
+            "the headline leans on the estimates graded *likely* and *speculative*, since the all-rows "
+            "rate lies outside this interval"
+            if not low <= headline <= high
+            else "the all-rows rate lies inside this interval, so the headline does not rest on the "
+            "estimates graded *likely* and *speculative*"
+        ),
+        "confident_only_growth": growth_cell(confident_fit),
+        "n_confident_window": confident_fit.n,
+        "n_models": len(models),
+        "data_end": str(models.publication_date.max().date()),
+        **{f"{key}_growth": format_growth(fit.factor) for key, fit in ours.items()},
+        "epoch_code_notable": growth_cell(comparison.loc["notable_2010_2024"].epoch_data_our_code),
+        "largest_model": largest.model,
+        "largest_date": largest.published,
+        **{
+            f"spec_{key}_{stat}": value
+            for key, estimand in (("notable", NOTABLE), ("frontier", FRONTIER))
+            for stat, value in _curve_range(curve[curve.estimand == estimand]).items()
+        },
+    }
+
+
+def _curve_range(part: pd.DataFrame) -> dict:
+    """How many specifications, and the lowest, median and highest estimate (x/yr)."""
+    return {
+        "count": len(part),
+        "min": format_number(part.growth.min(), 2),
+        "median": format_number(part.growth.median(), 2),
+        "max": format_number(part.growth.max(), 2),
+    }
+
+
+def data_facts(models: pd.DataFrame, epoch: pd.DataFrame) -> dict:
+    """The Data section's counts: years, domains, grades, Epoch's table."""
+    counts = models.confidence.value_counts()
+    return {
+        "n_rows": len(models),
+        "n_unreleased": int((~models.released).sum()),
+        "first_year": str(models.publication_date.min().year),
+        "last_year": str(models.publication_date.max().year),
+        "n_domains": models.domain.nunique(),
+        "n_recent": int((models.publication_date >= "2024-01-01").sum()),
+        "n_epoch": len(epoch),
+        "n_epoch_compute": int(epoch["Training compute (FLOP)"].notna().sum()),
+        **{f"n_{level}": int(counts.get(level, 0)) for level in ("confident", "likely", "speculative")},
+    }
+
+
+def method_facts() -> dict:
+    """The Method section's settings."""
+    return {"resamples": f"{trends.DEFAULT_RESAMPLES:,}", "min_models": MIN_MODELS}
+
+
+def era_facts(breaks: dict[str, trends.BreakFit]) -> dict:
+    """Each break fit's date, interval, rates and BIC verdict, and the conclusion they support."""
+    facts = {}
+    for name, fit in breaks.items():
+        edge = " (at the edge of the dates searched)" if fit.at_edge() else ""
+        facts |= {
+            f"{name}_year": f"{fit.date_text}{edge}",
+            f"{name}_year_ci": fit.interval_text,
+            f"{name}_after": format_growth(10**fit.slope_after),
+            f"{name}_before": format_growth(10**fit.slope_before),
+            f"{name}_delta_bic": fit.bic_single - fit.bic_break,
+            f"{name}_verdict": fit.verdict,
+        }
+    clear = [name.replace("_", " ") for name, fit in breaks.items() if fit.verdict == "prefers the break"]
+    facts["eras_conclusion"] = (
+        f"BIC favours a break for {', '.join(clear)}."
+        if clear
+        else "From 2010 on they show no clear change of era: BIC favours none of the four break models, "
+        "and the break dates are poorly placed."
+    )
+    return facts
+
+
+def cross_validation_table(models: pd.DataFrame) -> pd.DataFrame:
+    """Held-out error of one line, a kink and a kink with a jump, for notable and frontier models
+    (10-fold, seeded), as Sevilla & Roldán compare them beside BIC."""
+    rows = []
+    for name, sample in (("notable models", Sample("notable")), ("frontier models", Sample("f", "top10"))):
+        selected = sample.select(models, **OURS)
+        errors = trends.cross_validated_errors(
+            selected.publication_date,
+            selected.training_compute_flop,
+            break_candidates(selected.publication_date),
+        )
+        best = min(errors, key=errors.get)
+        rows.append(
+            {
+                "sample": name,
+                **{f"{model} (held-out MSE, OOM²)": f"{error:.3f}" for model, error in errors.items()},
+                "preferred by cross-validation": best,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def cross_validation_facts(table: pd.DataFrame) -> dict:
+    """Which shape cross-validation prefers for notable and for frontier models (``cv_*``)."""
+    preferred = table.set_index("sample")["preferred by cross-validation"]
+    return {"cv_notable": preferred["notable models"], "cv_frontier": preferred["frontier models"]}
+
+
+def specification_facts(curve: pd.DataFrame) -> dict:
+    """Per estimand: the number of specifications, and the choice that moves the estimate most."""
+    facts = {}
+    for key, estimand in (("notable", NOTABLE), ("frontier", FRONTIER)):
+        influence = choice_influence(curve[curve.estimand == estimand])
+        facts[f"spec_{key}_chart_count"] = int((curve.estimand == estimand).sum())
+        facts[f"spec_{key}_influence"] = (
+            f"the {influence.index[0]} (its options' median estimates differ by a factor of "
+            f"{influence.iloc[0]:.2f}), the least the {influence.index[-1]} ({influence.iloc[-1]:.2f})"
+        )
+    return facts
+
+
+def language_gap_facts(comparison: pd.DataFrame, language_years: pd.DataFrame) -> dict:
+    """Why our language-model trend is flatter: rates on both datasets, early counts and median gap."""
+    window = comparison.loc["language_2017_2024"]
+    early = language_years.loc[2017:2020]
+    return {
+        "ours_window_language": growth_cell(window.ours),
+        "epoch_code_language": growth_cell(window.epoch_data_our_code),
+        "language_early_ours": int(early.count_ours.sum()),
+        "language_early_epoch": int(early.count_epoch.sum()),
+        "language_early_gap": float(early["median gap (OOM)"].mean()),
+    }
+
+
+def backtest_facts(backtest: pd.DataFrame) -> dict:
+    """The first backtest's cutoff, later models and their shares inside and above the band."""
+    first = backtest.iloc[0]
+    return {
+        "bt_cutoff": first.cutoff[:4],
+        "bt_later": int(first["later models"]),
+        "bt_inside": f"{first['share inside 90% band']:.0%}",
+        "bt_inside_50": f"{first['inside 50% band']:.0%}",
+        "bt_inside_80": f"{first['inside 80% band']:.0%}",
+        "bt_above": f"{first['share above band']:.0%}",
+        "bt_bias": f"{first['bias (OOM)']:+.2f}",
+        "bt_calibration": (
+            "The band is too wide for the scatter of later models: its nominal levels overstate the "
+            "uncertainty of a single later model."
+            if first["inside 50% band"] > 0.6
+            else (
+                "The band is too narrow: later models fall outside it more often than its levels say."
+                if first["inside 50% band"] < 0.4
+                else "Coverage is close to nominal at every level."
+            )
+        ),
+    }
+
+
+def composition_facts(table: pd.DataFrame) -> dict:
+    """The three gaps of ``language_composition``: our extra models, the estimates, Epoch's extra models."""
+    factor = table.factor.to_numpy()
+    composition = (factor[3] / factor[2]) * (factor[1] / factor[0])
+    estimates = factor[2] / factor[1]
+    verdict = (
+        "Most of the gap is which models each dataset holds, not how their compute is estimated."
+        if abs(np.log(composition)) > abs(np.log(estimates))
+        else "Most of the gap is how compute is estimated, not which models each dataset holds."
+    )
+    return {
+        "composition_verdict": verdict,
+        "n_both": int(table.n.iloc[1]),
+        "both_ours": table.growth.iloc[1],
+        "both_epoch": table.growth.iloc[2],
+        "gap_estimates": f"{factor[2] / factor[1]:.2f}",
+        "gap_epoch_models": f"{factor[3] / factor[2]:.2f}",
+        "gap_our_models": f"{factor[1] / factor[0]:.2f}",
+    }
+
+
+def _exclusion_verdict(index: pd.DataFrame) -> str:
+    """Whether leaving AlphaGo Master and Zero out moves Epoch's specification beyond its interval."""
+    moved = []
+    for data_label in ("Epoch's data", "our data"):
+        excluded = index.loc[(data_label, "Epoch's specification")]
+        kept = index.loc[(data_label, "Epoch's kink, AlphaGo Master and Zero kept")]
+        if not excluded["90% low"] <= kept["growth after the break (x/yr)"] <= excluded["90% high"]:
+            moved.append(data_label)
+    if not moved:
+        return "on both, the rate with them kept lies inside the interval without them"
+    return f"on {' and '.join(moved)} the rate with them kept lies outside the interval without them"
+
+
+def method_matched_facts(table: pd.DataFrame) -> dict:
+    """The decomposition's numbers for the Eras section."""
+    index = table.set_index(["data", "specification"])
+
+    def rate(data: str, specification: str) -> str:
+        row = index.loc[(data, specification)]
+        return (
+            f"{format_number(row['growth after the break (x/yr)'], 3)}x/yr (90% CI "
+            f"{format_number(row['90% low'], 3)}–{format_number(row['90% high'], 3)})"
+        )
+
+    epoch_search = index.loc[("Epoch's data", "our break search")]
+    ours = index.loc[("Epoch's data", "Epoch's specification")]
+    published = index.loc[("Epoch's data", "published (Sevilla & Roldán 2024)")]
+    ours_spec = index.loc[("our data", "Epoch's specification")]
+    inside = ours["90% low"] <= published["growth after the break (x/yr)"] <= ours["90% high"]
+    faster = ours_spec["growth after the break (x/yr)"] > ours_spec["growth before (x/yr)"]
+    return {
+        "mm_replicates": "inside our interval: the method reproduces it"
+        if inside
+        else "outside our interval: the method does not reproduce it",
+        "mm_direction": "faster after 2018 than before" if faster else "slower after 2018 than before",
+        "mm_epoch_epoch": rate("Epoch's data", "Epoch's specification"),
+        "mm_published": rate("Epoch's data", "published (Sevilla & Roldán 2024)"),
+        "mm_ours_epoch": rate("our data", "Epoch's specification"),
+        "mm_ours_before": format_growth(
+            index.loc[("our data", "Epoch's specification")]["growth before (x/yr)"]
+        ),
+        "mm_alphago_epoch": rate("Epoch's data", "Epoch's kink, AlphaGo Master and Zero kept"),
+        "mm_alphago_ours": rate("our data", "Epoch's kink, AlphaGo Master and Zero kept"),
+        "mm_alphago_verdict": _exclusion_verdict(index),
+        "mm_epoch_search_verdict": epoch_search.BIC,
+        "mm_epoch_search_year": epoch_search["break"],
+    }

@@ -1,0 +1,636 @@
+"""Compute trends (chapter 1): the model.
+
+Fits, draws and result tables; no charts, no prose.
+"""
+
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analysis.data import loaders
+from analysis.science import trends
+from analysis.science.units import format_growth, format_number
+from analysis.topics import audit
+
+START = pd.Timestamp("2010-01-01")
+
+
+EPOCH_WINDOW_END = pd.Timestamp("2024-05-31")
+
+
+RETRODICTION_END = pd.Timestamp("2020-05-27")
+"""The day before GPT-3's paper: the end of Sevilla & Roldán's pre-GPT-3 retrodiction window."""
+
+
+"""Last date of the data behind Sevilla & Roldán (2024) ('May 2024')."""
+
+
+LANGUAGE_START = pd.Timestamp("2017-06-01")
+
+
+LANGUAGE_DOMAINS = ("language", "multimodal")
+"""Language models: language, and multimodal models that are language models with other inputs."""
+
+
+RECENT_FRONTIER_START = pd.Timestamp("2018-01-01")
+
+
+LANGUAGE_FRONTIER_START = pd.Timestamp("2020-06-01")
+"""Epoch finds frontier language models caught up with the overall frontier around June 2020."""
+
+
+FRONTIER_TOP_N = 10
+
+
+RECORD_FACTOR = 10.0
+
+
+BACKTEST_CUTOFFS = ["2020-12-31", "2022-12-31"]
+
+
+BREAK_CANDIDATES = np.arange(2012.0, 2022.0 + 1e-9, 1 / 12)
+"""Monthly break dates searched, 2012 to 2022: the span where a 'large-scale era' could begin."""
+
+
+BREAK_MIN_MODELS_PER_SIDE = 10
+"""A candidate break must leave at least this many models on each side of it."""
+
+
+def break_candidates(dates: pd.Series) -> np.ndarray:
+    """The months of ``BREAK_CANDIDATES`` with at least ``BREAK_MIN_MODELS_PER_SIDE`` models each side."""
+    ordered = np.sort(trends.decimal_year(dates))
+    low, high = ordered[BREAK_MIN_MODELS_PER_SIDE - 1], ordered[-BREAK_MIN_MODELS_PER_SIDE]
+    return BREAK_CANDIDATES[(BREAK_CANDIDATES > low) & (BREAK_CANDIDATES <= high)]
+
+
+def eras(models: pd.DataFrame) -> dict[str, trends.BreakFit]:
+    """Break fits for notable and frontier models, kinked and with a jump."""
+    notable = Sample("notable").select(models, **OURS)
+    frontier = Sample("frontier", frontier="top10").select(models, **OURS)
+    return {
+        f"{name}_{shape}": trends.fit_break(
+            rows.publication_date,
+            rows.training_compute_flop,
+            break_candidates(rows.publication_date),
+            continuous=shape == "kink",
+        )
+        for name, rows in (("notable", notable), ("frontier", frontier))
+        for shape in ("kink", "jump")
+    }
+
+
+@dataclass(frozen=True)
+class Sample:
+    """Which models a fit uses: a name, a domain filter, a frontier rule and a window.
+
+    ``domain`` keeps models whose domain names any of the given domains;
+    ``epoch_domain``, if given, replaces it for Epoch's table, which lists
+    several domains per model (e.g. 'Multimodal,Language,Vision').
+    """
+
+    name: str
+    frontier: str = "all"
+    domain: tuple[str, ...] | None = None
+    epoch_domain: tuple[str, ...] | None = None
+    start: pd.Timestamp = START
+    end: pd.Timestamp | None = None
+    drop_speculative: bool = False
+
+    def select(
+        self,
+        frame: pd.DataFrame,
+        date: str,
+        compute: str,
+        domain: str,
+        confidence: str,
+        epoch: bool,
+        released: str | None = None,
+    ):
+        """The rows of ``frame`` in this sample (column names given for our or Epoch's table).
+
+        Unreleased runs (``released`` false) never enter. A running top-N is
+        ranked from ``START`` with a burn-in: the first N models, which are
+        "frontier" only because fewer than N models exist yet, are left out.
+        """
+        rows = frame[frame[compute].notna() & frame[date].notna()]
+        if released is not None:
+            rows = rows[rows[released]]
+        rows = rows[rows[date] >= START]
+        domains = self.epoch_domain if epoch and self.epoch_domain else self.domain
+        if domains is not None:
+            pattern = "|".join(domains)
+            rows = rows[rows[domain].fillna("").str.lower().str.contains(pattern)]
+        if self.drop_speculative:
+            rows = rows[rows[confidence].str.lower() != "speculative"]
+        if self.end is not None:
+            rows = rows[rows[date] <= self.end]
+        if self.frontier.startswith("top"):
+            count = int(self.frontier[3:])
+            burned_in = rows[date].rank(method="first") > count
+            rows = rows[trends.running_top_n(rows[date], rows[compute], count) & burned_in]
+        elif self.frontier == "record":
+            rows = rows[trends.within_factor_of_record(rows[date], rows[compute], RECORD_FACTOR)]
+        return rows[rows[date] >= self.start]
+
+
+OURS = {
+    "date": "publication_date",
+    "compute": "training_compute_flop",
+    "domain": "domain",
+    "confidence": "confidence",
+    "epoch": False,
+    "released": "released",
+}
+
+
+EPOCH = {
+    "date": "Publication date",
+    "compute": "Training compute (FLOP)",
+    "domain": "Domain",
+    "confidence": "Confidence",
+    "epoch": True,
+}
+
+
+def fit_sample(frame: pd.DataFrame, columns: dict, sample: Sample, **options) -> trends.GrowthFit:
+    """The growth fit of ``sample`` drawn from ``frame`` (ours or Epoch's, per ``columns``)."""
+    rows = sample.select(frame, **columns)
+    return trends.fit_growth(rows[columns["date"]], rows[columns["compute"]], **options)
+
+
+HEADLINES = {
+    "notable_2010_2024": (
+        Sample("Notable models, 2010 to May 2024", end=EPOCH_WINDOW_END),
+        "sevilla2024.growth.notable_2010_2024",
+    ),
+    "frontier_2010_2024": (
+        Sample(
+            f"Frontier (running top-{FRONTIER_TOP_N}), 2010 to May 2024",
+            frontier="top10",
+            end=EPOCH_WINDOW_END,
+        ),
+        "sevilla2024.growth.frontier_2010_2024",
+    ),
+    "frontier_2018_2024": (
+        Sample(
+            "Frontier (running top-10), 2018 to May 2024",
+            frontier="top10",
+            start=RECENT_FRONTIER_START,
+            end=EPOCH_WINDOW_END,
+        ),
+        "sevilla2024.growth.frontier_since_2018",
+    ),
+    "language_frontier_2020_2024": (
+        Sample(
+            "Frontier language models (running top-10 among language models), June 2020 to May 2024",
+            frontier="top10",
+            domain=LANGUAGE_DOMAINS,
+            epoch_domain=("language",),
+            start=LANGUAGE_FRONTIER_START,
+            end=EPOCH_WINDOW_END,
+        ),
+        "sevilla2024.growth.language_frontier_2020_2024",
+    ),
+    "notable_2010_2020": (
+        Sample("Notable models, 2010 to May 2020 (before GPT-3: Epoch's retrodiction)", end=RETRODICTION_END),
+        "sevilla2024.growth.notable_2010_2020",
+    ),
+    "frontier_2010_2020": (
+        Sample(
+            f"Frontier (running top-{FRONTIER_TOP_N}), 2010 to May 2020 (before GPT-3: Epoch's retrodiction)",
+            frontier="top10",
+            end=RETRODICTION_END,
+        ),
+        "sevilla2024.growth.frontier_2010_2020",
+    ),
+    "language_2017_2024": (
+        Sample(
+            "Language models, June 2017 to May 2024",
+            domain=LANGUAGE_DOMAINS,
+            epoch_domain=("language",),
+            start=LANGUAGE_START,
+            end=EPOCH_WINDOW_END,
+        ),
+        "sevilla2024.growth.language_2017_2024",
+    ),
+}
+"""The comparisons with Sevilla & Roldán (2024), each in the publication's window."""
+
+
+OUR_HEADLINES = {
+    "notable_since_2010": Sample("Notable models, 2010 to date"),
+    "frontier_since_2018": Sample(
+        "Frontier (running top-10), 2018 to date", frontier="top10", start=RECENT_FRONTIER_START
+    ),
+    "language_frontier_since_2020": Sample(
+        "Frontier language models (running top-10 among language models), June 2020 to date",
+        frontier="top10",
+        domain=LANGUAGE_DOMAINS,
+        start=LANGUAGE_FRONTIER_START,
+    ),
+}
+"""Our own headlines, on all our data."""
+
+
+def frontier_on_union(models: pd.DataFrame, epoch: pd.DataFrame) -> dict:
+    """How many of our frontier models since 2018 would drop out of the running top-10 if Epoch's
+    notable models that we lack joined the ranking (the audit's coverage gap, fed back)."""
+    ours = Sample("ours", frontier="all").select(models, **OURS)
+    known = set(models.epoch_model.dropna().map(audit.normalised_name)) | set(
+        models.model.map(audit.normalised_name)
+    )
+    theirs = Sample("theirs", frontier="all").select(epoch, **EPOCH)
+    extra = theirs[~theirs.Model.map(audit.normalised_name).isin(known)]
+    union = pd.DataFrame(
+        {
+            "model": list(ours.model) + list(extra.Model),
+            "publication_date": list(ours.publication_date) + list(extra["Publication date"]),
+            "training_compute_flop": list(ours.training_compute_flop)
+            + list(extra["Training compute (FLOP)"]),
+            "ours": [True] * len(ours) + [False] * len(extra),
+        }
+    )
+    ranked = union.assign(released=True, domain="", confidence="")
+    frontier = OUR_HEADLINES["frontier_since_2018"]
+    on_union = frontier.select(ranked, **OURS)
+    alone = frontier.select(models, **OURS)
+    dropped = sorted(set(alone.model) - set(on_union.model[on_union.ours]))
+    return {
+        "union_frontier_ours": len(alone),
+        "union_extra": len(extra),
+        "union_dropped": len(dropped),
+        "union_dropped_names": ", ".join(dropped) if dropped else "none",
+        "union_joined": int((~on_union.ours).sum()),
+    }
+
+
+def three_columns(models: pd.DataFrame, epoch: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
+    """For each headline: ours, Epoch's data with our code, Epoch's published figure (same window)."""
+    rows = []
+    for key, (sample, published_id) in HEADLINES.items():
+        ours = fit_sample(models, OURS, sample)
+        graded = fit_sample(models[models.confidence != "speculative"], OURS, sample)
+        theirs = fit_sample(epoch, EPOCH, sample)
+        figure = published.loc[published_id]
+        rows.append(
+            {
+                "key": key,
+                "sample": sample.name,
+                "ours": ours,
+                "ours_confident_likely": graded,
+                "epoch_data_our_code": theirs,
+                "published": figure,
+            }
+        )
+    return pd.DataFrame(rows).set_index("key")
+
+
+def growth_cell(fit: trends.GrowthFit) -> str:
+    """``4.1x/yr (90% CI 3.8–4.5), n = 250`` for a table cell."""
+    low, high = fit.factor_interval
+    return (
+        f"{format_number(fit.factor, 2)}x/yr ({fit.level:.0%} CI "
+        f"{format_number(low, 2)}–{format_number(high, 2)}), n = {fit.n}"
+    )
+
+
+def published_cell(figure: pd.Series) -> str:
+    """A published growth figure with its interval, as printed."""
+    return f"{figure.value:g}x/yr ({figure.ci_level:.0%} CI {figure.ci_low:g}–{figure.ci_high:g})"
+
+
+SPECIFICATION_CHOICES = {
+    "frontier": ["all", "top5", "top10", "top20", "record"],
+    "start": [START, pd.Timestamp("2015-01-01"), RECENT_FRONTIER_START],
+    "domain": [None, LANGUAGE_DOMAINS],
+    "drop_speculative": [False, True],
+    "robust": [False, True],
+}
+"""Every reasonable analyst choice the specification curve crosses."""
+
+
+MIN_MODELS = 15
+
+
+def specification_curve(models: pd.DataFrame) -> pd.DataFrame:
+    """The growth estimate under every combination of ``SPECIFICATION_CHOICES``.
+
+    Combinations with fewer than ``MIN_MODELS`` models are skipped (and counted).
+    Sorted by estimate; one row per specification with its interval.
+    """
+    rows = []
+    for frontier, start, domain, drop, robust in itertools.product(*SPECIFICATION_CHOICES.values()):
+        sample = Sample("spec", frontier=frontier, domain=domain, start=start, drop_speculative=drop)
+        selected = sample.select(models, **OURS)
+        if len(selected) < MIN_MODELS:
+            continue
+        fit = trends.fit_growth(selected.publication_date, selected.training_compute_flop, robust=robust)
+        low, high = fit.factor_interval
+        rows.append(
+            {
+                "frontier rule": {"all": "all notable", "record": f"within {RECORD_FACTOR:g}x of record"}.get(
+                    frontier, f"running {frontier.replace('top', 'top-')}"
+                ),
+                "start": start.year,
+                "domain": "language" if domain else "all domains",
+                "speculative rows": "excluded" if drop else "included",
+                "estimator": "robust (Huber)" if robust else "OLS",
+                "n": fit.n,
+                "growth": fit.factor,
+                "low": low,
+                "high": high,
+            }
+        )
+    curve = pd.DataFrame(rows)
+    curve.insert(0, "estimand", np.where(curve["frontier rule"] == "all notable", NOTABLE, FRONTIER))
+    curve = curve.sort_values(["estimand", "growth"], ignore_index=True, key=_estimand_order)
+    curve["rank"] = curve.groupby("estimand").cumcount() + 1
+    return curve
+
+
+NOTABLE, FRONTIER = "notable models", "frontier models"
+
+
+ESTIMANDS = (NOTABLE, FRONTIER)
+"""The two quantities the specification curve estimates: the growth of all notable models, and of
+the frontier (however defined). Each has its own curve; their choices are not alternatives."""
+
+
+def _estimand_order(column: pd.Series) -> pd.Series:
+    return column.map(ESTIMANDS.index) if column.name == "estimand" else column
+
+
+CHOICE_COLUMNS = ["frontier rule", "start", "domain", "speculative rows", "estimator"]
+
+
+def choice_influence(curve: pd.DataFrame) -> pd.Series:
+    """For each analyst choice with several options in ``curve`` (one estimand), the ratio of the
+    highest to the lowest median growth across its options, largest first."""
+    spreads = {
+        column: curve.groupby(column).growth.median().max() / curve.groupby(column).growth.median().min()
+        for column in CHOICE_COLUMNS
+        if curve[column].nunique() > 1
+    }
+    names = {"start": "start year"}
+    return pd.Series({names.get(key, key): value for key, value in spreads.items()}).sort_values(
+        ascending=False
+    )
+
+
+def backtests(models: pd.DataFrame) -> pd.DataFrame:
+    """Fit notable and frontier models up to each cutoff; share of later models inside the 90% band."""
+    rows = []
+    for cutoff in BACKTEST_CUTOFFS:
+        for sample in (Sample("Notable models"), Sample("Frontier (running top-10)", frontier="top10")):
+            selected = sample.select(models, **OURS)
+            result = trends.backtest(selected.publication_date, selected.training_compute_flop, cutoff)
+            rows.append(
+                {
+                    "cutoff": cutoff,
+                    "sample": sample.name,
+                    "models fitted": result["n_fit"],
+                    "growth fitted (x/yr)": 10 ** result["fit"].params[1],
+                    "later models": result["n_later"],
+                    "share inside 90% band": result["share_inside"],
+                    "share above band": result["share_above"],
+                    **{
+                        f"inside {level:.0%} band": share
+                        for level, share in result["coverage"].items()
+                        if level != 0.9
+                    },
+                    "bias (OOM)": result["bias_oom"],
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def largest_runs(models: pd.DataFrame, count: int = 10) -> pd.DataFrame:
+    """The ``count`` largest training runs in our data, with method, confidence and source."""
+    top = models[models.released].nlargest(count, "training_compute_flop")
+    guess = (top.compute_method == "third_party_estimate") & (top.confidence == "speculative")
+    return pd.DataFrame(
+        {
+            "model": top.model,
+            "organization": top.organization,
+            "published": top.publication_date.dt.date.astype(str),
+            "training compute (FLOP)": top.training_compute_flop,
+            "method": top.compute_method,
+            "confidence": top.confidence,
+            "guess": np.where(guess, "yes: a speculative outside estimate", ""),
+            "source": top.source_title + " (" + top.source_url + ")",
+        }
+    ).reset_index(drop=True)
+
+
+def load() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Our models, Epoch's notable models and the published estimates."""
+    return loaders.load_models(), loaders.load_epoch_models(), loaders.load_published_estimates()
+
+
+ORGANISATION_GROUPS = {
+    "OpenAI": ("OpenAI",),
+    "Google and DeepMind": ("Google", "Google Research", "Google Brain", "DeepMind", "Google DeepMind"),
+    "Meta": ("Meta AI", "Meta", "Facebook AI", "Facebook AI Research"),
+}
+"""Developers whose own trends the chapter fits, each with the names its models carry in
+``organization`` (Google's labs are one group, as Google DeepMind since 2023)."""
+
+
+def organisation_trends(models: pd.DataFrame) -> pd.DataFrame:
+    """Growth of each group's models (all of them, and its own running top-10), 2010 to date.
+
+    A model counts for a group if any of its developers (``organization``, split on ``; ``) is one of
+    the group's names; the running top-10 ranks the group's models alone, with the same burn-in.
+    """
+    developers = models.organization.str.split("; ")
+    rows = []
+    for group, names in ORGANISATION_GROUPS.items():
+        own = models[developers.map(lambda listed, names=names: bool(set(listed) & set(names)))]
+        for label, sample in (
+            ("all its notable models", Sample(group)),
+            ("its own running top-10", Sample(group, frontier="top10")),
+        ):
+            fit = fit_sample(own, OURS, sample)
+            rows.append({"developer": group, "sample": label, "growth (2010 to date)": growth_cell(fit)})
+    return pd.DataFrame(rows)
+
+
+def yearly_medians(models: pd.DataFrame, epoch: pd.DataFrame, sample: Sample) -> pd.DataFrame:
+    """Per year: models in the sample and their median log10 compute, ours beside Epoch's."""
+
+    def summary(rows, columns):
+        years = rows[columns["date"]].dt.year
+        return np.log10(rows[columns["compute"]]).groupby(years).agg(["count", "median"])
+
+    ours = summary(sample.select(models, **OURS), OURS)
+    theirs = summary(sample.select(epoch, **EPOCH), EPOCH)
+    table = ours.add_suffix("_ours").join(theirs.add_suffix("_epoch"), how="outer").rename_axis("year")
+    table["median gap (OOM)"] = table.median_ours - table.median_epoch
+    return table
+
+
+HISTORICAL_CONTEXT = (
+    "sevilla2022.doubling.deep_learning_era",
+    "sevilla2022.doubling.large_scale_era",
+    "amodei2018.doubling.largest_runs",
+)
+"""Earlier published doubling times, shown as context (other windows and samples, not replications)."""
+
+
+def historical_context(published: pd.DataFrame) -> pd.DataFrame:
+    """The earlier doubling times (months) with their growth factor per year, 2^(12 / months)."""
+    rows = []
+    for figure_id in HISTORICAL_CONTEXT:
+        figure = published.loc[figure_id]
+        has_interval = pd.notna(figure.ci_low)
+        interval = f" ({figure.ci_level:.0%} CI {figure.ci_low:g}–{figure.ci_high:g})" if has_interval else ""
+        rows.append(
+            {
+                "Figure": figure.quantity,
+                "As published": f"doubling every {figure.value:g} months{interval}",
+                "As growth": f"2^(12 / {figure.value:g}) = {format_number(2 ** (12 / figure.value), 2)}x/yr",
+                "Source": f"{figure.source_key}, {figure.location}",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+LANGUAGE_CATCH_UP = 2020.5
+"""Sevilla & Roldán: the largest language models caught up with the overall frontier around mid-2020."""
+
+
+def language_frontier_break(models: pd.DataFrame) -> dict:
+    """A kinked fit to frontier language models since 2010 (running top-10 among language models): does
+    our data place a change of pace near Epoch's mid-2020 catch-up? (``lm_break_*``)"""
+    rows = Sample("language frontier", frontier="top10", domain=LANGUAGE_DOMAINS).select(models, **OURS)
+    fit = trends.fit_break(
+        rows.publication_date,
+        rows.training_compute_flop,
+        break_candidates(rows.publication_date),
+        continuous=True,
+    )
+    near = fit.break_low <= LANGUAGE_CATCH_UP <= fit.break_high
+    return {
+        "lm_break_n": len(rows),
+        "lm_break_year": f"{fit.date_text}{' (at the edge of the dates searched)' if fit.at_edge() else ''}",
+        "lm_break_ci": fit.interval_text,
+        "lm_break_before": format_growth(10**fit.slope_before),
+        "lm_break_after": format_growth(10**fit.slope_after),
+        "lm_break_verdict": fit.verdict,
+        "lm_break_catch_up": (
+            "contains mid-2020, where Epoch places the catch-up"
+            if near
+            else "does not contain mid-2020, where Epoch places the catch-up"
+        ),
+    }
+
+
+def frontier_growth_draws(
+    models: pd.DataFrame,
+    reference_year: float,
+    resamples: int = trends.DEFAULT_RESAMPLES,
+    seed: int = trends.DEFAULT_SEED,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Posterior of the frontier compute trend (running top-10, 2018 to date) for other chapters.
+
+    Returns bootstrap draws of log10 FLOP of the trend at ``reference_year`` and of its slope
+    (OOM/yr): the resamples behind ``compute.growth.frontier_since_2018``.
+    """
+    rows = OUR_HEADLINES["frontier_since_2018"].select(models, **OURS)
+    return trends.growth_draws(
+        rows.publication_date, rows.training_compute_flop, reference_year, resamples, seed
+    )
+
+
+def language_composition(models: pd.DataFrame, epoch: pd.DataFrame, comparison: pd.DataFrame) -> pd.DataFrame:
+    """The language-model rate (June 2017 to May 2024) on four samples, so data and composition separate.
+
+    Ours and Epoch's full samples, and the models in both (joined by name as in the data audit)
+    with our estimates and with Epoch's: the gap between the middle two is the estimates, the
+    gaps at either end are which models each dataset holds.
+    """
+    sample = HEADLINES["language_2017_2024"][0]
+    both = audit.join_epoch(sample.select(models, **OURS), epoch)
+    both = both[both.status == "compared"]
+    window = comparison.loc["language_2017_2024"]
+    fits = {
+        "Our language models (all)": window.ours,
+        "Models in both datasets, our estimates": trends.fit_growth(both.publication_date, both.ours_flop),
+        "Models in both datasets, Epoch's estimates": trends.fit_growth(
+            both.publication_date, both.epoch_flop
+        ),
+        "Epoch's language models (all)": window.epoch_data_our_code,
+    }
+    return pd.DataFrame(
+        {
+            "sample": list(fits),
+            "growth": [growth_cell(fit) for fit in fits.values()],
+            "factor": [fit.factor for fit in fits.values()],
+            "n": [fit.n for fit in fits.values()],
+        }
+    )
+
+
+EPOCH_KINK = 2018.0
+"""Epoch AI's frontier specification (Sevilla & Roldán 2024): a kink fixed at January 2018..."""
+
+
+EPOCH_EXCLUDED = ("AlphaGo Master", "AlphaGo Zero", "AlphaGo Zero (40 blocks)")
+"""...with AlphaGo Master and AlphaGo Zero left out (our row names AlphaGo Zero with its size)."""
+
+
+def method_matched_eras(models: pd.DataFrame, epoch: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
+    """The frontier break on either dataset through either specification, 2010 to May 2024.
+
+    Epoch's specification: running top-10, a kink fixed at January 2018, AlphaGo Master and Zero
+    excluded; ours: the break year searched by least squares, every model kept. The rate after
+    the break with its 90% bootstrap interval, and whether BIC prefers the break to one line.
+    """
+    sample = HEADLINES["frontier_2010_2024"][0]
+    rows = []
+    for label, frame, columns in (("Epoch's data", epoch, EPOCH), ("our data", models, OURS)):
+        selected = sample.select(frame, **columns)
+        dates, compute = selected[columns["date"]], selected[columns["compute"]]
+        kept = ~selected["Model" if columns["epoch"] else "model"].isin(EPOCH_EXCLUDED)
+        for specification, fit in (
+            (
+                "Epoch's specification",
+                trends.fit_break(dates[kept], compute[kept], [EPOCH_KINK], continuous=True),
+            ),
+            (
+                "Epoch's kink, AlphaGo Master and Zero kept",
+                trends.fit_break(dates, compute, [EPOCH_KINK], continuous=True),
+            ),
+            ("our break search", trends.fit_break(dates, compute, break_candidates(dates), continuous=True)),
+        ):
+            low, high = (10**bound for bound in (fit.slope_after_low, fit.slope_after_high))
+            rows.append(
+                {
+                    "data": label,
+                    "specification": specification,
+                    "break": fit.date_text,
+                    "growth after the break (x/yr)": 10**fit.slope_after,
+                    "90% low": low,
+                    "90% high": high,
+                    "growth before (x/yr)": 10**fit.slope_before,
+                    "BIC": fit.verdict,
+                    "models": int(kept.sum()) if specification == "Epoch's specification" else len(selected),
+                }
+            )
+    figure = published.loc["sevilla2024.growth.frontier_since_2018"]
+    rows.append(
+        {
+            "data": "Epoch's data",
+            "specification": "published (Sevilla & Roldán 2024)",
+            "break": "January 2018",
+            "growth after the break (x/yr)": figure.value,
+            "90% low": figure.ci_low,
+            "90% high": figure.ci_high,
+            "growth before (x/yr)": np.nan,
+            "BIC": "",
+            "models": np.nan,
+        }
+    )
+    return pd.DataFrame(rows)

@@ -1,0 +1,237 @@
+"""The data wall (chapter 4): the prose facts.
+
+Key-number registration, glued sentences and display tables.
+"""
+
+import numpy as np
+import pandas as pd
+
+from analysis.data import loaders
+from analysis.science import trends
+from analysis.science.units import format_growth, format_in_unit, format_number, format_printed
+from analysis.topics.data_wall.model import (
+    DRAWS,
+    FULL_USE_LEVEL,
+    OVERTRAINING,
+    STOCK_LEVEL,
+    DataWall,
+    largest_dataset,
+    running_largest,
+    top_datasets,
+    year_at_probability,
+)
+
+
+def register_key_numbers(registry, wall: DataWall) -> None:
+    """The chapter's headlines: stock, dataset growth, largest dataset, years of full use."""
+    draws = f"{DRAWS:,} seeded Monte Carlo draws of data/text_stock_inputs.csv"
+    stocks = {
+        "effective_tokens_2024": (
+            10**wall.stock.log_effective_2024,
+            STOCK_LEVEL,
+            "villalobos2024.stock.effective",
+        ),
+        "indexed_web_tokens_2024": (wall.stock.indexed_web_2024, 0.95, "villalobos2024.stock.indexed_web"),
+        "effective_tokens_2030": (10 ** wall.stock.log_effective(2030.0)[:, 0], STOCK_LEVEL, ""),
+    }
+    descriptions = {
+        "effective_tokens_2024": "Effective stock of public human text in 2024",
+        "indexed_web_tokens_2024": "Tokens of text in the indexed web in 2024",
+        "effective_tokens_2030": "Effective stock of public human text in 2030",
+    }
+    for key, (values, level, published) in stocks.items():
+        median, low, high = trends.median_interval(values, level)
+        registry.register(
+            f"data.stock.{key}",
+            median,
+            (low, high),
+            level,
+            "tokens",
+            descriptions[key],
+            f"Median and percentile interval of {draws}",
+            published=published,
+            significant=2,
+            headline=key == "effective_tokens_2024",
+        )
+    for key, fit, published in (
+        ("language", wall.growth_all, "villalobos2024.dataset_growth"),
+        ("top5", wall.growth_top, ""),
+    ):
+        sample = "language models since 2010" if key == "language" else "the running top-5 datasets"
+        registry.register(
+            f"data.dataset_growth.{key}",
+            fit.factor,
+            fit.factor_interval,
+            fit.level,
+            "x/yr",
+            f"Growth of training-dataset size (tokens) of {sample}; n = {fit.n}",
+            fit.method,
+            published=published,
+            significant=2,
+        )
+    largest = largest_dataset(wall)
+    registry.register(
+        "data.largest_dataset.tokens",
+        largest.training_tokens,
+        (largest.training_tokens,) * 2,
+        0.9,
+        "tokens",
+        f"Largest training dataset in our data: {largest.model} ({largest.organization})",
+        "Tokens as the developer reports them (no sampling uncertainty; the interval is the value); "
+        "see data/models.csv",
+        significant=2,
+    )
+    published_year = {
+        "combined": "villalobos2024.full_use_year",
+        "overtrained_5x": "villalobos2024.full_use_year.overtrained_5x",
+    }
+    names = {
+        "combined": "median",
+        "compute_based": "compute_based",
+        "historical": "historical",
+        "overtrained_5x": "overtrained_5x",
+        "overtrained_10x": "overtrained_10x",
+        "overtrained_100x": "overtrained_100x",
+    }
+    for key, name in names.items():
+        result = wall.full_use[key]
+        low, high = result.interval()
+        registry.register(
+            f"data.full_use_year.{name}",
+            result.median,
+            (low, high),
+            FULL_USE_LEVEL,
+            "year",
+            f"Year the largest training dataset reaches the effective stock ({result.label})",
+            f"Median and {FULL_USE_LEVEL:.0%} interval of the crossing years of {DRAWS:,} paired paths "
+            "(each projection path against its own stock draw)",
+            published=published_year.get(key, ""),
+            headline=key == "combined",
+        )
+
+
+DATASET_TREND_INPUTS = ("Largest dataset in 2024 (trend level)", "Dataset growth (trend slope)")
+
+
+def summary_facts(wall: DataWall) -> dict:
+    """The summary's numbers that are not key numbers: growth phrases and what drives the year."""
+    table = wall.sensitivity
+    driver = table.iloc[0]
+    stock_rows = table[~table.input.isin(DATASET_TREND_INPUTS)]
+    dataset_rows = table[table.input.isin(DATASET_TREND_INPUTS)]
+    stock_first = stock_rows["spread (years)"].max() > dataset_rows["spread (years)"].max()
+    return {
+        "summary_growth_all": format_growth(wall.growth_all.factor),
+        "summary_stock_growth": format_growth(10 ** float(np.median(wall.stock.log_growth))),
+        "summary_driver": driver.input[0].lower() + driver.input[1:],
+        "summary_driver_spread": driver["spread (years)"],
+        "summary_driver_kind": (
+            "an input of the stock matters more than the dataset trend"
+            if stock_first
+            else "the dataset trend matters more than any input of the stock"
+        ),
+        "summary_after_2100": (
+            "Every path meets the stock before 2100."
+            if wall.combined.share_after_horizon == 0
+            else f"{wall.combined.share_after_horizon:.0%} of the paths never meet the stock before 2100."
+        ),
+    }
+
+
+def data_facts(wall: DataWall) -> dict:
+    """The Data section's counts."""
+    return {
+        "n_inputs": len(wall.inputs),
+        "n_villalobos_only": int(wall.inputs.villalobos_only.sum()),
+        "n_datasets": len(wall.datasets),
+        "n_top_datasets": len(top_datasets(wall.datasets)),
+        "first_dataset_year": str(wall.datasets.publication_date.min().year),
+        "n_epoch_sizes": len(wall.epoch_sizes),
+        "words_per_token": f"{loaders.WORDS_PER_TOKEN:g}",
+    }
+
+
+def method_facts(wall: DataWall) -> dict:
+    """The Method section's settings."""
+    return {
+        "draws": f"{DRAWS:,}",
+        "n_clipped": wall.stock.clipped_bytes_per_token,
+        "clipped_share": f"{wall.stock.clipped_bytes_per_token / DRAWS:.1%}",
+        "overtraining_levels": ", ".join(f"{k}x" for k in OVERTRAINING),
+        "llama_tpp": float(
+            wall.models.loc["Llama 3 8B"].training_tokens / wall.models.loc["Llama 3 8B"].parameters
+        ),
+    }
+
+
+def stock_facts(wall: DataWall, pivot_pages: np.ndarray) -> dict:
+    """The stock results: the re-derived index size and the stock's growth."""
+    median, low, high = trends.median_interval(pivot_pages, 0.95)
+    return {
+        "pivot_pages": median,
+        "pivot_pages_ci": f"{format_number(low)}–{format_number(high)}",
+        "stock_growth": format_growth(10 ** float(np.median(wall.stock.log_growth))),
+    }
+
+
+def dataset_facts(wall: DataWall) -> dict:
+    """Growth of all language models' datasets, beside the top-5 key number."""
+    return {"datasets_growth_all": wall.growth_all.text}
+
+
+def full_use_facts(wall: DataWall) -> dict:
+    """The year of full use under their definition, and the gap between projections."""
+    independent = [year_at_probability(wall.exceed_probability, p) for p in (0.5, 0.1, 0.9)]
+    return {
+        "independent_shift": (
+            "the same as the median of paired paths to a tenth of a year"
+            if abs(independent[0] - wall.combined.median) < 0.05
+            else f"{abs(independent[0] - wall.combined.median):.1f} years from the median of paired paths"
+        ),
+        "independent_median": format_in_unit(independent[0], "year"),
+        "independent_interval": "–".join(format_in_unit(year, "year") for year in independent[1:]),
+        "epoch_median": format_in_unit(wall.full_use["epoch"].median, "year"),
+    }
+
+
+def backtest_facts(wall: DataWall, table: pd.DataFrame, published: pd.DataFrame) -> dict:
+    """How the 2022 version fared: its projection against the datasets since, and whether datasets kept
+    growing after the date by which it expected high-quality text to be used up (verdicts by rule)."""
+    last = table.iloc[-1]
+    figure = published.loc["villalobos2022.high_quality_exhausted"]
+    at_exhaustion = running_largest(wall.datasets, trends.from_decimal_year(figure.value))
+    latest = running_largest(wall.datasets, wall.datasets.publication_date.max())
+    growth_since = latest.training_tokens / at_exhaustion.training_tokens
+    ratio = float(last["actual / projected"])
+    return {
+        "bt_start_words": format_printed(published.value["villalobos2022.largest_dataset_words"]),
+        "bt_growth": format_printed(published.value["villalobos2022.dataset_growth"]),
+        "bt_year": str(int(last["end of"])),
+        "bt_ratio": ratio,
+        "bt_model": last.model,
+        "bt_exhausted": format_in_unit(figure.value, "year"),
+        "bt_exhausted_high": format_in_unit(figure.ci_high, "year"),
+        "bt_growth_since": growth_since,
+        "bt_projection_verdict": "too slow" if ratio > 1 else "too fast",
+        "bt_wall_verdict": (
+            "kept growing after that date, so the stock of 'high-quality' text it counted was not a wall"
+            if growth_since > 1
+            else "stopped growing after that date, as a wall would make them"
+        ),
+    }
+
+
+def beyond_facts(wall: DataWall, published: pd.DataFrame) -> dict:
+    """Scenarios beyond the wall: other modalities, synthetic text, repeated data."""
+    value = published.value
+    stock_2024 = float(np.median(10**wall.stock.log_effective_2024))
+    synthetic_per_year = value["altman2024.words_per_day"] * 365 / loaders.WORDS_PER_TOKEN
+    r_star, epochs = value["muennighoff2023.r_d_star"], value["muennighoff2023.epochs_negligible"]
+    return {
+        "images_ratio": value["villalobos2024.stock.images"] / stock_2024,
+        "video_ratio": value["villalobos2024.stock.video"] / stock_2024,
+        "synthetic_tokens_per_year": synthetic_per_year,
+        "synthetic_years_per_stock": stock_2024 / synthetic_per_year,
+        "repetition_multiplier": 1 + r_star * (1 - np.exp(-(epochs - 1) / r_star)),
+        "repetition_epochs": format_printed(epochs),
+    }

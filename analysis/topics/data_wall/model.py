@@ -1,0 +1,545 @@
+"""The data wall (chapter 4): the model.
+
+Fits, draws and result tables; no charts, no prose.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from analysis.data import catalog, loaders
+from analysis.science import trends
+from analysis.science.units import (
+    format_estimate,
+    format_growth,
+    format_in_unit,
+)
+from analysis.topics import chinchilla, compute_trends
+
+DRAWS = 20_000
+"""Monte Carlo draws of the stock and of each projection."""
+
+
+SEED = 20240605
+
+
+STOCK_YEAR = 2024.0
+"""Year the stock inputs refer to (and the projections' reference year)."""
+
+
+DATASET_START = pd.Timestamp("2010-01-01")
+"""Dataset-growth fits start here, as Villalobos et al.'s does."""
+
+
+TOP_DATASETS = 5
+"""The frontier of datasets: the running top-5 by training tokens."""
+
+
+GROWTH_LEVEL = 0.95
+"""Dataset growth is reported at 95%, the level of Villalobos et al.'s interval."""
+
+
+STOCK_LEVEL = 0.9
+
+
+FULL_USE_LEVEL = 0.8
+"""The stock at 90% and the year of full use at 80%, the levels of the published figures."""
+
+
+OVERTRAINING = (5, 10, 100)
+"""Tokens-per-parameter multiples of the compute-optimal ratio, at the same compute."""
+
+
+HORIZON = 2100.0
+"""Paths that have not met the stock by this year count as 'after 2100'."""
+
+
+MIN_BYTES_PER_TOKEN = 1.0
+"""A byte-level tokenizer's token holds at least one byte; lower draws are clipped and counted."""
+
+
+YEARS = np.arange(2020.0, 2040.0 + 1e-9, 0.25)
+"""Years of the fan chart and of the probability-of-exceeding curve."""
+
+
+def lognormal_parameters(low: float, high: float, level: float) -> tuple[float, float]:
+    """(mu, sigma) of the natural log of a lognormal whose central ``level`` interval is [low, high]."""
+    z = stats.norm.ppf(0.5 + level / 2)
+    return (np.log(low) + np.log(high)) / 2, (np.log(high) - np.log(low)) / (2 * z)
+
+
+def input_quantile(row: pd.Series, probability) -> np.ndarray:
+    """Quantile of an input's distribution (``lognormal`` or ``six_minus_lognormal``)."""
+    mu, sigma = lognormal_parameters(row.low, row.high, row.level)
+    if row.distribution == "six_minus_lognormal":
+        return 6.0 - np.exp(mu + sigma * stats.norm.ppf(1 - np.asarray(probability, float)))
+    return np.exp(mu + sigma * stats.norm.ppf(np.asarray(probability, float)))
+
+
+@dataclass(frozen=True)
+class Stock:
+    """Draws of the stock model's inputs, one array per input (``catalog.STOCK_INPUTS``)."""
+
+    inputs: dict[str, np.ndarray]
+    clipped_bytes_per_token: int
+
+    @property
+    def indexed_web_2024(self) -> np.ndarray:
+        """Tokens of text in the indexed web in 2024."""
+        values = self.inputs
+        return values["indexed_web_pages"] * values["bytes_per_page"] / values["bytes_per_token"]
+
+    @property
+    def log_effective_2024(self) -> np.ndarray:
+        """log10 of the effective stock (tokens) in 2024: indexed web × quality × repetition."""
+        values = self.inputs
+        return np.log10(self.indexed_web_2024 * values["quality_fraction"] * values["repetition_factor"])
+
+    @property
+    def log_growth(self) -> np.ndarray:
+        """Growth of the stock, OOM per year: pages growth × bytes-per-page growth."""
+        return np.log10(self.inputs["pages_growth"] * self.inputs["bytes_per_page_growth"])
+
+    def log_effective(self, year) -> np.ndarray:
+        """log10 effective stock in ``year`` (draws × years when ``year`` is an array)."""
+        elapsed = np.asarray(year, float) - STOCK_YEAR
+        return self.log_effective_2024[..., None] + self.log_growth[..., None] * elapsed
+
+
+def sample_stock(inputs: pd.DataFrame, draws: int = DRAWS, seed: int = SEED) -> Stock:
+    """Independent seeded draws of every input (rows of ``loaders.load_text_stock_inputs()``)."""
+    rng = np.random.default_rng(seed)
+    values = {}
+    for name in catalog.STOCK_INPUTS:
+        row = inputs.loc[name]
+        mu, sigma = lognormal_parameters(row.low, row.high, row.level)
+        draw = np.exp(mu + sigma * rng.standard_normal(draws))
+        values[name] = 6.0 - draw if row.distribution == "six_minus_lognormal" else draw
+    clipped = int((values["bytes_per_token"] < MIN_BYTES_PER_TOKEN).sum())
+    values["bytes_per_token"] = np.maximum(values["bytes_per_token"], MIN_BYTES_PER_TOKEN)
+    return Stock(values, clipped)
+
+
+def language_datasets(models: pd.DataFrame) -> pd.DataFrame:
+    """Released language (and multimodal language) models since 2010 with a published training-token count."""
+    rows = models[
+        models.released
+        & models.domain.isin(compute_trends.model.LANGUAGE_DOMAINS)
+        & models.training_tokens.notna()
+    ]
+    return rows[rows.publication_date >= DATASET_START]
+
+
+def top_datasets(rows: pd.DataFrame) -> pd.DataFrame:
+    """The running top-5 datasets: among the five largest released up to their own date."""
+    return rows[trends.running_top_n(rows.publication_date, rows.training_tokens, TOP_DATASETS)]
+
+
+def dataset_growth(dates, tokens) -> trends.GrowthFit:
+    """Log-linear growth of training tokens, 95% bootstrap interval."""
+    return trends.fit_growth(dates, tokens, level=GROWTH_LEVEL)
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Log-linear paths of the largest dataset: log10 tokens at 2024 and slope (OOM/yr), one per draw."""
+
+    label: str
+    log_2024: np.ndarray
+    slope: np.ndarray
+
+    def log_tokens(self, year) -> np.ndarray:
+        """log10 tokens in ``year`` (draws × years when ``year`` is an array)."""
+        return self.log_2024[..., None] + self.slope[..., None] * (np.asarray(year, float) - STOCK_YEAR)
+
+
+def historical_paths(rows: pd.DataFrame, draws: int = DRAWS) -> Paths:
+    """Bootstrap paths of the running top-5 dataset trend."""
+    top = top_datasets(rows)
+    level, slope = trends.growth_draws(top.publication_date, top.training_tokens, STOCK_YEAR, draws, SEED)
+    return Paths("historical trend (top-5 datasets)", level, slope)
+
+
+def compute_based_paths(models: pd.DataFrame, overtraining: float = 1.0, draws: int = DRAWS) -> Paths:
+    """Tokens of the largest run: frontier compute paths × the compute-optimal allocation (× √k).
+
+    With D*(C) = (C/6)**b / G (``ChinchillaLaw.optimal_allocation``), log10 D* is linear in
+    log10 C, so a log-linear compute path gives a log-linear token path. The law is the
+    Chinchilla chapter's point estimate; its uncertainty is not propagated.
+    """
+    law = chinchilla.model.fitted_law()
+    compute_2024, compute_slope = compute_trends.model.frontier_growth_draws(models, STOCK_YEAR, draws)
+    _, exponent = law.allocation_exponents()
+    tokens_at_1e20 = np.log10(law.optimal_allocation(1e20)[1])
+    log_2024 = tokens_at_1e20 + exponent * (compute_2024 - 20.0) + 0.5 * np.log10(overtraining)
+    label = "compute-based" + (f", {overtraining:g}x overtrained" if overtraining != 1 else "")
+    return Paths(label, log_2024, exponent * compute_slope)
+
+
+def epoch_paths(epoch_sizes: pd.DataFrame, inputs: pd.DataFrame, draws: int = DRAWS) -> Paths:
+    """Villalobos et al.'s historical projection rerun: growth of their dataset sizes, their 2024 level."""
+    rows = epoch_sizes[epoch_sizes.date > DATASET_START]
+    _, slope = trends.growth_draws(rows.date, rows.training_tokens, STOCK_YEAR, draws, SEED)
+    row = inputs.loc["largest_dataset_2024"]
+    mu, sigma = lognormal_parameters(row.low, row.high, row.level)
+    level = (mu + sigma * np.random.default_rng(SEED + 1).standard_normal(draws)) / np.log(10)
+    return Paths("Villalobos et al.'s projection, rerun", level, slope)
+
+
+def crossing_years(stock: Stock, paths: Paths) -> np.ndarray:
+    """Year each path meets its own stock draw (paired draws); ``inf`` if not by ``HORIZON``.
+
+    Solves log D(2024) + r t = log S(2024) + g t. A path already above its stock in 2024
+    crossed earlier (the closed form gives that year); one growing no faster than its
+    stock and below it never crosses.
+    """
+    gap = stock.log_effective_2024 - paths.log_2024
+    speed = paths.slope - stock.log_growth
+    with np.errstate(divide="ignore", invalid="ignore"):
+        years = STOCK_YEAR + gap / speed
+    years = np.where(speed > 0, years, np.where(gap <= 0, -np.inf, np.inf))
+    return np.where(years > HORIZON, np.inf, years)
+
+
+@dataclass(frozen=True)
+class FullUse:
+    """The distribution of the year of full use for one projection."""
+
+    label: str
+    years: np.ndarray
+
+    @property
+    def median(self) -> float:
+        """Median year (a path that never crosses counts as later than any year)."""
+        return float(np.quantile(self.years, 0.5, method="inverted_cdf"))
+
+    def interval(self, level: float = FULL_USE_LEVEL) -> tuple[float, float]:
+        """Central ``level`` interval of the year; ``inf`` where more than the upper tail never crosses."""
+        tail = (1 - level) / 2
+        low, high = np.quantile(self.years, [tail, 1 - tail], method="inverted_cdf")
+        return float(low), float(high)
+
+    @property
+    def share_after_horizon(self) -> float:
+        """Share of paths that have not met the stock by 2100."""
+        return float(np.isinf(self.years).mean())
+
+
+def full_use(stock: Stock, paths: Paths) -> FullUse:
+    """The year of full use for ``paths`` against the stock (paired draws)."""
+    return FullUse(paths.label, crossing_years(stock, paths))
+
+
+def mixture(first: FullUse, second: FullUse, label: str) -> FullUse:
+    """Equal-weight mixture of two projections' years (Villalobos et al. mix historical and compute-based)."""
+    return FullUse(label, np.concatenate([first.years, second.years]))
+
+
+def probability_exceeding(stock: Stock, paths: list[Paths], years: np.ndarray = YEARS) -> np.ndarray:
+    """P(dataset ≥ stock) in each year with dataset and stock drawn independently (their definition).
+
+    The dataset draws of every projection in ``paths`` are pooled with equal weight and
+    paired with a seeded permutation of the stock draws.
+    """
+    rng = np.random.default_rng(SEED + 2)
+    stock_log = stock.log_effective(years)
+    shares = [
+        (path.log_tokens(years) >= stock_log[rng.permutation(len(stock_log))]).mean(axis=0) for path in paths
+    ]
+    return np.mean(shares, axis=0)
+
+
+def year_at_probability(probability: np.ndarray, target: float, years: np.ndarray = YEARS) -> float:
+    """First year (linearly interpolated) where the exceed probability reaches ``target``."""
+    above = np.nonzero(probability >= target)[0]
+    if len(above) == 0:
+        return float("inf")
+    index = above[0]
+    if index == 0:
+        return float(years[0])
+    low, high = probability[index - 1], probability[index]
+    return float(years[index - 1] + (target - low) / (high - low) * (years[index] - years[index - 1]))
+
+
+def indexed_web_from_pivot_words(words: pd.DataFrame) -> np.ndarray:
+    """Villalobos et al.'s Google-index estimate, re-derived: pages = count / (share × 0.45), every cell."""
+    shares = words[[str(year) for year in range(2013, 2023)]].to_numpy()
+    return (words["count"].to_numpy()[:, None] / (shares * 0.45)).ravel()
+
+
+def tornado(stock: Stock, inputs: pd.DataFrame, paths: Paths, probabilities=(0.1, 0.9)) -> pd.DataFrame:
+    """One input at a time at its 10th and 90th percentile, the rest at their medians: the year of full use.
+
+    The dataset path is the historical projection's median line; its level and its slope
+    are varied like the stock inputs, over their bootstrap draws.
+    """
+    medians = {name: float(np.median(values)) for name, values in stock.inputs.items()}
+
+    def year(values: dict, level: float, slope: float) -> float:
+        point = Stock({name: np.array([value]) for name, value in values.items()}, 0)
+        single = Paths("", np.array([level]), np.array([slope]))
+        return float(crossing_years(point, single)[0])
+
+    level, slope = float(np.median(paths.log_2024)), float(np.median(paths.slope))
+    rows = []
+    for name in catalog.STOCK_INPUTS:
+        if name == "largest_dataset_2024":
+            continue
+        low, high = input_quantile(inputs.loc[name], probabilities)
+        low, high = (
+            max(value, MIN_BYTES_PER_TOKEN) if name == "bytes_per_token" else value for value in (low, high)
+        )
+        rows.append(
+            (
+                inputs.loc[name].quantity,
+                year({**medians, name: low}, level, slope),
+                year({**medians, name: high}, level, slope),
+            )
+        )
+    for label, draws, index in (
+        ("Largest dataset in 2024 (trend level)", paths.log_2024, 0),
+        ("Dataset growth (trend slope)", paths.slope, 1),
+    ):
+        low, high = np.quantile(draws, probabilities)
+        values = [(low, slope), (high, slope)] if index == 0 else [(level, low), (level, high)]
+        rows.append((label, *(year(medians, *pair) for pair in values)))
+    table = pd.DataFrame(rows, columns=["input", "year at 10th percentile", "year at 90th percentile"])
+    table["spread (years)"] = (table["year at 90th percentile"] - table["year at 10th percentile"]).abs()
+    return table.sort_values("spread (years)", ascending=False, ignore_index=True)
+
+
+def tornado_display(table: pd.DataFrame) -> pd.DataFrame:
+    """The tornado table with its years written as years (``2029.4``)."""
+    columns = ["year at 10th percentile", "year at 90th percentile"]
+    return table.assign(
+        **{column: table[column].map(lambda year: format_in_unit(year, "year")) for column in columns}
+    )
+
+
+@dataclass(frozen=True)
+class DataWall:
+    """Everything the chapter reports: the stock, the dataset fits and the year of full use."""
+
+    models: pd.DataFrame
+    inputs: pd.DataFrame
+    stock: Stock
+    datasets: pd.DataFrame
+    growth_all: trends.GrowthFit
+    growth_top: trends.GrowthFit
+    growth_epoch: trends.GrowthFit
+    epoch_sizes: pd.DataFrame
+    historical: Paths
+    compute_based: Paths
+    overtrained: dict[float, Paths]
+    epoch: Paths
+    full_use: dict[str, FullUse]
+    exceed_probability: np.ndarray
+    sensitivity: pd.DataFrame
+
+    @property
+    def combined(self) -> FullUse:
+        """The headline: historical and compute-based projections mixed equally, as Villalobos et al. do."""
+        return self.full_use["combined"]
+
+
+def analyse(models: pd.DataFrame, inputs: pd.DataFrame, epoch_sizes: pd.DataFrame) -> DataWall:
+    """Run the chapter's analysis on our models, the stock inputs and Villalobos et al.'s dataset sizes."""
+    stock = sample_stock(inputs)
+    datasets = language_datasets(models)
+    top = top_datasets(datasets)
+    epoch_rows = epoch_sizes[epoch_sizes.date > DATASET_START]
+    historical, compute = historical_paths(datasets), compute_based_paths(models)
+    overtrained = {k: compute_based_paths(models, k) for k in OVERTRAINING}
+    epoch = epoch_paths(epoch_sizes, inputs)
+    results = {
+        "historical": full_use(stock, historical),
+        "compute_based": full_use(stock, compute),
+        **{f"overtrained_{k}x": full_use(stock, paths) for k, paths in overtrained.items()},
+        "epoch": full_use(stock, epoch),
+    }
+    results["combined"] = mixture(
+        results["historical"], results["compute_based"], "historical and compute-based"
+    )
+    return DataWall(
+        models=models,
+        inputs=inputs,
+        stock=stock,
+        datasets=datasets,
+        growth_all=dataset_growth(datasets.publication_date, datasets.training_tokens),
+        growth_top=dataset_growth(top.publication_date, top.training_tokens),
+        growth_epoch=dataset_growth(epoch_rows.date, epoch_rows.training_tokens),
+        epoch_sizes=epoch_rows,
+        historical=historical,
+        compute_based=compute,
+        overtrained=overtrained,
+        epoch=epoch,
+        full_use=results,
+        exceed_probability=probability_exceeding(stock, [historical, compute]),
+        sensitivity=tornado(stock, inputs, historical),
+    )
+
+
+def largest_dataset(wall: DataWall) -> pd.Series:
+    """The language model with the most training tokens in our data (earliest first on a tie)."""
+    return wall.datasets.sort_values(["training_tokens", "publication_date"], ascending=[False, True]).iloc[0]
+
+
+def stock_band(wall: DataWall, level: float = STOCK_LEVEL) -> pd.DataFrame:
+    """Median and central interval of the effective stock and of each projection, by year."""
+    tail = (1 - level) / 2
+    rows = []
+    for label, log_values in (
+        ("effective stock", wall.stock.log_effective(YEARS)),
+        (wall.historical.label, wall.historical.log_tokens(YEARS)),
+        (wall.compute_based.label, wall.compute_based.log_tokens(YEARS)),
+        (wall.overtrained[5].label, wall.overtrained[5].log_tokens(YEARS)),
+    ):
+        low, median, high = np.quantile(log_values, [tail, 0.5, 1 - tail], axis=0)
+        rows.append(
+            pd.DataFrame(
+                {"year": YEARS, "series": label, "tokens": 10**median, "low": 10**low, "high": 10**high}
+            )
+        )
+    return pd.concat(rows, ignore_index=True)
+
+
+def full_use_frame(wall: DataWall, published: pd.DataFrame) -> pd.DataFrame:
+    """Every projection's median year and 80% interval, and the published figure, for a forest plot."""
+    labels = {
+        "combined": "ours: historical and compute-based",
+        "historical": "ours: historical trend",
+        "compute_based": "ours: compute-based",
+        "overtrained_5x": "ours: compute-based, 5x overtrained",
+        "overtrained_10x": "ours: compute-based, 10x overtrained",
+        "overtrained_100x": "ours: compute-based, 100x overtrained",
+        "epoch": "Villalobos et al.'s inputs and data, our code",
+    }
+    rows = []
+    for key, label in labels.items():
+        result = wall.full_use[key]
+        low, high = result.interval()
+        rows.append(
+            {"estimate": label, "year": result.median, "low": low, "high": high, "source": "this report"}
+        )
+    independent = [year_at_probability(wall.exceed_probability, p) for p in (0.5, 0.1, 0.9)]
+    rows.insert(
+        1,
+        {
+            "estimate": "ours, their definition (P = 0.5)",
+            "year": independent[0],
+            "low": independent[1],
+            "high": independent[2],
+            "source": "this report",
+        },
+    )
+    figure = published.loc["villalobos2024.full_use_year"]
+    rows.append(
+        {
+            "estimate": "Villalobos et al. (2024), published",
+            "year": figure.value,
+            "low": figure.ci_low,
+            "high": figure.ci_high,
+            "source": "published",
+        }
+    )
+    return pd.DataFrame(rows)
+
+
+V1_DATE = pd.Timestamp("2022-10-01")
+"""The 2022 version dates its largest dataset to October 2022."""
+
+
+def running_largest(rows: pd.DataFrame, when: pd.Timestamp) -> pd.Series:
+    """The language model with the most training tokens published up to ``when``."""
+    published = rows[rows.publication_date <= when]
+    return published.sort_values(["training_tokens", "publication_date"], ascending=[False, True]).iloc[0]
+
+
+def backtest_2022(wall: DataWall, published: pd.DataFrame) -> pd.DataFrame:
+    """The 2022 version's dataset projection (2e12 words in October 2022, growing 1.5x a year, their
+    lower bound) against the largest dataset in our data at the end of each year since."""
+    start = published.value["villalobos2022.largest_dataset_words"] / loaders.WORDS_PER_TOKEN
+    growth = published.value["villalobos2022.dataset_growth"]
+    start_year = float(trends.decimal_year([V1_DATE])[0])
+    rows = []
+    for year in range(2022, int(wall.datasets.publication_date.max().year) + 1):
+        when = pd.Timestamp(f"{year}-12-31")
+        largest = running_largest(wall.datasets, when)
+        projected = start * growth ** (float(trends.decimal_year([when])[0]) - start_year)
+        rows.append(
+            {
+                "end of": year,
+                "projected by the 2022 version (tokens, at least)": projected,
+                "largest in our data (tokens)": largest.training_tokens,
+                "model": largest.model,
+                "actual / projected": largest.training_tokens / projected,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def three_columns(wall: DataWall, published: pd.DataFrame) -> pd.DataFrame:
+    """Dataset growth and the year of full use: ours; Villalobos et al.'s data through our code; published."""
+    growth = published.loc["villalobos2024.dataset_growth"]
+    year = published.loc["villalobos2024.full_use_year"]
+    ours_low, ours_high = wall.combined.interval()
+    theirs = wall.full_use["epoch"]
+    theirs_low, theirs_high = theirs.interval()
+    return pd.DataFrame(
+        [
+            {
+                "quantity": "Growth of language-model datasets since 2010",
+                "ours": wall.growth_all.text,
+                "their data, our code": wall.growth_epoch.text,
+                "published": f"{format_growth(10**growth.value)} ({growth.ci_level:.0%} CI "
+                f"{growth.ci_low:g}–{growth.ci_high:g} OOM/yr)",
+            },
+            {
+                "quantity": "Year of full use (median, 80% interval)",
+                "ours": format_estimate(
+                    wall.combined.median, ours_low, ours_high, FULL_USE_LEVEL, unit="year"
+                ),
+                "their data, our code": format_estimate(
+                    theirs.median, theirs_low, theirs_high, FULL_USE_LEVEL, unit="year"
+                )
+                + " (historical projection only)",
+                "published": f"{year.value:g} ({year.ci_level:.0%} CI {year.ci_low:g}–{year.ci_high:g})",
+            },
+        ]
+    )
+
+
+COMPARISON_PAIRS = [
+    (
+        "data.stock.effective_tokens_2024",
+        "villalobos2024.stock.effective",
+        "Same model and inputs; our draws below 1 byte per token are clipped to 1, theirs are kept.",
+    ),
+    (
+        "data.stock.indexed_web_tokens_2024",
+        "villalobos2024.stock.indexed_web",
+        "Same inputs; Monte Carlo noise only.",
+    ),
+    (
+        "data.dataset_growth.language",
+        "villalobos2024.dataset_growth",
+        "Our language models with published token counts, against their 80; same method (their data "
+        "through our code: see the three-column table).",
+    ),
+    (
+        "data.full_use_year.median",
+        "villalobos2024.full_use_year",
+        "Our projections start from our data and our compute trend, and we pair each path with its own "
+        "stock draw; their definition on our projections is shown beside it.",
+    ),
+    (
+        "data.full_use_year.overtrained_5x",
+        "villalobos2024.full_use_year.overtrained_5x",
+        "Theirs applies overtraining to the mixture of projections; ours to the compute-based one only, "
+        "since "
+        "the historical trend already contains real overtraining.",
+    ),
+]
+"""The comparison table's rows: (our key number, published figure, why they differ)."""

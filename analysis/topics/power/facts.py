@@ -1,0 +1,329 @@
+"""Power and cost (chapter 5): the prose facts.
+
+Key-number registration, glued sentences and display tables.
+"""
+
+import numpy as np
+import pandas as pd
+
+from analysis.science import trends, units
+from analysis.science.units import format_number
+from analysis.topics import compute_trends
+from analysis.topics.power.model import DRAWS, LEVEL, PROJECTION_YEARS, SEED, SIXTEEN_BIT_FACTOR, PowerAndCost
+
+
+def register_key_numbers(registry, result: PowerAndCost) -> None:
+    """The chapter's headlines: power growth, largest run, 2030 projection, efficiency, cost."""
+    runs_note = (
+        f"{DRAWS:,} Monte Carlo draws per run of data/power_cost_inputs.csv (server overhead, PUE, "
+        "utilisation, hardware life, prices)"
+    )
+    for key, growth, published, label in (
+        ("frontier", result.growth.fit, "", "frontier training runs (running top-10), 2010 to date"),
+        (
+            "frontier_to_sep2024",
+            result.growth_window.fit,
+            "emberson2024.power_growth.frontier",
+            "frontier training runs (running top-10), 2010 to 19 September 2024",
+        ),
+    ):
+        registry.register(
+            f"power.growth.{key}",
+            growth.factor,
+            growth.factor_interval,
+            growth.level,
+            "x/yr",
+            f"Growth of the power drawn by {label}; n = {growth.n}",
+            growth.method,
+            published=published,
+            significant=2,
+            headline=key == "frontier",
+        )
+    largest = result.largest_power
+    index = int(np.flatnonzero(result.runs.table.model == largest.model)[0])
+    median, low, high = trends.median_interval(result.runs.power[index], LEVEL)
+    registry.register(
+        "power.largest_run.w",
+        median,
+        (low, high),
+        LEVEL,
+        "W",
+        f"Power drawn by the largest training run in our data: {largest.model} ({largest.organization})",
+        f"Chips x TDP x server overhead x PUE; median and {LEVEL:.0%} interval of {runs_note}",
+        published="epoch_epri2025.largest_run_power.current",
+        significant=2,
+    )
+    median, low, high = trends.median_interval(result.runs.energy[index], LEVEL)
+    registry.register(
+        "power.largest_run.energy_mwh",
+        median,
+        (low, high),
+        LEVEL,
+        "MWh",
+        f"Electricity used by the largest training run in our data ({largest.model})",
+        f"Chip-hours x TDP x server overhead x PUE x load factor; median and {LEVEL:.0%} interval of "
+        f"{runs_note}",
+        significant=2,
+    )
+    fitted = result.backtest[result.backtest.status == "fitted"].cutoff
+    backtested = ", ".join(f"{cutoff:.0f}" for cutoff in fitted)
+    for year, row in zip(PROJECTION_YEARS, result.power_projection[trends.LARGEST_RUN_METHOD], strict=True):
+        median, low, high = trends.median_interval(row, LEVEL)
+        registry.register(
+            f"power.projection_{int(year)}.w",
+            median,
+            (low, high),
+            LEVEL,
+            "W",
+            f"Power drawn by the largest training run in {int(year)} if the trend holds",
+            "The power trend's bootstrap posterior plus a record offset drawn from history (never below "
+            f"today's record); median and {LEVEL:.0%} interval (backtested from {backtested})",
+            published="epoch_epri2025.largest_run_power.2030" if year == 2030.0 else "",
+            significant=2,
+            headline=year == 2030.0,
+        )
+    chips = result.efficiency["fp32"]
+    registry.register(
+        "power.efficiency_growth.hardware",
+        chips.factor,
+        chips.factor_interval,
+        chips.level,
+        "x/yr",
+        f"Growth of peak FP32 FLOP/s per W of TDP of accelerators released since 2010 "
+        f"(Epoch AI's hardware table, our fit); n = {chips.n}",
+        chips.method,
+        published="sevilla2024can.hardware_efficiency_growth",
+        significant=3,
+    )
+    gap, low, high = result.decomposition.compute_minus_power
+    registry.register(
+        "power.decomposition.compute_minus_power",
+        gap,
+        (low, high),
+        LEVEL,
+        "OOM/yr",
+        "Compute growth minus power growth of the same frontier runs: what efficiency, precision, "
+        "longer runs and utilisation contribute",
+        f"Difference of the OLS slopes of log10 compute and log10 power on date; {LEVEL:.0%} interval "
+        f"of {DRAWS:,} joint bootstrap resamples of runs",
+        published="emberson2024.offset.combined",
+        significant=2,
+    )
+    for key, growth, published, label in (
+        ("frontier", result.cost.fit, "", "frontier training runs, 2010 to date"),
+        ("frontier_2016_2023", result.cost_window, "cottier2024.cost_growth.v1", "frontier runs, 2016-2023"),
+    ):
+        registry.register(
+            f"cost.growth.{key}",
+            growth.factor,
+            growth.factor_interval,
+            growth.level,
+            "x/yr",
+            f"Growth of the amortised hardware and energy cost (nominal USD) of {label}; n = {growth.n}",
+            growth.method,
+            published=published,
+            significant=2,
+        )
+    costly = result.largest_cost
+    index = int(np.flatnonzero(result.runs.table.model == costly.model)[0])
+    median, low, high = trends.median_interval(result.runs.cost[index], LEVEL)
+    registry.register(
+        "cost.largest_run.usd",
+        median,
+        (low, high),
+        LEVEL,
+        "USD",
+        f"Amortised hardware and energy cost of the most expensive training run in our data: {costly.model}",
+        f"Price x cluster overhead x chip-hours / hardware life + energy x price; median and {LEVEL:.0%} "
+        f"interval of {runs_note}",
+        significant=2,
+    )
+    median, low, high = trends.median_interval(result.billion_year, LEVEL)
+    registry.register(
+        "cost.first_billion_dollar_run.year",
+        median,
+        (low, high),
+        LEVEL,
+        "year",
+        "Year the most expensive training run first costs USD 1 billion (amortised), if the cost trend holds",
+        "First month the largest-run projection (cost trend plus a record offset drawn from history) "
+        f"passes USD 1e9; median and {LEVEL:.0%} interval of its draws",
+        published="cottier2024.billion_dollar_run_year",
+        headline=True,
+    )
+
+
+def _growth(fit: trends.GrowthFit) -> str:
+    low, high = (format_number(bound, 2) for bound in fit.factor_interval)
+    return f"{format_number(fit.factor, 2)}x per year ({fit.level:.0%} CI {low}–{high})"
+
+
+def _watts(value: float) -> str:
+    for scale, unit in ((1e9, "GW"), (1e6, "MW"), (1e3, "kW")):
+        if value >= scale:
+            return f"{format_number(value / scale, 2)} {unit}"
+    return f"{format_number(value, 2)} W"
+
+
+def summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
+    """The summary's numbers that are not key numbers, and the published figures it names."""
+    table = result.runs.table
+    grids = result.grids.set_index("name")
+    projection_2030 = np.median(result.power_projection[trends.LARGEST_RUN_METHOD][1])
+    return {
+        "summary_runs": str(len(table)),
+        "summary_largest_model": result.largest_power.model,
+        "summary_compute_growth": _growth(
+            trends.fit_growth(table.publication_date, table.training_compute_flop, level=LEVEL, seed=SEED)
+        ),
+        "summary_2030_share_us": f"{projection_2030 / grids.power_w['United States']:.1%}",
+        "summary_2030_virginia": format_number(projection_2030 / grids.power_w["Virginia"], 2),
+        "summary_costly_model": result.largest_cost.model,
+        "summary_vendor_growth": _growth(result.vendor_only.fit),
+        "summary_published_growth": compute_trends.model.published_cell(
+            published.loc["emberson2024.power_growth.frontier"]
+        ),
+        "summary_published_2030": " to ".join(
+            _watts(published.value[f"epoch_epri2025.largest_run_power.2030_{end}"]) for end in ("low", "high")
+        ),
+    }
+
+
+def data_facts(result: PowerAndCost) -> dict:
+    """Numbers of the Data section."""
+    table, excluded = result.runs.table, result.runs.excluded
+    counts = excluded.reason.value_counts()
+    return {
+        "n_frontier": str(len(table) + len(excluded)),
+        "n_runs": str(len(table)),
+        "n_excluded": str(len(excluded)),
+        "n_no_hardware": str(int(counts.get("no accelerator named", 0))),
+        "n_no_chips": str(int(counts.get("no chip count, and no training time to derive one", 0))),
+        "n_vendor_runs": str(int((table.figures_from == "vendor").sum())),
+        "n_epoch_figures": str(int((table.figures_from != "vendor").sum())),
+        "n_derived_chip_hours": str(int((table.chip_hours_basis == "derived").sum())),
+        "n_priced": str(int(table.cost_usd.notna().sum())),
+        "n_hardware": str(len(result.hardware)),
+    }
+
+
+def _input_range(inputs: pd.DataFrame, key: str) -> str:
+    row = inputs.loc[key]
+    return f"{format_number(row.low, 3)}–{format_number(row.high, 3)}"
+
+
+def method_facts(result: PowerAndCost) -> dict:
+    """Numbers of the Method section: the input ranges."""
+    return {
+        "draws": f"{DRAWS:,}",
+        **{f"range_{key}": _input_range(result.inputs, key) for key in result.inputs.index},
+        "sixteen_bit_factor": format_number(SIXTEEN_BIT_FACTOR, 2),
+    }
+
+
+def growth_facts(result: PowerAndCost) -> dict:
+    """Numbers of the growth section."""
+    vendor = result.vendor_only.fit
+    metered = result.metered
+    return {
+        "n_metered": str(len(metered)),
+        "n_metered_inside": str(int(metered["inside our 90% interval"].sum())),
+        "metered_ratio_low": format_number(metered["ours / metered"].min(), 2),
+        "metered_ratio_high": format_number(metered["ours / metered"].max(), 2),
+        "metered_outside": ", ".join(metered.model[~metered["inside our 90% interval"]]) or "none",
+        "epoch_power_growth": _growth(result.epoch_power_window),
+        "vendor_growth": _growth(vendor),
+        "vendor_n": str(vendor.n),
+        "vendor_comparison": _compare(vendor, result.growth.fit),
+        "doubling_months": format_number(units.doubling_time_months(result.growth.fit.factor), 2),
+    }
+
+
+def _compare(subset: trends.GrowthFit, whole: trends.GrowthFit) -> str:
+    """Whether ``subset``'s rate differs from ``whole``'s: by its interval excluding the other's point."""
+    if subset.ci_low > whole.slope:
+        return "steeper than all runs together"
+    if subset.ci_high < whole.slope:
+        return "shallower than all runs together"
+    return "consistent with all runs together"
+
+
+def decomposition_facts(result: PowerAndCost) -> dict:
+    """Numbers of the decomposition section."""
+    table = result.decomposition.table.set_index("key")
+    facts = {f"term_{key}": format_number(row["OOM/yr"], 2) for key, row in table.iterrows()}
+    facts.update(
+        {f"term_{key}_factor": format_number(10 ** row["OOM/yr"], 2) for key, row in table.iterrows()}
+    )
+    facts["n_complete"] = str(int(table.runs["residual"]))
+    return facts
+
+
+def efficiency_facts(result: PowerAndCost) -> dict:
+    """Numbers of the efficiency section."""
+    sixteen = result.efficiency["tensor_16bit"]
+    low, high = (format_number(bound, 3) for bound in sixteen.factor_interval)
+    text = f"{format_number(sixteen.factor, 3)}x per year ({sixteen.level:.0%} CI {low}–{high})"
+    gpus = result.efficiency["gpu_fp32_2010_2024"]
+    low, high = (format_number(bound, 3) for bound in gpus.factor_interval)
+    return {
+        "efficiency_16bit": text,
+        "efficiency_16bit_n": str(sixteen.n),
+        "efficiency_gpus": f"{format_number(gpus.factor, 3)}x per year ({gpus.level:.0%} CI {low}–{high})",
+        "efficiency_gpus_n": str(gpus.n),
+    }
+
+
+def projection_facts(result: PowerAndCost) -> dict:
+    """Numbers of the projection section: both projections, the backtest and the reality checks."""
+    record, trend = result.power_projection["record"][1], result.power_projection["trend"][1]
+    skipped = result.backtest[result.backtest.status != "fitted"]
+    backtest = result.backtest[result.backtest.status == "fitted"]
+    campus = result.campuses.set_index("year")
+    grids = result.grids.set_index("name")
+    median_2030 = np.median(result.power_projection[trends.LARGEST_RUN_METHOD][1])
+    index = int(np.flatnonzero(result.runs.table.model == result.largest_power.model)[0])
+    energy_share = np.median(result.runs.energy[index]) * 1e6 / (grids.power_w["United States"] * 8760)
+    return {
+        "record_2030": _watts(np.median(record)),
+        "trend_2030": _watts(np.median(trend)),
+        "backtest_n": str(len(backtest)),
+        "backtest_skipped": (
+            " ".join(
+                f"The {cutoff:.0f} cutoff is skipped: only {count} runs with a power estimate precede it."
+                for cutoff, count in zip(skipped.cutoff, skipped["before cutoff"], strict=True)
+            )
+            or "No cutoff is skipped."
+        ),
+        "backtest_inside_90": str(int(backtest["inside mixture 90%"].sum())),
+        "backtest_inside_50": str(int(backtest["inside mixture 50%"].sum())),
+        "backtest_verdict_50": trends.calibration_verdict(
+            int(backtest["inside mixture 50%"].sum()), len(backtest), 0.5
+        ),
+        "backtest_record_low": format_number(backtest["realised / record projection"].min(), 2),
+        "backtest_record_high": format_number(backtest["realised / record projection"].max(), 2),
+        "backtest_trend_low": format_number(backtest["realised / trend projection"].min(), 2),
+        "backtest_trend_high": format_number(backtest["realised / trend projection"].max(), 2),
+        "campus_2026": _watts(campus.power_w[2026]),
+        "campus_2026_site": campus.site[2026],
+        "campus_2030": _watts(campus.power_w[2030]),
+        "campus_2030_site": campus.site[2030],
+        "installed_power": _watts(result.installed.median_w),
+        "installed_date": str(result.installed.date.date()),
+        "share_installed_2030": f"{median_2030 / result.installed.median_w:.0%}",
+        "us_average": _watts(grids.power_w["United States"]),
+        "virginia_average": _watts(grids.power_w["Virginia"]),
+        "grid_year": str(int(grids.year["United States"])),
+        "largest_energy_share_us": f"{energy_share:.4%}",
+    }
+
+
+def cost_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
+    """Numbers of the cost section, and the published figure it names."""
+    return {
+        "published_cost_growth": compute_trends.model.published_cell(
+            published.loc["cottier2024.cost_growth.v1"]
+        ),
+        "epoch_cost_growth": _growth(result.epoch_cost_window),
+        "cost_window_n": str(result.cost_window.n),
+    }

@@ -1,0 +1,232 @@
+"""Timelines (chapter 6): the prose facts.
+
+Key-number registration, glued sentences and display tables.
+"""
+
+import numpy as np
+from scipy.stats import beta
+
+from analysis.science import trends
+from analysis.science.units import format_number
+from analysis.topics.timelines.model import (
+    CEILINGS,
+    CUTOFFS,
+    DRAWS,
+    HORIZON_YEARS,
+    LEVEL,
+    OPEN_FRONTIER,
+    TARGET_YEAR,
+    THRESHOLDS,
+    WINDOW_YEARS,
+    Timelines,
+    _short,
+    coverage,
+)
+
+
+def register_key_numbers(registry, result: Timelines) -> None:
+    """The chapter's headlines."""
+    projection_method = (
+        f"Trend line of frontier runs of the trailing {WINDOW_YEARS:g} years ({DRAWS:,} bootstrap draws) "
+        f"plus a record offset drawn from history, log spread widened x{result.widening:g} by the backtest "
+        f"rule; median and {LEVEL:.0%} interval"
+    )
+    median, low, high = trends.median_interval(result.largest(TARGET_YEAR), LEVEL)
+    registry.register(
+        "timelines.largest_run_2030.flop",
+        median,
+        (low, high),
+        LEVEL,
+        "FLOP",
+        "Training compute of the largest run in 2030 if the frontier trend holds (no constraints)",
+        projection_method,
+        significant=2,
+        headline=True,
+    )
+    median, low, high = trends.median_interval(result.ceilings.feasible, LEVEL)
+    registry.register(
+        "timelines.feasible_run_2030.flop",
+        median,
+        (low, high),
+        LEVEL,
+        "FLOP",
+        "Largest training run feasible in 2030: the lowest of the power, chip, data and latency ceilings",
+        f"Minimum over {DRAWS:,} joint draws of data/constraint_inputs.csv and the other chapters' "
+        "posteriors",
+        published="sevilla2024can.feasible_run.2030",
+        significant=2,
+    )
+    share = result.ceilings.binding_share["power"]
+    draws = (result.ceilings.draws[list(CEILINGS)].idxmin(axis=1) == "power").to_numpy()
+    low, high = beta.ppf([0.05, 0.95], draws.sum() + 0.5, (~draws).sum() + 0.5)
+    registry.register(
+        "timelines.binding_constraint.power_share",
+        share,
+        (min(low, share), max(high, share)),
+        LEVEL,
+        "dimensionless",
+        "Share of draws in which power is the constraint that binds first in 2030",
+        "Share of Monte Carlo draws; Jeffreys interval for a share of that many draws "
+        "(Monte Carlo error only)",
+        significant=2,
+    )
+    median, low, high = trends.median_interval(result.effective_multiple_2030, LEVEL)
+    registry.register(
+        "timelines.effective_compute_2030.gpt4_multiple",
+        median,
+        (low, high),
+        LEVEL,
+        "x",
+        "Effective compute of the largest 2030 run (physical x algorithmic gains since GPT-4) over GPT-4's "
+        "training compute",
+        "Largest-run draws x 2^(months since GPT-4 / halving time), halving time drawn from Ho et al.'s "
+        "published 95% interval as a lognormal; median and 90% interval",
+        significant=2,
+    )
+    for threshold in THRESHOLDS[1:]:
+        median, low, high = trends.median_interval(result.thresholds[threshold], LEVEL)
+        exponent = int(round(np.log10(threshold)))
+        registry.register(
+            f"timelines.threshold_year.1e{exponent}",
+            median,
+            (low, high),
+            LEVEL,
+            "year",
+            f"Year the largest training run first exceeds 1e{exponent} FLOP",
+            "First month the largest-run projection (trend plus record offset) passes the threshold; median "
+            "and 90% interval of its draws (not widened)",
+        )
+    counts = result.counts
+    for start, published in (
+        (2027, "cottier2025.count_1e26.start_2027"),
+        (2030, "cottier2025.count_1e26.start_2030"),
+    ):
+        row = counts[(counts.threshold == 1e26) & (counts.year == start - 1)].iloc[0]
+        registry.register(
+            f"timelines.models_above_1e26.{start}",
+            row["median"],
+            (row.low, row.high),
+            LEVEL,
+            "dimensionless",
+            f"Models in our data's population above 1e26 FLOP by the start of {start} "
+            "(observed plus projected)",
+            "Poisson draws of new notable models a month (log-linear count trend) whose compute is the "
+            "frontier trend plus a resampled distance below it; median and 90% interval",
+            published=published,
+            significant=2,
+        )
+    fit = result.open_growth.fit
+    registry.register(
+        "timelines.open_model_growth.frontier",
+        fit.factor,
+        fit.factor_interval,
+        fit.level,
+        "x/yr",
+        f"Growth of training compute of the open-weight frontier ({OPEN_FRONTIER.name}); n = {fit.n}",
+        fit.method,
+        published="emberson2025.open_model_compute.growth",
+        significant=2,
+    )
+    median, low, high = trends.median_interval(result.open_1e26, LEVEL)
+    registry.register(
+        "timelines.open_model_1e26.year",
+        median,
+        (low, high),
+        LEVEL,
+        "year",
+        "Year the largest open-weight model first exceeds 1e26 FLOP",
+        "First month the open-weight frontier's largest-run projection (trend plus record offset) passes "
+        "1e26 FLOP; median and 90% interval of its draws",
+        published="emberson2025.open_model_1e26.date",
+    )
+    table = coverage(result.backtest)
+    row = table[table.level == 0.9].iloc[0]
+    registry.register(
+        "timelines.backtest.coverage_90",
+        row.share,
+        (row.low, row.high),
+        LEVEL,
+        "dimensionless",
+        f"Share of {int(row.backtests)} backtests (cutoffs {', '.join(f'{c:g}' for c in CUTOFFS)}; 2 and 4 "
+        "years ahead) whose realised record fell inside the widened 90% interval",
+        "Share with a 90% Jeffreys interval",
+        significant=2,
+    )
+
+
+def _flop(value: float) -> str:
+    return format_number(value, 2)
+
+
+def summary_facts(result: Timelines) -> dict:
+    """The summary's numbers that are not key numbers."""
+    share = result.ceilings.binding_share
+    order = share.sort_values(ascending=False)
+    return {
+        "summary_growth": result.growth.fit.text,
+        "summary_window_start": str(result.runs.publication_date.min().date()),
+        "summary_binding": order.index[0],
+        "summary_second": order.index[1],
+        "summary_second_share": f"{order.iloc[1]:.0%}",
+        "summary_widening": format_number(result.widening, 2),
+        "summary_raw_coverage": f"{coverage(result.backtest_raw).share.iloc[-1]:.0%}",
+    }
+
+
+def projection_facts(result: Timelines) -> dict:
+    """Numbers of the projection and calibration sections."""
+    raw, wide = coverage(result.backtest_raw), coverage(result.backtest)
+    misses = result.backtest[~result.backtest["inside mixture 90%"]]
+    record = {}
+    for key in ("record", "trend"):
+        index = int(np.argmin(np.abs(HORIZON_YEARS - TARGET_YEAR)))
+        record[key] = _flop(float(np.median(result.paths[key][index])))
+    return {
+        "n_runs": str(len(result.runs)),
+        "record_2030": record["record"],
+        "trend_2030": record["trend"],
+        "largest_2035": _flop(float(np.median(result.largest(2035.0)))),
+        "raw_coverage_90": f"{raw.share[raw.level == 0.9].iloc[0]:.0%}",
+        "raw_coverage_50": f"{raw.share[raw.level == 0.5].iloc[0]:.0%}",
+        "raw_verdict": trends.calibration_verdict(
+            int(raw.inside[raw.level == 0.9].iloc[0]), len(result.backtest_raw), 0.9
+        ),
+        "wide_coverage_80": f"{wide.share[wide.level == 0.8].iloc[0]:.0%}",
+        "n_backtests": str(len(result.backtest)),
+        "calibration_outcome": (
+            "no widening is called for"
+            if result.widening == 1.0
+            else (
+                f"a widening of {format_number(result.widening, 2)} removes the shortfall"
+                if not _short(result.backtest)
+                else "even doubled, the intervals remain over-confident"
+            )
+        ),
+        "misses": "; ".join(
+            f"from {row.cutoff:g}, {row.horizon:g} years ahead ({row['record at cutoff']} then, "
+            f"{row['realised record model']} by {row['target year']:g})"
+            for _, row in misses.iterrows()
+        )
+        or "none",
+    }
+
+
+def ceiling_facts(result: Timelines) -> dict:
+    """Numbers of the ceilings section."""
+    share = result.ceilings.binding_share
+    facts = {f"share_{key}": f"{value:.0%}" for key, value in share.items()}
+    for key in CEILINGS:
+        median, low, high = trends.median_interval(result.ceilings.draws[key].to_numpy(), LEVEL)
+        facts[f"ceiling_{key}"] = f"{_flop(median)} (90%: {_flop(low)}–{_flop(high)})"
+    return facts
+
+
+def count_facts(result: Timelines) -> dict:
+    """Numbers of the model-count section."""
+    counts = result.counts.set_index(["threshold", "year"])
+    observed = result.counts[result.counts.observed]
+    return {
+        "count_1e25_2026": f"{counts.loc[(1e25, 2026), 'median']:,.0f}",
+        "count_1e26_2026": f"{counts.loc[(1e26, 2026), 'median']:,.0f}",
+        "count_last_observed_year": str(int(observed.year.max())) if len(observed) else "none",
+    }

@@ -1,0 +1,212 @@
+"""Timelines (chapter 6): the figures.
+
+Chart data and Altair charts built from the model's results.
+"""
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from analysis.report import charts
+from analysis.science import trends
+from analysis.topics.timelines.model import TARGET_YEAR, Timelines, coverage, fan_frame, interactive_constants
+
+
+def ceiling_chart(frame: pd.DataFrame) -> alt.LayerChart:
+    """Forest plot of the 2030 ceilings (log FLOP)."""
+    titles = {"flop": "Training compute in 2030 (FLOP; median, 90% interval)", "source": "Source"}
+    return charts.forest(frame, "estimate", "flop", "low", "high", "source", titles).properties(
+        title="What limits the largest run in 2030"
+    )
+
+
+def fan_chart(result: Timelines, ceilings: pd.DataFrame) -> alt.LayerChart:
+    """The largest run to 2035 with its band, the frontier runs and the 2030 ceilings."""
+    frame = fan_frame(result)
+    points = result.runs.assign(year=trends.decimal_year(result.runs.publication_date))
+    marks = ceilings[ceilings.source == "this report"].head(4).assign(year=TARGET_YEAR)
+    low = float(min(frame.low.min(), points.training_compute_flop.min()))
+    high = float(max(frame.high.max(), marks.high.max()))
+    y_axis = charts.log_axis("Training compute of the largest run (FLOP)", low, high)
+    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"))
+    band, lines = charts.projection_layers(
+        frame, x, y_axis, "flop", "FLOP", banded=[frame.projection.iloc[0]]
+    )
+    runs = (
+        alt.Chart(points)
+        .mark_point(size=30, color="#555555")
+        .encode(
+            x=x,
+            y=alt.Y("training_compute_flop:Q", **y_axis),
+            tooltip=[
+                alt.Tooltip("model:N"),
+                alt.Tooltip("publication_date:T", title="published"),
+                alt.Tooltip("training_compute_flop:Q", title="FLOP", format=".3~e"),
+            ],
+        )
+    )
+    named = points[points.model.isin(("GPT-3 175B", "GPT-4", "Grok 3"))]
+    labels = charts.point_labels(named, x, alt.Y("training_compute_flop:Q", **y_axis), "model")
+    ceiling_rules = (
+        alt.Chart(marks)
+        .mark_rule(strokeWidth=3, opacity=0.6)
+        .encode(
+            x=x,
+            y=alt.Y("low:Q", **y_axis),
+            y2="high:Q",
+            tooltip=[alt.Tooltip("estimate:N"), alt.Tooltip("flop:Q", format=".3~e")],
+        )
+    )
+    marks = marks.sort_values("flop").reset_index(drop=True)
+    ceiling_text = [
+        alt.Chart(marks[marks.index % 2 == side])
+        .mark_text(align="left", dx=8, dy=-7 if side else 7, fontSize=10)
+        .encode(x=x, y=alt.Y("flop:Q", **y_axis), text="estimate:N")
+        for side in (0, 1)
+    ]
+    return alt.layer(band, lines, runs, labels, ceiling_rules, *ceiling_text).properties(
+        title="The largest training run to 2035, and the 2030 ceilings"
+    )
+
+
+def threshold_chart(frame: pd.DataFrame) -> alt.LayerChart:
+    titles = {"year": "Year first crossed (median, 90% interval)", "source": "Source"}
+    return charts.forest(frame, "threshold", "year", "low", "high", "source", titles, log=False).properties(
+        title="When the largest run crosses each threshold"
+    )
+
+
+def counts_chart(counts: pd.DataFrame) -> alt.LayerChart:
+    """Models above 1e25 and 1e26 FLOP by year (observed, then projected with a 90% band)."""
+    frame = counts.assign(
+        threshold=counts.threshold.map(lambda t: f"above 1e{int(round(np.log10(t)))} FLOP"),
+        kind=np.where(counts.observed, "observed", "projected"),
+    )
+    y_axis = charts.log_axis(
+        "Models (cumulative)", max(1.0, float(frame.low[frame.low > 0].min())), float(frame.high.max())
+    )
+    x = alt.X("year:O", title="End of year")
+    color = alt.Color("threshold:N", title="Threshold", legend=alt.Legend(orient="bottom"))
+    positive = frame[frame["median"] > 0]
+    band = (
+        alt.Chart(positive)
+        .mark_area(opacity=0.2)
+        .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q", color=color)
+    )
+    line = (
+        alt.Chart(positive)
+        .mark_line(point=True)
+        .encode(
+            x=x,
+            y=alt.Y("median:Q", **y_axis),
+            color=color,
+            tooltip=[
+                alt.Tooltip("threshold:N"),
+                alt.Tooltip("year:O"),
+                alt.Tooltip("kind:N"),
+                alt.Tooltip("median:Q", format=",.0f"),
+                alt.Tooltip("low:Q", format=",.0f"),
+                alt.Tooltip("high:Q", format=",.0f"),
+            ],
+        )
+    )
+    return alt.layer(band, line).properties(title="How many models exceed the thresholds")
+
+
+def calibration_chart(raw: pd.DataFrame, widened: pd.DataFrame, factor: float) -> alt.LayerChart:
+    """Observed against nominal coverage of the projection's intervals, raw and widened."""
+    frame = pd.concat(
+        [
+            coverage(raw).assign(intervals="as fitted"),
+            coverage(widened).assign(intervals=f"widened x{factor:g}"),
+        ]
+    )
+    scale = alt.Scale(domain=[0, 1])
+    diagonal = (
+        alt.Chart(pd.DataFrame({"level": [0, 1], "share": [0, 1]}))
+        .mark_line(color="#888888", strokeDash=[4, 4])
+        .encode(x=alt.X("level:Q", scale=scale), y=alt.Y("share:Q", scale=scale))
+    )
+    rules = alt.Chart(frame).mark_rule().encode(x="level:Q", y="low:Q", y2="high:Q", color="intervals:N")
+    dots = (
+        alt.Chart(frame)
+        .mark_point(size=70, filled=True)
+        .encode(
+            x=alt.X("level:Q", title="Nominal level of the interval", scale=scale),
+            y=alt.Y("share:Q", title="Share of backtests inside", scale=scale),
+            color=alt.Color("intervals:N", title="Intervals", legend=alt.Legend(orient="bottom")),
+            tooltip=[
+                "intervals:N",
+                "level:Q",
+                "inside:Q",
+                "backtests:Q",
+                alt.Tooltip("share:Q", format=".2f"),
+            ],
+        )
+    )
+    return alt.layer(diagonal, rules, dots).properties(
+        title="Are the projection's intervals calibrated?", width=320
+    )
+
+
+SLIDERS = {
+    "growth": ("Compute growth of the largest run (x/yr)", 1.5, 10.0, 0.1),
+    "halving": ("Algorithmic halving time (months)", 3.0, 36.0, 0.5),
+    "power_gw": ("Power for one run in 2030 (GW)", 0.5, 20.0, 0.1),
+    "chip_share": ("Share of all chips for one run", 0.05, 1.0, 0.01),
+}
+"""The interactive chart's assumptions: label, minimum, maximum, step (start: the fitted medians)."""
+
+
+def interactive_chart(result: Timelines) -> alt.Chart:
+    """The largest run to 2035 and the 2030 ceilings, recomputed in the browser from four sliders.
+
+    Vega-Lite parameters bound to range inputs; every curve is an expression of them, so the chart
+    works on the static site with no kernel and no request.
+    """
+    constants = interactive_constants(result)
+    params = [
+        alt.param(
+            name=name, value=constants[name], bind=alt.binding_range(min=low, max=high, step=step, name=label)
+        )
+        for name, (label, low, high, step) in SLIDERS.items()
+    ]
+    years = pd.DataFrame({"year": np.arange(constants["start_year"], 2035.0 + 1e-9, 0.25)})
+    elapsed = f"(datum.year - {constants['start_year']})"
+    physical = f"{constants['start_flop']:.6g} * pow(growth, {elapsed})"
+    ceilings = {
+        "power ceiling (2030)": f"power_gw * {constants['flop_per_gw']:.6g}",
+        "chip ceiling (2030)": f"chip_share * {constants['flop_per_share']:.6g}",
+        "data ceiling (2030)": f"{constants['data_flop']:.6g}",
+        "latency wall (2030)": f"{constants['latency_flop']:.6g}",
+    }
+    lowest = "min(" + ", ".join(ceilings.values()) + ")"
+    series = {
+        "largest run (physical)": physical,
+        "effective compute (with algorithms)": f"{physical} * pow(2, 12 * {elapsed} / halving)",
+        **ceilings,
+        "physical, capped at the lowest ceiling": f"min({physical}, {lowest})",
+    }
+    chart = alt.Chart(years)
+    for name, expression in series.items():
+        chart = chart.transform_calculate(**{name: expression})
+    y_axis = charts.log_axis("Training compute (FLOP)", 1e25, 1e34)
+    return (
+        chart.transform_fold(list(series), as_=["series", "flop"])
+        .mark_line(clip=True)
+        .encode(
+            x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
+            y=alt.Y("flop:Q", **y_axis),
+            color=alt.Color(
+                "series:N", title=None, sort=list(series), legend=alt.Legend(orient="bottom", columns=2)
+            ),
+            strokeDash=alt.StrokeDash("series:N", sort=list(series), legend=None),
+            tooltip=[
+                alt.Tooltip("series:N"),
+                alt.Tooltip("year:Q", format=".2f"),
+                alt.Tooltip("flop:Q", format=".3~e"),
+            ],
+        )
+        .add_params(*params)
+        .properties(title="Change the assumptions")
+    )

@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export SCALING_TRENDS_MIRROR ?= $(abspath ../shared/data)
 CHAPTER ?= 03-chinchilla
 
-.PHONY: book test venv bench chapter lint format sync clean browsers acknowledge release
+.PHONY: book test venv bench chapter lint hooks sync clean acknowledge release
 
 book: $(STAMP)
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
@@ -33,9 +33,12 @@ chapter: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m analysis.build.bench
 
+# The checks of .pre-commit-config.yaml on every file; `make hooks` runs them on each commit.
 lint: $(STAMP)
-	$(BIN)/ruff check analysis tests chapters appendix
-	$(BIN)/ruff format --check analysis tests chapters appendix
+	$(BIN)/pre-commit run --all-files
+
+hooks: $(STAMP)
+	$(BIN)/pre-commit install
 
 # After editing a chapter's .md or .py, bring its pair up to date.
 sync: $(STAMP)

@@ -29,7 +29,7 @@ ours = {
     key: compute_trends.model.fit_sample(models, compute_trends.model.OURS, sample)
     for key, sample in compute_trends.model.OUR_HEADLINES.items()
 }
-curve = compute_trends.model.specification_curve(models)
+curve = compute_trends.specification.specification_curve(models)
 registry = keynumbers.Registry(chapter="chapters/01-compute-trends")
 compute_trends.facts.register_key_numbers(registry, ours, comparison, models)
 registry.glue()
@@ -183,7 +183,7 @@ charts.publish(
 # ```
 
 # %% tags=["remove-cell"]
-glue_text(compute_trends.facts.era_facts(compute_trends.model.eras(models)))
+glue_text(compute_trends.facts.era_facts(compute_trends.breaks.eras(models)))
 
 # %% [markdown]
 # ### Eras: is there a break?
@@ -214,7 +214,7 @@ tables.show(cross_validation, index=False)
 # {glue:text}`cv_frontier` shape for frontier models.
 
 # %% tags=["remove-cell"]
-glue_text(compute_trends.model.language_frontier_break(models))
+glue_text(compute_trends.breaks.language_frontier_break(models))
 
 # %% [markdown]
 # Sevilla and Roldán find that the largest language models caught up with the
@@ -227,7 +227,7 @@ glue_text(compute_trends.model.language_frontier_break(models))
 # {glue:text}`lm_break_catch_up`.
 
 # %% tags=["remove-cell"]
-matched = compute_trends.model.method_matched_eras(models, epoch, published)
+matched = compute_trends.breaks.method_matched_eras(models, epoch, published)
 glue_text(compute_trends.facts.method_matched_facts(matched))
 
 # %% [markdown]

@@ -35,7 +35,7 @@ registry = keynumbers.Registry(chapter="chapters/02-algorithmic-progress")
 ap.facts.register_key_numbers(registry, lm, speedrun, current_rules)
 registry.glue()
 registry.save()
-glue_text(ap.facts.summary_facts(lm, records, speedrun, published))
+glue_text(ap.facts.summary_facts(lm, records, speedrun, current_rules, published))
 
 # %% [markdown]
 # ## Summary
@@ -225,7 +225,7 @@ glue_text(ap.facts.rules_change_facts(records, speedrun_break))
 # ### All estimates side by side
 
 # %% tags=["remove-cell"]
-estimates = ap.model.estimates_frame(registry, published)
+estimates = ap.figures.estimates_frame(registry, published)
 charts.publish(ap.figures.forest_chart(estimates), "fig-algorithmic-progress-estimates")
 
 # %% [markdown]

@@ -25,7 +25,7 @@ from analysis.report.keynumbers import glue_text
 from analysis.topics import power as pw
 
 published = loaders.load_published_estimates()
-result = pw.model.analyse(
+result = pw.growth.analyse(
     loaders.load_models(),
     loaders.load_hardware(),
     loaders.load_power_cost_inputs(),
@@ -180,7 +180,7 @@ charts.publish(pw.figures.power_chart(result), "fig-power-and-cost-runs")
 
 # %% tags=["hide-input"]
 tables.show(result.metered, index=False)
-tables.show(pw.model.three_columns(result, published), index=False)
+tables.show(pw.growth.three_columns(result, published), index=False)
 
 # %% [markdown]
 # ### Why power grows more slowly than compute
@@ -328,7 +328,7 @@ tables.show(
 # ## Comparison with published estimates
 
 # %% tags=["hide-input"]
-tables.show(keynumbers.comparison_table(registry, published, pw.model.COMPARISON_PAIRS), index=False)
+tables.show(keynumbers.comparison_table(registry, published, pw.growth.COMPARISON_PAIRS), index=False)
 
 # %% [markdown]
 # ## Limitations

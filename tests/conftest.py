@@ -2,8 +2,10 @@
 
 import csv
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,12 +40,16 @@ class Build:
     html: Path
 
 
-def build_book(source: Path, output: Path, environment: dict | None = None, strict: bool = True) -> Build:
-    """Build the book at ``source`` into ``output`` as ``make book`` does (``strict``: warnings fail)."""
+def _build_command(source: Path, output: Path, strict: bool) -> list[str]:
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
     flags = ["--warningiserror", "--nitpick"] if strict else []
+    return [str(jupyter_book), "build", str(source), "--path-output", str(output), *flags, "--keep-going"]
+
+
+def build_book(source: Path, output: Path, environment: dict | None = None, strict: bool = True) -> Build:
+    """Build the book at ``source`` into ``output`` as ``make book`` does (``strict``: warnings fail)."""
     result = subprocess.run(
-        [str(jupyter_book), "build", str(source), "--path-output", str(output), *flags, "--keep-going"],
+        _build_command(source, output, strict),
         capture_output=True,
         text=True,
         cwd=source,
@@ -52,10 +58,48 @@ def build_book(source: Path, output: Path, environment: dict | None = None, stri
     return Build(result.returncode, result.stdout + result.stderr, output / "_build" / "html")
 
 
+def _needs_site(item) -> bool:
+    return bool({"site_build", "built_site"} & set(item.fixturenames))
+
+
+_SITE: dict = {}
+"""The whole book's build, started in the background once the selected tests are known."""
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(session, config, items):
+    """Run the tests of the built site last, and start building the site now, in another process.
+
+    The build (page execution, Sphinx) then overlaps with every other test, the
+    execution-cache builds among them, instead of running before them.
+    """
+    items.sort(key=_needs_site)
+    if config.option.collectonly or not any(_needs_site(item) for item in items):
+        return
+    output = Path(tempfile.mkdtemp(prefix="scaling-trends-site-"))
+    log = (output / "build.log").open("w", encoding="utf-8")
+    process = subprocess.Popen(
+        _build_command(REPO_ROOT, output, strict=True), stdout=log, stderr=subprocess.STDOUT, cwd=REPO_ROOT
+    )
+    _SITE.update(output=output, log=log, process=process)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Stop a site build still running and remove its folder."""
+    if _SITE:
+        _SITE["process"].kill()
+        _SITE["process"].wait()
+        _SITE["log"].close()
+        shutil.rmtree(_SITE["output"], ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory) -> Build:
-    """The whole book built once, into a temporary folder, from a cold cache."""
-    build = build_book(REPO_ROOT, tmp_path_factory.mktemp("book"))
+def site_build() -> Build:
+    """The whole book built once, into a temporary folder, from a cold cache (started at collection)."""
+    returncode = _SITE["process"].wait()
+    _SITE["log"].flush()
+    log = (_SITE["output"] / "build.log").read_text(encoding="utf-8")
+    build = Build(returncode, log, _SITE["output"] / "_build" / "html")
     assert build.returncode == 0, build.log[-8000:]
     return build
 

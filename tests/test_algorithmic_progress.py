@@ -3,6 +3,7 @@ import pandas as pd
 import pytest
 
 from analysis.science import trends
+from analysis.science.units import doubling_time_months
 from analysis.topics import algorithmic_progress as ap
 
 BENCHMARKS = ("ptb", "wikitext-103", "wikitext-2")
@@ -77,6 +78,28 @@ def test_record_trend_detects_slowing_progress():
     result = ap.model.record_trend(dates, 10**log_minutes, resamples=200)
     assert result.change_per_year == pytest.approx(-1.0, abs=0.05)
     assert result.change_high < 0
+
+
+def test_record_trend_matches_a_loop_of_polyfits():
+    rng = np.random.default_rng(6)
+    years = np.sort(rng.uniform(2024.4, 2026.0, 23))
+    minutes = 45 * 10 ** (-1.1 * (years - years[0]) + rng.normal(0, 0.03, 23))
+    dates = [trends.from_decimal_year(year) for year in years]
+    result = ap.model.record_trend(dates, minutes, resamples=100, seed=3)
+    x, log_minutes = trends.decimal_year(dates), np.log10(minutes)
+    x = x - x.mean()
+    declines, changes = [], []
+    for rows in trends.moving_block_rows(np.random.default_rng(3), len(x), ap.model.RECORD_BLOCK, 100):
+        declines.append(-np.polyfit(x[rows], log_minutes[rows], 1)[0])
+        changes.append(-2 * np.polyfit(x[rows], log_minutes[rows], 2)[0])
+    months = trends.percentile_interval(doubling_time_months(10.0 ** np.array(declines)), 0.95)
+    decline = -np.polyfit(x, log_minutes, 1)[0]
+    assert result.halving_months == pytest.approx(doubling_time_months(10**decline))
+    assert result.change_per_year == pytest.approx(-2 * np.polyfit(x, log_minutes, 2)[0])
+    assert (result.halving_low, result.halving_high) == pytest.approx(months, rel=1e-10)
+    assert (result.change_low, result.change_high) == pytest.approx(
+        trends.percentile_interval(changes, 0.95), rel=1e-10
+    )
 
 
 def test_usable_evaluations_give_a_reason_for_every_excluded_row():

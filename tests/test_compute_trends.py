@@ -59,6 +59,6 @@ def test_choice_influence_ranks_the_choice_that_moves_the_estimate():
             "growth": [4.0, 4.2, 6.0, 6.2],
         }
     )
-    influence = ct.model.choice_influence(curve)
+    influence = ct.specification.choice_influence(curve)
     assert influence.index[0] == "frontier rule" and influence.iloc[0] == 6.1 / 4.1
     assert "estimator" not in influence.index  # one option only: not a choice of this curve

@@ -85,12 +85,11 @@ def test_year_at_probability_interpolates():
 
 def test_overtraining_multiplies_tokens_by_the_square_root_of_k():
     models = loaders.load_models()
-    optimal, overtrained = (
-        dw.model.compute_based_paths(models, 1, 100),
-        dw.model.compute_based_paths(models, 100, 100),
-    )
+    optimal = dw.model.compute_based_paths(models, 100)
+    overtrained = dw.model.overtrained_paths(optimal, 100)
     assert overtrained.log_2024 - optimal.log_2024 == pytest.approx(np.full(100, 1.0))
     assert overtrained.slope == pytest.approx(optimal.slope)
+    assert overtrained.label == "compute-based, 100x overtrained"
 
 
 def test_growth_draws_are_the_resamples_behind_the_growth_interval():

@@ -6,7 +6,7 @@ import pytest
 from conftest import write_edited_csv
 
 from analysis.data import catalog, loaders, paths, schema
-from analysis.science import trends
+from analysis.science import forecasts, trends
 from analysis.topics import power
 
 INPUTS_CSV = paths.DATA_DIR / "power_cost_inputs.csv"
@@ -71,6 +71,27 @@ def test_the_power_energy_and_cost_of_a_hand_checked_run():
     assert run.precision == "16-bit"
 
 
+def test_a_run_is_priced_at_the_latest_price_on_or_before_it_else_the_earliest():
+    name = "NVIDIA H100 SXM5 80GB"
+    prices = pd.DataFrame(
+        {
+            "Hardware model": [name, name, name, name, "NVIDIA B200"],
+            "Price date": pd.to_datetime(["2024-01-01", "2023-01-01", None, "2023-06-01", "2022-01-01"]),
+            "Price (hardware purchase)": [25000.0, 30000.0, 1.0, np.nan, 40000.0],
+        }
+    )
+    by_name = power.model.purchase_prices(prices)
+
+    def price(key: str, when: str) -> tuple[float, str]:
+        return power.model._price(by_name, key, pd.Timestamp(when))
+
+    assert price("nvidia_h100_sxm5", "2023-12-31") == (30000.0, "2023-01-01 (before the run)")
+    assert price("nvidia_h100_sxm5", "2024-01-01") == (25000.0, "2024-01-01 (before the run)")
+    assert price("nvidia_h100_sxm5", "2022-05-01") == (30000.0, "2023-01-01 (after the run)")
+    value, basis = price("nvidia_a100_sxm4_40gb", "2023-01-01")
+    assert np.isnan(value) and basis == ""
+
+
 def test_without_a_chip_count_the_chips_follow_from_compute_and_time():
     hardware = loaders.load_hardware().assign(figures_from="vendor")
     peak = hardware.fp16_bf16_flop_per_s["nvidia_h100_sxm5"]
@@ -120,7 +141,7 @@ def test_the_decomposition_recovers_known_rates_and_adds_up():
         }
     )
     runs = power.model.Runs(table, np.repeat(watts[:, None], 50, axis=1), None, None, None, None)
-    result = power.model.decompose(runs, resamples=200).table.set_index("key")["OOM/yr"]
+    result = power.growth.decompose(runs, resamples=200).table.set_index("key")["OOM/yr"]
     assert result["efficiency_fp32"] == pytest.approx(0.08, abs=1e-3)
     assert result["power"] == pytest.approx(0.32, abs=0.03)
     assert result["precision"] == pytest.approx(0.1, abs=0.02)
@@ -145,7 +166,7 @@ def test_the_mixture_projection_lies_between_its_parts():
     values = 10 ** (6 + 0.3 * np.arange(15))[:, None] * np.ones((1, 200))
     values[-3] *= 10  # a record above the trend
     growth = trends.fit_growth_with_draws(dates, values)
-    _, draws = trends.largest_run_projection(dates, values, growth, [2030.0])
+    _, draws = forecasts.largest_run_projection(dates, values, growth, [2030.0])
     medians = {key: np.median(value) for key, value in draws.items()}
     assert medians["trend"] < medians["mixture"] < medians["record"]
 
@@ -200,5 +221,5 @@ def test_the_crossing_year_on_a_known_path():
     dates = [trends.from_decimal_year(year) for year in years]
     values = (10 ** (20 + 0.5 * (years - 2010)))[:, None] * np.ones((1, 100))
     growth = trends.fit_growth_with_draws(dates, values)
-    crossing = trends.first_year_above(dates, values, growth, 1e25)
+    crossing = forecasts.first_year_above(dates, values, growth, 1e25)
     assert np.allclose(crossing, 2020.0, atol=1 / 12 + 0.01)

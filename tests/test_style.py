@@ -1,22 +1,63 @@
-"""The code is ruff-clean, as the style guide requires."""
+"""The checks of ``.pre-commit-config.yaml`` pass on the whole repository (ruff, chapter pairing,
+data validation, the data dictionary), so CI runs what a contributor's commit hook runs."""
 
+import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+import yaml
+
 from analysis import REPO_ROOT
 
-RUFF = Path(sys.executable).parent / "ruff"
-TARGETS = ["analysis", "tests", "chapters", "appendix"]
+BIN = Path(sys.executable).parent
+CONFIG = REPO_ROOT / ".pre-commit-config.yaml"
+HOOKS = [
+    hook for repo in yaml.safe_load(CONFIG.read_text(encoding="utf-8"))["repos"] for hook in repo["hooks"]
+]
 
 
-def test_ruff_check_is_clean():
-    result = subprocess.run([str(RUFF), "check", *TARGETS], cwd=REPO_ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout
+def _tracked_files(pattern: str) -> list[str]:
+    listed = subprocess.run(["git", "ls-files"], cwd=REPO_ROOT, capture_output=True, text=True, check=True)
+    return [name for name in listed.stdout.splitlines() if re.search(pattern, name)]
 
 
-def test_ruff_format_is_clean():
+def _status() -> str:
+    return subprocess.run(
+        ["git", "status", "--porcelain"], cwd=REPO_ROOT, capture_output=True, text=True
+    ).stdout
+
+
+def test_pre_commit_configuration_is_valid():
     result = subprocess.run(
-        [str(RUFF), "format", "--check", *TARGETS], cwd=REPO_ROOT, capture_output=True, text=True
+        [str(BIN / "pre-commit"), "validate-config", str(CONFIG)], capture_output=True, text=True
     )
-    assert result.returncode == 0, result.stdout
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("hook", HOOKS, ids=[hook["id"] for hook in HOOKS])
+def test_every_pre_commit_hook_passes_on_the_repository(hook):
+    command = shlex.split(hook["entry"])
+    command[0] = str(BIN / Path(command[0]).name)
+    files = _tracked_files(hook["files"]) if hook.get("pass_filenames", True) else []
+    if hook.get("types_or") == ["python"]:
+        files = [name for name in files if name.endswith(".py")]
+    before = _status()
+    result = subprocess.run([*command, *files], cwd=REPO_ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert _status() == before, f"{hook['id']} changed files: run it and commit the result"
+
+
+@pytest.mark.parametrize("document", ["README.md", "CONTRIBUTING.md"])
+def test_every_command_a_guide_names_exists(document):
+    text = (REPO_ROOT / document).read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z]+):", (REPO_ROOT / "Makefile").read_text(encoding="utf-8"), re.M))
+    named = set(re.findall(r"\bmake ([a-z]+)\b", text))
+    assert named, f"{document} names no make target"
+    assert named <= targets, f"{document} names make targets the Makefile lacks: {sorted(named - targets)}"
+    for module in set(re.findall(r"python -m (analysis(?:\.\w+)+)", text)):
+        path = REPO_ROOT / Path(*module.split("."))
+        assert path.with_suffix(".py").is_file(), f"{document}: python -m {module} names no module"
+        assert "__main__" in path.with_suffix(".py").read_text(encoding="utf-8"), f"{module} is not runnable"

@@ -6,7 +6,7 @@ import pytest
 from conftest import write_edited_csv
 
 from analysis.data import catalog, paths, schema
-from analysis.science import trends
+from analysis.science import forecasts, trends
 from analysis.topics import timelines
 
 INPUTS_CSV = paths.DATA_DIR / "constraint_inputs.csv"
@@ -59,7 +59,7 @@ def test_calibration_is_close_to_nominal_on_a_known_trend():
     years = np.sort(rng.uniform(2000, 2024, 300))
     values = 10 ** (20 + 0.5 * (years - 2000) + rng.normal(0, 0.7, 300))
     dates = [trends.from_decimal_year(year) for year in years]
-    table = trends.backtest_largest(
+    table = forecasts.backtest_largest(
         dates,
         values[:, None] * np.ones((1, 300)),
         range(300),
@@ -72,9 +72,32 @@ def test_calibration_is_close_to_nominal_on_a_known_trend():
     assert coverage[0.5] <= coverage[0.8] <= coverage[0.9]
 
 
+@pytest.mark.parametrize("method", forecasts.LARGEST_RUN_METHODS)
+def test_threshold_crossings_from_one_projection_match_a_projection_per_threshold(method):
+    """``first_years_above`` draws one projection (of ``method`` alone) for all thresholds; each
+    crossing year equals the last month before the threshold in the full projection."""
+    rng = np.random.default_rng(2)
+    years = np.sort(rng.uniform(2016, 2024, 40))
+    dates = [trends.from_decimal_year(year) for year in years]
+    values = 10 ** (24 + 0.6 * (years[:, None] - 2020) + rng.normal(0, 0.3, (40, 400)))
+    growth = trends.fit_growth_with_draws(dates, values)
+    thresholds = (1e26, 1e27, 1e28)
+    crossings = forecasts.first_years_above(
+        dates, values, growth, thresholds, last_year=2040.0, method=method
+    )
+    grid = np.arange(trends.decimal_year(dates).max(), 2040.0 + 1e-9, 1 / 12)
+    _, every = forecasts.largest_run_projection(dates, values, growth, grid)
+    _, alone = forecasts.largest_run_projection(dates, values, growth, grid, (method,))
+    assert list(alone) == [method] and np.array_equal(alone[method], every[method])
+    for threshold in thresholds:
+        above = every[method] >= threshold
+        expected = np.where(above.any(axis=0), grid[np.argmax(above, axis=0)], np.inf)
+        assert np.array_equal(crossings[threshold], expected)
+
+
 def test_a_widened_band_keeps_its_median_and_scales_its_spread():
     draws = 10 ** np.random.default_rng(1).normal(25, 0.5, (1, 10_000))
-    wide = trends.widened(draws, 2.0)
+    wide = forecasts.widened(draws, 2.0)
     assert np.median(wide) == pytest.approx(np.median(draws))
     assert np.log10(wide).std() == pytest.approx(2 * np.log10(draws).std(), rel=1e-6)
 

@@ -20,6 +20,8 @@ import html
 import importlib.metadata
 import os
 import shutil
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 
 import pandas as pd
@@ -182,6 +184,28 @@ def _execute_stale_pages(app: Sphinx) -> None:
         notebooks.write_manifest(execution, stale[execution.path])
         logger.info(f"executed {notebooks.page_name(execution.path)} in {execution.seconds:.1f} s")
     app.env.scaling_trends_executed = {notebooks.page_name(path) for path in stale}
+    _start_rendering_figures(app)
+
+
+def _start_rendering_figures(app: Sphinx) -> None:
+    """Render the pages' figure specs to SVG and PNG in a second process.
+
+    Sphinx reads and writes on one core; the stale figures render on the
+    other meanwhile, and ``_write_downloads`` waits for them.
+    """
+    stale = charts.stale_specs(paths.output_dir() / "figures")
+    if stale:
+        executor = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
+        app.scaling_trends_rendering = (executor, executor.submit(charts.render_specs, stale))
+
+
+def _finish_rendering_figures(app: Sphinx) -> None:
+    """Wait for the figures rendered in the background (raising its error, if any)."""
+    executor, rendered = app.scaling_trends_rendering
+    try:
+        rendered.result()
+    finally:
+        executor.shutdown()
 
 
 def _reread_computed_pages(app, env, added, changed, removed):
@@ -408,6 +432,8 @@ def _fill_registry_pages(app: Sphinx, doctree, fromdocname: str) -> None:
 
 
 def _write_downloads(app: Sphinx, exception) -> None:
+    if hasattr(app, "scaling_trends_rendering"):
+        _finish_rendering_figures(app)
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
@@ -427,15 +453,13 @@ def _write_downloads(app: Sphinx, exception) -> None:
     (outdir / "figures").mkdir(exist_ok=True)
     for docname, meta in app.env.metadata.items():
         for label in meta.get("figure_svgs", []):
-            source = figures / f"{label}.svg"
+            source = figures / f"{label}{charts.STATIC_SPEC_SUFFIX}"
             if not source.is_file():
                 logger.warning(f"{docname}: figure file {source} was not written", type="figure-svg")
                 continue
-            png = source.with_suffix(".png")
-            if not png.is_file() or png.stat().st_mtime < source.stat().st_mtime:
-                png.write_bytes(vl_convert.svg_to_png(source.read_text(encoding="utf-8"), scale=2))
+            charts.render_static(source)
             for kind in charts.FIGURE_FORMATS:
-                shutil.copy2(source.with_suffix(f".{kind}"), outdir / "figures" / f"{label}.{kind}")
+                shutil.copy2(figures / f"{label}.{kind}", outdir / "figures" / f"{label}.{kind}")
 
 
 def setup(app: Sphinx) -> dict:

@@ -10,6 +10,7 @@ of the chart (via vl-convert) that the figure caption links to.
 import hashlib
 import json
 import math
+from pathlib import Path
 
 import altair as alt
 import numpy as np
@@ -122,8 +123,8 @@ def log_axis(title: str, low: float, high: float) -> dict:
 
 
 FIGURE_FORMATS = ("svg", "png", "csv")
-"""Files served for every figure: the static image twice, and the data it draws (the PNG is
-rendered from the SVG by the book build, so chapters do not pay for it)."""
+"""Files served for every figure: the static image twice, and the data it draws (SVG and PNG are
+rendered by the book build from the spec the page wrote, so chapters do not pay for them)."""
 
 
 def chart_data(spec: dict) -> pd.DataFrame:
@@ -165,11 +166,28 @@ def stamped(spec: dict, label: str) -> dict:
     return {**spec, "title": {"text": text, **subtitle}}
 
 
-def publish(chart: alt.TopLevelMixin, label: str) -> alt.TopLevelMixin:
-    """Write ``<output>/figures/<label>.{svg,csv}`` and glue the chart under ``label``.
+STATIC_SPEC_SUFFIX = ".vl.json"
+"""Suffix of the stamped Vega-Lite spec a page writes for each figure; the build renders it."""
 
-    The SVG (and the PNG rendered from it) carries ``source_line`` so it keeps its attribution
-    when taken out of the page; the page's own chart does not repeat it.
+
+class _Rendered:
+    """A chart already turned into its (validated) spec, displayed by the offline renderer."""
+
+    def __init__(self, spec: dict):
+        self.spec = spec
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        return _embed_html(self.spec)
+
+
+def publish(chart: alt.TopLevelMixin, label: str) -> alt.TopLevelMixin:
+    """Write ``<output>/figures/<label>.{vl.json,csv}`` and glue the chart under ``label``.
+
+    ``<label>.vl.json`` is the Vega-Lite spec of the static figure, stamped with
+    ``source_line`` so it keeps its attribution when taken out of the page (the
+    page's own chart does not repeat it); the book build renders it to SVG and
+    PNG once (``analysis.build.sphinx_extension``), so pages do not pay for it.
+    The chart is serialised and validated once, here, and glued as that spec.
 
     ``label`` is the figure's name (``fig-<chapter>-<name>``); the chapter shows
     it with a ``glue:figure`` directive and links the files with ``{figure-svg}``. Every chart
@@ -182,10 +200,46 @@ def publish(chart: alt.TopLevelMixin, label: str) -> alt.TopLevelMixin:
         raise ValueError(f"{label}: a published chart needs a title line (.properties(title=...))")
     folder = paths.output_dir() / "figures"
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{label}.svg").write_text(vl_convert.vegalite_to_svg(stamped(spec, label)), encoding="utf-8")
+    static = json.dumps(stamped(spec, label), sort_keys=True, ensure_ascii=False)
+    (folder / f"{label}{STATIC_SPEC_SUFFIX}").write_text(static, encoding="utf-8")
     chart_data(spec).to_csv(folder / f"{label}.csv", index=False, lineterminator="\n")
-    glue(label, chart, display=False)
+    glue(label, _Rendered(spec), display=False)
     return chart
+
+
+def _rendered_files(spec_path: Path) -> tuple[Path, Path]:
+    label = spec_path.name.removesuffix(STATIC_SPEC_SUFFIX)
+    return spec_path.with_name(f"{label}.svg"), spec_path.with_name(f"{label}.png")
+
+
+def _is_fresh(source: Path, target: Path) -> bool:
+    return target.is_file() and target.stat().st_mtime >= source.stat().st_mtime
+
+
+def stale_specs(folder: Path) -> list[Path]:
+    """The stamped specs in ``folder`` whose SVG or PNG is missing or older than the spec."""
+    stale = []
+    for spec_path in sorted(folder.glob(f"*{STATIC_SPEC_SUFFIX}")):
+        svg, png = _rendered_files(spec_path)
+        if not (_is_fresh(spec_path, svg) and _is_fresh(svg, png)):
+            stale.append(spec_path)
+    return stale
+
+
+def render_specs(specs: list[Path]) -> None:
+    """Render each stamped spec (see ``render_static``)."""
+    for spec_path in specs:
+        render_static(spec_path)
+
+
+def render_static(spec_path: Path) -> None:
+    """Render ``<label>.vl.json`` to ``<label>.svg`` and ``<label>.png`` beside it, where missing or older."""
+    svg, png = _rendered_files(spec_path)
+    if not _is_fresh(spec_path, svg):
+        spec = json.loads(spec_path.read_text(encoding="utf-8"))
+        svg.write_text(vl_convert.vegalite_to_svg(spec), encoding="utf-8")
+    if not _is_fresh(svg, png):
+        png.write_bytes(vl_convert.svg_to_png(svg.read_text(encoding="utf-8"), scale=2))
 
 
 def identity_scatter(
@@ -492,7 +546,7 @@ def forest(
 
 
 def projection_layers(frame: pd.DataFrame, x, y_axis: dict, value: str, unit: str, banded=None) -> list:
-    """A median line per ``projection`` (``trends.projection_quantiles``), told apart by colour and
+    """A median line per ``projection`` (``forecasts.projection_quantiles``), told apart by colour and
     dash in order of appearance, with the ``low``-``high`` band of the projections in ``banded``
     (default: all); tooltips in ``unit``."""
     order = list(dict.fromkeys(frame.projection))

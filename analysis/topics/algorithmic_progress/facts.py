@@ -6,7 +6,7 @@ Key-number registration, glued sentences and display tables.
 import numpy as np
 import pandas as pd
 
-from analysis.science import trends
+from analysis.science import forecasts, trends
 from analysis.science.units import doubling_time_months, format_number
 from analysis.topics.algorithmic_progress.model import (
     COMPARISON_REASONS,
@@ -20,7 +20,6 @@ from analysis.topics.algorithmic_progress.model import (
     RecordTrend,
     _variant_months,
     compute_share,
-    current_rules_trend,
     variant_spread,
 )
 
@@ -111,7 +110,7 @@ def register_key_numbers(
     )
 
 
-def rules_change_facts(records: pd.DataFrame, kinked: trends.BreakFit) -> dict:
+def rules_change_facts(records: pd.DataFrame, kinked: forecasts.BreakFit) -> dict:
     """When the timing rules changed, and how far the fitted break lies from that change (``rules_*``)."""
     old = records[records.timing_rules != CURRENT_RULES]
     new = records[records.timing_rules == CURRENT_RULES]
@@ -232,9 +231,16 @@ def share_facts(lm: LanguageModelResult) -> dict:
 
 
 def summary_facts(
-    lm: LanguageModelResult, records: pd.DataFrame, speedrun: RecordTrend, published: pd.DataFrame
+    lm: LanguageModelResult,
+    records: pd.DataFrame,
+    speedrun: RecordTrend,
+    current_rules: RecordTrend,
+    published: pd.DataFrame,
 ) -> dict:
-    """The summary's sentences: evaluations used, interval width, records, pair, acceleration verdicts."""
+    """The summary's sentences: evaluations used, interval width, records, pair, acceleration verdicts.
+
+    ``current_rules`` is ``model.current_rules_trend(records)``, computed once by the page.
+    """
     change, change_low, change_high = lm.acceleration()
     halving_low, halving_high = lm.halving_interval()
     accelerating = [
@@ -249,7 +255,7 @@ def summary_facts(
         "lm_interval_verdict": interval_verdict(lm, published),
         "current_rules_since": f"{records[records.timing_rules == CURRENT_RULES].date.min():%B %Y}",
         "current_rules_pace": (
-            "slower" if current_rules_trend(records).halving_months > speedrun.halving_months else "faster"
+            "slower" if current_rules.halving_months > speedrun.halving_months else "faster"
         ),
         "lm_variant_spread": variant_spread(lm),
         "lm_identification": identification_verdict(lm),
@@ -330,7 +336,7 @@ def law_facts(lm: LanguageModelResult) -> dict:
     return facts
 
 
-def speedrun_facts(fit: trends.BreakFit) -> dict:
+def speedrun_facts(fit: forecasts.BreakFit) -> dict:
     """The speedrun's break: date, interval, halving times before and after, BIC verdict."""
     return {
         "speedrun_break": fit.date_text,

@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.report import charts
-from analysis.science import trends
+from analysis.science import forecasts, trends
+from analysis.science.units import doubling_time_months
 from analysis.topics.algorithmic_progress.model import (
     LEVEL,
     RECORD_BLOCK,
@@ -50,21 +51,19 @@ def effective_compute_chart(lm: LanguageModelResult, frame: pd.DataFrame):
 
 
 def speedrun_chart(
-    records: pd.DataFrame, kinked: trends.BreakFit, resamples: int = RECORD_RESAMPLES, seed: int = SEED
+    records: pd.DataFrame, kinked: forecasts.BreakFit, resamples: int = RECORD_RESAMPLES, seed: int = SEED
 ):
     """Record times (log scale): the log-linear trend with its bootstrap band, and the kinked fit."""
     years = trends.decimal_year(records.date)
     log_minutes = np.log10(records.minutes.to_numpy(float))
     grid = np.linspace(years.min(), years.max(), 60)
-    rng = np.random.default_rng(seed)
-    curves = []
-    for _ in range(resamples):
-        rows = trends.moving_block_rows(rng, len(years), RECORD_BLOCK)
-        slope, intercept = np.polyfit(years[rows], log_minutes[rows], 1)
-        curves.append(intercept + slope * grid)
+    centre = float(years.mean())
+    rows = trends.moving_block_rows(np.random.default_rng(seed), len(years), RECORD_BLOCK, resamples)
+    slopes, intercepts = trends.polynomial_fits(years[rows] - centre, log_minutes[rows], 1).T
+    curves = intercepts[:, None] + slopes[:, None] * (grid - centre)
     slope, intercept = np.polyfit(years, log_minutes, 1)
     tail = (1 - LEVEL) / 2
-    low, high = np.quantile(np.array(curves), [tail, 1 - tail], axis=0)
+    low, high = np.quantile(curves, [tail, 1 - tail], axis=0)
     dates = [trends.from_decimal_year(year) for year in grid]
     lines = pd.concat(
         [
@@ -94,6 +93,60 @@ def speedrun_chart(
             band=pd.DataFrame({"date": dates, "low": 10**low, "high": 10**high}),
         )
     ).properties(title="NanoGPT speedrun record times on 8×H100")
+
+
+RESTATEMENTS = ("amodei2025.growth.algorithms_2020",)
+"""Published figures that restate another one and so stay out of the side-by-side figure."""
+
+
+def estimates_frame(registry, published: pd.DataFrame) -> pd.DataFrame:
+    """Halving times (months) from our key numbers and from published figures, for the forest plot.
+
+    Published growth factors (x/yr) are converted to halving months with
+    ``units.doubling_time_months``.
+    """
+    rows = []
+    for number_id, label in [
+        ("algorithms.halving_time.lm_perplexity", "Language models, augmented law [this report]"),
+        (
+            "algorithms.halving_time.speedrun",
+            "NanoGPT speedrun, 8xH100 time to target, not compute [this report]",
+        ),
+    ]:
+        number = registry[number_id]
+        rows.append(
+            {
+                "estimate": label,
+                "months": number.value,
+                "low": number.ci_low,
+                "high": number.ci_high,
+                "source": "this report",
+            }
+        )
+    for figure in published[published.chapter == "algorithms"].itertuples():
+        if figure.Index in RESTATEMENTS:
+            continue
+        if figure.unit == "months":
+            months, low, high = figure.value, figure.ci_low, figure.ci_high
+        elif figure.unit == "x/yr":
+            months = doubling_time_months(figure.value)
+            low = doubling_time_months(figure.ci_high) if pd.notna(figure.ci_high) else np.nan
+            high = doubling_time_months(figure.ci_low) if pd.notna(figure.ci_low) else np.nan
+        else:
+            continue
+        rows.append(
+            {
+                "estimate": f"{figure.quantity.split(' (')[0]} [{figure.source_key}]",
+                "months": months,
+                "low": low,
+                "high": high,
+                "source": "published",
+            }
+        )
+    frame = pd.DataFrame(rows)
+    frame["low"] = frame.low.fillna(frame.months)
+    frame["high"] = frame.high.fillna(frame.months)
+    return frame
 
 
 def forest_chart(estimates: pd.DataFrame):

@@ -11,7 +11,7 @@ import pandas as pd
 from scipy import optimize
 
 from analysis.report import keynumbers
-from analysis.science import trends
+from analysis.science import forecasts, trends
 from analysis.science.trends import percentile_interval
 from analysis.science.units import doubling_time_months, format_number
 
@@ -28,6 +28,7 @@ RESAMPLES = 200
 
 
 RECORD_RESAMPLES = 1000
+"""Bootstrap resamples of the speedrun records (each is a closed-form fit)."""
 
 
 RECORD_BLOCK = 5
@@ -38,10 +39,8 @@ CURRENT_RULES = "after record 21"
 """The speedrun's current timing rules (``timing_rules`` in ``data/speedrun_records.csv``)."""
 
 
-"""Bootstrap resamples of the speedrun records (each is a closed-form fit)."""
-
-
 SEED = 20240312
+"""Seed of the chapter's bootstraps (law refits and record resamples)."""
 
 
 LEVEL = 0.95
@@ -335,20 +334,19 @@ def record_trend(
     log_minutes = np.log10(np.asarray(minutes, float))
     centre = float(years.mean())
 
-    def fit(rows):
-        x = years[rows] - centre
-        linear = np.polyfit(x, log_minutes[rows], 1)
-        quadratic = np.polyfit(x, log_minutes[rows], 2)
-        return -linear[0], -2 * quadratic[0]
-
     rng = np.random.default_rng(seed)
-    all_rows = np.arange(len(years))
-    decline, change = fit(all_rows)
-    draws = np.array([fit(trends.moving_block_rows(rng, len(years), RECORD_BLOCK)) for _ in range(resamples)])
+    # Row 0 holds every record (the point estimate), the others the resamples.
+    rows = np.vstack(
+        [np.arange(len(years)), trends.moving_block_rows(rng, len(years), RECORD_BLOCK, resamples)]
+    )
+    x, y = years[rows] - centre, log_minutes[rows]
+    declines = -trends.polynomial_fits(x, y, 1)[:, 0]
+    changes = -2 * trends.polynomial_fits(x, y, 2)[:, 0]
+    decline, change = declines[0], changes[0]
     months = float(doubling_time_months(10.0**decline))
-    months_draws = doubling_time_months(10.0 ** draws[:, 0])
+    months_draws = doubling_time_months(10.0 ** declines[1:])
     low, high = percentile_interval(months_draws, level)
-    change_low, change_high = percentile_interval(draws[:, 1], level)
+    change_low, change_high = percentile_interval(changes[1:], level)
     return RecordTrend(
         halving_months=float(months),
         halving_low=low,
@@ -428,9 +426,10 @@ def analyse_language_models(frame: pd.DataFrame, resamples: int = RESAMPLES) -> 
     progress_variants = [variant for variant in VARIANTS if variant != "none"]
     preferred = min(progress_variants, key=loo.get)
     draws = bootstrap_law(data, fits[preferred], resamples)
-    acceleration = [
-        rates(theta, "accelerating")[1] for theta in bootstrap_law(data, fits["accelerating"], resamples)
-    ]
+    draws_accelerating = (  # the same seeded refits of the same fit when the accelerating one is preferred
+        draws if preferred == "accelerating" else bootstrap_law(data, fits["accelerating"], resamples)
+    )
+    acceleration = [rates(theta, "accelerating")[1] for theta in draws_accelerating]
     early = int(np.argmin(data.years))
     late = int(np.argmax(data.log_parameters + data.log_tokens))
     share = compute_share(fits[preferred], data, early, late)
@@ -483,59 +482,9 @@ def current_rules_trend(records: pd.DataFrame) -> RecordTrend:
     return record_trend(current.date, current.minutes)
 
 
-def speedrun_break(records: pd.DataFrame) -> trends.BreakFit:
+def speedrun_break(records: pd.DataFrame) -> forecasts.BreakFit:
     """The speedrun's one-break (kinked) log-linear fit, chosen against a single line by BIC."""
-    return trends.fit_break(records.date, records.minutes, min_models_per_side=SPEEDRUN_RECORDS_PER_SIDE)
-
-
-def estimates_frame(registry, published: pd.DataFrame) -> pd.DataFrame:
-    """Halving times (months) from our key numbers and from published figures, for the forest plot.
-
-    Published growth factors (x/yr) are converted to halving months with
-    ``units.doubling_time_months``.
-    """
-    rows = []
-    for number_id, label in [
-        ("algorithms.halving_time.lm_perplexity", "Language models, augmented law [this report]"),
-        (
-            "algorithms.halving_time.speedrun",
-            "NanoGPT speedrun, 8xH100 time to target, not compute [this report]",
-        ),
-    ]:
-        number = registry[number_id]
-        rows.append(
-            {
-                "estimate": label,
-                "months": number.value,
-                "low": number.ci_low,
-                "high": number.ci_high,
-                "source": "this report",
-            }
-        )
-    for figure in published[published.chapter == "algorithms"].itertuples():
-        if figure.Index in RESTATEMENTS:
-            continue
-        if figure.unit == "months":
-            months, low, high = figure.value, figure.ci_low, figure.ci_high
-        elif figure.unit == "x/yr":
-            months = doubling_time_months(figure.value)
-            low = doubling_time_months(figure.ci_high) if pd.notna(figure.ci_high) else np.nan
-            high = doubling_time_months(figure.ci_low) if pd.notna(figure.ci_low) else np.nan
-        else:
-            continue
-        rows.append(
-            {
-                "estimate": f"{figure.quantity.split(' (')[0]} [{figure.source_key}]",
-                "months": months,
-                "low": low,
-                "high": high,
-                "source": "published",
-            }
-        )
-    frame = pd.DataFrame(rows)
-    frame["low"] = frame.low.fillna(frame.months)
-    frame["high"] = frame.high.fillna(frame.months)
-    return frame
+    return forecasts.fit_break(records.date, records.minutes, min_models_per_side=SPEEDRUN_RECORDS_PER_SIDE)
 
 
 COMPARISON_REASONS = {
@@ -556,10 +505,6 @@ COMPARISON_REASONS = {
 }
 """Like-for-like comparisons: which of our key numbers each published figure is compared with, and why
 they differ. Every other algorithms figure is context (``context_table``)."""
-
-
-RESTATEMENTS = ("amodei2025.growth.algorithms_2020",)
-"""Published figures that restate another one and so stay out of the side-by-side figure."""
 
 
 def comparison(registry, published: pd.DataFrame) -> pd.DataFrame:

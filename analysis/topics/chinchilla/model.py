@@ -3,6 +3,7 @@
 Fits, draws and result tables; no charts, no prose.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -69,8 +70,12 @@ def _fit(runs: pd.DataFrame, **options) -> sl.FitResult:
     return sl.fit_chinchilla(runs.parameters, runs.training_tokens, runs.loss, **options)
 
 
+@functools.cache
 def fitted_law() -> sl.ChinchillaLaw:
-    """The chapter's point estimate of the law (the fit without its bootstrap), for other chapters."""
+    """The chapter's point estimate of the law (the fit without its bootstrap), for other chapters.
+
+    Fitted once per process: the runs are fixed and the law is a frozen dataclass.
+    """
     runs = load_runs()
     return _fit(runs[~runs.excluded]).law
 

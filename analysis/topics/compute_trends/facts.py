@@ -6,22 +6,19 @@ Key-number registration, glued sentences and display tables.
 import numpy as np
 import pandas as pd
 
-from analysis.science import trends
+from analysis.science import forecasts, trends
 from analysis.science.units import format_growth, format_number
+from analysis.topics.compute_trends.breaks import break_candidates
 from analysis.topics.compute_trends.model import (
-    FRONTIER,
     HEADLINES,
-    MIN_MODELS,
-    NOTABLE,
     OURS,
     Sample,
-    break_candidates,
-    choice_influence,
     fit_sample,
     growth_cell,
     largest_runs,
     published_cell,
 )
+from analysis.topics.compute_trends.specification import FRONTIER, MIN_MODELS, NOTABLE, choice_influence
 
 
 def three_column_table(table: pd.DataFrame) -> pd.DataFrame:
@@ -155,7 +152,7 @@ def method_facts() -> dict:
     return {"resamples": f"{trends.DEFAULT_RESAMPLES:,}", "min_models": MIN_MODELS}
 
 
-def era_facts(breaks: dict[str, trends.BreakFit]) -> dict:
+def era_facts(breaks: dict[str, forecasts.BreakFit]) -> dict:
     """Each break fit's date, interval, rates and BIC verdict, and the conclusion they support."""
     facts = {}
     for name, fit in breaks.items():
@@ -184,7 +181,7 @@ def cross_validation_table(models: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for name, sample in (("notable models", Sample("notable")), ("frontier models", Sample("f", "top10"))):
         selected = sample.select(models, **OURS)
-        errors = trends.cross_validated_errors(
+        errors = forecasts.cross_validated_errors(
             selected.publication_date,
             selected.training_compute_flop,
             break_candidates(selected.publication_date),

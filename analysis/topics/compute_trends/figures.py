@@ -8,8 +8,9 @@ import numpy as np
 import pandas as pd
 
 from analysis.report import charts
-from analysis.science import trends
-from analysis.topics.compute_trends.model import CHOICE_COLUMNS, ESTIMANDS, OURS, START, Sample
+from analysis.science import forecasts, trends
+from analysis.topics.compute_trends.model import OURS, START, Sample
+from analysis.topics.compute_trends.specification import CHOICE_COLUMNS, ESTIMANDS
 
 DOMAIN_GROUPS = {"language": "language", "vision": "vision", "multimodal": "multimodal", "games": "games"}
 
@@ -61,7 +62,7 @@ def all_models_chart(models: pd.DataFrame, fits: dict[str, trends.GrowthFit]) ->
 def backtest_chart(models: pd.DataFrame, cutoff: str, sample: Sample) -> alt.LayerChart:
     """Models before and after ``cutoff``, the trend fitted before it, and its 90% projection band."""
     selected = sample.select(models, **OURS)
-    result = trends.backtest(selected.publication_date, selected.training_compute_flop, cutoff)
+    result = forecasts.backtest(selected.publication_date, selected.training_compute_flop, cutoff)
     years = np.linspace(
         trends.decimal_year([START])[0], trends.decimal_year([selected.publication_date.max()])[0], 60
     )

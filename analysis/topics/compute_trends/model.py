@@ -1,30 +1,28 @@
 """Compute trends (chapter 1): the model.
 
-Fits, draws and result tables; no charts, no prose.
+Samples (who counts), the headline fits, backtests and result tables; no charts, no prose. The
+break analysis is in ``breaks``, the specification curve in ``specification``.
 """
 
-import itertools
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from analysis.data import loaders
-from analysis.science import trends
-from analysis.science.units import format_growth, format_number
+from analysis.science import forecasts, trends
+from analysis.science.units import format_number
 from analysis.topics import audit
 
 START = pd.Timestamp("2010-01-01")
 
 
 EPOCH_WINDOW_END = pd.Timestamp("2024-05-31")
+"""Last date of the data behind Sevilla & Roldán (2024) ('May 2024')."""
 
 
 RETRODICTION_END = pd.Timestamp("2020-05-27")
 """The day before GPT-3's paper: the end of Sevilla & Roldán's pre-GPT-3 retrodiction window."""
-
-
-"""Last date of the data behind Sevilla & Roldán (2024) ('May 2024')."""
 
 
 LANGUAGE_START = pd.Timestamp("2017-06-01")
@@ -48,37 +46,6 @@ RECORD_FACTOR = 10.0
 
 
 BACKTEST_CUTOFFS = ["2020-12-31", "2022-12-31"]
-
-
-BREAK_CANDIDATES = np.arange(2012.0, 2022.0 + 1e-9, 1 / 12)
-"""Monthly break dates searched, 2012 to 2022: the span where a 'large-scale era' could begin."""
-
-
-BREAK_MIN_MODELS_PER_SIDE = 10
-"""A candidate break must leave at least this many models on each side of it."""
-
-
-def break_candidates(dates: pd.Series) -> np.ndarray:
-    """The months of ``BREAK_CANDIDATES`` with at least ``BREAK_MIN_MODELS_PER_SIDE`` models each side."""
-    ordered = np.sort(trends.decimal_year(dates))
-    low, high = ordered[BREAK_MIN_MODELS_PER_SIDE - 1], ordered[-BREAK_MIN_MODELS_PER_SIDE]
-    return BREAK_CANDIDATES[(BREAK_CANDIDATES > low) & (BREAK_CANDIDATES <= high)]
-
-
-def eras(models: pd.DataFrame) -> dict[str, trends.BreakFit]:
-    """Break fits for notable and frontier models, kinked and with a jump."""
-    notable = Sample("notable").select(models, **OURS)
-    frontier = Sample("frontier", frontier="top10").select(models, **OURS)
-    return {
-        f"{name}_{shape}": trends.fit_break(
-            rows.publication_date,
-            rows.training_compute_flop,
-            break_candidates(rows.publication_date),
-            continuous=shape == "kink",
-        )
-        for name, rows in (("notable", notable), ("frontier", frontier))
-        for shape in ("kink", "jump")
-    }
 
 
 @dataclass(frozen=True)
@@ -114,25 +81,40 @@ class Sample:
         ranked from ``START`` with a burn-in: the first N models, which are
         "frontier" only because fewer than N models exist yet, are left out.
         """
-        rows = frame[frame[compute].notna() & frame[date].notna()]
+        mask = self.frontier_mask(frame, date, compute, domain, confidence, epoch, released)
+        return frame[mask & (frame[date] >= self.start).to_numpy()]
+
+    def frontier_mask(
+        self,
+        frame: pd.DataFrame,
+        date: str,
+        compute: str,
+        domain: str,
+        confidence: str,
+        epoch: bool,
+        released: str | None = None,
+    ) -> np.ndarray:
+        """Mask of the rows of ``frame`` that ``select`` keeps before it applies the sample's ``start``:
+        every filter and the frontier rule, which ranks models from ``START`` whatever that start."""
+        dates = frame[date]
+        keep = (frame[compute].notna() & dates.notna() & (dates >= START)).to_numpy(copy=True)
         if released is not None:
-            rows = rows[rows[released]]
-        rows = rows[rows[date] >= START]
+            keep &= frame[released].to_numpy(bool)
         domains = self.epoch_domain if epoch and self.epoch_domain else self.domain
         if domains is not None:
-            pattern = "|".join(domains)
-            rows = rows[rows[domain].fillna("").str.lower().str.contains(pattern)]
+            keep &= frame[domain].fillna("").str.lower().str.contains("|".join(domains)).to_numpy(bool)
         if self.drop_speculative:
-            rows = rows[rows[confidence].str.lower() != "speculative"]
+            keep &= (frame[confidence].str.lower() != "speculative").to_numpy(bool)
         if self.end is not None:
-            rows = rows[rows[date] <= self.end]
+            keep &= (dates <= self.end).to_numpy()
+        dates, values = dates[keep], frame[compute][keep]
         if self.frontier.startswith("top"):
             count = int(self.frontier[3:])
-            burned_in = rows[date].rank(method="first") > count
-            rows = rows[trends.running_top_n(rows[date], rows[compute], count) & burned_in]
+            burned_in = (dates.rank(method="first") > count).to_numpy()
+            keep[keep] = trends.running_top_n(dates, values, count) & burned_in
         elif self.frontier == "record":
-            rows = rows[trends.within_factor_of_record(rows[date], rows[compute], RECORD_FACTOR)]
-        return rows[rows[date] >= self.start]
+            keep[keep] = trends.within_factor_of_record(dates, values, RECORD_FACTOR)
+        return keep
 
 
 OURS = {
@@ -301,91 +283,13 @@ def published_cell(figure: pd.Series) -> str:
     return f"{figure.value:g}x/yr ({figure.ci_level:.0%} CI {figure.ci_low:g}–{figure.ci_high:g})"
 
 
-SPECIFICATION_CHOICES = {
-    "frontier": ["all", "top5", "top10", "top20", "record"],
-    "start": [START, pd.Timestamp("2015-01-01"), RECENT_FRONTIER_START],
-    "domain": [None, LANGUAGE_DOMAINS],
-    "drop_speculative": [False, True],
-    "robust": [False, True],
-}
-"""Every reasonable analyst choice the specification curve crosses."""
-
-
-MIN_MODELS = 15
-
-
-def specification_curve(models: pd.DataFrame) -> pd.DataFrame:
-    """The growth estimate under every combination of ``SPECIFICATION_CHOICES``.
-
-    Combinations with fewer than ``MIN_MODELS`` models are skipped (and counted).
-    Sorted by estimate; one row per specification with its interval.
-    """
-    rows = []
-    for frontier, start, domain, drop, robust in itertools.product(*SPECIFICATION_CHOICES.values()):
-        sample = Sample("spec", frontier=frontier, domain=domain, start=start, drop_speculative=drop)
-        selected = sample.select(models, **OURS)
-        if len(selected) < MIN_MODELS:
-            continue
-        fit = trends.fit_growth(selected.publication_date, selected.training_compute_flop, robust=robust)
-        low, high = fit.factor_interval
-        rows.append(
-            {
-                "frontier rule": {"all": "all notable", "record": f"within {RECORD_FACTOR:g}x of record"}.get(
-                    frontier, f"running {frontier.replace('top', 'top-')}"
-                ),
-                "start": start.year,
-                "domain": "language" if domain else "all domains",
-                "speculative rows": "excluded" if drop else "included",
-                "estimator": "robust (Huber)" if robust else "OLS",
-                "n": fit.n,
-                "growth": fit.factor,
-                "low": low,
-                "high": high,
-            }
-        )
-    curve = pd.DataFrame(rows)
-    curve.insert(0, "estimand", np.where(curve["frontier rule"] == "all notable", NOTABLE, FRONTIER))
-    curve = curve.sort_values(["estimand", "growth"], ignore_index=True, key=_estimand_order)
-    curve["rank"] = curve.groupby("estimand").cumcount() + 1
-    return curve
-
-
-NOTABLE, FRONTIER = "notable models", "frontier models"
-
-
-ESTIMANDS = (NOTABLE, FRONTIER)
-"""The two quantities the specification curve estimates: the growth of all notable models, and of
-the frontier (however defined). Each has its own curve; their choices are not alternatives."""
-
-
-def _estimand_order(column: pd.Series) -> pd.Series:
-    return column.map(ESTIMANDS.index) if column.name == "estimand" else column
-
-
-CHOICE_COLUMNS = ["frontier rule", "start", "domain", "speculative rows", "estimator"]
-
-
-def choice_influence(curve: pd.DataFrame) -> pd.Series:
-    """For each analyst choice with several options in ``curve`` (one estimand), the ratio of the
-    highest to the lowest median growth across its options, largest first."""
-    spreads = {
-        column: curve.groupby(column).growth.median().max() / curve.groupby(column).growth.median().min()
-        for column in CHOICE_COLUMNS
-        if curve[column].nunique() > 1
-    }
-    names = {"start": "start year"}
-    return pd.Series({names.get(key, key): value for key, value in spreads.items()}).sort_values(
-        ascending=False
-    )
-
-
 def backtests(models: pd.DataFrame) -> pd.DataFrame:
     """Fit notable and frontier models up to each cutoff; share of later models inside the 90% band."""
     rows = []
     for cutoff in BACKTEST_CUTOFFS:
         for sample in (Sample("Notable models"), Sample("Frontier (running top-10)", frontier="top10")):
             selected = sample.select(models, **OURS)
-            result = trends.backtest(selected.publication_date, selected.training_compute_flop, cutoff)
+            result = forecasts.backtest(selected.publication_date, selected.training_compute_flop, cutoff)
             rows.append(
                 {
                     "cutoff": cutoff,
@@ -497,36 +401,6 @@ def historical_context(published: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-LANGUAGE_CATCH_UP = 2020.5
-"""Sevilla & Roldán: the largest language models caught up with the overall frontier around mid-2020."""
-
-
-def language_frontier_break(models: pd.DataFrame) -> dict:
-    """A kinked fit to frontier language models since 2010 (running top-10 among language models): does
-    our data place a change of pace near Epoch's mid-2020 catch-up? (``lm_break_*``)"""
-    rows = Sample("language frontier", frontier="top10", domain=LANGUAGE_DOMAINS).select(models, **OURS)
-    fit = trends.fit_break(
-        rows.publication_date,
-        rows.training_compute_flop,
-        break_candidates(rows.publication_date),
-        continuous=True,
-    )
-    near = fit.break_low <= LANGUAGE_CATCH_UP <= fit.break_high
-    return {
-        "lm_break_n": len(rows),
-        "lm_break_year": f"{fit.date_text}{' (at the edge of the dates searched)' if fit.at_edge() else ''}",
-        "lm_break_ci": fit.interval_text,
-        "lm_break_before": format_growth(10**fit.slope_before),
-        "lm_break_after": format_growth(10**fit.slope_after),
-        "lm_break_verdict": fit.verdict,
-        "lm_break_catch_up": (
-            "contains mid-2020, where Epoch places the catch-up"
-            if near
-            else "does not contain mid-2020, where Epoch places the catch-up"
-        ),
-    }
-
-
 def frontier_growth_draws(
     models: pd.DataFrame,
     reference_year: float,
@@ -571,66 +445,3 @@ def language_composition(models: pd.DataFrame, epoch: pd.DataFrame, comparison: 
             "n": [fit.n for fit in fits.values()],
         }
     )
-
-
-EPOCH_KINK = 2018.0
-"""Epoch AI's frontier specification (Sevilla & Roldán 2024): a kink fixed at January 2018..."""
-
-
-EPOCH_EXCLUDED = ("AlphaGo Master", "AlphaGo Zero", "AlphaGo Zero (40 blocks)")
-"""...with AlphaGo Master and AlphaGo Zero left out (our row names AlphaGo Zero with its size)."""
-
-
-def method_matched_eras(models: pd.DataFrame, epoch: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
-    """The frontier break on either dataset through either specification, 2010 to May 2024.
-
-    Epoch's specification: running top-10, a kink fixed at January 2018, AlphaGo Master and Zero
-    excluded; ours: the break year searched by least squares, every model kept. The rate after
-    the break with its 90% bootstrap interval, and whether BIC prefers the break to one line.
-    """
-    sample = HEADLINES["frontier_2010_2024"][0]
-    rows = []
-    for label, frame, columns in (("Epoch's data", epoch, EPOCH), ("our data", models, OURS)):
-        selected = sample.select(frame, **columns)
-        dates, compute = selected[columns["date"]], selected[columns["compute"]]
-        kept = ~selected["Model" if columns["epoch"] else "model"].isin(EPOCH_EXCLUDED)
-        for specification, fit in (
-            (
-                "Epoch's specification",
-                trends.fit_break(dates[kept], compute[kept], [EPOCH_KINK], continuous=True),
-            ),
-            (
-                "Epoch's kink, AlphaGo Master and Zero kept",
-                trends.fit_break(dates, compute, [EPOCH_KINK], continuous=True),
-            ),
-            ("our break search", trends.fit_break(dates, compute, break_candidates(dates), continuous=True)),
-        ):
-            low, high = (10**bound for bound in (fit.slope_after_low, fit.slope_after_high))
-            rows.append(
-                {
-                    "data": label,
-                    "specification": specification,
-                    "break": fit.date_text,
-                    "growth after the break (x/yr)": 10**fit.slope_after,
-                    "90% low": low,
-                    "90% high": high,
-                    "growth before (x/yr)": 10**fit.slope_before,
-                    "BIC": fit.verdict,
-                    "models": int(kept.sum()) if specification == "Epoch's specification" else len(selected),
-                }
-            )
-    figure = published.loc["sevilla2024.growth.frontier_since_2018"]
-    rows.append(
-        {
-            "data": "Epoch's data",
-            "specification": "published (Sevilla & Roldán 2024)",
-            "break": "January 2018",
-            "growth after the break (x/yr)": figure.value,
-            "90% low": figure.ci_low,
-            "90% high": figure.ci_high,
-            "growth before (x/yr)": np.nan,
-            "BIC": "",
-            "models": np.nan,
-        }
-    )
-    return pd.DataFrame(rows)

@@ -162,8 +162,8 @@ def historical_paths(rows: pd.DataFrame, draws: int = DRAWS) -> Paths:
     return Paths("historical trend (top-5 datasets)", level, slope)
 
 
-def compute_based_paths(models: pd.DataFrame, overtraining: float = 1.0, draws: int = DRAWS) -> Paths:
-    """Tokens of the largest run: frontier compute paths × the compute-optimal allocation (× √k).
+def compute_based_paths(models: pd.DataFrame, draws: int = DRAWS) -> Paths:
+    """Tokens of the largest run: frontier compute paths × the compute-optimal allocation.
 
     With D*(C) = (C/6)**b / G (``ChinchillaLaw.optimal_allocation``), log10 D* is linear in
     log10 C, so a log-linear compute path gives a log-linear token path. The law is the
@@ -173,9 +173,18 @@ def compute_based_paths(models: pd.DataFrame, overtraining: float = 1.0, draws: 
     compute_2024, compute_slope = compute_trends.model.frontier_growth_draws(models, STOCK_YEAR, draws)
     _, exponent = law.allocation_exponents()
     tokens_at_1e20 = np.log10(law.optimal_allocation(1e20)[1])
-    log_2024 = tokens_at_1e20 + exponent * (compute_2024 - 20.0) + 0.5 * np.log10(overtraining)
-    label = "compute-based" + (f", {overtraining:g}x overtrained" if overtraining != 1 else "")
-    return Paths(label, log_2024, exponent * compute_slope)
+    log_2024 = tokens_at_1e20 + exponent * (compute_2024 - 20.0)
+    return Paths("compute-based", log_2024, exponent * compute_slope)
+
+
+def overtrained_paths(optimal: Paths, overtraining: float) -> Paths:
+    """The compute-based paths ``overtraining`` times past the optimal tokens per parameter.
+
+    At the same compute C = 6 N D, k times the optimal D/N means √k times the
+    tokens: log10 tokens rise by 0.5 log10 k (OOM), the slope is unchanged.
+    """
+    log_2024 = optimal.log_2024 + 0.5 * np.log10(overtraining)
+    return Paths(f"{optimal.label}, {overtraining:g}x overtrained", log_2024, optimal.slope)
 
 
 def epoch_paths(epoch_sizes: pd.DataFrame, inputs: pd.DataFrame, draws: int = DRAWS) -> Paths:
@@ -351,7 +360,7 @@ def analyse(models: pd.DataFrame, inputs: pd.DataFrame, epoch_sizes: pd.DataFram
     top = top_datasets(datasets)
     epoch_rows = epoch_sizes[epoch_sizes.date > DATASET_START]
     historical, compute = historical_paths(datasets), compute_based_paths(models)
-    overtrained = {k: compute_based_paths(models, k) for k in OVERTRAINING}
+    overtrained = {k: overtrained_paths(compute, k) for k in OVERTRAINING}
     epoch = epoch_paths(epoch_sizes, inputs)
     results = {
         "historical": full_use(stock, historical),

@@ -6,8 +6,11 @@ chip-hours, in MWh; cost is amortised hardware plus energy, in nominal USD. Grow
 OOM/yr (log10 per year). Every uncertain factor is drawn uniformly over the range its sources give
 (``data/power_cost_inputs.csv``); the drawn factors are shared by all runs in a draw (they are the
 same assumptions for every run), utilisation is drawn per run.
+
+Modules: ``model`` (per-run estimates and the hardware), ``growth`` (trends across runs, decomposition,
+projection and the chapter's result), ``facts`` and ``figures``.
 """
 
-from analysis.topics.power import facts, figures, model
+from analysis.topics.power import facts, figures, growth, model
 
-__all__ = ["facts", "figures", "model"]
+__all__ = ["facts", "figures", "growth", "model"]

@@ -6,10 +6,11 @@ Key-number registration, glued sentences and display tables.
 import numpy as np
 import pandas as pd
 
-from analysis.science import trends, units
+from analysis.science import forecasts, trends, units
 from analysis.science.units import format_number
 from analysis.topics import compute_trends
-from analysis.topics.power.model import DRAWS, LEVEL, PROJECTION_YEARS, SEED, SIXTEEN_BIT_FACTOR, PowerAndCost
+from analysis.topics.power.growth import PROJECTION_YEARS, PowerAndCost
+from analysis.topics.power.model import DRAWS, LEVEL, SEED, SIXTEEN_BIT_FACTOR
 
 
 def register_key_numbers(registry, result: PowerAndCost) -> None:
@@ -67,7 +68,9 @@ def register_key_numbers(registry, result: PowerAndCost) -> None:
     )
     fitted = result.backtest[result.backtest.status == "fitted"].cutoff
     backtested = ", ".join(f"{cutoff:.0f}" for cutoff in fitted)
-    for year, row in zip(PROJECTION_YEARS, result.power_projection[trends.LARGEST_RUN_METHOD], strict=True):
+    for year, row in zip(
+        PROJECTION_YEARS, result.power_projection[forecasts.LARGEST_RUN_METHOD], strict=True
+    ):
         median, low, high = trends.median_interval(row, LEVEL)
         registry.register(
             f"power.projection_{int(year)}.w",
@@ -169,7 +172,7 @@ def summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
     """The summary's numbers that are not key numbers, and the published figures it names."""
     table = result.runs.table
     grids = result.grids.set_index("name")
-    projection_2030 = np.median(result.power_projection[trends.LARGEST_RUN_METHOD][1])
+    projection_2030 = np.median(result.power_projection[forecasts.LARGEST_RUN_METHOD][1])
     return {
         "summary_runs": str(len(table)),
         "summary_largest_model": result.largest_power.model,
@@ -281,7 +284,7 @@ def projection_facts(result: PowerAndCost) -> dict:
     backtest = result.backtest[result.backtest.status == "fitted"]
     campus = result.campuses.set_index("year")
     grids = result.grids.set_index("name")
-    median_2030 = np.median(result.power_projection[trends.LARGEST_RUN_METHOD][1])
+    median_2030 = np.median(result.power_projection[forecasts.LARGEST_RUN_METHOD][1])
     index = int(np.flatnonzero(result.runs.table.model == result.largest_power.model)[0])
     energy_share = np.median(result.runs.energy[index]) * 1e6 / (grids.power_w["United States"] * 8760)
     return {
@@ -297,7 +300,7 @@ def projection_facts(result: PowerAndCost) -> dict:
         ),
         "backtest_inside_90": str(int(backtest["inside mixture 90%"].sum())),
         "backtest_inside_50": str(int(backtest["inside mixture 50%"].sum())),
-        "backtest_verdict_50": trends.calibration_verdict(
+        "backtest_verdict_50": forecasts.calibration_verdict(
             int(backtest["inside mixture 50%"].sum()), len(backtest), 0.5
         ),
         "backtest_record_low": format_number(backtest["realised / record projection"].min(), 2),

@@ -9,7 +9,7 @@ import pandas as pd
 
 from analysis.report import charts
 from analysis.science import trends, units
-from analysis.topics.power.model import Decomposition, PowerAndCost, projection_frame, reference_frame
+from analysis.topics.power.growth import Decomposition, PowerAndCost, projection_frame, reference_frame
 
 NAMED_RUNS = ("AlexNet", "GPT-3 175B", "PaLM (540B)", "GPT-4", "Llama 3.1 405B", "Grok 3", "Gemini 1.0 Ultra")
 

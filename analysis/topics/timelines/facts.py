@@ -6,7 +6,7 @@ Key-number registration, glued sentences and display tables.
 import numpy as np
 from scipy.stats import beta
 
-from analysis.science import trends
+from analysis.science import forecasts, trends
 from analysis.science.units import format_number
 from analysis.topics.timelines.model import (
     CEILINGS,
@@ -188,7 +188,7 @@ def projection_facts(result: Timelines) -> dict:
         "largest_2035": _flop(float(np.median(result.largest(2035.0)))),
         "raw_coverage_90": f"{raw.share[raw.level == 0.9].iloc[0]:.0%}",
         "raw_coverage_50": f"{raw.share[raw.level == 0.5].iloc[0]:.0%}",
-        "raw_verdict": trends.calibration_verdict(
+        "raw_verdict": forecasts.calibration_verdict(
             int(raw.inside[raw.level == 0.9].iloc[0]), len(result.backtest_raw), 0.9
         ),
         "wide_coverage_80": f"{wide.share[wide.level == 0.8].iloc[0]:.0%}",

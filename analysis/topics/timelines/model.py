@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import beta, binom
 
-from analysis.science import trends
+from analysis.science import forecasts, trends
 from analysis.topics import chinchilla, compute_trends, data_wall, power
 
 DRAWS = 2000
@@ -112,11 +112,11 @@ def projection(models: pd.DataFrame, years=HORIZON_YEARS, draws: int = DRAWS):
     rows = frontier_runs(models)
     values = _as_draws(rows.training_compute_flop, draws)
     growth = trends.fit_growth_with_draws(rows.publication_date, values, SEED, LEVEL)
-    _, paths = trends.largest_run_projection(rows.publication_date, values, growth, years)
+    _, paths = forecasts.largest_run_projection(rows.publication_date, values, growth, years)
     return rows, growth, paths
 
 
-METHOD = trends.LARGEST_RUN_METHOD
+METHOD = forecasts.LARGEST_RUN_METHOD
 
 
 WIDENING_GRID = np.arange(1.0, 2.0 + 1e-9, 0.25)
@@ -141,7 +141,7 @@ def calibration(models: pd.DataFrame, widen: float = 1.0, draws: int = 500) -> p
     for horizon in BACKTEST_HORIZONS:
         cutoffs = [cutoff for cutoff in CUTOFFS if cutoff + horizon <= years.max()]
         rows = frontier[years >= min(cutoffs) - WINDOW_YEARS]
-        table = trends.backtest_largest(
+        table = forecasts.backtest_largest(
             rows.publication_date,
             _as_draws(rows.training_compute_flop, draws),
             rows.model,
@@ -162,7 +162,7 @@ def coverage(table: pd.DataFrame) -> pd.DataFrame:
     """Share of backtests whose realised record fell inside each level's interval, with a Jeffreys
     interval for that share (90%)."""
     rows = []
-    for level in trends.BACKTEST_LEVELS:
+    for level in forecasts.BACKTEST_LEVELS:
         inside = int(table[f"inside mixture {level:.0%}"].sum())
         total = len(table)
         low, high = beta.ppf([0.05, 0.95], inside + 0.5, total - inside + 0.5)
@@ -332,7 +332,7 @@ def open_model_projection(models: pd.DataFrame) -> dict:
     rows = OPEN_FRONTIER.select(models[models.open_weights], **compute_trends.model.OURS)
     values = _as_draws(rows.training_compute_flop)
     growth = trends.fit_growth_with_draws(rows.publication_date, values, SEED, LEVEL)
-    crossing = trends.first_year_above(rows.publication_date, values, growth, 1e26, method=METHOD)
+    crossing = forecasts.first_year_above(rows.publication_date, values, growth, 1e26, method=METHOD)
     return {"open_growth": growth, "open_1e26": crossing}
 
 
@@ -359,7 +359,7 @@ class Timelines:
     def largest(self, year: float) -> np.ndarray:
         """Draws of the largest run in ``year`` (FLOP), widened by the calibration rule."""
         index = int(np.argmin(np.abs(HORIZON_YEARS - year)))
-        return trends.widened(self.paths[METHOD][index : index + 1], self.widening)[0]
+        return forecasts.widened(self.paths[METHOD][index : index + 1], self.widening)[0]
 
     @property
     def effective_multiple_2030(self) -> np.ndarray:
@@ -402,12 +402,9 @@ def analyse(
         halving=halving_draws(published),
         gpt4_flop=float(models.training_compute_flop[GPT4]),
         gpt4_year=float(trends.decimal_year([models.publication_date[GPT4]])[0]),
-        thresholds={
-            threshold: trends.first_year_above(
-                runs.publication_date, values, growth, threshold, method=METHOD
-            )
-            for threshold in THRESHOLDS
-        },
+        thresholds=forecasts.first_years_above(
+            runs.publication_date, values, growth, THRESHOLDS, method=METHOD
+        ),
         counts=model_counts(models, runs, growth),
         **open_model_projection(models),
     )
@@ -416,11 +413,13 @@ def analyse(
 def fan_frame(result: Timelines) -> pd.DataFrame:
     """Median and 90% band of the largest run by year: the widened headline and its two parts."""
     draws = {
-        "headline (trend plus record offset, widened)": trends.widened(result.paths[METHOD], result.widening),
+        "headline (trend plus record offset, widened)": forecasts.widened(
+            result.paths[METHOD], result.widening
+        ),
         "record carried forward": result.paths["record"],
         "trend line": result.paths["trend"],
     }
-    return trends.projection_quantiles(HORIZON_YEARS, draws, "flop")
+    return forecasts.projection_quantiles(HORIZON_YEARS, draws, "flop")
 
 
 def ceiling_frame(result: Timelines, published: pd.DataFrame) -> pd.DataFrame:

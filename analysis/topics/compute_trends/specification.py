@@ -1,0 +1,104 @@
+"""Compute trends (chapter 1): the model's specification curve.
+
+The growth of training compute (x/yr, 90% interval) under every combination of reasonable analyst
+choices, for each estimand (notable or frontier models), and which choice moves it most. No charts,
+no prose.
+"""
+
+import itertools
+
+import numpy as np
+import pandas as pd
+
+from analysis.science import trends
+from analysis.topics.compute_trends.model import (
+    LANGUAGE_DOMAINS,
+    OURS,
+    RECENT_FRONTIER_START,
+    RECORD_FACTOR,
+    START,
+    Sample,
+)
+
+SPECIFICATION_CHOICES = {
+    "frontier": ["all", "top5", "top10", "top20", "record"],
+    "start": [START, pd.Timestamp("2015-01-01"), RECENT_FRONTIER_START],
+    "domain": [None, LANGUAGE_DOMAINS],
+    "drop_speculative": [False, True],
+    "robust": [False, True],
+}
+"""Every reasonable analyst choice the specification curve crosses."""
+
+
+MIN_MODELS = 15
+
+
+def specification_curve(models: pd.DataFrame) -> pd.DataFrame:
+    """The growth estimate under every combination of ``SPECIFICATION_CHOICES``.
+
+    Combinations with fewer than ``MIN_MODELS`` models are skipped (and counted).
+    Sorted by estimate; one row per specification with its interval. The frontier rule is ranked
+    once per rule, domain and speculative choice: the start cuts it afterwards, the estimator never.
+    """
+    *selections, estimators = SPECIFICATION_CHOICES.values()
+    masks, rows = {}, []
+    for frontier, start, domain, drop in itertools.product(*selections):
+        if (frontier, domain, drop) not in masks:
+            sample = Sample("spec", frontier=frontier, domain=domain, drop_speculative=drop)
+            masks[frontier, domain, drop] = sample.frontier_mask(models, **OURS)
+        selected = models[masks[frontier, domain, drop] & (models.publication_date >= start).to_numpy()]
+        if len(selected) < MIN_MODELS:
+            continue
+        for robust in estimators:
+            fit = trends.fit_growth(selected.publication_date, selected.training_compute_flop, robust=robust)
+            low, high = fit.factor_interval
+            rows.append(
+                {
+                    "frontier rule": {
+                        "all": "all notable",
+                        "record": f"within {RECORD_FACTOR:g}x of record",
+                    }.get(frontier, f"running {frontier.replace('top', 'top-')}"),
+                    "start": start.year,
+                    "domain": "language" if domain else "all domains",
+                    "speculative rows": "excluded" if drop else "included",
+                    "estimator": "robust (Huber)" if robust else "OLS",
+                    "n": fit.n,
+                    "growth": fit.factor,
+                    "low": low,
+                    "high": high,
+                }
+            )
+    curve = pd.DataFrame(rows)
+    curve.insert(0, "estimand", np.where(curve["frontier rule"] == "all notable", NOTABLE, FRONTIER))
+    curve = curve.sort_values(["estimand", "growth"], ignore_index=True, key=_estimand_order)
+    curve["rank"] = curve.groupby("estimand").cumcount() + 1
+    return curve
+
+
+NOTABLE, FRONTIER = "notable models", "frontier models"
+
+
+ESTIMANDS = (NOTABLE, FRONTIER)
+"""The two quantities the specification curve estimates: the growth of all notable models, and of
+the frontier (however defined). Each has its own curve; their choices are not alternatives."""
+
+
+def _estimand_order(column: pd.Series) -> pd.Series:
+    return column.map(ESTIMANDS.index) if column.name == "estimand" else column
+
+
+CHOICE_COLUMNS = ["frontier rule", "start", "domain", "speculative rows", "estimator"]
+
+
+def choice_influence(curve: pd.DataFrame) -> pd.Series:
+    """For each analyst choice with several options in ``curve`` (one estimand), the ratio of the
+    highest to the lowest median growth across its options, largest first."""
+    spreads = {
+        column: curve.groupby(column).growth.median().max() / curve.groupby(column).growth.median().min()
+        for column in CHOICE_COLUMNS
+        if curve[column].nunique() > 1
+    }
+    names = {"start": "start year"}
+    return pd.Series({names.get(key, key): value for key, value in spreads.items()}).sort_values(
+        ascending=False
+    )

@@ -8,9 +8,9 @@ its kernels at the copy's ``analysis`` package.
 
 import csv
 import re
+import resource
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -84,13 +84,20 @@ def test_cold_build_executes_the_page(copy_and_first_build):
     assert _executed(first.log) == [AUDIT_PAGE]
 
 
+def _child_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def test_unchanged_rebuild_executes_nothing_and_is_fast(copy_and_first_build):
+    """The budget is on the rebuild's CPU seconds (its processes, user and system): the whole site
+    builds meanwhile in the background, so wall-clock time here says more about that build."""
     copy, output, environment, _ = copy_and_first_build
-    start = time.perf_counter()
+    start = _child_cpu_seconds()
     again = build_book(copy, output, environment, strict=False)
-    seconds = time.perf_counter() - start
+    seconds = _child_cpu_seconds() - start
     assert again.returncode == 0 and _executed(again.log) == []
-    assert seconds <= CACHED_REBUILD_BUDGET_SECONDS, f"cached rebuild took {seconds:.1f} s"
+    assert seconds <= CACHED_REBUILD_BUDGET_SECONDS, f"cached rebuild took {seconds:.1f} CPU seconds"
 
 
 def test_prose_edit_executes_nothing(copy_and_first_build):

@@ -223,3 +223,48 @@ def test_the_crossing_year_on_a_known_path():
     growth = trends.fit_growth_with_draws(dates, values)
     crossing = forecasts.first_year_above(dates, values, growth, 1e25)
     assert np.allclose(crossing, 2020.0, atol=1 / 12 + 0.01)
+
+
+def test_epoch_frontier_on_a_window_ranks_runs_before_the_window():
+    big = [f"Big {year}" for year in range(2010, 2016) for _ in range(2)]
+    epoch = pd.DataFrame(
+        {
+            "Model": [*big, "Tiny 2016", "Huge 2017"],
+            "Publication date": pd.to_datetime(
+                [f"{year}-0{month}-01" for year in range(2010, 2016) for month in (3, 9)]
+                + ["2016-03-01", "2017-03-01"]
+            ),
+            "Training compute (FLOP)": [*np.logspace(20, 22, 12), 1e15, 1e24],
+            "Domain": "Language",
+            "Confidence": "Confident",
+            "Training compute cost (2023 USD)": 1e5,
+        }
+    )
+    rows = power.growth.epoch_frontier(epoch, "Training compute cost (2023 USD)", power.growth.COST_WINDOW)
+    assert list(rows.Model) == ["Huge 2017"], "Tiny 2016 is not among the ten largest of the history"
+
+
+def test_the_cost_gap_sentence_follows_whether_their_data_reproduce_the_published_rate():
+    def fit(factor):
+        slope = np.log10(factor)
+        return trends.GrowthFit(slope, 0.0, 2020.0, slope - 0.1, slope + 0.1, 0.9, 40, 2016.0, 2023.9, "")
+
+    published = pd.Series({"value": 2.4, "ci_low": 2.0, "ci_high": 2.9})
+    inside = power.facts.cost_gap_text(fit(3.4), fit(2.5), published)
+    assert "+0.13 OOM/yr" in inside and "gap lies in our per-run costs" in inside
+    outside = power.facts.cost_gap_text(fit(3.4), fit(3.3), published)
+    assert "fall outside the published interval" in outside and "gap lies in our per-run costs" not in outside
+
+
+def test_the_first_billion_dollar_year_is_a_headline_only_while_cost_growth_replicates():
+    from types import SimpleNamespace
+
+    published = pd.DataFrame({"ci_low": [2.0], "ci_high": [2.9]}, index=["cottier2024.cost_growth.v2"])
+
+    def result(factor):
+        slope = np.log10(factor)
+        fit = trends.GrowthFit(slope, 0.0, 2020.0, slope - 0.1, slope + 0.1, 0.9, 40, 2016.0, 2023.9, "")
+        return SimpleNamespace(cost_window=fit)
+
+    assert power.facts.cost_replicates(result(2.5), published)
+    assert not power.facts.cost_replicates(result(3.4), published)

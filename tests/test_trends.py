@@ -197,3 +197,12 @@ def test_the_vectorised_break_bootstrap_matches_a_loop_over_resamples(continuous
     np.testing.assert_allclose(
         (fit.slope_after_low, fit.slope_after_high), trends.percentile_interval(loop_slopes), atol=1e-9
     )
+
+
+def test_running_top_n_in_window_ranks_the_whole_history_before_windowing():
+    dates = pd.to_datetime(["2012-01-01", "2013-01-01", "2016-06-01", "2017-01-01"])
+    values = [1e22, 1e21, 1e18, 1e23]
+    mask = trends.running_top_n_in_window(dates, values, 2, start="2016-01-01")
+    assert list(mask) == [False, False, False, True], "the 2016 run is third of the history, not frontier"
+    windowed_first = trends.running_top_n(dates[2:], values[2:], 2)
+    assert windowed_first[0], "ranked on the window alone, the same run would wrongly count"

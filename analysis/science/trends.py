@@ -256,6 +256,21 @@ def running_top_n(dates, values, n: int = 10) -> np.ndarray:
     return (earlier & larger).sum(axis=1) < n
 
 
+def running_top_n_in_window(dates, values, n: int, start=None, end=None) -> np.ndarray:
+    """Mask of the running top-``n`` models (``running_top_n`` over every row given) dated in [start, end].
+
+    Rank first, then window: a model released before ``start`` still pushes
+    later ones out of the top ``n``, so pass the whole history, not the window.
+    """
+    days = pd.to_datetime(pd.Series(dates)).reset_index(drop=True)
+    keep = running_top_n(days, values, n)
+    if start is not None:
+        keep &= (days >= pd.Timestamp(start)).to_numpy()
+    if end is not None:
+        keep &= (days <= pd.Timestamp(end)).to_numpy()
+    return keep
+
+
 def within_factor_of_record(dates, values, factor: float = 10.0) -> np.ndarray:
     """Mask of models within ``factor`` of the largest value released up to their date.
 

@@ -152,8 +152,9 @@ def missing_frontier(models: pd.DataFrame, epoch: pd.DataFrame, since: str = "20
     estimate, from 2010 so the running ranking has a history.
     """
     rows = epoch[epoch["Training compute (FLOP)"].notna() & (epoch["Publication date"] >= "2010-01-01")]
-    frontier = rows[trends.running_top_n(rows["Publication date"], rows["Training compute (FLOP)"], 10)]
-    frontier = frontier[frontier["Publication date"] >= since]
+    frontier = rows[
+        trends.running_top_n_in_window(rows["Publication date"], rows["Training compute (FLOP)"], 10, since)
+    ]
     ours = set(models.epoch_model.dropna().map(normalised_name)) | set(models.model.map(normalised_name))
     missing = frontier[~frontier.Model.map(normalised_name).isin(ours)]
     notes = loaders.load_missing_frontier_notes()

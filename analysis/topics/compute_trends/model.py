@@ -80,6 +80,8 @@ class Sample:
         Unreleased runs (``released`` false) never enter. A running top-N is
         ranked from ``START`` with a burn-in: the first N models, which are
         "frontier" only because fewer than N models exist yet, are left out.
+        Rank first, then window (as ``trends.running_top_n_in_window``): the
+        sample's ``start`` applies after the ranking, so earlier models count.
         """
         mask = self.frontier_mask(frame, date, compute, domain, confidence, epoch, released)
         return frame[mask & (frame[date] >= self.start).to_numpy()]

@@ -7,6 +7,7 @@ billion-dollar run (decimal year), and the chapter's assembled result
 (``analyse``). Per-run estimates come from ``model``.
 """
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -56,16 +57,18 @@ def cost_growth(runs: Runs, end: pd.Timestamp | None = None) -> trends.Uncertain
     return trends.fit_growth_with_draws(runs.table.publication_date[keep], runs.cost[keep], SEED, LEVEL)
 
 
-def epoch_frontier(epoch: pd.DataFrame, column: str, end: pd.Timestamp | None = None) -> pd.DataFrame:
-    """Epoch AI's frontier runs (our running top-10 rule on their compute) with a value in ``column``."""
-    rows = FRONTIER.select(epoch, **compute_trends.model.EPOCH)
-    rows = rows[pd.to_numeric(rows[column], errors="coerce") > 0]
-    return rows if end is None else rows[rows["Publication date"] <= end]
+def epoch_frontier(epoch: pd.DataFrame, column: str, sample: compute_trends.model.Sample) -> pd.DataFrame:
+    """Epoch AI's runs in ``sample`` (our running top-10 rule on their compute) with a value in ``column``.
+
+    The sample ranks their whole history first and windows after, as it does ours.
+    """
+    rows = sample.select(epoch, **compute_trends.model.EPOCH)
+    return rows[pd.to_numeric(rows[column], errors="coerce") > 0]
 
 
-def epoch_growth(epoch: pd.DataFrame, column: str, end: pd.Timestamp | None = None) -> trends.GrowthFit:
+def epoch_growth(epoch: pd.DataFrame, column: str, sample: compute_trends.model.Sample) -> trends.GrowthFit:
     """Growth of Epoch AI's own estimates in ``column`` (power or cost) through our fit."""
-    rows = epoch_frontier(epoch, column, end)
+    rows = epoch_frontier(epoch, column, sample)
     return trends.fit_growth(rows["Publication date"], pd.to_numeric(rows[column]), level=LEVEL, seed=SEED)
 
 
@@ -245,6 +248,16 @@ COST_WINDOW_START = pd.Timestamp("2016-01-01")
 COST_WINDOW_END = pd.Timestamp("2023-12-31")
 """Cottier et al. fit frontier runs from 2016 to the end of 2023."""
 
+COST_WINDOW = dataclasses.replace(
+    FRONTIER, name="Frontier (running top-10), 2016 to 2023", start=COST_WINDOW_START, end=COST_WINDOW_END
+)
+"""Cottier et al.'s window on the frontier: ranked over the whole history (from 2010), then windowed."""
+
+POWER_WINDOW = dataclasses.replace(
+    FRONTIER, name="Frontier (running top-10), 2010 to Sep 2024", end=PUBLISHED_WINDOW_END
+)
+"""The frontier up to the end of Emberson and Rahman's data."""
+
 
 FAN_YEARS = np.arange(2025.0, 2030.0 + 1e-9, 0.25)
 
@@ -274,23 +287,20 @@ def analyse(
     )
     priced = runs.table.cost_usd.notna().to_numpy()
     costly = int(np.nanargmax(np.where(priced, runs.table.cost_usd, np.nan)))
-    window = runs.table.publication_date.between(COST_WINDOW_START, COST_WINDOW_END).to_numpy() & priced
+    dates = runs.table.publication_date
+    window = dates.between(COST_WINDOW.start, COST_WINDOW.end).to_numpy() & priced  # ranked before windowing
     return PowerAndCost(
         runs=runs,
         hardware=filled,
         inputs=inputs,
         growth=growth,
         growth_window=power_growth(runs, PUBLISHED_WINDOW_END),
-        epoch_power_window=epoch_growth(epoch, "Training power draw (W)", PUBLISHED_WINDOW_END),
+        epoch_power_window=epoch_growth(epoch, "Training power draw (W)", POWER_WINDOW),
         cost=cost,
         cost_window=trends.fit_growth_with_draws(
             runs.table.publication_date[window], runs.cost[window], SEED, LEVEL
         ).fit,
-        epoch_cost_window=epoch_growth(
-            epoch[epoch["Publication date"] >= COST_WINDOW_START],
-            "Training compute cost (2023 USD)",
-            COST_WINDOW_END,
-        ),
+        epoch_cost_window=epoch_growth(epoch, "Training compute cost (2023 USD)", COST_WINDOW),
         vendor_only=power_growth(vendor_runs),
         decomposition=decompose(runs),
         efficiency=efficiency_fits(epoch_hardware),
@@ -376,9 +386,13 @@ COMPARISON_PAIRS = [
     ),
     (
         "cost.growth.frontier_2016_2023",
-        "cottier2024.cost_growth.v1",
-        "Same method family (amortised hardware plus energy); we use nominal USD, their 2023 USD, and our "
-        "own chip-hours and overheads as ranges.",
+        "cottier2024.cost_growth.v2",
+        "Same window and fit family; the per-run costs differ (see the three-column split under Cost).",
+    ),
+    (
+        "cost.growth.epoch_data_2016_2023",
+        "cottier2024.cost_growth.v2",
+        "Their per-run estimates (current database) through our frontier rule and fit: method and vintage.",
     ),
     (
         "cost.first_billion_dollar_run.year",
@@ -403,7 +417,7 @@ def three_columns(result: PowerAndCost, published: pd.DataFrame) -> pd.DataFrame
             "Cost, frontier runs 2016-2023",
             result.cost_window,
             result.epoch_cost_window,
-            "cottier2024.cost_growth.v1",
+            "cottier2024.cost_growth.v2",
         ),
     ):
         row = published.loc[figure]

@@ -138,10 +138,18 @@ glue_text(pw.facts.method_facts(result))
 # {glue:text}`range_load_factor_tpu` for TPUs, whose systems run further below
 # their peak (Patterson et al. metered them).
 #
-# **Cost** = chip price × {glue:text}`range_cluster_cost_overhead` (servers
+# **Cost** = chip value at the training start × {glue:text}`range_cluster_cost_overhead` (servers
 # and networking) × chip-hours ÷ a hardware life of
 # {glue:text}`range_hardware_life` years (Cottier et al.'s depreciation), plus
 # energy at {glue:text}`range_electricity_price` USD per kWh, in nominal USD.
+# As Cottier et al. do, the dated price is depreciated from its date to the
+# training start at the price-performance rate that sets the hardware life
+# (1 / (life × ln 10) orders of magnitude per year, drawn with it); the
+# training starts at publication minus the training time (else
+# {glue:text}`duration_prior_days` days, the median of the frontier runs that
+# report one) minus {glue:text}`pre_training_days` days, their code's gap
+# between the end of training and publication. A price dated after the
+# training start is not appreciated.
 #
 # **Growth** is OLS of log10 median power on date; the interval refits on
 # bootstrap resamples of runs, each run at its own Monte Carlo draw, so it holds

@@ -83,7 +83,9 @@ def test_a_run_is_priced_at_the_latest_price_on_or_before_it_else_the_earliest()
     by_name = power.model.purchase_prices(prices)
 
     def price(key: str, when: str) -> tuple[float, str]:
-        return power.model._price(by_name, key, pd.Timestamp(when))
+        value, date, basis = power.model._price(by_name, key, pd.Timestamp(when))
+        assert pd.isna(date) or basis.startswith(str(date.date()))
+        return value, basis
 
     assert price("nvidia_h100_sxm5", "2023-12-31") == (30000.0, "2023-01-01 (before the run)")
     assert price("nvidia_h100_sxm5", "2024-01-01") == (25000.0, "2024-01-01 (before the run)")
@@ -268,3 +270,20 @@ def test_the_first_billion_dollar_year_is_a_headline_only_while_cost_growth_repl
 
     assert power.facts.cost_replicates(result(2.5), published)
     assert not power.facts.cost_replicates(result(3.4), published)
+
+
+def test_price_is_depreciated_to_the_training_start_at_the_price_performance_rate():
+    price = np.array([10_000.0, 10_000.0, 10_000.0])
+    dates = pd.to_datetime(["2020-01-01", "2023-01-01", None])
+    start = pd.to_datetime(["2022-01-01", "2022-01-01", "2022-01-01"])
+    value = power.model.depreciated_price(price, dates, start, np.array([0.14, 0.10]))
+    assert value[0, 0] == pytest.approx(10_000 * 10 ** (-0.14 * 731 / 365.25))
+    assert value[0, 1] == pytest.approx(10_000 * 10 ** (-0.10 * 731 / 365.25))
+    assert list(value[1]) == [10_000.0, 10_000.0], "a price dated after the start is not appreciated"
+    assert list(value[2]) == [10_000.0, 10_000.0], "no price date, no depreciation"
+
+
+def test_training_starts_before_publication_by_its_duration_and_sixty_days():
+    publication = pd.Series(pd.to_datetime(["2023-06-01", "2023-06-01"]))
+    start = power.model.training_start(publication, pd.Series([240.0, np.nan]), prior_hours=24 * 30)
+    assert list(start) == [pd.Timestamp("2023-03-23"), pd.Timestamp("2023-03-03")]

@@ -10,7 +10,7 @@ from analysis.science import forecasts, trends, units
 from analysis.science.units import format_number
 from analysis.topics import compute_trends
 from analysis.topics.power.growth import PROJECTION_YEARS, PowerAndCost
-from analysis.topics.power.model import DRAWS, LEVEL, SEED, SIXTEEN_BIT_FACTOR
+from analysis.topics.power.model import DRAWS, LEVEL, PRE_TRAINING_DAYS, SEED, SIXTEEN_BIT_FACTOR
 
 
 def cost_replicates(result: PowerAndCost, published: pd.DataFrame) -> bool:
@@ -155,7 +155,8 @@ def register_key_numbers(registry, result: PowerAndCost, published: pd.DataFrame
         LEVEL,
         "USD",
         f"Amortised hardware and energy cost of the most expensive training run in our data: {costly.model}",
-        f"Price x cluster overhead x chip-hours / hardware life + energy x price; median and {LEVEL:.0%} "
+        f"Price depreciated to the training start x cluster overhead x chip-hours / hardware life + energy "
+        f"x price; median and {LEVEL:.0%} "
         f"interval of {runs_note}",
         significant=2,
     )
@@ -239,6 +240,8 @@ def method_facts(result: PowerAndCost) -> dict:
         "draws": f"{DRAWS:,}",
         **{f"range_{key}": _input_range(result.inputs, key) for key in result.inputs.index},
         "sixteen_bit_factor": format_number(SIXTEEN_BIT_FACTOR, 2),
+        "duration_prior_days": format_number(result.runs.duration_prior_hours / 24, 2),
+        "pre_training_days": format_number(PRE_TRAINING_DAYS, 2),
     }
 
 

@@ -143,6 +143,9 @@ class Runs:
     energy: np.ndarray
     cost: np.ndarray
     excluded: pd.DataFrame
+    duration_prior_hours: float = np.nan
+    """Training time assumed where a run reports none (for its training start): the median of the
+    frontier runs that report one, as Cottier et al. take the median of their running top-10."""
 
 
 def purchase_prices(prices: pd.DataFrame) -> dict[str, tuple[pd.DatetimeIndex, np.ndarray]]:
@@ -158,15 +161,36 @@ def purchase_prices(prices: pd.DataFrame) -> dict[str, tuple[pd.DatetimeIndex, n
 
 def _price(
     by_name: dict[str, tuple[pd.DatetimeIndex, np.ndarray]], key: str, when: pd.Timestamp
-) -> tuple[float, str]:
-    """Purchase price of ``key`` (USD per chip): the latest dated on or before ``when``, else the earliest."""
+) -> tuple[float, pd.Timestamp, str]:
+    """Purchase price of ``key`` (USD per chip), its date, and where it lies against ``when``:
+    the latest dated on or before ``when``, else the earliest."""
     name = EPOCH_NAMES.get(key, ("", ""))[1]
     if name not in by_name:
-        return np.nan, ""
+        return np.nan, pd.NaT, ""
     dates, values = by_name[name]
     before = int(dates.searchsorted(when, side="right"))
     chosen, basis = (before - 1, "before the run") if before else (0, "after the run")
-    return float(values[chosen]), f"{dates[chosen].date()} ({basis})"
+    return float(values[chosen]), dates[chosen], f"{dates[chosen].date()} ({basis})"
+
+
+PRE_TRAINING_DAYS = 60.0
+"""Days between the end of training and publication that Cottier et al. assume (their code's
+``get_training_start_date``): training starts at publication - training time - 60 days."""
+
+
+def training_start(publication: pd.Series, hours: pd.Series, prior_hours: float) -> pd.Series:
+    """Start of each run's training: publication - (training time, else ``prior_hours``) - 60 days."""
+    duration = pd.to_timedelta(hours.fillna(prior_hours), unit="h")
+    return publication - duration - pd.Timedelta(days=PRE_TRAINING_DAYS)
+
+
+def depreciated_price(price: np.ndarray, price_date, start, rate_oom_per_year: np.ndarray) -> np.ndarray:
+    """Value per chip (USD) at the training start: the dated price depreciated at the price-performance
+    rate (OOM/yr) from its date to ``start``, as Cottier et al. do; a price dated after the start
+    (the chip cannot be bought later than it is used) is not appreciated. Shape (runs, draws)."""
+    years = (pd.DatetimeIndex(start) - pd.DatetimeIndex(price_date)).days.to_numpy() / 365.25
+    years = np.clip(np.nan_to_num(years, nan=0.0), 0.0, None)[:, None]
+    return price[:, None] * 10 ** (-rate_oom_per_year[None, :] * years)
 
 
 def estimate_runs(
@@ -216,10 +240,14 @@ def estimate_runs(
     price_basis = [
         _price(by_name, key, when) for key, when in zip(rows.hardware, rows.publication_date, strict=True)
     ]
-    price = np.array([value for value, _ in price_basis])[:, None]
+    price = np.array([value for value, _, _ in price_basis])
     life_hours = factors["hardware_life"] * HOURS_PER_YEAR
+    rate = 1.0 / (factors["hardware_life"] * np.log(10))
+    prior_hours = float(frontier.training_time_hours.median())
+    start = training_start(rows.publication_date, rows.training_time_hours, prior_hours)
+    value = depreciated_price(price, [date for _, date, _ in price_basis], start, rate)
     cost = (
-        price * factors["cluster_cost_overhead"] * chip_hours / life_hours
+        value * factors["cluster_cost_overhead"] * chip_hours / life_hours
         + energy * 1e3 * (factors["electricity_price"])
     )
     table = pd.DataFrame(
@@ -239,14 +267,16 @@ def estimate_runs(
             "peak_flop_per_s": spec.peak_flop_per_s,
             "fp32_flop_per_s": spec.fp32_flop_per_s,
             "confidence": rows.confidence,
-            "price_usd": price[:, 0],
-            "price_date": [basis for _, basis in price_basis],
+            "price_usd": price,
+            "price_date": [basis for _, _, basis in price_basis],
+            "training_start": start,
+            "value_at_start_usd": np.median(value, axis=1),
         }
     )
     for name, values in (("power_w", power), ("energy_mwh", energy), ("cost_usd", cost)):
         low, median, high = np.quantile(values, [(1 - LEVEL) / 2, 0.5, (1 + LEVEL) / 2], axis=1)
         table[name], table[f"{name}_low"], table[f"{name}_high"] = median, low, high
-    return Runs(table.reset_index(drop=True), power, chip_hours, energy, cost, excluded)
+    return Runs(table.reset_index(drop=True), power, chip_hours, energy, cost, excluded, prior_hours)
 
 
 def metered_check(

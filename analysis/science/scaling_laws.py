@@ -228,7 +228,7 @@ def objective_and_gradient(theta: np.ndarray, runs: RunData, delta: float, reduc
 
 
 def batched_derivatives(theta: np.ndarray, runs: RunData, weights: np.ndarray, delta: float, reduction: str):
-    """Objective ``(k,)``, gradient ``(k, 5)`` and Hessian ``(k, 5, 5)`` for ``k`` problems at once.
+    """Objective ``(k,)``, gradient ``(k, 5)`` and curvatures ``(k, 2, 5, 5)`` for ``k`` problems at once.
 
     Row ``i`` of ``theta`` is scored on the runs weighted by row ``i`` of
     ``weights`` (``(k, runs)``; bootstrap counts, or ones). With ``r`` the
@@ -236,7 +236,10 @@ def batched_derivatives(theta: np.ndarray, runs: RunData, weights: np.ndarray, d
     the gradient of ``r`` is ``g = (p1, p2, p3, -p1 ln N, -p2 ln D)`` and its
     Hessian ``sum_j p_j J_j^T J_j - g g^T`` (``J_j`` the j-th term's
     derivative), so the objective's Hessian is
-    ``sum w [(h'' - h') g g^T + h' sum_j p_j J_j^T J_j]`` for the Huber loss ``h``.
+    ``sum w [(h'' - h') g g^T + h' sum_j p_j J_j^T J_j]`` for the Huber loss ``h``
+    (curvature 0). Curvature 1 replaces ``h''`` by the reweighting ``h'(r) / r`` (1 inside the
+    Huber threshold, ``delta / |r|`` beyond), a surrogate for steps where nearly every residual lies
+    in the loss's linear part.
     """
     residuals, exponentials, total = _residuals(theta, runs)
     p1, p2, p3 = (x / total for x in exponentials)

@@ -65,17 +65,9 @@ class Sample:
     end: pd.Timestamp | None = None
     drop_speculative: bool = False
 
-    def select(
-        self,
-        frame: pd.DataFrame,
-        date: str,
-        compute: str,
-        domain: str,
-        confidence: str,
-        epoch: bool,
-        released: str | None = None,
-    ):
-        """The rows of ``frame`` in this sample (column names given for our or Epoch's table).
+    def select(self, frame: pd.DataFrame, **columns):
+        """The rows of ``frame`` in this sample (``columns``: ``OURS`` or ``EPOCH``, the column names of
+        our or Epoch's table, as ``frontier_mask`` takes them).
 
         Unreleased runs (``released`` false) never enter. A running top-N is
         ranked from ``START`` with a burn-in: the first N models, which are
@@ -83,8 +75,8 @@ class Sample:
         Rank first, then window (as ``trends.running_top_n_in_window``): the
         sample's ``start`` applies after the ranking, so earlier models count.
         """
-        mask = self.frontier_mask(frame, date, compute, domain, confidence, epoch, released)
-        return frame[mask & (frame[date] >= self.start).to_numpy()]
+        mask = self.frontier_mask(frame, **columns)
+        return frame[mask & (frame[columns["date"]] >= self.start).to_numpy()]
 
     def frontier_mask(
         self,

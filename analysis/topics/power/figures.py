@@ -61,6 +61,8 @@ def cost_chart(result: PowerAndCost) -> alt.LayerChart:
     tooltip = RUN_TOOLTIP[:4] + [
         alt.Tooltip("cost_usd:Q", title="cost (USD)", format=".3~e"),
         alt.Tooltip("price_date:N", title="price dated"),
+        alt.Tooltip("price_usd:Q", title="price per chip (USD)", format=",.0f"),
+        alt.Tooltip("value_at_start_usd:Q", title="value at training start (USD)", format=",.0f"),
     ]
     chart = charts.scatter_over_time(
         points,

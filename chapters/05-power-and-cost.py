@@ -312,6 +312,18 @@ charts.publish(pw.figures.cost_chart(result), "fig-power-and-cost-cost")
 # {glue:text}`published_cost_growth`. Split in two: {glue:text}`cost_gap`.
 # {cite-number}`cost.growth.frontier_2016_2023` {cite-number}`cost.growth.epoch_data_2016_2023`
 #
+# The table below sets our cost of each run in the window beside Epoch AI's.
+# Of the {glue:text}`gap_runs_matched` runs both sides cost,
+# {glue:text}`gap_runs_known` have Epoch's chip count and training time, so
+# each ratio splits into chip-hours and cost per chip-hour;
+# {glue:text}`n_outside_ratio` ratios fall outside {glue:text}`ratio_range`, each with its reason.
+# The gap between our growth rate and Epoch's, in named terms that add up
+# (OLS slopes on nested sets of runs): {glue:text}`gap_terms`.
+
+# %% tags=["hide-input"]
+tables.show(pw.facts.cost_comparison_table(result), index=False, significant=2)
+
+# %% [markdown]
 # ```{glue:figure} fig-power-and-cost-cost
 # :name: fig-power-and-cost-cost
 #

@@ -287,3 +287,63 @@ def test_training_starts_before_publication_by_its_duration_and_sixty_days():
     publication = pd.Series(pd.to_datetime(["2023-06-01", "2023-06-01"]))
     start = power.model.training_start(publication, pd.Series([240.0, np.nan]), prior_hours=24 * 30)
     assert list(start) == [pd.Timestamp("2023-03-23"), pd.Timestamp("2023-03-03")]
+
+
+def _comparison_rows():
+    rng = np.random.default_rng(2)
+    dates = pd.date_range("2016-01-01", "2023-12-01", periods=12)
+    ours = 10 ** (0.5 * (trends.decimal_year(dates) - 2016) + rng.normal(0, 0.2, 12) + 4)
+    chip_hours = 10 ** (0.3 * (trends.decimal_year(dates) - 2016) + rng.normal(0, 0.1, 12) + 3)
+    epoch_usd = ours / 10 ** (0.1 * (trends.decimal_year(dates) - 2016) + rng.normal(0, 0.1, 12))
+    epoch_chip_hours = chip_hours / 10 ** rng.normal(0, 0.1, 12)
+    frame = pd.DataFrame(
+        {
+            "publication_date": dates,
+            "ours_usd": ours,
+            "epoch_usd": np.where(np.arange(12) % 5 == 4, np.nan, epoch_usd),
+            "ours_chip_hours": chip_hours,
+            "epoch_chip_hours": np.where(np.arange(12) % 4 == 1, np.nan, epoch_chip_hours),
+        }
+    )
+    frame["ratio"] = frame.ours_usd / frame.epoch_usd
+    frame["chip_hours_ratio"] = frame.ours_chip_hours / frame.epoch_chip_hours
+    frame["rest_ratio"] = frame.ratio / frame.chip_hours_ratio
+    return frame, epoch_usd
+
+
+def test_the_cost_gap_terms_add_up_to_the_gap_between_the_two_fits():
+    frame, epoch_usd = _comparison_rows()
+    extra = pd.DataFrame(
+        {"publication_date": pd.to_datetime(["2019-05-01", "2022-02-01"]), "epoch_usd": [3e5, 2e7]}
+    )
+    theirs = pd.concat([frame[["publication_date"]].assign(epoch_usd=epoch_usd), extra], ignore_index=True)
+    terms, counts = power.comparison.gap_terms(frame, theirs)
+    parts = sum(value for key, value in terms.items() if key != "total")
+    assert parts == pytest.approx(terms["total"], abs=1e-12)
+    assert counts == {"ours": 12, "matched": 10, "known": 8, "epoch": 14}
+    assert "together" in power.facts.gap_terms_text(terms)
+
+
+def test_a_ratio_outside_half_to_twice_gets_its_larger_factor_as_reason():
+    row = pd.Series(
+        {
+            "ratio": 0.1,
+            "chip_hours_ratio": 0.2,
+            "rest_ratio": 0.5,
+            "chip_hours_basis": "derived",
+            "ours_chip_hours": 2e4,
+            "epoch_chip_hours": 1e5,
+            "epoch_chips": 1000.0,
+            "epoch_hours": 100.0,
+        }
+    )
+    assert power.facts.ratio_reason(row).startswith("mostly chip-hours")
+    other = row.copy()
+    other["chip_hours_ratio"], other["rest_ratio"] = 0.8, 0.125
+    assert power.facts.ratio_reason(other).startswith("mostly cost per chip-hour")
+    unknown = row.copy()
+    unknown["epoch_chip_hours"] = np.nan
+    assert "cannot be told apart" in power.facts.ratio_reason(unknown)
+    inside = row.copy()
+    inside["ratio"] = 1.5
+    assert power.facts.ratio_reason(inside) == ""

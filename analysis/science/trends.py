@@ -62,7 +62,7 @@ def from_decimal_year(year: float) -> pd.Timestamp:
     return (start + (year - whole) * (end - start)).normalize()
 
 
-def _ols_slopes(years: np.ndarray, log_values: np.ndarray) -> np.ndarray:
+def ols_slopes(years: np.ndarray, log_values: np.ndarray) -> np.ndarray:
     """OLS slope of each row of ``log_values`` on the matching row of ``years`` (vectorised)."""
     centred_years = years - years.mean(axis=-1, keepdims=True)
     centred_values = log_values - log_values.mean(axis=-1, keepdims=True)
@@ -74,7 +74,7 @@ def _bootstrap_lines(centred_years: np.ndarray, log_values: np.ndarray, resample
     rng = np.random.default_rng(seed)
     rows = rng.integers(0, len(centred_years), size=(resamples, len(centred_years)))
     years, values = centred_years[rows], log_values[rows]
-    slopes = _ols_slopes(years, values)
+    slopes = ols_slopes(years, values)
     return values.mean(axis=-1) - slopes * years.mean(axis=-1), slopes
 
 
@@ -222,7 +222,7 @@ def fit_growth_with_draws(
     rows = np.random.default_rng(seed).integers(0, items, size=(draws, items))
     resampled_years = years[rows] - reference
     resampled_values = log_draws[rows, np.arange(draws)[:, None]]
-    slopes = _ols_slopes(resampled_years, resampled_values)
+    slopes = ols_slopes(resampled_years, resampled_values)
     intercepts = resampled_values.mean(axis=-1) - slopes * resampled_years.mean(axis=-1)
     low, high = percentile_interval(slopes, level)
     fit = GrowthFit(

@@ -11,6 +11,6 @@ Modules: ``model`` (per-run estimates and the hardware), ``growth`` (trends acro
 projection and the chapter's result), ``facts`` and ``figures``.
 """
 
-from analysis.topics.power import facts, figures, growth, model
+from analysis.topics.power import comparison, facts, figures, growth, model
 
-__all__ = ["facts", "figures", "growth", "model"]
+__all__ = ["comparison", "facts", "figures", "growth", "model"]

@@ -9,6 +9,7 @@ import pandas as pd
 from analysis.science import forecasts, trends, units
 from analysis.science.units import format_number
 from analysis.topics import compute_trends
+from analysis.topics.power.comparison import RATIO_RANGE
 from analysis.topics.power.growth import PROJECTION_YEARS, PowerAndCost
 from analysis.topics.power.model import DRAWS, LEVEL, PRE_TRAINING_DAYS, SEED, SIXTEEN_BIT_FACTOR
 
@@ -361,6 +362,60 @@ def cost_gap_text(ours: trends.GrowthFit, theirs: trends.GrowthFit, published: p
     )
 
 
+GAP_TERM_NAMES = {
+    "sample_ours_only": "our runs Epoch AI does not cost",
+    "sample_without_chip_hours": "matched runs without Epoch's chip count and training time",
+    "chip_hours": "chip-hours",
+    "cost_per_chip_hour": "cost per chip-hour (price, depreciation, overheads, energy, USD year)",
+    "sample_epoch_only": "Epoch's runs we do not cost",
+}
+"""How the page names each term of ``comparison.gap_terms``."""
+
+
+def gap_terms_text(terms: dict) -> str:
+    """The gap between our cost growth and Epoch's, term by term in OOM/yr, and the total they make."""
+    parts = "; ".join(f"{name} {terms[key]:+.3f}" for key, name in GAP_TERM_NAMES.items())
+    return f"{parts}; together {terms['total']:+.3f} OOM/yr"
+
+
+def ratio_reason(row: pd.Series) -> str:
+    """Why our cost of a run is outside 0.5-2 times Epoch's: the larger of its two factors, with numbers."""
+    low, high = RATIO_RANGE
+    if not np.isfinite(row.ratio) or low <= row.ratio <= high:
+        return ""
+    if not np.isfinite(row.epoch_chip_hours):
+        return (
+            "Epoch lists no chip count and training time, so chip-hours "
+            f"({row.chip_hours_basis} on our side, {row.ours_chip_hours:,.0f}) and cost per chip-hour "
+            "cannot be told apart"
+        )
+    chips, rest = np.log10(row.chip_hours_ratio), np.log10(row.rest_ratio)
+    larger = "chip-hours" if abs(chips) >= abs(rest) else "cost per chip-hour"
+    return (
+        f"mostly {larger}: chip-hours x{format_number(row.chip_hours_ratio, 2)} "
+        f"(ours {row.chip_hours_basis}, {row.ours_chip_hours:,.0f}; "
+        f"Epoch's {row.epoch_chips:,.0f} chips x {row.epoch_hours:,.0f} h), "
+        f"cost per chip-hour x{format_number(row.rest_ratio, 2)}"
+    )
+
+
+def cost_comparison_table(result: PowerAndCost) -> pd.DataFrame:
+    """Run by run: our cost, Epoch's, the ratio, its two factors and the reason where it is outside 0.5-2."""
+    frame = result.cost_against_epoch
+    return pd.DataFrame(
+        {
+            "run": frame.model,
+            "published": frame.publication_date.dt.strftime("%b %Y"),
+            "ours (USD)": frame.ours_usd,
+            "Epoch AI (2023 USD)": frame.epoch_usd,
+            "ours / Epoch": frame.ratio,
+            "chip-hours ratio": frame.chip_hours_ratio,
+            "cost per chip-hour ratio": frame.rest_ratio,
+            "why outside 0.5-2": frame.apply(ratio_reason, axis=1),
+        }
+    )
+
+
 def cost_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
     """Numbers of the cost section, and the published figure it names."""
     return {
@@ -372,4 +427,9 @@ def cost_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
         "cost_gap": cost_gap_text(
             result.cost_window, result.epoch_cost_window, published.loc["cottier2024.cost_growth.v2"]
         ),
+        "gap_terms": gap_terms_text(result.cost_gap_terms),
+        "gap_runs_matched": str(result.cost_gap_runs["matched"]),
+        "gap_runs_known": str(result.cost_gap_runs["known"]),
+        "ratio_range": f"{format_number(RATIO_RANGE[0], 2)}–{format_number(RATIO_RANGE[1], 2)}",
+        "n_outside_ratio": str(int(cost_comparison_table(result)["why outside 0.5-2"].ne("").sum())),
     }

@@ -15,6 +15,7 @@ import pandas as pd
 
 from analysis.science import forecasts, trends
 from analysis.topics import compute_trends
+from analysis.topics.power import comparison
 from analysis.topics.power.model import (
     DRAWS,
     LEVEL,
@@ -240,6 +241,9 @@ class PowerAndCost:
     installed: pd.Series
     grids: pd.DataFrame
     metered: pd.DataFrame
+    cost_against_epoch: pd.DataFrame
+    cost_gap_terms: dict
+    cost_gap_runs: dict
 
 
 COST_WINDOW_START = pd.Timestamp("2016-01-01")
@@ -289,6 +293,15 @@ def analyse(
     costly = int(np.nanargmax(np.where(priced, runs.table.cost_usd, np.nan)))
     dates = runs.table.publication_date
     window = dates.between(COST_WINDOW.start, COST_WINDOW.end).to_numpy() & priced  # ranked before windowing
+    against = comparison.cost_against_epoch(runs, models, epoch, (COST_WINDOW.start, COST_WINDOW.end))
+    theirs = epoch_frontier(epoch, comparison.EPOCH_COST, COST_WINDOW)
+    theirs = pd.DataFrame(
+        {
+            "publication_date": theirs["Publication date"],
+            "epoch_usd": pd.to_numeric(theirs[comparison.EPOCH_COST]),
+        }
+    )
+    gap_terms, gap_runs = comparison.gap_terms(against, theirs)
     return PowerAndCost(
         runs=runs,
         hardware=filled,
@@ -319,6 +332,9 @@ def analyse(
         installed=installed_ai_power(chips),
         grids=grid_references(countries, states),
         metered=metered_check(models, filled, inputs, prices, metered),
+        cost_against_epoch=against,
+        cost_gap_terms=gap_terms,
+        cost_gap_runs=gap_runs,
     )
 
 

@@ -1,0 +1,92 @@
+"""Power and cost (chapter 5): our per-run costs against Epoch AI's, run by run, and the cost gap split.
+
+Costs in USD (ours nominal, Epoch's 2023 USD), chip-hours in hours of one accelerator, growth terms
+as OLS slopes of log10 values on decimal year (OOM/yr). On the same runs and dates an OLS slope is
+linear in the values, so the slope of log10(ours / Epoch) is exactly the slope of the chip-hours
+ratio plus the slope of the cost-per-chip-hour ratio; sample terms are differences of slopes
+between nested sets of runs. The terms therefore add up to the gap between the two fits.
+"""
+
+import numpy as np
+import pandas as pd
+
+from analysis.science import trends
+from analysis.topics import audit
+from analysis.topics.power.model import Runs
+
+EPOCH_COST = "Training compute cost (2023 USD)"
+
+RATIO_RANGE = (0.5, 2.0)
+"""Ratios of our cost to Epoch's outside this range get a stated reason."""
+
+
+def cost_against_epoch(runs: Runs, models: pd.DataFrame, epoch: pd.DataFrame, window) -> pd.DataFrame:
+    """Every priced run of ours in ``window`` (start, end) beside Epoch AI's cost and chip-hours.
+
+    ``epoch_chip_hours`` is their hardware quantity x training time where they list both.
+    Ratios are ours / Epoch; ``rest_ratio`` (cost per chip-hour: price, depreciation, overheads,
+    energy, USD year) is the cost ratio over the chip-hours ratio.
+    """
+    table = runs.table.assign(chip_hours=np.median(runs.chip_hours, axis=1))
+    keep = table.cost_usd.notna() & table.publication_date.between(*window)
+    table = table[keep.to_numpy()]
+    names = audit.join_epoch(models, epoch).set_index("model").epoch_name
+    theirs = epoch.drop_duplicates("Model").set_index("Model")
+    name = table.model.map(names)
+    frame = pd.DataFrame(
+        {
+            "model": table.model.to_numpy(),
+            "publication_date": table.publication_date.to_numpy(),
+            "ours_usd": table.cost_usd.to_numpy(),
+            "ours_chip_hours": table.chip_hours.to_numpy(),
+            "chip_hours_basis": table.chip_hours_basis.to_numpy(),
+            "epoch_name": name.to_numpy(),
+            "epoch_usd": pd.to_numeric(name.map(theirs[EPOCH_COST]), errors="coerce").to_numpy(),
+            "epoch_chips": pd.to_numeric(name.map(theirs["Hardware quantity"]), errors="coerce").to_numpy(),
+            "epoch_hours": pd.to_numeric(
+                name.map(theirs["Training time (hours)"]), errors="coerce"
+            ).to_numpy(),
+        }
+    )
+    frame["epoch_chip_hours"] = frame.epoch_chips * frame.epoch_hours
+    frame["ratio"] = frame.ours_usd / frame.epoch_usd
+    frame["chip_hours_ratio"] = frame.ours_chip_hours / frame.epoch_chip_hours
+    frame["rest_ratio"] = frame.ratio / frame.chip_hours_ratio
+    return frame.reset_index(drop=True)
+
+
+def _slope(frame: pd.DataFrame, column: str) -> float:
+    return float(
+        trends.ols_slopes(
+            trends.decimal_year(frame.publication_date), np.log10(frame[column].to_numpy(float))
+        )
+    )
+
+
+def gap_terms(comparison: pd.DataFrame, epoch_window: pd.DataFrame) -> tuple[dict, dict]:
+    """The gap between our cost growth and Epoch's (both OLS on their own runs, OOM/yr), in terms.
+
+    ``comparison`` is ``cost_against_epoch``; ``epoch_window`` Epoch's runs in the same window with
+    ``publication_date`` and ``epoch_usd``. Terms: runs only we cost; matched runs without Epoch's
+    chip-hours; chip-hours; cost per chip-hour; runs only Epoch costs. They sum to ``total``.
+    Also returns how many runs each set holds.
+    """
+    matched = comparison[comparison.epoch_usd > 0]
+    known = matched[matched.epoch_chip_hours > 0]
+    theirs = epoch_window[epoch_window.epoch_usd > 0]
+    ours_all, ours_matched, ours_known = (_slope(f, "ours_usd") for f in (comparison, matched, known))
+    epoch_known, epoch_matched, epoch_all = (
+        _slope(known, "epoch_usd"),
+        _slope(matched, "epoch_usd"),
+        _slope(theirs, "epoch_usd"),
+    )
+    terms = {
+        "sample_ours_only": ours_all - ours_matched,
+        "sample_without_chip_hours": (ours_matched - ours_known) - (epoch_matched - epoch_known),
+        "chip_hours": _slope(known, "chip_hours_ratio"),
+        "cost_per_chip_hour": _slope(known, "rest_ratio"),
+        "sample_epoch_only": epoch_matched - epoch_all,
+    }
+    terms["total"] = ours_all - epoch_all
+    counts = {"ours": len(comparison), "matched": len(matched), "known": len(known), "epoch": len(theirs)}
+    return terms, counts

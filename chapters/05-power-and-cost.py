@@ -55,7 +55,8 @@ glue_text(pw.facts.summary_facts(result, published))
 #   {cite:p}`emberson2024power` report {glue:text}`summary_published_growth`; on
 #   the same window we find
 #   {glue:text}`power.growth.frontier_to_sep2024.text`. {cite-number}`power.growth.frontier` {cite-number}`power.growth.frontier_to_sep2024`
-# - **Today.** The largest run in our data, {glue:text}`summary_largest_model`,
+# - **Today.** The largest run in our data whose developer discloses its
+#   cluster, {glue:text}`summary_largest_model`,
 #   draws about {glue:text}`power.largest_run.w.text` W and used
 #   {glue:text}`power.largest_run.energy_mwh.text` MWh. {cite-number}`power.largest_run.w` {cite-number}`power.largest_run.energy_mwh`
 # - **Why not as fast as compute.** Compute grows

@@ -181,3 +181,22 @@ def test_a_bad_hardware_row_names_file_line_key_and_column(tmp_path, edit, expec
     assert str(corrupted) in message and "(key=" in message
     for fragment in expected:
         assert fragment in message, message
+
+
+@pytest.mark.parametrize(
+    "edit, rule",
+    [
+        ({"hardware_quantity_low": "120000"}, "'hardware_quantity_high': fails low and high given together"),
+        ({"hardware_quantity_high": ""}, "'hardware_quantity_high': fails low and high given together"),
+        ({"training_time_hours": "3000"}, "'training_time_hours_high': fails low and high given together"),
+    ],
+)
+def test_a_disputed_chip_count_or_duration_must_bracket_the_value(tmp_path, edit, rule):
+    def dispute(rows):
+        row = next(row for row in rows if row["model"] == "Grok 3")
+        row.update(edit)
+
+    corrupted = write_edited_csv(tmp_path, MODELS, dispute)
+    with pytest.raises(schema.DataError, match=rule) as raised:
+        schema.read_table(catalog.MODELS, corrupted)
+    assert "models.csv" in str(raised.value) and "Grok 3" in str(raised.value)

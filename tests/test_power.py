@@ -28,6 +28,10 @@ def fixed_inputs(**values) -> pd.DataFrame:
     return pd.DataFrame({"low": defaults, "high": defaults})
 
 
+PRIOR_HOURS = 24 * 30.0
+"""Training time assumed for a test run that reports none."""
+
+
 def one_run(**overrides) -> pd.DataFrame:
     """A single frontier run on H100s, in the columns ``estimate_runs`` reads."""
     row = {
@@ -41,6 +45,10 @@ def one_run(**overrides) -> pd.DataFrame:
         "hardware_quantity": 16384.0,
         "training_time_hours": np.nan,
         "training_chip_hours": 30.84e6,
+        "hardware_quantity_low": np.nan,
+        "hardware_quantity_high": np.nan,
+        "training_time_hours_low": np.nan,
+        "training_time_hours_high": np.nan,
     } | overrides
     return pd.DataFrame([row]).set_index("model", drop=False)
 
@@ -59,12 +67,15 @@ def test_the_power_energy_and_cost_of_a_hand_checked_run():
     """Llama 3.1 405B-like: 16,384 H100 at 700 W x 1.8 x 1.1; 30.84M GPU-hours."""
     hardware = loaders.load_hardware()
     runs = power.model.estimate_runs(
-        one_run(), hardware.assign(figures_from="vendor"), fixed_inputs(), h100_prices()
+        one_run(), hardware.assign(figures_from="vendor"), fixed_inputs(), h100_prices(), PRIOR_HOURS
     )
     run = runs.table.iloc[0]
     assert run.power_w == pytest.approx(16384 * 700 * 1.8 * 1.1)  # 22.7 MW
     assert run.energy_mwh == pytest.approx(30.84e6 * 700 * 1.8 * 1.1 * 0.75 / 1e6)
-    hardware_cost = 30000 * 1.5 * 30.84e6 / (3.0 * power.model.HOURS_PER_YEAR)
+    start = pd.Timestamp("2024-07-23") - pd.Timedelta(hours=PRIOR_HOURS) - pd.Timedelta(days=60)
+    years = (start - pd.Timestamp("2023-01-01")).days / 365.25
+    value = 30000 * 10 ** (-years / (3.0 * np.log(10)))  # depreciated at the rate behind a 3-year life
+    hardware_cost = value * 1.5 * 30.84e6 / (3.0 * power.model.HOURS_PER_YEAR)
     energy_cost = run.energy_mwh * 1e3 * 0.08
     assert run.cost_usd == pytest.approx(hardware_cost + energy_cost)
     assert run.chips_basis == "reported" and run.chip_hours_basis == "reported"
@@ -98,7 +109,7 @@ def test_without_a_chip_count_the_chips_follow_from_compute_and_time():
     hardware = loaders.load_hardware().assign(figures_from="vendor")
     peak = hardware.fp16_bf16_flop_per_s["nvidia_h100_sxm5"]
     frame = one_run(hardware_quantity=np.nan, training_chip_hours=np.nan, training_time_hours=1000.0)
-    run = power.model.estimate_runs(frame, hardware, fixed_inputs(), h100_prices()).table.iloc[0]
+    run = power.model.estimate_runs(frame, hardware, fixed_inputs(), h100_prices(), PRIOR_HOURS).table.iloc[0]
     assert run.chips == pytest.approx(3.8e25 / (peak * 0.4 * 1000 * 3600))
     assert run.chips_basis == "derived"
 
@@ -108,9 +119,8 @@ def test_a_run_that_cannot_be_estimated_is_listed_with_its_reason():
         [one_run(), one_run(model="No chips", hardware_quantity=np.nan, training_chip_hours=np.nan)]
     ).set_index("model", drop=False)
     frame.loc["No chips", "model"] = "No chips"
-    runs = power.model.estimate_runs(
-        frame, loaders.load_hardware().assign(figures_from="vendor"), fixed_inputs(), h100_prices()
-    )
+    hardware = loaders.load_hardware().assign(figures_from="vendor")
+    runs = power.model.estimate_runs(frame, hardware, fixed_inputs(), h100_prices(), PRIOR_HOURS)
     assert list(runs.excluded.model) == ["No chips"]
     assert "no chip count" in runs.excluded.reason.iloc[0]
 
@@ -347,3 +357,22 @@ def test_a_ratio_outside_half_to_twice_gets_its_larger_factor_as_reason():
     inside = row.copy()
     inside["ratio"] = 1.5
     assert power.facts.ratio_reason(inside) == ""
+
+
+def test_the_duration_prior_is_the_median_reported_time_and_an_error_without_one():
+    assert power.model.duration_prior(pd.DataFrame({"training_time_hours": [100.0, np.nan, 300.0]})) == 200.0
+    with pytest.raises(ValueError, match="duration prior is undefined"):
+        power.model.duration_prior(pd.DataFrame({"training_time_hours": [np.nan]}))
+
+
+def test_a_disputed_count_is_drawn_across_its_sources_range_and_an_undisputed_one_is_kept():
+    rows = pd.DataFrame(
+        {
+            "hardware_quantity": [80000.0, 512.0, np.nan],
+            "hardware_quantity_low": [80000.0, np.nan, np.nan],
+            "hardware_quantity_high": [100000.0, np.nan, np.nan],
+        }
+    )
+    drawn = power.model.sources_range(rows, "hardware_quantity", np.random.default_rng(0), 500)
+    assert drawn[0].min() >= 80000 and drawn[0].max() <= 100000 and drawn[0].std() > 1000
+    assert (drawn[1] == 512.0).all() and np.isnan(drawn[2]).all()

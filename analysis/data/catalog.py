@@ -118,6 +118,13 @@ SIX_ND_TOLERANCE = 3.0
 _MENTIONS_SIX_ND = r"6\s*\*?\s*N\s*\*?\s*D|6ND"
 
 
+def _range_holds(frame: pd.DataFrame, column: str) -> pd.Series:
+    """Rows whose ``<column>_low`` / ``_high`` are both empty, or both given around a given ``column``."""
+    low, high, value = frame[f"{column}_low"], frame[f"{column}_high"], frame[column]
+    empty = low.isna() & high.isna()
+    return empty | (low.notna() & high.notna() & value.notna() & (low <= value) & (value <= high))
+
+
 def _positive(name: str, description: str, unit: str) -> Column:
     return Column(name, "float", description, unit, False, rule=pa.Check.gt(0))
 
@@ -495,6 +502,44 @@ MODELS = TableSpec(
             maximum=1e10,
         ),
         Column(
+            "hardware_quantity_low",
+            "int",
+            "Smallest chip count the sources give, where they disagree (else empty); with "
+            "`hardware_quantity_high` it enters the run's power and cost intervals.",
+            "chips",
+            False,
+            minimum=1,
+            maximum=1e7,
+        ),
+        Column(
+            "hardware_quantity_high",
+            "int",
+            "Largest chip count the sources give, where they disagree (else empty).",
+            "chips",
+            False,
+            minimum=1,
+            maximum=1e7,
+        ),
+        Column(
+            "training_time_hours_low",
+            "float",
+            "Shortest training time the sources give, where they disagree (else empty); with "
+            "`training_time_hours_high` it enters the run's chip-hours, energy and cost intervals.",
+            "hours",
+            False,
+            minimum=0.01,
+            maximum=1e5,
+        ),
+        Column(
+            "training_time_hours_high",
+            "float",
+            "Longest training time the sources give, where they disagree (else empty).",
+            "hours",
+            False,
+            minimum=0.01,
+            maximum=1e5,
+        ),
+        Column(
             "confidence",
             "str",
             "`confident` (estimate within about 3x), `likely` (about 10x), `speculative`, as Epoch AI grades "
@@ -537,6 +582,14 @@ MODELS = TableSpec(
         pa.Check(
             lambda df: df.active_parameters.isna() | (df.active_parameters <= df.parameters),
             name="active_parameters: active_parameters <= parameters",
+        ),
+        pa.Check(
+            lambda df: _range_holds(df, "hardware_quantity"),
+            name="hardware_quantity_high: low and high given together, hardware_quantity between them",
+        ),
+        pa.Check(
+            lambda df: _range_holds(df, "training_time_hours"),
+            name="training_time_hours_high: low and high given together, training_time_hours between them",
         ),
         pa.Check(
             lambda df: (

@@ -13,6 +13,9 @@ from analysis.topics.power.comparison import RATIO_RANGE
 from analysis.topics.power.growth import PROJECTION_YEARS, PowerAndCost
 from analysis.topics.power.model import DRAWS, LEVEL, PRE_TRAINING_DAYS, SEED, SIXTEEN_BIT_FACTOR
 
+CLUSTER_NOTE = "(accelerator, and chip count or chip-hours)"
+"""What a run must disclose to be costed; the frontier runs without it are listed as excluded."""
+
 
 def cost_replicates(result: PowerAndCost, published: pd.DataFrame) -> bool:
     """Whether our cost growth on Cottier et al.'s window lies inside their published 90% interval."""
@@ -61,7 +64,8 @@ def register_key_numbers(registry, result: PowerAndCost, published: pd.DataFrame
         (low, high),
         LEVEL,
         "W",
-        f"Power drawn by the largest training run in our data: {largest.model} ({largest.organization})",
+        f"Power drawn by the largest training run in our data with a disclosed cluster {CLUSTER_NOTE}: "
+        f"{largest.model} ({largest.organization})",
         f"Chips x TDP x server overhead x PUE; median and {LEVEL:.0%} interval of {runs_note}",
         published="epoch_epri2025.largest_run_power.current",
         significant=2,
@@ -73,7 +77,8 @@ def register_key_numbers(registry, result: PowerAndCost, published: pd.DataFrame
         (low, high),
         LEVEL,
         "MWh",
-        f"Electricity used by the largest training run in our data ({largest.model})",
+        f"Electricity used by the largest training run in our data with a disclosed cluster {CLUSTER_NOTE} "
+        f"({largest.model})",
         f"Chip-hours x TDP x server overhead x PUE x load factor; median and {LEVEL:.0%} interval of "
         f"{runs_note}",
         significant=2,
@@ -155,7 +160,8 @@ def register_key_numbers(registry, result: PowerAndCost, published: pd.DataFrame
         (low, high),
         LEVEL,
         "USD",
-        f"Amortised hardware and energy cost of the most expensive training run in our data: {costly.model}",
+        f"Amortised hardware and energy cost of the most expensive training run in our data with a "
+        f"disclosed cluster {CLUSTER_NOTE}: {costly.model}",
         f"Price depreciated to the training start x cluster overhead x chip-hours / hardware life + energy "
         f"x price; median and {LEVEL:.0%} "
         f"interval of {runs_note}",

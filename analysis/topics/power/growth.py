@@ -22,6 +22,7 @@ from analysis.topics.power.model import (
     SECONDS_PER_HOUR,
     SEED,
     Runs,
+    duration_prior,
     efficiency_fits,
     estimate_runs,
     metered_check,
@@ -281,7 +282,9 @@ def analyse(
 ) -> PowerAndCost:
     """Run the chapter's analysis on our runs and the third-party inputs."""
     filled = with_fallbacks(hardware, epoch_hardware)
-    runs = estimate_runs(FRONTIER.select(models, **compute_trends.model.OURS), filled, inputs, prices)
+    frontier = FRONTIER.select(models, **compute_trends.model.OURS)
+    prior_hours = duration_prior(frontier)
+    runs = estimate_runs(frontier, filled, inputs, prices, prior_hours)
     growth = power_growth(runs)
     vendor = (runs.table.figures_from == "vendor").to_numpy()
     vendor_runs = Runs(runs.table[vendor], runs.power[vendor], None, None, None, None)
@@ -331,7 +334,7 @@ def analyse(
         campuses=largest_campus_by_year(timelines),
         installed=installed_ai_power(chips),
         grids=grid_references(countries, states),
-        metered=metered_check(models, filled, inputs, prices, metered),
+        metered=metered_check(models, filled, inputs, prices, metered, prior_hours),
         cost_against_epoch=against,
         cost_gap_terms=gap_terms,
         cost_gap_runs=gap_runs,

@@ -144,8 +144,7 @@ class Runs:
     cost: np.ndarray
     excluded: pd.DataFrame
     duration_prior_hours: float = np.nan
-    """Training time assumed where a run reports none (for its training start): the median of the
-    frontier runs that report one, as Cottier et al. take the median of their running top-10."""
+    """Training time assumed where a run reports none, for its training start (``duration_prior``)."""
 
 
 def purchase_prices(prices: pd.DataFrame) -> dict[str, tuple[pd.DatetimeIndex, np.ndarray]]:
@@ -193,11 +192,32 @@ def depreciated_price(price: np.ndarray, price_date, start, rate_oom_per_year: n
     return price[:, None] * 10 ** (-rate_oom_per_year[None, :] * years)
 
 
+def sources_range(rows: pd.DataFrame, column: str, rng: np.random.Generator, draws: int) -> np.ndarray:
+    """``column`` per run and draw (runs x draws): where sources disagree (``<column>_low`` and
+    ``_high`` given), drawn log-uniformly between them; elsewhere the value itself (NaN if none)."""
+    value = rows[column].to_numpy(float)[:, None]
+    low = rows[f"{column}_low"].fillna(rows[column]).to_numpy(float)[:, None]
+    high = rows[f"{column}_high"].fillna(rows[column]).to_numpy(float)[:, None]
+    spread = rng.uniform(0.0, 1.0, (len(rows), draws))
+    drawn = low * (high / low) ** spread
+    return np.where(np.isnan(value), np.nan, drawn)
+
+
+def duration_prior(frontier: pd.DataFrame) -> float:
+    """Training time (hours) assumed for a run that reports none: the median of the frontier runs that
+    report one, as Cottier et al. take the median of their running top-10."""
+    reported = frontier.training_time_hours.dropna()
+    if reported.empty:
+        raise ValueError("no frontier run reports a training time: the duration prior is undefined")
+    return float(reported.median())
+
+
 def estimate_runs(
     models: pd.DataFrame,
     hardware: pd.DataFrame,
     inputs: pd.DataFrame,
     prices: pd.DataFrame,
+    prior_hours: float,
     draws: int = DRAWS,
     seed: int = SEED,
 ) -> Runs:
@@ -205,7 +225,10 @@ def estimate_runs(
 
     ``hardware`` carries the fallbacks of ``with_fallbacks``. Chips are the developer's count;
     without one, compute / (peak x utilisation x time). Chip-hours are the developer's, else chips x
-    time, else compute / (peak x utilisation). Every other frontier run is listed in ``excluded``
+    time, else compute / (peak x utilisation). A chip count or training time that sources disagree on
+    is drawn across their range (``sources_range``). A run without a training time starts training
+    ``prior_hours`` (``duration_prior``) before publication, less 60 days. Every other frontier run is
+    listed in ``excluded``
     with the reason. Cost is nominal USD (no inflation adjustment).
     """
     frontier = models
@@ -225,13 +248,14 @@ def estimate_runs(
     watts_per_chip = spec.tdp_w.to_numpy()[:, None] * overhead * factors["pue"]
     compute = rows.training_compute_flop.to_numpy()[:, None]
     peak = spec.peak_flop_per_s.to_numpy()[:, None]
-    hours = rows.training_time_hours.to_numpy()[:, None]
-    reported_chips = rows.hardware_quantity.to_numpy()[:, None]
+    disputed = np.random.default_rng(seed + 2)
+    hours = sources_range(rows, "training_time_hours", disputed, draws)
+    reported_chips = sources_range(rows, "hardware_quantity", disputed, draws)
     derived_chip_hours = compute / (peak * utilisation * SECONDS_PER_HOUR)
     chip_count = np.where(np.isnan(reported_chips), derived_chip_hours / hours, reported_chips)
     chip_count = np.broadcast_to(chip_count, (len(rows), draws))
-    reported_chip_hours = rows.training_chip_hours.fillna(rows.hardware_quantity * rows.training_time_hours)
-    reported_chip_hours = reported_chip_hours.to_numpy()[:, None]
+    reported_chip_hours = rows.training_chip_hours.to_numpy()[:, None]
+    reported_chip_hours = np.where(np.isnan(reported_chip_hours), reported_chips * hours, reported_chip_hours)
     chip_hours = np.where(np.isnan(reported_chip_hours), derived_chip_hours, reported_chip_hours)
     power = chip_count * watts_per_chip
     load = np.where(is_tpu, factors["load_factor_tpu"], factors["load_factor_gpu"])
@@ -243,7 +267,6 @@ def estimate_runs(
     price = np.array([value for value, _, _ in price_basis])
     life_hours = factors["hardware_life"] * HOURS_PER_YEAR
     rate = 1.0 / (factors["hardware_life"] * np.log(10))
-    prior_hours = float(frontier.training_time_hours.median())
     start = training_start(rows.publication_date, rows.training_time_hours, prior_hours)
     value = depreciated_price(price, [date for _, date, _ in price_basis], start, rate)
     cost = (
@@ -280,10 +303,15 @@ def estimate_runs(
 
 
 def metered_check(
-    models: pd.DataFrame, hardware: pd.DataFrame, inputs: pd.DataFrame, prices: pd.DataFrame, metered
+    models: pd.DataFrame,
+    hardware: pd.DataFrame,
+    inputs: pd.DataFrame,
+    prices: pd.DataFrame,
+    metered: pd.DataFrame,
+    prior_hours: float,
 ) -> pd.DataFrame:
     """Our energy estimate of each run whose developer metered it, beside the metered figure."""
-    runs = estimate_runs(models.loc[metered.model], hardware, inputs, prices)
+    runs = estimate_runs(models.loc[metered.model], hardware, inputs, prices, prior_hours)
     table = runs.table.set_index("model")
     energy = metered.set_index("model").energy_mwh
     return pd.DataFrame(

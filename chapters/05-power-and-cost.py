@@ -73,7 +73,8 @@ glue_text(pw.facts.summary_facts(result, published))
 #   by a factor of {glue:text}`cost.growth.frontier.text` per year; the most expensive run
 #   in our data ({glue:text}`summary_costly_model`) cost about
 #   {glue:text}`cost.largest_run.usd.text` USD, and the first billion-dollar run
-#   comes in {glue:text}`cost.first_billion_dollar_run.year.text`. {cite-number}`cost.growth.frontier` {cite-number}`cost.largest_run.usd` {cite-number}`cost.first_billion_dollar_run.year`
+#   comes in {glue:text}`cost.first_billion_dollar_run.year.text`.
+#   {glue:text}`summary_cost_caveat` {cite-number}`cost.growth.frontier` {cite-number}`cost.largest_run.usd` {cite-number}`cost.first_billion_dollar_run.year`
 
 # %% tags=["remove-cell"]
 glue_text(pw.facts.data_facts(result))
@@ -89,6 +90,8 @@ glue_text(pw.facts.data_facts(result))
 #   give no chip count and no time. For {glue:text}`n_derived_chip_hours` runs
 #   the chip-hours are derived from compute, peak FLOP/s and utilisation; the
 #   rest come from the developer (model cards' GPU hours) or chips × time.
+#   Where chip counts or training times differ between sources, the row keeps
+#   the range: {glue:text}`disputed_runs` (the sources are in each row's notes).
 # - **Chips.** `data/hardware.csv` holds {glue:text}`n_hardware` accelerators,
 #   each figure read in a vendor document. Where we have not yet read a vendor
 #   figure, the chip's TDP or peak FLOP/s comes from Epoch AI's hardware table

@@ -376,3 +376,18 @@ def test_a_disputed_count_is_drawn_across_its_sources_range_and_an_undisputed_on
     drawn = power.model.sources_range(rows, "hardware_quantity", np.random.default_rng(0), 500)
     assert drawn[0].min() >= 80000 and drawn[0].max() <= 100000 and drawn[0].std() > 1000
     assert (drawn[1] == 512.0).all() and np.isnan(drawn[2]).all()
+
+
+def test_the_disputed_runs_sentence_names_each_range_or_says_there_is_none():
+    table = pd.DataFrame(
+        {
+            "model": ["Grok 3", "Other"],
+            "hardware_quantity_low": [80000.0, np.nan],
+            "hardware_quantity_high": [100000.0, np.nan],
+            "training_time_hours_low": [2160.0, np.nan],
+            "training_time_hours_high": [2400.0, np.nan],
+        }
+    )
+    text = power.facts.disputed_text(table)
+    assert "Grok 3 (80,000–100,000 chips, 2,160–2,400 hours of training)" in text
+    assert power.facts.disputed_text(table.iloc[1:]).startswith("no run's sources disagree")

@@ -208,6 +208,12 @@ def summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
         "summary_2030_share_us": f"{projection_2030 / grids.power_w['United States']:.1%}",
         "summary_2030_virginia": format_number(projection_2030 / grids.power_w["Virginia"], 2),
         "summary_costly_model": result.largest_cost.model,
+        "summary_cost_caveat": (
+            "Our cost growth replicates Cottier et al.'s on their window."
+            if cost_replicates(result, published)
+            else "Read both as our cost model's, not a replication: on Cottier et al.'s window our cost "
+            "growth lies above their interval, while Epoch AI's own per-run costs reproduce it (see Cost)."
+        ),
         "summary_vendor_growth": _growth(result.vendor_only.fit),
         "summary_published_growth": compute_trends.model.published_cell(
             published.loc["emberson2024.power_growth.frontier"]
@@ -218,11 +224,31 @@ def summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
     }
 
 
+def disputed_text(table: pd.DataFrame) -> str:
+    """Runs whose chip count or training time the sources give as a range, with the ranges."""
+    parts = []
+    for row in table.itertuples():
+        ranges = [
+            f"{format_number(low, 3)}–{format_number(high, 3)} {label}"
+            for low, high, label in (
+                (row.hardware_quantity_low, row.hardware_quantity_high, "chips"),
+                (row.training_time_hours_low, row.training_time_hours_high, "hours of training"),
+            )
+            if np.isfinite(low)
+        ]
+        if ranges:
+            parts.append(f"{row.model} ({', '.join(ranges)})")
+    if not parts:
+        return "no run's sources disagree on its chip count or training time"
+    return "the sources disagree for " + "; ".join(parts) + ", and each run is drawn across its range"
+
+
 def data_facts(result: PowerAndCost) -> dict:
     """Numbers of the Data section."""
     table, excluded = result.runs.table, result.runs.excluded
     counts = excluded.reason.value_counts()
     return {
+        "disputed_runs": disputed_text(table),
         "n_frontier": str(len(table) + len(excluded)),
         "n_runs": str(len(table)),
         "n_excluded": str(len(excluded)),

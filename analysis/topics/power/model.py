@@ -285,6 +285,11 @@ def estimate_runs(
             "chips_basis": np.where(np.isnan(reported_chips[:, 0]), "derived", "reported"),
             "chip_hours_basis": np.where(np.isnan(reported_chip_hours[:, 0]), "derived", "reported"),
             "training_time_hours": rows.training_time_hours,
+            **{
+                f"{column}_{end}": rows[f"{column}_{end}"]
+                for column in ("hardware_quantity", "training_time_hours")
+                for end in ("low", "high")
+            },
             "tdp_w": spec.tdp_w,
             "figures_from": spec.figures_from,
             "peak_flop_per_s": spec.peak_flop_per_s,

@@ -58,7 +58,10 @@ glue_text(pw.facts.summary_facts(result, published))
 # - **Today.** The largest run in our data whose developer discloses its
 #   cluster, {glue:text}`summary_largest_model`,
 #   draws about {glue:text}`power.largest_run.w.text` W and used
-#   {glue:text}`power.largest_run.energy_mwh.text` MWh. {cite-number}`power.largest_run.w` {cite-number}`power.largest_run.energy_mwh`
+#   {glue:text}`power.largest_run.energy_mwh.text` MWh. With the frontier
+#   runs that disclose no cluster imputed (chip in use, training time from a
+#   prior), the largest is {glue:text}`summary_imputed_largest`.
+#   {cite-number}`power.largest_run.w` {cite-number}`power.largest_run.energy_mwh` {cite-number}`power.largest_run_with_imputed.w`
 # - **Why not as fast as compute.** Compute grows
 #   {glue:text}`power.decomposition.compute_minus_power.text` orders of
 #   magnitude per year faster than power: more efficient chips, lower precision,
@@ -68,7 +71,10 @@ glue_text(pw.facts.summary_facts(result, published))
 #   {glue:text}`summary_2030_share_us` of the average electricity demand of the
 #   United States and {glue:text}`summary_2030_virginia` times that of Virginia.
 #   Epoch AI and EPRI {cite:p}`epochepri2025power` put it at
-#   {glue:text}`summary_published_2030`. {cite-number}`power.projection_2030.w`
+#   {glue:text}`summary_published_2030`; their construction (compute growth
+#   over FLOP-per-joule and training-time growth) on our data gives
+#   {glue:text}`power.projection_2030.components.w.text` W.
+#   {glue:text}`summary_path_choice`. {cite-number}`power.projection_2030.w` {cite-number}`power.projection_2030.components.w`
 # - **Cost.** The amortised cost of hardware and energy for frontier runs grows
 #   by a factor of {glue:text}`cost.growth.frontier.text` per year; the most expensive run
 #   in our data ({glue:text}`summary_costly_model`) cost about
@@ -87,7 +93,10 @@ glue_text(pw.facts.data_facts(result))
 #   count (or the training time to derive one). The other
 #   {glue:text}`n_excluded` are listed below with the reason:
 #   {glue:text}`n_no_hardware` name no accelerator, {glue:text}`n_no_chips`
-#   give no chip count and no time. For {glue:text}`n_derived_chip_hours` runs
+#   give no chip count and no time. The headlines rest on the disclosed runs;
+#   {glue:text}`n_imputed` of the others are also estimated with an imputed
+#   cluster (see Method) and shown beside them, flagged `imputed`;
+#   {glue:text}`n_not_imputed` cannot be. For {glue:text}`n_derived_chip_hours` runs
 #   the chip-hours are derived from compute, peak FLOP/s and utilisation; the
 #   rest come from the developer (model cards' GPU hours) or chips × time.
 #   Where chip counts or training times differ between sources, the row keeps
@@ -155,6 +164,15 @@ glue_text(pw.facts.method_facts(result))
 # between the end of training and publication. A price dated after the
 # training start is not appreciated.
 #
+# **Runs without a disclosed cluster** are imputed, flagged in every table
+# and tooltip and kept out of the headlines: a run that names no accelerator
+# gets the chip most used by the disclosed frontier runs of the two years
+# before it, and with it that chip's FLOP per joule at its training
+# precision; a run without a training time gets the median of those that
+# frontier runs of the three years before it report (each read in its primary
+# source), drawn log-uniformly between their 10th and 90th percentiles; the
+# chip count then follows from compute, peak and utilisation.
+#
 # **Growth** is OLS of log10 median power on date; the interval refits on
 # bootstrap resamples of runs, each run at its own Monte Carlo draw, so it holds
 # both which runs we have and what each drew.
@@ -164,20 +182,35 @@ glue_text(pw.facts.method_facts(result))
 # ### Growth
 
 # %% tags=["remove-cell"]
-glue_text(pw.facts.growth_facts(result))
+glue_text(pw.facts.growth_facts(result, published))
 charts.publish(pw.figures.power_chart(result), "fig-power-and-cost-runs")
 
 # %% [markdown]
-# Power doubles every {glue:text}`doubling_months` months. Where developers
-# metered the energy, for the {glue:text}`n_metered`
-# runs in `data/metered_training_energy.csv` (Patterson et al.) our energy is
-# {glue:text}`metered_ratio_low` to {glue:text}`metered_ratio_high` times the
-# metered figure, inside our 90% interval for
-# {glue:text}`n_metered_inside` of them (outside: {glue:text}`metered_outside`;
-# the table's source rows say why, e.g. a training time that differs between
-# the model's paper and the metering). Epoch AI's own
+# Power doubles every {glue:text}`doubling_months` months.
+#
+# **Calibration, not validation.** Where developers metered the energy, for
+# the {glue:text}`n_metered` runs in `data/metered_training_energy.csv`
+# (Patterson et al.), our energy is {glue:text}`metered_ratio_low` to
+# {glue:text}`metered_ratio_high` times the metered figure, inside our 90%
+# interval for {glue:text}`n_metered_inside` of them (outside:
+# {glue:text}`metered_outside`). These are the runs our utilisation, TPU load
+# factor and PUE ranges were drawn from, so the match is a calibration.
+#
+# **Held-out check.** On the {glue:text}`n_held_out` runs that report their
+# chip-hours (or chips and training time) and gave no input, we derive
+# chip-hours as for a run that discloses none (compute ÷ peak ÷ utilisation)
+# and compare: {glue:text}`held_out`. Derived chip-hours, and the energy and
+# cost of the runs that rest on them (imputed runs among them), therefore
+# lean low; the table below lists every run.
+
+# %% tags=["hide-input"]
+tables.show(result.held_out, index=False, significant=2)
+
+# %% [markdown]
+# Epoch AI's own
 # per-run power estimates {cite:p}`epoch2026models`, through our fit and window,
-# give {glue:text}`epoch_power_growth`. On the {glue:text}`vendor_n` runs whose
+# give {glue:text}`epoch_power_growth`. Why Emberson and Rahman's figure does
+# not reproduce: {glue:text}`vintage`. On the {glue:text}`vendor_n` runs whose
 # chip figures are all from vendor documents the rate is
 # {glue:text}`vendor_growth`, {glue:text}`vendor_comparison`; the earlier GPU
 # runs rely on Epoch's TDPs, so this subset starts later.
@@ -193,6 +226,17 @@ charts.publish(pw.figures.power_chart(result), "fig-power-and-cost-runs")
 # %% tags=["hide-input"]
 tables.show(result.metered, index=False)
 tables.show(pw.growth.three_columns(result, published), index=False)
+
+# %% tags=["remove-cell"]
+glue_text(pw.facts.imputation_facts(result))
+
+# %% [markdown]
+# With the {glue:text}`n_imputed_runs` imputed runs added, the growth rates and
+# the largest runs become (the headlines above use the disclosed runs only):
+# {cite-number}`power.growth.frontier_with_imputed` {cite-number}`cost.growth.frontier_with_imputed` {cite-number}`power.largest_run_with_imputed.w` {cite-number}`cost.largest_run_with_imputed.usd`
+
+# %% tags=["hide-input"]
+tables.show(pw.facts.imputation_table(result), index=False)
 
 # %% [markdown]
 # ### Why power grows more slowly than compute
@@ -211,6 +255,12 @@ charts.publish(pw.figures.decomposition_chart(result.decomposition), "fig-power-
 # no training time), so they need not add up: the residual is
 # {glue:text}`term_residual` OOM per year. On the
 # {glue:text}`n_complete` runs that have every term it is zero by construction.
+# The utilisation term is partly circular: for
+# {glue:text}`n_utilisation_circular` of its {glue:text}`n_utilisation_runs`
+# runs the compute itself was derived from chips, time and an assumed
+# utilisation. The precision term is a step (FP32 to 16-bit as tensor cores
+# and TPUs arrived), not a trend: the table below sets the terms beside
+# Emberson and Rahman's cumulative offsets.
 #
 # ```{glue:figure} fig-power-and-cost-decomposition
 # :name: fig-power-and-cost-decomposition
@@ -222,6 +272,7 @@ charts.publish(pw.figures.decomposition_chart(result.decomposition), "fig-power-
 
 # %% tags=["hide-input"]
 tables.show(result.decomposition.table.drop(columns="key"), index=False)
+tables.show(pw.facts.decomposition_comparison(result, published), index=False)
 
 # %% [markdown]
 # ### Energy efficiency of the chips
@@ -239,9 +290,11 @@ charts.publish(
 # {glue:text}`power.efficiency_growth.hardware.text` per year; at dense 16-bit on the {glue:text}`efficiency_16bit_n` chips with
 # tensor or matrix units, {glue:text}`efficiency_16bit`; on the
 # {glue:text}`efficiency_gpus_n` GPUs released 2010–2024, the published
-# figure's window and kind of chip, {glue:text}`efficiency_gpus`. Sevilla et al.'s
-# figure {cite:p}`sevilla2024can` (in the comparison table below) comes from an
-# earlier version of the same table.
+# figure's window and kind of chip, {glue:text}`power.efficiency_growth.gpus_2010_2024.text`,
+# the number we set beside Sevilla et al.'s {cite:p}`sevilla2024can` in the
+# comparison table. Their footnote points to an expanded notebook whose
+# measure and precision it does not state, so what remains of the gap is
+# not explained here. {cite-number}`power.efficiency_growth.gpus_2010_2024`
 #
 # ```{glue:figure} fig-power-and-cost-efficiency
 # :name: fig-power-and-cost-efficiency
@@ -254,34 +307,59 @@ charts.publish(
 
 # %% tags=["remove-cell"]
 glue_text(pw.facts.projection_facts(result))
+
+# %% [markdown]
+# Two paths lead to 2030. **The power trend plus a record offset**: the
+# largest run stands above the trend line of frontier runs by an amount that
+# has varied, so each draw adds the distance by which the record stood above
+# the line at a randomly drawn past date, never falling below today's record
+# (the method the timelines chapter uses for compute); the trend line alone
+# gives {glue:text}`trend_2030` in 2030, today's record carried forward at the
+# trend's rate {glue:text}`record_2030`. **Epoch AI and EPRI's components**:
+# today's record carried forward at compute growth
+# ({glue:text}`rate_compute` OOM per year, frontier runs) minus the growth of
+# FLOP per joule at the runs' training precision
+# ({glue:text}`rate_efficiency`) minus that of training time
+# ({glue:text}`rate_duration`), {glue:text}`rate_power` OOM per year against
+# the power trend's {glue:text}`rate_power_trend`; it gives
+# {glue:text}`components_2030` in 2030. The two differ by utilisation, which
+# the components leave out, and by the sample each term is fitted on.
+#
+# **Backtest.** From {glue:text}`backtest_n` quarterly cutoffs
+# ({glue:text}`backtest_first` to {glue:text}`backtest_last`), each path was
+# refitted on the runs before the cutoff and scored against the record two
+# years on. The cutoffs overlap: they hold about
+# {glue:text}`backtest_windows` independent two-year windows, so coverage is
+# a rough guide. The trend path's 90% interval held the realised record in
+# {glue:text}`backtest_trend_90` of cutoffs and its 50% interval in
+# {glue:text}`backtest_trend_50`; {glue:text}`backtest_trend_bias`, mean PIT
+# {glue:text}`backtest_trend_pit` (one half if unbiased). The components path held
+# it in {glue:text}`backtest_components_90` and
+# {glue:text}`backtest_components_50`; {glue:text}`backtest_components_bias`,
+# mean PIT {glue:text}`backtest_components_pit`. {glue:text}`path_choice`.
+# {glue:text}`backtest_lean` The largest run
+# in 2028 draws {glue:text}`power.projection_2028.w.text` W.
+
+# %% tags=["hide-input"]
+tables.show(result.backtest_summary, index=False, significant=2)
+tables.show(pw.projection.pit_histogram(result.backtest), index=False)
+
+# %% tags=["remove-cell"]
+glue_text(pw.facts.scale_facts(result))
 charts.publish(
     pw.figures.fan_chart(result, loaders.load_power_references(), published), "fig-power-and-cost-fan"
 )
 
 # %% [markdown]
-# The largest run stands above the trend line of frontier runs by an amount
-# that has varied, so the projection adds, in each draw, the distance by which
-# the record stood above the line at a randomly drawn past date, never falling
-# below today's record (the method the timelines chapter uses for compute). For
-# comparison, the trend line itself gives {glue:text}`trend_2030` in 2030 and
-# today's record carried forward at the trend's rate {glue:text}`record_2030`.
-# From past cutoffs the realised record two years on was
-# {glue:text}`backtest_record_low` to {glue:text}`backtest_record_high` times the
-# record projection and {glue:text}`backtest_trend_low` to
-# {glue:text}`backtest_trend_high` times the trend line. In
-# {glue:text}`backtest_inside_90` of {glue:text}`backtest_n` backtests the
-# realised record fell inside the projection's 90% interval, and in
-# {glue:text}`backtest_inside_50` inside its 50% interval:
-# {glue:text}`backtest_verdict_50`. {glue:text}`backtest_skipped` The largest run in 2028 draws
-# {glue:text}`power.projection_2028.w.text` W.
-#
 # Against reality: the largest campus in Epoch AI's data reaches
 # {glue:text}`campus_2026` by 2026 ({glue:text}`campus_2026_site`) and
 # {glue:text}`campus_2030` by 2030 ({glue:text}`campus_2030_site`) on current
 # plans; all AI chips shipped since 2022 draw about
-# {glue:text}`installed_power` ({glue:text}`installed_date`), so the median 2030
-# run would need {glue:text}`share_installed_2030` of today's whole installed
-# base. The United States' average demand in {glue:text}`grid_year` was
+# {glue:text}`installed_power` ({glue:text}`installed_date`) at their own TDP.
+# On that basis (a run's chips are {glue:text}`chip_share_of_grid` of its grid
+# power; the rest is servers and cooling) the median 2030 run would need
+# {glue:text}`share_installed_2030` of today's whole installed base. The
+# United States' average demand in {glue:text}`grid_year` was
 # {glue:text}`us_average`, Virginia's {glue:text}`virginia_average`. Today's
 # largest run used {glue:text}`largest_energy_share_us` of a year of US
 # electricity.
@@ -296,7 +374,7 @@ charts.publish(
 # ```
 
 # %% tags=["hide-input"]
-tables.show(result.backtest, index=False)
+tables.show(result.backtest, index=False, significant=2)
 
 # %% [markdown]
 # ### Cost

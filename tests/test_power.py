@@ -237,6 +237,21 @@ def test_the_crossing_year_on_a_known_path():
     assert np.allclose(crossing, 2020.0, atol=1 / 12 + 0.01)
 
 
+def test_crossings_the_data_rule_out_are_dropped_not_dated_to_the_start():
+    """A threshold below today's record: every draw has crossed at the start; dropping them leaves none,
+    where the default dates all of them to the latest item's date (truncation by construction)."""
+    years = np.arange(2010.0, 2018.0)
+    dates = [trends.from_decimal_year(year) for year in years]
+    values = (10 ** (20 + 0.5 * (years - 2010)))[:, None] * np.ones((1, 100))
+    growth = trends.fit_growth_with_draws(dates, values)
+    kept = forecasts.first_year_above(dates, values, growth, 1e21, drop_crossed=True)
+    dated = forecasts.first_year_above(dates, values, growth, 1e21)
+    assert len(kept) == 0
+    assert np.allclose(dated, trends.decimal_year(dates).max())
+    later = forecasts.first_year_above(dates, values, growth, 1e25, drop_crossed=True)
+    assert len(later) == 100
+
+
 def test_epoch_frontier_on_a_window_ranks_runs_before_the_window():
     big = [f"Big {year}" for year in range(2010, 2016) for _ in range(2)]
     epoch = pd.DataFrame(
@@ -391,3 +406,132 @@ def test_the_disputed_runs_sentence_names_each_range_or_says_there_is_none():
     text = power.facts.disputed_text(table)
     assert "Grok 3 (80,000–100,000 chips, 2,160–2,400 hours of training)" in text
     assert power.facts.disputed_text(table.iloc[1:]).startswith("no run's sources disagree")
+
+
+def frontier_runs(rows: list[dict]) -> pd.DataFrame:
+    """Frontier runs from ``one_run`` overrides, indexed from 0 as ``FRONTIER.select`` returns them."""
+    return pd.concat([one_run(**row) for row in rows], ignore_index=True)
+
+
+def test_a_run_without_a_cluster_is_imputed_the_chip_in_use_and_a_prior_training_time():
+    """Three disclosed runs, two on H100 in the two years before and one older A100 run; the
+    undisclosed run gets H100 and the median of the earlier reported times, drawn over their range."""
+    disclosed = [
+        {"model": "A", "publication_date": pd.Timestamp("2021-01-01"), "hardware": "nvidia_a100_sxm4_40gb"},
+        {"model": "B", "publication_date": pd.Timestamp("2023-06-01"), "training_time_hours": 1000.0},
+        {"model": "C", "publication_date": pd.Timestamp("2024-01-01"), "training_time_hours": 3000.0},
+        {"model": "D", "publication_date": pd.Timestamp("2024-03-01"), "training_time_hours": 2000.0},
+        {"model": "E", "publication_date": pd.Timestamp("2024-04-01"), "training_time_hours": 1500.0},
+        {"model": "F", "publication_date": pd.Timestamp("2024-05-01"), "training_time_hours": 2500.0},
+    ]
+    hidden = {
+        "model": "Hidden",
+        "publication_date": pd.Timestamp("2025-01-01"),
+        "hardware": np.nan,
+        "hardware_quantity": np.nan,
+        "training_chip_hours": np.nan,
+    }
+    frontier = frontier_runs([*disclosed, hidden])
+    excluded = pd.DataFrame({"model": ["Hidden"]})
+    imputed = power.model.impute_clusters(frontier, frontier.iloc[:-1], excluded)
+    row = imputed.iloc[0]
+    assert row.hardware == "nvidia_h100_sxm5" and row.imputed
+    assert row.training_time_hours == pytest.approx(2000.0)
+    assert row.training_time_hours_low < 2000.0 < row.training_time_hours_high
+    hardware = loaders.load_hardware().assign(figures_from="vendor")
+    alone = power.model.estimate_runs(
+        frontier.iloc[:-1], hardware, fixed_inputs(), h100_prices(), PRIOR_HOURS
+    )
+    both = power.model.estimate_runs(
+        pd.concat([frontier.iloc[:-1], imputed], ignore_index=True),
+        hardware,
+        fixed_inputs(utilisation=0.3),
+        h100_prices(),
+        PRIOR_HOURS,
+    )
+    assert list(both.table.imputed) == [False] * len(alone.table) + [True]
+    assert both.table.chips_basis.iloc[-1] == "derived"
+    assert both.subset(~both.table.imputed.to_numpy()).table.model.tolist() == alone.table.model.tolist()
+
+
+def test_imputing_never_changes_the_draws_of_the_disclosed_runs():
+    disputed = {"hardware_quantity_low": 16000.0, "hardware_quantity_high": 20000.0}
+    timed = {"hardware_quantity": np.nan, "training_time_hours": 10.0}
+    ranged = {"training_time_hours_low": 8.0, "training_time_hours_high": 12.0}
+    frontier = frontier_runs([{"model": "A", **disputed}, {"model": "B", **timed, **ranged}])
+    hidden = frontier_runs([{"model": "H", "hardware": np.nan, "training_time_hours": 500.0}]).assign(
+        hardware="nvidia_h100_sxm5", imputed=True
+    )
+    hardware = loaders.load_hardware().assign(figures_from="vendor")
+    inputs = fixed_inputs().assign(high=lambda frame: frame.low * 1.2)
+    alone = power.model.estimate_runs(frontier, hardware, inputs, h100_prices(), PRIOR_HOURS)
+    both = power.model.estimate_runs(
+        pd.concat([frontier, hidden], ignore_index=True), hardware, inputs, h100_prices(), PRIOR_HOURS
+    )
+    assert np.array_equal(both.power[:2], alone.power) and np.array_equal(both.cost[:2], alone.cost)
+
+
+def test_the_held_out_check_leaves_out_calibration_runs_and_compute_derived_from_hardware():
+    models = frontier_runs(
+        [
+            {"model": "Held out", "compute_method": "6ND"},
+            {"model": "Meena", "compute_method": "6ND"},
+            {"model": "Circular", "compute_method": "hardware"},
+            {
+                "model": "No figure",
+                "compute_method": "6ND",
+                "training_chip_hours": np.nan,
+                "hardware_quantity": np.nan,
+            },
+        ]
+    )
+    hardware = loaders.load_hardware()
+    table = power.model.held_out_chip_hours(models, hardware, fixed_inputs())
+    assert table.model.tolist() == ["Held out"]
+    peak = hardware.fp16_bf16_flop_per_s["nvidia_h100_sxm5"]
+    assert table["derived, median"].iloc[0] == pytest.approx(3.8e25 / (peak * 0.4 * 3600))
+
+
+def held_out_table(inside: list[bool], ratios: list[float]) -> pd.DataFrame:
+    return pd.DataFrame({"inside our 90% interval": inside, "derived / reported": ratios})
+
+
+def test_the_held_out_verdict_follows_the_rows():
+    narrow = power.facts.held_out_text(held_out_table([True] * 10 + [False] * 10, [0.5] * 20))
+    assert "too narrow" in narrow and "below it" in narrow
+    fine = power.facts.held_out_text(held_out_table([True] * 19 + [False], [1.2] * 20))
+    assert "about as often as its level says" in fine and "above it" in fine
+
+
+def path_summary(trend_error: float, components_error: float, trend_bias=0.5, components_bias=0.2):
+    return pd.DataFrame(
+        {
+            "path": ["trend", "components"],
+            "mean |log10 error|": [trend_error, components_error],
+            "bias (x)": [trend_bias, components_bias],
+        }
+    )
+
+
+def test_the_path_the_chapter_stands_behind_follows_the_backtest():
+    assert power.facts.path_choice_text(path_summary(0.3, 0.9)).startswith(
+        "The chapter stands behind the power trend"
+    )
+    assert power.facts.path_choice_text(path_summary(0.9, 0.3)).startswith(
+        "The chapter stands behind Epoch AI and EPRI's components"
+    )
+
+
+def test_the_lean_of_the_backtest_follows_each_path():
+    assert "too high" in power.facts.lean_text(path_summary(0.3, 0.9))
+    assert "opposite" in power.facts.lean_text(path_summary(0.3, 0.9, components_bias=1.5))
+    assert "too low" in power.facts.lean_text(path_summary(0.3, 0.9, 2.0, 1.5))
+    assert "too low" in power.facts.bias_text(path_summary(0.3, 0.9, 2.0, 1.5), "trend")
+
+
+def test_a_projection_is_scored_by_its_pit_error_and_coverage():
+    draws = np.arange(1.0, 101.0)
+    scores = forecasts.score_draws(draws, 90.5)
+    assert scores["pit"] == pytest.approx(0.9)
+    assert scores["log10 error"] == pytest.approx(np.log10(90.5 / 50.5))
+    assert scores["inside 90%"] and not scores["inside 50%"]

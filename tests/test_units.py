@@ -21,7 +21,7 @@ def test_format_growth_gives_all_three_forms():
     ("value", "expected"),
     [
         (0.34781, "0.348"),
-        (2085.43, "2,085"),
+        (2085.43, "2,090"),
         (17.92, "17.9"),
         (5.76e23, "5.76 × 10²³"),
         (9.996e25, "1.00 × 10²⁶"),
@@ -30,6 +30,11 @@ def test_format_growth_gives_all_three_forms():
 )
 def test_format_number(value, expected):
     assert units.format_number(value) == expected
+
+
+def test_format_number_rounds_integer_digits_to_the_significant_figures():
+    assert units.format_number(231_432.7, 2) == "230,000"
+    assert units.format_number(1_875) == "1,875"
 
 
 def test_format_estimate():

@@ -345,6 +345,21 @@ def projection_quantiles(years, draws: dict[str, np.ndarray], value: str, level:
     return pd.concat(frames, ignore_index=True)
 
 
+def score_draws(draws: np.ndarray, realised: float, levels=BACKTEST_LEVELS) -> dict:
+    """How a projection's draws (one target, in the values' units) score against what happened: the
+    PIT (share of draws below ``realised``), the log10 error of the median (realised over it) and,
+    per level, whether ``realised`` falls inside the central interval (``inside 90%``)."""
+    draws = np.asarray(draws, float)
+    scores = {
+        "pit": float(np.mean(draws < realised)),
+        "log10 error": float(np.log10(realised / np.median(draws))),
+    }
+    for level in levels:
+        low, high = np.quantile(draws, [(1 - level) / 2, (1 + level) / 2])
+        scores[f"inside {level:.0%}"] = bool(low <= realised <= high)
+    return scores
+
+
 BACKTEST_MIN_ITEMS = 8
 """A largest-run backtest needs at least this many items before its cutoff to fit a trend."""
 
@@ -365,7 +380,8 @@ def backtest_largest(
     For each cutoff: fit on items dated before it, project ``horizon`` years ahead and compare with
     the largest item (median) dated by then: the ratio to each projection's median, and whether it
     falls inside the central intervals of ``method`` (``mixture`` or ``offset``) at each of
-    ``BACKTEST_LEVELS`` (after ``widen``); the columns keep the name ``inside mixture``. A cutoff
+    ``BACKTEST_LEVELS`` (after ``widen``), with its PIT and log10 error (``score_draws``); the
+    columns keep the name ``inside mixture``. A cutoff
     with fewer than ``BACKTEST_MIN_ITEMS`` items before it cannot be fitted: its row says so in
     ``status`` and carries no projection.
     """
@@ -401,10 +417,8 @@ def backtest_largest(
             "realised / record projection": realised / np.median(draws["record"][0]),
             "realised / trend projection": realised / np.median(draws["trend"][0]),
         }
-        mixture = widened(draws[method], widen)[0]
-        for nominal in BACKTEST_LEVELS:
-            low, high = np.quantile(mixture, [(1 - nominal) / 2, (1 + nominal) / 2])
-            row[f"inside mixture {nominal:.0%}"] = bool(low <= realised <= high)
+        scores = score_draws(widened(draws[method], widen)[0], realised)
+        row.update({key.replace("inside", "inside mixture"): value for key, value in scores.items()})
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -416,17 +430,22 @@ def first_years_above(
     thresholds,
     last_year: float = 2060.0,
     method: str = "mixture",
+    drop_crossed: bool = False,
 ) -> dict[float, np.ndarray]:
     """Per threshold, draws of the year (to the month, from the latest item's date) the largest run
     first exceeds it, by ``method`` of ``largest_run_projection`` (drawn once for all thresholds);
-    ``inf`` where it does not by ``last_year``. A draw already above it at the latest date crosses then."""
+    ``inf`` where it does not by ``last_year``. A draw already above it at the latest date crosses
+    then; with ``drop_crossed`` such draws, which the data contradict when no item reaches the
+    threshold, are dropped (conditioning on the record), so the earliest crossing is not the latest
+    date by construction."""
     start = float(decimal_year(pd.to_datetime(pd.Series(dates))).max())
     grid = np.arange(start, last_year + 1e-9, 1 / 12)
     _, draws = largest_run_projection(dates, values, growth, grid, (method,))
     crossings = {}
     for threshold in thresholds:
         above = draws[method] >= threshold
-        crossings[threshold] = np.where(above.any(axis=0), grid[np.argmax(above, axis=0)], np.inf)
+        years = np.where(above.any(axis=0), grid[np.argmax(above, axis=0)], np.inf)
+        crossings[threshold] = years[~above[0]] if drop_crossed else years
     return crossings
 
 
@@ -437,9 +456,10 @@ def first_year_above(
     threshold: float,
     last_year: float = 2060.0,
     method: str = "mixture",
+    drop_crossed: bool = False,
 ) -> np.ndarray:
     """``first_years_above`` for a single ``threshold``: draws of its crossing year."""
-    return first_years_above(dates, values, growth, [threshold], last_year, method)[threshold]
+    return first_years_above(dates, values, growth, [threshold], last_year, method, drop_crossed)[threshold]
 
 
 def calibration_verdict(inside: int, total: int, level: float) -> str:

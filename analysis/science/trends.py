@@ -133,13 +133,15 @@ def fit_growth(
     resamples: int = DEFAULT_RESAMPLES,
     seed: int = DEFAULT_SEED,
     level: float = DEFAULT_LEVEL,
+    standard_error: bool = False,
 ) -> GrowthFit:
     """Log-linear growth of ``values`` over ``dates`` with a bootstrap interval.
 
     OLS of log10(value) on decimal year (statsmodels) with an interval from
-    ``resamples`` seeded bootstrap resamples of models; or, with
-    ``robust=True``, a Huber M-estimator whose interval is model-based (its
-    standard error), which keeps a many-fit specification curve fast.
+    ``resamples`` seeded bootstrap resamples of models; with ``standard_error``,
+    the OLS slope's t interval instead (as Epoch AI's data insights report);
+    or, with ``robust=True``, a Huber M-estimator whose interval is model-based
+    (its standard error), which keeps a many-fit specification curve fast.
     """
     years = decimal_year(dates)
     log_values = np.log10(np.asarray(values, float))
@@ -154,6 +156,11 @@ def fit_growth(
         method = (
             f"Huber robust regression of log10 values on date; {level:.0%} interval from its standard error"
         )
+    elif standard_error:
+        fitted = OLS(log_values, design).fit()
+        intercept, slope = fitted.params
+        low, high = fitted.conf_int(alpha=1 - level)[1]
+        method = f"OLS of log10 values on date; {level:.0%} interval from the slope's standard error"
     else:
         intercept, slope = OLS(log_values, design).fit().params
         _, slopes = _bootstrap_lines(years - reference, log_values, resamples, seed)

@@ -38,9 +38,10 @@ def format_number(value: float, significant: int = 3) -> str:
     """Format a number for prose: ``0.348``, ``2,085``, ``5.76 × 10²³``.
 
     Numbers from 0.001 to 1e6 are written plainly with thousands separators,
-    rounded to ``significant`` significant figures but never into the integer
-    digits (2,085 stays 2,085); others in scientific notation with a Unicode
-    superscript exponent. Integers (counts) are written whole: ``1,875``.
+    rounded to ``significant`` significant figures, into the integer digits too
+    (231,432.7 at 2 gives 230,000: an estimate says no more than it knows); others
+    in scientific notation with a Unicode superscript exponent. Integers (counts)
+    are written whole: ``1,875``.
     """
     if isinstance(value, Integral):
         return f"{int(value):,}"
@@ -48,8 +49,9 @@ def format_number(value: float, significant: int = 3) -> str:
         return str(value)
     magnitude = math.floor(math.log10(abs(value)))
     if -3 <= magnitude < 6:
-        decimals = max(significant - 1 - magnitude, 0)
-        return f"{round(value, decimals):,.{decimals}f}"
+        decimals = significant - 1 - magnitude
+        rounded = round(value, decimals)
+        return f"{rounded:,.{max(decimals, 0)}f}"
     mantissa = value / 10.0**magnitude
     if round(abs(mantissa), significant - 1) >= 10:
         mantissa /= 10.0

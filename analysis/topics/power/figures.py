@@ -23,7 +23,23 @@ RUN_TOOLTIP = [
     alt.Tooltip("power_w_low:Q", title="90% low (W)", format=".3~e"),
     alt.Tooltip("power_w_high:Q", title="90% high (W)", format=".3~e"),
     alt.Tooltip("figures_from:N", title="chip figures from"),
+    alt.Tooltip("cluster:N", title="cluster"),
 ]
+
+
+IMPUTED_LABEL = "imputed cluster (not in the trend)"
+"""The shape legend's entry for runs whose chip or training time is imputed."""
+
+
+def _points(result: PowerAndCost) -> pd.DataFrame:
+    """Every run with an estimate, disclosed and imputed, marked by shape and in the tooltip."""
+    table = result.with_imputed.table
+    points = table.assign(date=table.publication_date)
+    points["chip figures"] = np.where(table.imputed, IMPUTED_LABEL, table.figures_from)
+    points["cluster"] = np.where(
+        table.imputed, "imputed (chip in use, training time from the prior)", "disclosed by the developer"
+    )
+    return points
 
 
 def _trend_line(fit: trends.GrowthFit, column: str, label: str) -> pd.DataFrame:
@@ -34,8 +50,7 @@ def _trend_line(fit: trends.GrowthFit, column: str, label: str) -> pd.DataFrame:
 
 def power_chart(result: PowerAndCost) -> alt.LayerChart:
     """Power of frontier training runs over time (log W), the fitted trend and the named runs."""
-    points = result.runs.table.assign(date=result.runs.table.publication_date)
-    points["chip figures"] = points.figures_from
+    points = _points(result)
     lines = _trend_line(
         result.growth.fit, "power_w", f"trend, {units.format_growth(result.growth.fit.factor)}"
     )
@@ -54,15 +69,15 @@ def power_chart(result: PowerAndCost) -> alt.LayerChart:
 
 def cost_chart(result: PowerAndCost) -> alt.LayerChart:
     """Amortised cost of frontier training runs over time (log USD) with the fitted trend."""
-    table = result.runs.table
-    points = table[table.cost_usd.notna()].assign(date=lambda frame: frame.publication_date)
-    points["chip figures"] = points.figures_from
+    points = _points(result)
+    points = points[points.cost_usd.notna()]
     lines = _trend_line(result.cost.fit, "cost_usd", f"trend, {units.format_growth(result.cost.fit.factor)}")
     tooltip = RUN_TOOLTIP[:4] + [
         alt.Tooltip("cost_usd:Q", title="cost (USD)", format=".3~e"),
         alt.Tooltip("price_date:N", title="price dated"),
         alt.Tooltip("price_usd:Q", title="price per chip (USD)", format=",.0f"),
         alt.Tooltip("value_at_start_usd:Q", title="value at training start (USD)", format=",.0f"),
+        alt.Tooltip("cluster:N", title="cluster"),
     ]
     chart = charts.scatter_over_time(
         points,

@@ -15,7 +15,7 @@ import pandas as pd
 
 from analysis.science import forecasts, trends
 from analysis.topics import compute_trends
-from analysis.topics.power import comparison
+from analysis.topics.power import comparison, projection
 from analysis.topics.power.model import (
     DRAWS,
     LEVEL,
@@ -25,6 +25,8 @@ from analysis.topics.power.model import (
     duration_prior,
     efficiency_fits,
     estimate_runs,
+    held_out_chip_hours,
+    impute_clusters,
     metered_check,
     with_fallbacks,
 )
@@ -68,10 +70,19 @@ def epoch_frontier(epoch: pd.DataFrame, column: str, sample: compute_trends.mode
     return rows[pd.to_numeric(rows[column], errors="coerce") > 0]
 
 
-def epoch_growth(epoch: pd.DataFrame, column: str, sample: compute_trends.model.Sample) -> trends.GrowthFit:
-    """Growth of Epoch AI's own estimates in ``column`` (power or cost) through our fit."""
+def epoch_growth(
+    epoch: pd.DataFrame, column: str, sample: compute_trends.model.Sample, standard_error: bool = False
+) -> trends.GrowthFit:
+    """Growth of Epoch AI's own estimates in ``column`` (power or cost) through our fit (bootstrap
+    interval, or with ``standard_error`` the OLS interval their data insights print)."""
     rows = epoch_frontier(epoch, column, sample)
-    return trends.fit_growth(rows["Publication date"], pd.to_numeric(rows[column]), level=LEVEL, seed=SEED)
+    return trends.fit_growth(
+        rows["Publication date"],
+        pd.to_numeric(rows[column]),
+        level=LEVEL,
+        seed=SEED,
+        standard_error=standard_error,
+    )
 
 
 DECOMPOSITION_TERMS = {
@@ -157,21 +168,6 @@ def decompose(runs: Runs, resamples: int = DRAWS, seed: int = SEED) -> Decomposi
     return Decomposition(pd.DataFrame(records), (float(point[0] - point[1]), low, high))
 
 
-def backtest_projection(runs: Runs, cutoffs=(2017.0, 2019.0, 2021.0, 2023.0), horizon: float = 2.0):
-    """``forecasts.backtest_largest`` on the runs' power draws (W)."""
-    table = forecasts.backtest_largest(
-        runs.table.publication_date,
-        runs.power,
-        runs.table.model,
-        cutoffs,
-        horizon,
-        SEED,
-        LEVEL,
-        method=forecasts.LARGEST_RUN_METHOD,
-    )
-    return table.rename(columns={"realised record": "realised record (W)"})
-
-
 def largest_campus_by_year(timelines: pd.DataFrame, years=range(2024, 2031)) -> pd.DataFrame:
     """Facility power of the largest single data-centre site at the end of each year (Epoch AI's file).
 
@@ -222,11 +218,13 @@ class PowerAndCost:
     """Everything the chapter reports."""
 
     runs: Runs
+    with_imputed: Runs
     hardware: pd.DataFrame
     inputs: pd.DataFrame
     growth: trends.UncertainGrowth
     growth_window: trends.UncertainGrowth
     epoch_power_window: trends.GrowthFit
+    epoch_power_window_se: trends.GrowthFit
     cost: trends.UncertainGrowth
     cost_window: trends.GrowthFit
     epoch_cost_window: trends.GrowthFit
@@ -237,11 +235,15 @@ class PowerAndCost:
     largest_power: pd.Series
     largest_cost: pd.Series
     billion_year: np.ndarray
+    component_rates: projection.ComponentRates
+    components_projection: np.ndarray
     backtest: pd.DataFrame
+    backtest_summary: pd.DataFrame
     campuses: pd.DataFrame
     installed: pd.Series
     grids: pd.DataFrame
     metered: pd.DataFrame
+    held_out: pd.DataFrame
     cost_against_epoch: pd.DataFrame
     cost_gap_terms: dict
     cost_gap_runs: dict
@@ -284,7 +286,16 @@ def analyse(
     filled = with_fallbacks(hardware, epoch_hardware)
     frontier = FRONTIER.select(models, **compute_trends.model.OURS)
     prior_hours = duration_prior(frontier)
-    runs = estimate_runs(frontier, filled, inputs, prices, prior_hours)
+    disclosed = estimate_runs(frontier, filled, inputs, prices, prior_hours)
+    imputed = impute_clusters(
+        frontier, frontier[~frontier.model.isin(disclosed.excluded.model)], disclosed.excluded
+    )
+    # Imputed runs come after the disclosed ones, so the disclosed runs keep their draws.
+    with_imputed = estimate_runs(
+        pd.concat([frontier, imputed], ignore_index=True), filled, inputs, prices, prior_hours
+    )
+    runs = with_imputed.subset(~with_imputed.table.imputed.to_numpy())
+    runs.excluded = disclosed.excluded.assign(imputed=disclosed.excluded.model.isin(imputed.model))
     growth = power_growth(runs)
     vendor = (runs.table.figures_from == "vendor").to_numpy()
     vendor_runs = Runs(runs.table[vendor], runs.power[vendor], None, None, None, None)
@@ -305,13 +316,19 @@ def analyse(
         }
     )
     gap_terms, gap_runs = comparison.gap_terms(against, theirs)
+    rates = projection.component_rates(frontier, runs)
+    backtest = projection.backtest(runs, frontier, projection.backtest_cutoffs(runs))
     return PowerAndCost(
         runs=runs,
+        with_imputed=with_imputed,
         hardware=filled,
         inputs=inputs,
         growth=growth,
         growth_window=power_growth(runs, PUBLISHED_WINDOW_END),
         epoch_power_window=epoch_growth(epoch, "Training power draw (W)", POWER_WINDOW),
+        epoch_power_window_se=epoch_growth(
+            epoch, "Training power draw (W)", POWER_WINDOW, standard_error=True
+        ),
         cost=cost,
         cost_window=trends.fit_growth_with_draws(
             runs.table.publication_date[window], runs.cost[window], SEED, LEVEL
@@ -329,12 +346,17 @@ def analyse(
             cost,
             BILLION_USD,
             method=forecasts.LARGEST_RUN_METHOD,
+            drop_crossed=True,
         ),
-        backtest=backtest_projection(runs),
+        component_rates=rates,
+        components_projection=projection.components_projection(runs, rates, [*PROJECTION_YEARS]),
+        backtest=backtest,
+        backtest_summary=projection.backtest_summary(backtest),
         campuses=largest_campus_by_year(timelines),
         installed=installed_ai_power(chips),
         grids=grid_references(countries, states),
         metered=metered_check(models, filled, inputs, prices, metered, prior_hours),
+        held_out=held_out_chip_hours(models, filled, inputs),
         cost_against_epoch=against,
         cost_gap_terms=gap_terms,
         cost_gap_runs=gap_runs,
@@ -353,9 +375,18 @@ def projection_frame(result: PowerAndCost) -> pd.DataFrame:
         "record": "record carried forward",
         "trend": "trend line",
     }
-    return forecasts.projection_quantiles(
-        years, {label: draws[key] for key, label in labels.items()}, "power_w"
+    paths = {label: draws[key] for key, label in labels.items()}
+    paths["Epoch AI and EPRI's components"] = projection.components_projection(
+        result.runs, result.component_rates, years
     )
+    return forecasts.projection_quantiles(years, paths, "power_w")
+
+
+def chip_share(result: PowerAndCost) -> float:
+    """The chips' own TDP as a share of the grid power of the largest run (the rest is server overhead
+    and PUE): converts a run's grid power to chip power, the basis of Epoch AI's installed-chip file."""
+    row = result.largest_power
+    return float(row.chips * row.tdp_w / row.power_w)
 
 
 def reference_frame(result: PowerAndCost, references: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
@@ -365,7 +396,10 @@ def reference_frame(result: PowerAndCost, references: pd.DataFrame, published: p
     rows = [
         ("Virginia, average demand", grids.power_w["Virginia"]),
         (f"Largest planned campus, end of 2030 ({campus_2030.site})", campus_2030.power_w),
-        ("All AI chips shipped since 2022 (end of 2025)", result.installed.median_w),
+        (
+            "All AI chips shipped since 2022 (end of 2025), with server overhead and PUE",
+            result.installed.median_w / chip_share(result),
+        ),
         ("Grand Coulee Dam (nameplate)", references.power_w["grand_coulee"]),
         ("Epoch AI and EPRI 2030, low end", published.value["epoch_epri2025.largest_run_power.2030_low"]),
         ("Epoch AI and EPRI 2030, high end", published.value["epoch_epri2025.largest_run_power.2030_high"]),
@@ -423,19 +457,22 @@ COMPARISON_PAIRS = [
 
 
 def three_columns(result: PowerAndCost, published: pd.DataFrame) -> pd.DataFrame:
-    """Power and cost growth: ours; Epoch AI's own estimates through our fit; published."""
+    """Power and cost growth: ours; Epoch AI's own estimates through our fit (bootstrap interval, and
+    for power also the standard-error interval the published figure uses); published."""
     rows = []
-    for label, ours, theirs, figure in (
+    for label, ours, theirs, theirs_se, figure in (
         (
             "Power, frontier runs 2010 to Sep 2024",
             result.growth_window.fit,
             result.epoch_power_window,
+            result.epoch_power_window_se,
             "emberson2024.power_growth.frontier",
         ),
         (
             "Cost, frontier runs 2016-2023",
             result.cost_window,
             result.epoch_cost_window,
+            None,
             "cottier2024.cost_growth.v2",
         ),
     ):
@@ -445,6 +482,11 @@ def three_columns(result: PowerAndCost, published: pd.DataFrame) -> pd.DataFrame
                 "quantity": label,
                 "ours": compute_trends.model.growth_cell(ours),
                 "Epoch's estimates, our fit": compute_trends.model.growth_cell(theirs),
+                "Epoch's estimates, our fit, standard-error interval": (
+                    compute_trends.model.growth_cell(theirs_se)
+                    if theirs_se
+                    else "(published interval is a bootstrap)"
+                ),
                 "published": compute_trends.model.published_cell(row),
             }
         )

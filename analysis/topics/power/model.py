@@ -146,6 +146,16 @@ class Runs:
     duration_prior_hours: float = np.nan
     """Training time assumed where a run reports none, for its training start (``duration_prior``)."""
 
+    def subset(self, keep: np.ndarray) -> "Runs":
+        """The runs where ``keep`` (boolean per run) holds, with their draws; same exclusions."""
+        keep = np.asarray(keep, bool)
+        return Runs(
+            self.table[keep].reset_index(drop=True),
+            *(draws[keep] for draws in (self.power, self.chip_hours, self.energy, self.cost)),
+            self.excluded,
+            self.duration_prior_hours,
+        )
+
 
 def purchase_prices(prices: pd.DataFrame) -> dict[str, tuple[pd.DatetimeIndex, np.ndarray]]:
     """Epoch AI's dated purchase prices per hardware name: (dates, USD per chip), oldest first."""
@@ -212,6 +222,78 @@ def duration_prior(frontier: pd.DataFrame) -> float:
     return float(reported.median())
 
 
+CHIP_LOOKBACK_DAYS = 730
+"""How far back (days) an imputed run looks for the chip in use."""
+
+
+IMPUTATION_LOOKBACK_DAYS = 1095
+"""How far back (days) an imputed run looks for reported training times."""
+
+
+PRIOR_MIN_RUNS = 5
+"""An imputed run's training-time prior rests on at least this many reported frontier times (the most
+recent before it, if the lookback holds fewer)."""
+
+
+DURATION_PRIOR_QUANTILES = (0.1, 0.9)
+"""An imputed run's training time is drawn log-uniformly between these quantiles of the training times
+that earlier frontier runs report (each read in its primary source), around their median."""
+
+
+def _imputed_chip(row: pd.Series, disclosed: pd.DataFrame) -> object:
+    """The chip most used by the disclosed frontier runs of the ``CHIP_LOOKBACK_DAYS`` before ``row``
+    (ties: the one used latest); NaN if none. The developer's own older runs are not preferred: a
+    lab's last disclosed chip is often a generation behind its undisclosed runs."""
+    window = disclosed[
+        (disclosed.publication_date < row.publication_date)
+        & (disclosed.publication_date >= row.publication_date - pd.Timedelta(days=CHIP_LOOKBACK_DAYS))
+    ]
+    if window.empty:
+        return np.nan
+    counts = window.groupby("hardware").publication_date.agg(["size", "max"])
+    return counts.sort_values(["size", "max"]).index[-1]
+
+
+def _duration_prior(row: pd.Series, frontier: pd.DataFrame) -> tuple[float, float, float]:
+    """(median, low, high) training time in hours of the frontier runs before ``row`` that report one:
+    those in the lookback, or the ``PRIOR_MIN_RUNS`` most recent."""
+    earlier = frontier[
+        frontier.training_time_hours.notna() & (frontier.publication_date < row.publication_date)
+    ].sort_values("publication_date")
+    recent = earlier[
+        earlier.publication_date >= row.publication_date - pd.Timedelta(days=IMPUTATION_LOOKBACK_DAYS)
+    ]
+    hours = (recent if len(recent) >= PRIOR_MIN_RUNS else earlier.tail(PRIOR_MIN_RUNS)).training_time_hours
+    low, high = hours.quantile(list(DURATION_PRIOR_QUANTILES))
+    return float(hours.median()), float(low), float(high)
+
+
+def impute_clusters(frontier: pd.DataFrame, disclosed: pd.DataFrame, excluded: pd.DataFrame) -> pd.DataFrame:
+    """Frontier runs without a disclosed cluster, made estimable (flag ``imputed``).
+
+    A run that names no accelerator gets ``_imputed_chip``, whose TDP and peak at training precision
+    set its FLOP per joule. A run without a training time or chip-hours gets ``_duration_prior`` as
+    its training time and sources range; its chip count is then derived from compute, peak and
+    utilisation. A run with too little history for either stays excluded with its reason.
+    """
+    rows = frontier[frontier.model.isin(excluded.model)].copy()
+    for index, row in rows.iterrows():
+        if pd.isna(row.hardware):
+            rows.loc[index, "hardware"] = _imputed_chip(row, disclosed)
+        if pd.isna(row.training_time_hours) and pd.isna(row.training_chip_hours):
+            median, low, high = _duration_prior(row, frontier)
+            rows.loc[
+                index, ["training_time_hours", "training_time_hours_low", "training_time_hours_high"]
+            ] = (
+                median,
+                low,
+                high,
+            )
+            rows.loc[index, ["hardware_quantity", "hardware_quantity_low", "hardware_quantity_high"]] = np.nan
+    rows["imputed"] = True
+    return rows[rows.hardware.notna() & rows.training_time_hours.notna()]
+
+
 def estimate_runs(
     models: pd.DataFrame,
     hardware: pd.DataFrame,
@@ -248,9 +330,9 @@ def estimate_runs(
     watts_per_chip = spec.tdp_w.to_numpy()[:, None] * overhead * factors["pue"]
     compute = rows.training_compute_flop.to_numpy()[:, None]
     peak = spec.peak_flop_per_s.to_numpy()[:, None]
-    disputed = np.random.default_rng(seed + 2)
-    hours = sources_range(rows, "training_time_hours", disputed, draws)
-    reported_chips = sources_range(rows, "hardware_quantity", disputed, draws)
+    # One generator per column, so runs appended later never shift an earlier run's draws.
+    hours = sources_range(rows, "training_time_hours", np.random.default_rng(seed + 2), draws)
+    reported_chips = sources_range(rows, "hardware_quantity", np.random.default_rng(seed + 4), draws)
     derived_chip_hours = compute / (peak * utilisation * SECONDS_PER_HOUR)
     chip_count = np.where(np.isnan(reported_chips), derived_chip_hours / hours, reported_chips)
     chip_count = np.broadcast_to(chip_count, (len(rows), draws))
@@ -295,6 +377,8 @@ def estimate_runs(
             "peak_flop_per_s": spec.peak_flop_per_s,
             "fp32_flop_per_s": spec.fp32_flop_per_s,
             "confidence": rows.confidence,
+            "compute_method": rows.get("compute_method", pd.Series("", index=rows.index)),
+            "imputed": rows["imputed"].eq(True) if "imputed" in rows else False,
             "price_usd": price,
             "price_date": [basis for _, _, basis in price_basis],
             "training_start": start,
@@ -332,6 +416,60 @@ def metered_check(
             ).to_numpy(),
         }
     )
+
+
+CALIBRATION_RUNS = (
+    "T5-11B",
+    "Meena",
+    "GShard (600B)",
+    "GPT-3 175B",
+    "Switch Transformer",
+    "Evolved Transformer",
+)
+"""Patterson et al.'s six runs, from which the utilisation, load-factor and PUE inputs are drawn: a
+check on them is a calibration, not a validation."""
+
+
+def held_out_chip_hours(models: pd.DataFrame, hardware: pd.DataFrame, inputs: pd.DataFrame) -> pd.DataFrame:
+    """Chip-hours derived as for a run that discloses none, against what the developer reports, on runs
+    no input was drawn from.
+
+    Runs: a reported chip-hours figure (or chips x training time), a named accelerator with a peak,
+    compute not itself derived from the hardware (``compute_method`` other than ``hardware``) and not
+    among ``CALIBRATION_RUNS``. Derived: compute / (peak at training precision x utilisation), the
+    utilisation drawn as in ``estimate_runs``; energy scales with chip-hours, so the ratio is also our
+    energy's where the chip and overheads are right.
+    """
+    chips = hardware.join(training_precision(hardware))
+    reported = models.training_chip_hours.fillna(models.hardware_quantity * models.training_time_hours)
+    keep = (
+        reported.notna()
+        & models.hardware.notna()
+        & models.training_compute_flop.notna()
+        & models.compute_method.ne("hardware")
+        & ~models.model.isin(CALIBRATION_RUNS)
+    )
+    keep &= models.hardware.map(chips.peak_flop_per_s).notna()
+    rows = models[keep]
+    peak = rows.hardware.map(chips.peak_flop_per_s).to_numpy(float)[:, None]
+    rng = np.random.default_rng(SEED + 3)
+    utilisation = rng.uniform(inputs.low["utilisation"], inputs.high["utilisation"], (len(rows), DRAWS))
+    derived = rows.training_compute_flop.to_numpy(float)[:, None] / (peak * utilisation * SECONDS_PER_HOUR)
+    low, median, high = np.quantile(derived, [(1 - LEVEL) / 2, 0.5, (1 + LEVEL) / 2], axis=1)
+    truth = reported[keep].to_numpy(float)
+    return pd.DataFrame(
+        {
+            "model": rows.model.to_numpy(),
+            "published": rows.publication_date.dt.strftime("%b %Y").to_numpy(),
+            "hardware": rows.hardware.map(chips["name"]).to_numpy(),
+            "reported chip-hours": truth,
+            "derived, median": median,
+            "derived, 5th pct": low,
+            "derived, 95th pct": high,
+            "derived / reported": median / truth,
+            "inside our 90% interval": (low <= truth) & (truth <= high),
+        }
+    ).sort_values("published", key=lambda column: pd.to_datetime(column, format="%b %Y"), kind="stable")
 
 
 def efficiency_fits(epoch_hardware: pd.DataFrame, start: str = "2010-01-01") -> dict[str, trends.GrowthFit]:

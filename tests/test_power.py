@@ -328,12 +328,11 @@ def _comparison_rows():
             "epoch_usd": np.where(np.arange(12) % 5 == 4, np.nan, epoch_usd),
             "ours_chip_hours": chip_hours,
             "epoch_chip_hours": np.where(np.arange(12) % 4 == 1, np.nan, epoch_chip_hours),
+            "price_usd": 10 ** (0.05 * (trends.decimal_year(dates) - 2016) + rng.normal(0, 0.1, 12) + 4),
         }
     )
-    frame["ratio"] = frame.ours_usd / frame.epoch_usd
-    frame["chip_hours_ratio"] = frame.ours_chip_hours / frame.epoch_chip_hours
-    frame["rest_ratio"] = frame.ratio / frame.chip_hours_ratio
-    return frame, epoch_usd
+    frame["value_at_start_usd"] = frame.price_usd * 10 ** -rng.uniform(0, 0.3, 12)
+    return power.comparison.with_ratios(frame), epoch_usd
 
 
 def test_the_cost_gap_terms_add_up_to_the_gap_between_the_two_fits():
@@ -347,6 +346,8 @@ def test_the_cost_gap_terms_add_up_to_the_gap_between_the_two_fits():
     assert parts == pytest.approx(terms["total"], abs=1e-12)
     assert counts == {"ours": 12, "matched": 10, "known": 8, "epoch": 14}
     assert "together" in power.facts.gap_terms_text(terms)
+    dominant = dict.fromkeys(terms, 0.0) | {"depreciation": -0.2, "price": 0.1}
+    assert power.facts.gap_terms_text(dominant).endswith("our depreciation to the training start")
 
 
 def test_a_ratio_outside_half_to_twice_gets_its_larger_factor_as_reason():

@@ -339,11 +339,20 @@ CONSTRAINT_INPUTS = TableSpec(
 REVIEW_STATUSES = ("fixed", "partly fixed", "rebutted", "open")
 
 
+REVIEWS = ("chapters 1-3, round 1", "chapters 4-6")
+"""The expert reviews answered in ``data/review_response.csv``, oldest first."""
+
+
+REVIEW_CHECKS = ("fixed", "partly fixed", "not fixed")
+"""What an independent checker, reading the built page and not the change, found."""
+
+
 REVIEW_RESPONSE = TableSpec(
     name="review_response",
     title="Review response",
-    description="Each blocker and major finding of the expert review of chapters 1-3 and the data audit, "
-    "with its status and what changed; `evidence` names a key number (`key:<id>`) or a page section "
+    description="Each finding of the expert reviews (chapters 1-3 and the data audit: blockers and majors; "
+    "chapters 4-6: every item), with its status, what changed and what an independent check of the built "
+    "page found; `evidence` names a key number (`key:<id>`) or a page section "
     "(`page:<docname>#<anchor>`) that the report's tests require to exist.",
     key="id",
     columns=(
@@ -354,14 +363,24 @@ REVIEW_RESPONSE = TableSpec(
             pattern=r"^[a-z0-9]+\.[0-9]+$",
             unique=True,
         ),
+        Column("review", "str", "Which review.", values=REVIEWS),
         Column("reference", "str", "Where the review states it (file, section, item)."),
         Column(
             "page",
             "str",
             "Where the finding is.",
-            values=("compute-trends", "data-audit", "algorithmic-progress", "chinchilla", "report"),
+            values=(
+                "compute-trends",
+                "data-audit",
+                "algorithmic-progress",
+                "chinchilla",
+                "data-wall",
+                "power-and-cost",
+                "timelines",
+                "report",
+            ),
         ),
-        Column("severity", "str", "The review's grade.", values=("blocker", "major")),
+        Column("severity", "str", "The review's grade.", values=("blocker", "major", "minor")),
         Column("finding", "str", "The finding, in our words."),
         Column("status", "str", "Where it stands.", values=REVIEW_STATUSES),
         Column("response", "str", "What changed, or why not, in our words."),
@@ -372,11 +391,23 @@ REVIEW_RESPONSE = TableSpec(
             required=False,
             pattern=r"^(key:[a-z0-9_.A-Z]+|page:[a-z0-9/_-]+(#[a-z0-9-]+)?)$",
         ),
+        Column(
+            "check",
+            "str",
+            "What an independent checker found on the built page (empty: not yet checked).",
+            required=False,
+            values=REVIEW_CHECKS,
+        ),
+        Column("check_note", "str", "What the checker read, and where.", required=False),
     ),
     row_rules=(
         pa.Check(
             lambda df: (df.status == "open") | df.evidence.notna(),
             name="evidence: every finding not open names its evidence",
+        ),
+        pa.Check(
+            lambda df: (df.review == REVIEWS[0]) | (df.status != "fixed") | (df.check == "fixed"),
+            name="status: a finding of the later reviews is fixed only when an independent check says so",
         ),
     ),
 )

@@ -1,8 +1,8 @@
-"""The review-response appendix: counts by status and the table a reader sees."""
+"""The review-response appendix: counts by status and check, per review, and the tables a reader sees."""
 
 import pandas as pd
 
-from analysis.data.catalog import REVIEW_STATUSES
+from analysis.data.catalog import REVIEW_CHECKS, REVIEW_STATUSES, REVIEWS
 
 
 def _status_phrase(rows: pd.DataFrame) -> str:
@@ -11,16 +11,26 @@ def _status_phrase(rows: pd.DataFrame) -> str:
     return ", ".join(parts) if parts else "none"
 
 
+def _check_phrase(rows: pd.DataFrame) -> str:
+    counts = rows.check.value_counts()
+    parts = [f"{int(counts[check])} {check}" for check in REVIEW_CHECKS if check in counts]
+    unchecked = int(rows.check.isna().sum())
+    return ", ".join(parts + ([f"{unchecked} not yet checked"] if unchecked else [])) or "none"
+
+
 def summary_facts(responses: pd.DataFrame) -> dict:
-    """How many blockers and majors there are, and how many are in each status."""
-    blockers = responses[responses.severity == "blocker"]
-    majors = responses[responses.severity == "major"]
-    return {
-        "n_blockers": str(len(blockers)),
-        "n_majors": str(len(majors)),
-        "blockers_status": _status_phrase(blockers),
-        "majors_status": _status_phrase(majors),
-    }
+    """Per review (``r1``, ``r2``, ... in ``REVIEWS`` order) and severity: how many findings, how many
+    in each status, and what the independent checks found."""
+    facts = {}
+    for number, name in enumerate(REVIEWS, start=1):
+        rows = responses[responses.review == name]
+        facts[f"r{number}_pages"] = ", ".join(dict.fromkeys(rows.page)) or "none yet"
+        for severity in ("blocker", "major", "minor"):
+            subset = rows[rows.severity == severity]
+            facts[f"r{number}_n_{severity}s"] = str(len(subset))
+            facts[f"r{number}_{severity}s_status"] = _status_phrase(subset)
+            facts[f"r{number}_{severity}s_check"] = _check_phrase(subset)
+    return facts
 
 
 def evidence_target(evidence: str) -> tuple[str, str, str]:
@@ -32,8 +42,14 @@ def evidence_target(evidence: str) -> tuple[str, str, str]:
     return kind, page, anchor
 
 
-def display(responses: pd.DataFrame) -> pd.DataFrame:
-    """The table as the page shows it: blockers first, then majors, in the review's order."""
-    order = {"blocker": 0, "major": 1}
-    table = responses.assign(rank=responses.severity.map(order)).sort_values("rank", kind="stable")
-    return table[["id", "severity", "finding", "status", "response", "evidence"]].fillna("")
+def display(responses: pd.DataFrame, review: str) -> pd.DataFrame:
+    """One review's table as the page shows it: blockers, majors, then minors, in the review's order,
+    with what the independent check found."""
+    order = {"blocker": 0, "major": 1, "minor": 2}
+    rows = responses[responses.review == review]
+    table = rows.assign(rank=rows.severity.map(order)).sort_values("rank", kind="stable")
+    table = table.assign(check=table.check.fillna("not yet checked"))
+    columns = ["id", "severity", "finding", "status", "response", "evidence", "check", "check_note"]
+    return (
+        table[columns].fillna("").rename(columns={"check": "independent check", "check_note": "what it read"})
+    )

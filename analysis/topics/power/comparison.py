@@ -40,6 +40,8 @@ def cost_against_epoch(runs: Runs, models: pd.DataFrame, epoch: pd.DataFrame, wi
             "ours_usd": table.cost_usd.to_numpy(),
             "ours_chip_hours": table.chip_hours.to_numpy(),
             "chip_hours_basis": table.chip_hours_basis.to_numpy(),
+            "price_usd": table.price_usd.to_numpy(),
+            "value_at_start_usd": table.value_at_start_usd.to_numpy(),
             "epoch_name": name.to_numpy(),
             "epoch_usd": pd.to_numeric(name.map(theirs[EPOCH_COST]), errors="coerce").to_numpy(),
             "epoch_chips": pd.to_numeric(name.map(theirs["Hardware quantity"]), errors="coerce").to_numpy(),
@@ -49,10 +51,20 @@ def cost_against_epoch(runs: Runs, models: pd.DataFrame, epoch: pd.DataFrame, wi
         }
     )
     frame["epoch_chip_hours"] = frame.epoch_chips * frame.epoch_hours
+    return with_ratios(frame).reset_index(drop=True)
+
+
+def with_ratios(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with the ratios (ours / Epoch) and factors that ``gap_terms`` splits the gap into."""
+    frame = frame.copy()
     frame["ratio"] = frame.ours_usd / frame.epoch_usd
     frame["chip_hours_ratio"] = frame.ours_chip_hours / frame.epoch_chip_hours
     frame["rest_ratio"] = frame.ratio / frame.chip_hours_ratio
-    return frame.reset_index(drop=True)
+    frame["ours_per_chip_hour"] = frame.ours_usd / frame.ours_chip_hours
+    frame["epoch_per_chip_hour"] = frame.epoch_usd / frame.epoch_chip_hours
+    frame["depreciation"] = frame.value_at_start_usd / frame.price_usd
+    frame["overheads_and_energy"] = frame.ours_per_chip_hour / frame.value_at_start_usd
+    return frame
 
 
 def _slope(frame: pd.DataFrame, column: str) -> float:
@@ -68,7 +80,10 @@ def gap_terms(comparison: pd.DataFrame, epoch_window: pd.DataFrame) -> tuple[dic
 
     ``comparison`` is ``cost_against_epoch``; ``epoch_window`` Epoch's runs in the same window with
     ``publication_date`` and ``epoch_usd``. Terms: runs only we cost; matched runs without Epoch's
-    chip-hours; chip-hours; cost per chip-hour; runs only Epoch costs. They sum to ``total``.
+    chip-hours; chip-hours; cost per chip-hour, itself split into our dated price per chip, our
+    depreciation to the training start, our overheads, hardware life and energy (cost per chip-hour
+    over value per chip), and minus Epoch's cost per chip-hour (whose parts their table does not
+    give); runs only Epoch costs. They sum to ``total``.
     Also returns how many runs each set holds.
     """
     matched = comparison[comparison.epoch_usd > 0]
@@ -84,7 +99,10 @@ def gap_terms(comparison: pd.DataFrame, epoch_window: pd.DataFrame) -> tuple[dic
         "sample_ours_only": ours_all - ours_matched,
         "sample_without_chip_hours": (ours_matched - ours_known) - (epoch_matched - epoch_known),
         "chip_hours": _slope(known, "chip_hours_ratio"),
-        "cost_per_chip_hour": _slope(known, "rest_ratio"),
+        "price": _slope(known, "price_usd"),
+        "depreciation": _slope(known, "depreciation"),
+        "overheads_and_energy": _slope(known, "overheads_and_energy"),
+        "epoch_per_chip_hour": -_slope(known, "epoch_per_chip_hour"),
         "sample_epoch_only": epoch_matched - epoch_all,
     }
     terms["total"] = ours_all - epoch_all

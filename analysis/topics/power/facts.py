@@ -678,7 +678,10 @@ GAP_TERM_NAMES = {
     "sample_ours_only": "our runs Epoch AI does not cost",
     "sample_without_chip_hours": "matched runs without Epoch's chip count and training time",
     "chip_hours": "chip-hours",
-    "cost_per_chip_hour": "cost per chip-hour (price, depreciation, overheads, energy, USD year)",
+    "price": "our dated price per chip",
+    "depreciation": "our depreciation to the training start",
+    "overheads_and_energy": "our overheads, hardware life and energy per unit of chip value",
+    "epoch_per_chip_hour": "Epoch's cost per chip-hour, negated (their table gives no parts)",
     "sample_epoch_only": "Epoch's runs we do not cost",
 }
 """How the page names each term of ``comparison.gap_terms``."""
@@ -687,7 +690,8 @@ GAP_TERM_NAMES = {
 def gap_terms_text(terms: dict) -> str:
     """The gap between our cost growth and Epoch's, term by term in OOM/yr, and the total they make."""
     parts = "; ".join(f"{name} {terms[key]:+.3f}" for key, name in GAP_TERM_NAMES.items())
-    return f"{parts}; together {terms['total']:+.3f} OOM/yr"
+    largest = max(GAP_TERM_NAMES, key=lambda key: abs(terms[key]))
+    return f"{parts}; together {terms['total']:+.3f} OOM/yr. The largest term is {GAP_TERM_NAMES[largest]}"
 
 
 def ratio_reason(row: pd.Series) -> str:

@@ -55,8 +55,8 @@ glue_text(pw.facts.summary_facts(result, published))
 #   {cite:p}`emberson2024power` report {glue:text}`summary_published_growth`; on
 #   the same window we find
 #   {glue:text}`power.growth.frontier_to_sep2024.text`. {cite-number}`power.growth.frontier` {cite-number}`power.growth.frontier_to_sep2024`
-# - **Today.** The largest run in our data whose developer discloses its
-#   cluster, {glue:text}`summary_largest_model`,
+# - **Today.** The largest run in our data with a disclosed cluster (chips
+#   named by its developer or by reports), {glue:text}`summary_largest_model`,
 #   draws about {glue:text}`power.largest_run.w.text` W and used
 #   {glue:text}`power.largest_run.energy_mwh.text` MWh. With the frontier
 #   runs that disclose no cluster imputed (chip in use, training time from a
@@ -108,8 +108,9 @@ glue_text(pw.facts.data_facts(result))
 #   {glue:text}`n_vendor_runs` runs use our vendor figures only,
 #   {glue:text}`n_epoch_figures` use at least one of Epoch's.
 # - **Prices.** Purchase prices per chip come from Epoch AI's price table
-#   {cite:p}`cottier2024rising`: the latest dated before the run, else the
-#   earliest; {glue:text}`n_priced` runs have one.
+#   {cite:p}`cottier2024rising`: the latest dated before the run's
+#   publication, else the earliest; {glue:text}`n_priced` runs have one. The
+#   price is then depreciated to the training start (Method).
 # - **Scale.** Grid demand from Ember {cite:p}`ember2025electricity`,
 #   data-centre campuses from Epoch AI's Frontier Data Centers
 #   {cite:p}`epoch2026datacenters`, installed AI chips from Epoch AI's chip
@@ -220,11 +221,14 @@ tables.show(result.held_out, index=False, significant=2)
 #
 # Power drawn by each frontier run (median of its draws; hover for the
 # interval, chips and hardware) and the fitted trend; the shape says whose chip
-# figures it uses. {figure-svg}`fig-power-and-cost-runs`
+# figures it uses, or that its cluster is imputed (such runs stay out of the
+# trend). {figure-svg}`fig-power-and-cost-runs`
 # ```
 
 # %% tags=["hide-input"]
 tables.show(result.metered, index=False)
+
+# %% tags=["hide-input"]
 tables.show(pw.growth.three_columns(result, published), index=False)
 
 # %% tags=["remove-cell"]
@@ -272,6 +276,8 @@ charts.publish(pw.figures.decomposition_chart(result.decomposition), "fig-power-
 
 # %% tags=["hide-input"]
 tables.show(result.decomposition.table.drop(columns="key"), index=False)
+
+# %% tags=["hide-input"]
 tables.show(pw.facts.decomposition_comparison(result, published), index=False)
 
 # %% [markdown]
@@ -342,6 +348,8 @@ glue_text(pw.facts.projection_facts(result))
 
 # %% tags=["hide-input"]
 tables.show(result.backtest_summary, index=False, significant=2)
+
+# %% tags=["hide-input"]
 tables.show(pw.projection.pit_histogram(result.backtest), index=False)
 
 # %% tags=["remove-cell"]
@@ -374,7 +382,7 @@ charts.publish(
 # ```
 
 # %% tags=["hide-input"]
-tables.show(result.backtest, index=False, significant=2)
+tables.show(pw.facts.backtest_table(result), index=False, significant=2)
 
 # %% [markdown]
 # ### Cost
@@ -410,15 +418,17 @@ tables.show(pw.facts.cost_comparison_table(result), index=False, significant=2)
 # :name: fig-power-and-cost-cost
 #
 # Amortised hardware and energy cost of each frontier run with a price (median
-# of its draws) and the fitted trend. {figure-svg}`fig-power-and-cost-cost`
+# of its draws) and the fitted trend on the runs with a disclosed cluster; runs
+# with an imputed cluster have their own shape. {figure-svg}`fig-power-and-cost-cost`
 # ```
 
 # %% tags=["hide-input"]
 tables.show(
-    result.runs.table[
+    result.with_imputed.table.sort_values("publication_date")[
         [
             "model",
             "publication_date",
+            "imputed",
             "hardware",
             "figures_from",
             "chips",
@@ -440,8 +450,13 @@ tables.show(keynumbers.comparison_table(registry, published, pw.growth.COMPARISO
 # ## Limitations
 #
 # - **Peak, not metered.** Power is what the hardware can draw; energy applies
-#   a load factor. Where developers metered (Patterson et al.'s runs) the
-#   measured average sits inside our range, but few do.
+#   a load factor. The metered runs (Patterson et al.'s) calibrated our
+#   utilisation, load factor and PUE, so they cannot validate them; on the
+#   held-out runs, chip-hours derived from compute lean low (see Growth), and
+#   so do the energy and cost of every run that rests on them.
+# - **Imputed runs.** Most of the largest recent runs disclose no
+#   cluster; their imputed chips and training times make the "with imputed
+#   runs" figures assumptions about the runs, not readings of them.
 # - **Chip figures.** Many early GPU runs use Epoch AI's TDPs until we read the
 #   vendor's; the vendor-only subset is shown beside the headline.
 # - **TPUs.** Google's cloud documents print measured chip power, not a TDP;

@@ -98,9 +98,9 @@ def test_a_run_is_priced_at_the_latest_price_on_or_before_it_else_the_earliest()
         assert pd.isna(date) or basis.startswith(str(date.date()))
         return value, basis
 
-    assert price("nvidia_h100_sxm5", "2023-12-31") == (30000.0, "2023-01-01 (before the run)")
-    assert price("nvidia_h100_sxm5", "2024-01-01") == (25000.0, "2024-01-01 (before the run)")
-    assert price("nvidia_h100_sxm5", "2022-05-01") == (30000.0, "2023-01-01 (after the run)")
+    assert price("nvidia_h100_sxm5", "2023-12-31") == (30000.0, "2023-01-01 (before publication)")
+    assert price("nvidia_h100_sxm5", "2024-01-01") == (25000.0, "2024-01-01 (before publication)")
+    assert price("nvidia_h100_sxm5", "2022-05-01") == (30000.0, "2023-01-01 (after publication)")
     value, basis = price("nvidia_a100_sxm4_40gb", "2023-01-01")
     assert np.isnan(value) and basis == ""
 
@@ -478,6 +478,7 @@ def test_the_held_out_check_leaves_out_calibration_runs_and_compute_derived_from
             {"model": "Held out", "compute_method": "6ND"},
             {"model": "Meena", "compute_method": "6ND"},
             {"model": "Circular", "compute_method": "hardware"},
+            {"model": "Estimated", "compute_method": "third_party_estimate"},
             {
                 "model": "No figure",
                 "compute_method": "6ND",

@@ -223,9 +223,9 @@ def register_key_numbers(registry, result: PowerAndCost, published: pd.DataFrame
         "year",
         "Year the most expensive training run first costs USD 1 billion (amortised), if the cost trend holds",
         "First month after the data's last run that the largest-run projection (cost trend plus a record "
-        "offset drawn from history) passes USD 1e9; draws already past it at the data's end, which the data "
-        f"rule out, are dropped ({1 - len(result.billion_year) / DRAWS:.0%} of draws); median and "
-        f"{LEVEL:.0%} interval of the rest",
+        "offset drawn from history) passes USD 1e9; draws already past it at the data's end, above every "
+        f"run with a disclosed cluster, are dropped ({1 - len(result.billion_year) / DRAWS:.0%} of draws); "
+        f"median and {LEVEL:.0%} interval of the rest",
         published="cottier2024.billion_dollar_run_year",
         headline=replicates,
     )
@@ -524,8 +524,8 @@ def path_choice_text(summary: pd.DataFrame) -> str:
     errors = {path: format_number(10 ** table["mean |log10 error|"][path], 2) for path in table.index}
     return (
         f"The chapter stands behind {PATH_NAMES[chosen]}: from past cutoffs its median missed the realised "
-        f"record by a factor of {errors[chosen]} on average, that of {PATH_NAMES[other]} by a factor of "
-        f"{errors[other]}"
+        f"record by a factor of {errors[chosen]} on average in either direction (the mean absolute log "
+        f"error), that of {PATH_NAMES[other]} by a factor of {errors[other]}"
     )
 
 
@@ -601,8 +601,13 @@ def scale_facts(result: PowerAndCost) -> dict:
         "us_average": _watts(grids.power_w["United States"]),
         "virginia_average": _watts(grids.power_w["Virginia"]),
         "grid_year": str(int(grids.year["United States"])),
-        "largest_energy_share_us": f"{energy_share:.2%}",
+        "largest_energy_share_us": f"{format_number(energy_share * 100, 2)}%",
     }
+
+
+def backtest_table(result: PowerAndCost) -> pd.DataFrame:
+    """The backtest, one row per path and cutoff, with the cutoff as a decimal year (not rounded)."""
+    return result.backtest.assign(cutoff=result.backtest.cutoff.map("{:.2f}".format))
 
 
 def held_out_text(table: pd.DataFrame) -> str:

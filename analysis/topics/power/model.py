@@ -172,13 +172,13 @@ def _price(
     by_name: dict[str, tuple[pd.DatetimeIndex, np.ndarray]], key: str, when: pd.Timestamp
 ) -> tuple[float, pd.Timestamp, str]:
     """Purchase price of ``key`` (USD per chip), its date, and where it lies against ``when``:
-    the latest dated on or before ``when``, else the earliest."""
+    the latest dated on or before ``when`` (publication), else the earliest."""
     name = EPOCH_NAMES.get(key, ("", ""))[1]
     if name not in by_name:
         return np.nan, pd.NaT, ""
     dates, values = by_name[name]
     before = int(dates.searchsorted(when, side="right"))
-    chosen, basis = (before - 1, "before the run") if before else (0, "after the run")
+    chosen, basis = (before - 1, "before publication") if before else (0, "after publication")
     return float(values[chosen]), dates[chosen], f"{dates[chosen].date()} ({basis})"
 
 
@@ -435,8 +435,9 @@ def held_out_chip_hours(models: pd.DataFrame, hardware: pd.DataFrame, inputs: pd
     no input was drawn from.
 
     Runs: a reported chip-hours figure (or chips x training time), a named accelerator with a peak,
-    compute not itself derived from the hardware (``compute_method`` other than ``hardware``) and not
-    among ``CALIBRATION_RUNS``. Derived: compute / (peak at training precision x utilisation), the
+    compute from the developer's own figures (``compute_method`` ``6ND`` or ``reported``: not derived
+    from the hardware, not a third party's estimate) and not among ``CALIBRATION_RUNS``. Derived:
+    compute / (peak at training precision x utilisation), the
     utilisation drawn as in ``estimate_runs``; energy scales with chip-hours, so the ratio is also our
     energy's where the chip and overheads are right.
     """
@@ -446,7 +447,7 @@ def held_out_chip_hours(models: pd.DataFrame, hardware: pd.DataFrame, inputs: pd
         reported.notna()
         & models.hardware.notna()
         & models.training_compute_flop.notna()
-        & models.compute_method.ne("hardware")
+        & models.compute_method.isin(["6ND", "reported"])
         & ~models.model.isin(CALIBRATION_RUNS)
     )
     keep &= models.hardware.map(chips.peak_flop_per_s).notna()

@@ -79,8 +79,10 @@ glue_text(pw.facts.summary_facts(result, published))
 #   by a factor of {glue:text}`cost.growth.frontier.text` per year; the most expensive run
 #   in our data ({glue:text}`summary_costly_model`) cost about
 #   {glue:text}`cost.largest_run.usd.text` USD, and the first billion-dollar run
-#   comes in {glue:text}`cost.first_billion_dollar_run.year.text`.
-#   {glue:text}`summary_cost_caveat` {cite-number}`cost.growth.frontier` {cite-number}`cost.largest_run.usd` {cite-number}`cost.first_billion_dollar_run.year`
+#   comes in {glue:text}`cost.first_billion_dollar_run.year.text`
+#   ({glue:text}`summary_billion_dropped` of the projection's draws are past
+#   USD 1 billion already at the data's end, above every run with a disclosed
+#   cluster, and are left out). {glue:text}`summary_cost_caveat` {cite-number}`cost.growth.frontier` {cite-number}`cost.largest_run.usd` {cite-number}`cost.first_billion_dollar_run.year`
 
 # %% tags=["remove-cell"]
 glue_text(pw.facts.data_facts(result))
@@ -312,7 +314,7 @@ charts.publish(
 # ### The largest run in 2028 and 2030
 
 # %% tags=["remove-cell"]
-glue_text(pw.facts.projection_facts(result))
+glue_text(pw.projection_facts.projection_facts(result))
 
 # %% [markdown]
 # Two paths lead to 2030. **The power trend plus a record offset**: the
@@ -329,7 +331,11 @@ glue_text(pw.facts.projection_facts(result))
 # ({glue:text}`rate_duration`), {glue:text}`rate_power` OOM per year against
 # the power trend's {glue:text}`rate_power_trend`; it gives
 # {glue:text}`components_2030` in 2030. The two differ by utilisation, which
-# the components leave out, and by the sample each term is fitted on.
+# the components leave out, and by the sample each term is fitted on. The
+# runs' FLOP per joule holds the past move from FP32 to 16-bit, a step that
+# need not recur: with the 16-bit chips' own efficiency trend
+# ({glue:text}`rate_efficiency_16bit` OOM per year) in its place, the
+# components path gives {glue:text}`components_fixed_precision_2030`.
 #
 # **Backtest.** From {glue:text}`backtest_n` quarterly cutoffs
 # ({glue:text}`backtest_first` to {glue:text}`backtest_last`), each path was
@@ -353,7 +359,7 @@ tables.show(result.backtest_summary, index=False, significant=2)
 tables.show(pw.projection.pit_histogram(result.backtest), index=False)
 
 # %% tags=["remove-cell"]
-glue_text(pw.facts.scale_facts(result))
+glue_text(pw.projection_facts.scale_facts(result))
 charts.publish(
     pw.figures.fan_chart(result, loaders.load_power_references(), published), "fig-power-and-cost-fan"
 )
@@ -382,13 +388,13 @@ charts.publish(
 # ```
 
 # %% tags=["hide-input"]
-tables.show(pw.facts.backtest_table(result), index=False, significant=2)
+tables.show(pw.projection_facts.backtest_table(result), index=False, significant=2)
 
 # %% [markdown]
 # ### Cost
 
 # %% tags=["remove-cell"]
-glue_text(pw.facts.cost_facts(result, published))
+glue_text(pw.cost_facts.cost_facts(result, published))
 charts.publish(pw.figures.cost_chart(result), "fig-power-and-cost-cost")
 
 # %% [markdown]
@@ -411,7 +417,7 @@ charts.publish(pw.figures.cost_chart(result), "fig-power-and-cost-cost")
 # (OLS slopes on nested sets of runs): {glue:text}`gap_terms`.
 
 # %% tags=["hide-input"]
-tables.show(pw.facts.cost_comparison_table(result), index=False, significant=2)
+tables.show(pw.cost_facts.cost_comparison_table(result), index=False, significant=3)
 
 # %% [markdown]
 # ```{glue:figure} fig-power-and-cost-cost

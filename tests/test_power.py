@@ -277,9 +277,9 @@ def test_the_cost_gap_sentence_follows_whether_their_data_reproduce_the_publishe
         return trends.GrowthFit(slope, 0.0, 2020.0, slope - 0.1, slope + 0.1, 0.9, 40, 2016.0, 2023.9, "")
 
     published = pd.Series({"value": 2.4, "ci_low": 2.0, "ci_high": 2.9})
-    inside = power.facts.cost_gap_text(fit(3.4), fit(2.5), published)
+    inside = power.cost_facts.cost_gap_text(fit(3.4), fit(2.5), published)
     assert "+0.13 OOM/yr" in inside and "gap lies in our per-run costs" in inside
-    outside = power.facts.cost_gap_text(fit(3.4), fit(3.3), published)
+    outside = power.cost_facts.cost_gap_text(fit(3.4), fit(3.3), published)
     assert "fall outside the published interval" in outside and "gap lies in our per-run costs" not in outside
 
 
@@ -345,9 +345,9 @@ def test_the_cost_gap_terms_add_up_to_the_gap_between_the_two_fits():
     parts = sum(value for key, value in terms.items() if key != "total")
     assert parts == pytest.approx(terms["total"], abs=1e-12)
     assert counts == {"ours": 12, "matched": 10, "known": 8, "epoch": 14}
-    assert "together" in power.facts.gap_terms_text(terms)
+    assert "together" in power.cost_facts.gap_terms_text(terms)
     dominant = dict.fromkeys(terms, 0.0) | {"depreciation": -0.2, "price": 0.1}
-    assert power.facts.gap_terms_text(dominant).endswith("our depreciation to the training start")
+    assert power.cost_facts.gap_terms_text(dominant).endswith("our depreciation to the training start")
 
 
 def test_a_ratio_outside_half_to_twice_gets_its_larger_factor_as_reason():
@@ -363,16 +363,41 @@ def test_a_ratio_outside_half_to_twice_gets_its_larger_factor_as_reason():
             "epoch_hours": 100.0,
         }
     )
-    assert power.facts.ratio_reason(row).startswith("mostly chip-hours")
+    assert power.cost_facts.ratio_reason(row).startswith("mostly chip-hours")
     other = row.copy()
     other["chip_hours_ratio"], other["rest_ratio"] = 0.8, 0.125
-    assert power.facts.ratio_reason(other).startswith("mostly cost per chip-hour")
+    assert power.cost_facts.ratio_reason(other).startswith("mostly cost per chip-hour")
     unknown = row.copy()
     unknown["epoch_chip_hours"] = np.nan
-    assert "cannot be told apart" in power.facts.ratio_reason(unknown)
+    assert "cannot be told apart" in power.cost_facts.ratio_reason(unknown)
     inside = row.copy()
     inside["ratio"] = 1.5
-    assert power.facts.ratio_reason(inside) == ""
+    assert power.cost_facts.ratio_reason(inside) == ""
+
+
+def test_a_reason_quotes_what_epochs_own_row_says():
+    row = pd.Series(
+        {
+            "ratio": 0.004,
+            "chip_hours_ratio": 0.03,
+            "rest_ratio": 0.14,
+            "chip_hours_basis": "reported",
+            "ours_chip_hours": 3520.0,
+            "epoch_chip_hours": 121536.0,
+            "epoch_chips": 5064.0,
+            "epoch_hours": 24.0,
+            "epoch_hardware": "Google TPU v2,Google TPU v1",
+            "epoch_cost_notes": "",
+        }
+    )
+    assert "lists 2 kinds of hardware (Google TPU v2, Google TPU v1)" in power.cost_facts.ratio_reason(row)
+    rented = row.copy()
+    rented["epoch_hardware"], rented["epoch_cost_notes"] = (
+        "NVIDIA V100",
+        "327 h x 512 GPUs x $0.55/V100 GPU-hour",
+    )
+    reason = power.cost_facts.ratio_reason(rented)
+    assert "cloud rental rate" in reason and "kinds of hardware" not in reason
 
 
 def test_the_duration_prior_is_the_median_reported_time_and_an_error_without_one():
@@ -434,7 +459,8 @@ def test_a_run_without_a_cluster_is_imputed_the_chip_in_use_and_a_prior_training
     }
     frontier = frontier_runs([*disclosed, hidden])
     excluded = pd.DataFrame({"model": ["Hidden"]})
-    imputed = power.model.impute_clusters(frontier, frontier.iloc[:-1], excluded)
+    hardware = loaders.load_hardware().assign(figures_from="vendor")
+    imputed = power.model.impute_clusters(frontier, frontier.iloc[:-1], excluded, hardware)
     row = imputed.iloc[0]
     assert row.hardware == "nvidia_h100_sxm5" and row.imputed
     assert row.training_time_hours == pytest.approx(2000.0)
@@ -516,19 +542,19 @@ def path_summary(trend_error: float, components_error: float, trend_bias=0.5, co
 
 
 def test_the_path_the_chapter_stands_behind_follows_the_backtest():
-    assert power.facts.path_choice_text(path_summary(0.3, 0.9)).startswith(
+    assert power.projection_facts.path_choice_text(path_summary(0.3, 0.9)).startswith(
         "The chapter stands behind the power trend"
     )
-    assert power.facts.path_choice_text(path_summary(0.9, 0.3)).startswith(
+    assert power.projection_facts.path_choice_text(path_summary(0.9, 0.3)).startswith(
         "The chapter stands behind Epoch AI and EPRI's components"
     )
 
 
 def test_the_lean_of_the_backtest_follows_each_path():
-    assert "too high" in power.facts.lean_text(path_summary(0.3, 0.9))
-    assert "opposite" in power.facts.lean_text(path_summary(0.3, 0.9, components_bias=1.5))
-    assert "too low" in power.facts.lean_text(path_summary(0.3, 0.9, 2.0, 1.5))
-    assert "too low" in power.facts.bias_text(path_summary(0.3, 0.9, 2.0, 1.5), "trend")
+    assert "too high" in power.projection_facts.lean_text(path_summary(0.3, 0.9))
+    assert "opposite" in power.projection_facts.lean_text(path_summary(0.3, 0.9, components_bias=1.5))
+    assert "too low" in power.projection_facts.lean_text(path_summary(0.3, 0.9, 2.0, 1.5))
+    assert "too low" in power.projection_facts.bias_text(path_summary(0.3, 0.9, 2.0, 1.5), "trend")
 
 
 def test_a_projection_is_scored_by_its_pit_error_and_coverage():
@@ -537,3 +563,39 @@ def test_a_projection_is_scored_by_its_pit_error_and_coverage():
     assert scores["pit"] == pytest.approx(0.9)
     assert scores["log10 error"] == pytest.approx(np.log10(90.5 / 50.5))
     assert scores["inside 90%"] and not scores["inside 50%"]
+
+
+def test_a_lab_that_trains_on_one_maker_is_not_imputed_anothers_chip():
+    """The window is mostly TPU v4, but the developer's last disclosed run was on NVIDIA: A100 it is."""
+    tpu = {"organization": "Google", "hardware": "google_tpu_v4", "training_time_hours": 500.0}
+    rows = [
+        {"model": "Old", "organization": "Lab", "publication_date": pd.Timestamp("2019-01-01")},
+        *(
+            {"model": f"TPU {i}", "publication_date": pd.Timestamp(f"2022-0{i}-01"), **tpu}
+            for i in range(1, 4)
+        ),
+        {
+            "model": "A100",
+            "organization": "Other",
+            "publication_date": pd.Timestamp("2022-05-01"),
+            "hardware": "nvidia_a100_sxm4_80gb",
+        },
+        {
+            "model": "Hidden",
+            "organization": "Lab",
+            "publication_date": pd.Timestamp("2023-01-01"),
+            "hardware": np.nan,
+        },
+    ]
+    frontier = frontier_runs(rows)
+    hardware = loaders.load_hardware()
+    imputed = power.model.impute_clusters(
+        frontier, frontier.iloc[:-1], pd.DataFrame({"model": ["Hidden"]}), hardware
+    )
+    assert imputed.hardware.iloc[0] == "nvidia_a100_sxm4_80gb"
+    other = frontier.assign(organization=frontier.organization.replace({"Lab": "New lab"}))
+    other.loc[0, "organization"] = "Lab"
+    imputed = power.model.impute_clusters(
+        other, other.iloc[:-1], pd.DataFrame({"model": ["Hidden"]}), hardware
+    )
+    assert imputed.hardware.iloc[0] == "google_tpu_v4"

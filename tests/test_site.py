@@ -370,3 +370,9 @@ def test_every_cited_key_number_exists_and_links_to_its_row(built_site):
     for stem, number in cited:
         html = (built_site / "chapters" / f"{stem}.html").read_text(encoding="utf-8")
         assert f'href="../key-numbers.html#{number}"' in html, (stem, number)
+
+
+def test_figure_download_links_read_as_a_list(built_site):
+    """'SVG, PNG or the data it draws (CSV).': no two links run together."""
+    page = (built_site / "chapters" / "05-power-and-cost.html").read_text(encoding="utf-8")
+    assert "PNG</a> or <a" in page and "PNG</a><a" not in page

@@ -122,14 +122,13 @@ def figure_svg_role(name, rawtext, text, lineno, inliner, options=None, content=
     env.metadata[env.docname]["figure_svgs"].append(text)
     depth = env.docname.count("/")
     titles = {"svg": "Download this figure as SVG", "png": "PNG", "csv": "the data it draws (CSV)"}
+    kinds = charts.FIGURE_FORMATS
+    separators = [", "] * (len(kinds) - 2) + [" or ", ". "]
     parts = []
-    for index, kind in enumerate(charts.FIGURE_FORMATS):
+    for kind, separator in zip(kinds, separators[-len(kinds) :], strict=True):
         uri = "../" * depth + f"figures/{text}.{kind}"
         parts.append(nodes.reference(rawtext, titles[kind], refuri=uri, classes=[f"figure-{kind}"]))
-        parts.append(
-            nodes.Text(", " if index < len(charts.FIGURE_FORMATS) - 2 else (" or " if index == 0 else ""))
-        )
-    parts[-1] = nodes.Text(". ")
+        parts.append(nodes.Text(separator))
     cite = nodes.inline(
         "", f"Cite as: {citations.figure_plain(text, citations.report())}", classes=["figure-cite"]
     )

@@ -347,11 +347,12 @@ def projection_quantiles(years, draws: dict[str, np.ndarray], value: str, level:
 
 def score_draws(draws: np.ndarray, realised: float, levels=BACKTEST_LEVELS) -> dict:
     """How a projection's draws (one target, in the values' units) score against what happened: the
-    PIT (share of draws below ``realised``), the log10 error of the median (realised over it) and,
-    per level, whether ``realised`` falls inside the central interval (``inside 90%``)."""
+    PIT (share of draws below ``realised``, draws equal to it counting half: a projection floored at
+    today's record ties with a record that did not move), the log10 error of the median (realised over
+    it) and, per level, whether ``realised`` falls inside the central interval (``inside 90%``)."""
     draws = np.asarray(draws, float)
     scores = {
-        "pit": float(np.mean(draws < realised)),
+        "pit": float(np.mean(draws < realised) + 0.5 * np.mean(draws == realised)),
         "log10 error": float(np.log10(realised / np.median(draws))),
     }
     for level in levels:

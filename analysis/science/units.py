@@ -122,3 +122,19 @@ def format_growth(factor_per_year: float, significant: int = 2) -> str:
         f"({format_number(oom, significant)} OOM/yr, "
         f"doubling every {format_number(months, significant)} months)"
     )
+
+
+def format_watts(value: float) -> str:
+    """Power in the unit a reader expects: ``7.6 GW``, ``136 MW``, ``850 kW``, ``40 W``."""
+    for scale, unit in ((1e9, "GW"), (1e6, "MW"), (1e3, "kW")):
+        if value >= scale:
+            return f"{format_number(value / scale, 2)} {unit}"
+    return f"{format_number(value, 2)} W"
+
+
+def format_usd(value: float) -> str:
+    """A cost in words: ``USD 374 million``, ``USD 1.2 billion``."""
+    for scale, unit in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+        if value >= scale:
+            return f"USD {format_number(value / scale, 2)} {unit}"
+    return f"USD {format_number(value, 2)}"

@@ -7,10 +7,30 @@ OOM/yr (log10 per year). Every uncertain factor is drawn uniformly over the rang
 (``data/power_cost_inputs.csv``); the drawn factors are shared by all runs in a draw (they are the
 same assumptions for every run), utilisation is drawn per run.
 
-Modules: ``model`` (per-run estimates and the hardware), ``growth`` (trends across runs, decomposition,
-projection and the chapter's result), ``facts`` and ``figures``.
+Modules: ``model`` (per-run estimates, imputation and the held-out check), ``growth`` (trends across
+runs, decomposition and the chapter's result), ``projection`` (the 2030 paths and their backtest),
+``comparison`` (our costs against Epoch AI's), the prose in ``facts``, ``projection_facts`` and
+``cost_facts``, and ``figures``.
 """
 
-from analysis.topics.power import comparison, facts, figures, growth, model
+from analysis.topics.power import (
+    comparison,
+    cost_facts,
+    facts,
+    figures,
+    growth,
+    model,
+    projection,
+    projection_facts,
+)
 
-__all__ = ["comparison", "facts", "figures", "growth", "model"]
+__all__ = [
+    "comparison",
+    "cost_facts",
+    "facts",
+    "figures",
+    "growth",
+    "model",
+    "projection",
+    "projection_facts",
+]

@@ -48,10 +48,12 @@ def cost_against_epoch(runs: Runs, models: pd.DataFrame, epoch: pd.DataFrame, wi
             "epoch_hours": pd.to_numeric(
                 name.map(theirs["Training time (hours)"]), errors="coerce"
             ).to_numpy(),
+            "epoch_hardware": name.map(theirs["Training hardware"]).fillna("").to_numpy(),
+            "epoch_cost_notes": name.map(theirs["Compute cost notes"]).fillna("").to_numpy(),
         }
     )
     frame["epoch_chip_hours"] = frame.epoch_chips * frame.epoch_hours
-    return with_ratios(frame).reset_index(drop=True)
+    return with_ratios(frame).sort_values("publication_date", kind="stable").reset_index(drop=True)
 
 
 def with_ratios(frame: pd.DataFrame) -> pd.DataFrame:

@@ -10,9 +10,7 @@ from analysis.science import forecasts, trends, units
 from analysis.science.units import format_number
 from analysis.topics import compute_trends
 from analysis.topics.power import growth as growth_module
-from analysis.topics.power import projection
-from analysis.topics.power.comparison import RATIO_RANGE
-from analysis.topics.power.growth import PROJECTION_YEARS, PowerAndCost, chip_share, cost_growth, power_growth
+from analysis.topics.power.growth import PROJECTION_YEARS, PowerAndCost, cost_growth, power_growth
 from analysis.topics.power.model import (
     DRAWS,
     LEVEL,
@@ -21,6 +19,7 @@ from analysis.topics.power.model import (
     SIXTEEN_BIT_FACTOR,
     Runs,
 )
+from analysis.topics.power.projection_facts import path_choice_text
 
 CLUSTER_NOTE = "(accelerator, and chip count or chip-hours)"
 """What a run must disclose to be costed; the frontier runs without it are listed as excluded."""
@@ -304,8 +303,8 @@ def imputation_table(result: PowerAndCost) -> pd.DataFrame:
             }
         )
     for label, column, format_value in (
-        ("Largest run's power", "power_w", _watts),
-        ("Most expensive run", "cost_usd", _usd),
+        ("Largest run's power", "power_w", units.format_watts),
+        ("Most expensive run", "cost_usd", units.format_usd),
     ):
         cells = []
         for runs in (result.runs, result.with_imputed):
@@ -322,21 +321,6 @@ def _growth(fit: trends.GrowthFit) -> str:
     return f"{format_number(fit.factor, 2)}x per year ({fit.level:.0%} CI {low}–{high})"
 
 
-def _usd(value: float) -> str:
-    """A cost in words: ``USD 374 million``, ``USD 1.2 billion``."""
-    for scale, unit in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
-        if value >= scale:
-            return f"USD {format_number(value / scale, 2)} {unit}"
-    return f"USD {format_number(value, 2)}"
-
-
-def _watts(value: float) -> str:
-    for scale, unit in ((1e9, "GW"), (1e6, "MW"), (1e3, "kW")):
-        if value >= scale:
-            return f"{format_number(value / scale, 2)} {unit}"
-    return f"{format_number(value, 2)} W"
-
-
 def summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
     """The summary's numbers that are not key numbers, and the published figures it names."""
     table = result.runs.table
@@ -351,20 +335,23 @@ def summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
         "summary_2030_share_us": f"{projection_2030 / grids.power_w['United States']:.1%}",
         "summary_2030_virginia": format_number(projection_2030 / grids.power_w["Virginia"], 2),
         "summary_costly_model": result.largest_cost.model,
+        "summary_billion_dropped": f"{1 - len(result.billion_year) / DRAWS:.0%}",
         "summary_imputed_largest": imputation_table(result)["with imputed runs"].iloc[2],
         "summary_path_choice": path_choice_text(result.backtest_summary),
         "summary_cost_caveat": (
             "Our cost growth replicates Cottier et al.'s on their window."
             if cost_replicates(result, published)
-            else "Read both as our cost model's, not a replication: on Cottier et al.'s window our cost "
-            "growth lies above their interval, while Epoch AI's own per-run costs reproduce it (see Cost)."
+            else "Read both as our cost model's, not a replication: on Cottier et al.'s window our point "
+            "estimate of cost growth lies above their interval, while Epoch AI's own per-run costs reproduce "
+            "it (see Cost)."
         ),
         "summary_vendor_growth": _growth(result.vendor_only.fit),
         "summary_published_growth": compute_trends.model.published_cell(
             published.loc["emberson2024.power_growth.frontier"]
         ),
         "summary_published_2030": " to ".join(
-            _watts(published.value[f"epoch_epri2025.largest_run_power.2030_{end}"]) for end in ("low", "high")
+            units.format_watts(published.value[f"epoch_epri2025.largest_run_power.2030_{end}"])
+            for end in ("low", "high")
         ),
     }
 
@@ -509,107 +496,6 @@ def efficiency_facts(result: PowerAndCost) -> dict:
     }
 
 
-PATH_NAMES = {
-    "trend": "the power trend plus a record offset",
-    "components": "Epoch AI and EPRI's components (compute ÷ FLOP per joule ÷ training time)",
-}
-"""How the page names each projection path of ``projection``."""
-
-
-def path_choice_text(summary: pd.DataFrame) -> str:
-    """Which 2030 path the chapter stands behind and why, from the backtest (``preferred_path``)."""
-    table = summary.set_index("path")
-    chosen = projection.preferred_path(summary)
-    other = next(path for path in table.index if path != chosen)
-    errors = {path: format_number(10 ** table["mean |log10 error|"][path], 2) for path in table.index}
-    return (
-        f"The chapter stands behind {PATH_NAMES[chosen]}: from past cutoffs its median missed the realised "
-        f"record by a factor of {errors[chosen]} on average in either direction (the mean absolute log "
-        f"error), that of {PATH_NAMES[other]} by a factor of {errors[other]}"
-    )
-
-
-def bias_text(summary: pd.DataFrame, path: str) -> str:
-    """The direction of a path's backtest bias: realised records above or below its median."""
-    factor = summary.set_index("path")["bias (x)"][path]
-    direction = "too high" if factor < 1 else "too low"
-    return (
-        f"the realised record came in at {format_number(factor, 2)} times the median on average "
-        f"(it projected {direction})"
-    )
-
-
-def lean_text(summary: pd.DataFrame) -> str:
-    """Which way the paths' backtests lean, and how to read the 2030 medians."""
-    high = summary["bias (x)"] < 1
-    if high.all():
-        return "Both paths projected too high on average, so read the 2030 medians as upper-leaning."
-    if not high.any():
-        return "Both paths projected too low on average, so read the 2030 medians as lower-leaning."
-    return "The paths leaned opposite ways in the backtest."
-
-
-def projection_facts(result: PowerAndCost) -> dict:
-    """Numbers of the projection section: both paths, their backtests and the reality checks."""
-    record, trend = result.power_projection["record"][1], result.power_projection["trend"][1]
-    summary = result.backtest_summary.set_index("path")
-    rates = result.component_rates
-    cutoffs = result.backtest[result.backtest.path == "trend"].cutoff
-    return {
-        "record_2030": _watts(np.median(record)),
-        "trend_2030": _watts(np.median(trend)),
-        "components_2030": _watts(np.median(result.components_projection[-1])),
-        "rate_compute": format_number(np.median(rates.compute), 2),
-        "rate_efficiency": format_number(np.median(rates.efficiency), 2),
-        "rate_duration": format_number(np.median(rates.duration), 2),
-        "rate_power": format_number(np.median(rates.power), 2),
-        "rate_power_trend": format_number(result.growth.fit.slope, 2),
-        "backtest_n": str(len(cutoffs)),
-        "backtest_first": f"{cutoffs.min():.2f}",
-        "backtest_last": f"{cutoffs.max():.2f}",
-        "backtest_windows": str(int(summary["independent windows"]["trend"])),
-        **{
-            f"backtest_{path}_{level}": f"{summary[f'inside {level}%'][path]:.0%}"
-            for path in summary.index
-            for level in (50, 90)
-        },
-        "backtest_trend_bias": bias_text(result.backtest_summary, "trend"),
-        "backtest_components_bias": bias_text(result.backtest_summary, "components"),
-        "backtest_trend_pit": format_number(summary["mean PIT"]["trend"], 2),
-        "backtest_components_pit": format_number(summary["mean PIT"]["components"], 2),
-        "path_choice": path_choice_text(result.backtest_summary),
-        "backtest_lean": lean_text(result.backtest_summary),
-    }
-
-
-def scale_facts(result: PowerAndCost) -> dict:
-    """Numbers of the reality checks: campuses, installed chips and grids against the 2030 run."""
-    campus = result.campuses.set_index("year")
-    grids = result.grids.set_index("name")
-    median_2030 = np.median(result.power_projection[forecasts.LARGEST_RUN_METHOD][1])
-    index = int(np.flatnonzero(result.runs.table.model == result.largest_power.model)[0])
-    energy_share = np.median(result.runs.energy[index]) * 1e6 / (grids.power_w["United States"] * 8760)
-    return {
-        "campus_2026": _watts(campus.power_w[2026]),
-        "campus_2026_site": campus.site[2026],
-        "campus_2030": _watts(campus.power_w[2030]),
-        "campus_2030_site": campus.site[2030],
-        "installed_power": _watts(result.installed.median_w),
-        "installed_date": str(result.installed.date.date()),
-        "chip_share_of_grid": f"{chip_share(result):.0%}",
-        "share_installed_2030": f"{median_2030 * chip_share(result) / result.installed.median_w:.0%}",
-        "us_average": _watts(grids.power_w["United States"]),
-        "virginia_average": _watts(grids.power_w["Virginia"]),
-        "grid_year": str(int(grids.year["United States"])),
-        "largest_energy_share_us": f"{format_number(energy_share * 100, 2)}%",
-    }
-
-
-def backtest_table(result: PowerAndCost) -> pd.DataFrame:
-    """The backtest, one row per path and cutoff, with the cutoff as a decimal year (not rounded)."""
-    return result.backtest.assign(cutoff=result.backtest.cutoff.map("{:.2f}".format))
-
-
 def held_out_text(table: pd.DataFrame) -> str:
     """The held-out check in words: coverage of the derived chip-hours' 90% interval and its bias."""
     inside, total = int(table["inside our 90% interval"].sum()), len(table)
@@ -657,100 +543,4 @@ def imputation_facts(result: PowerAndCost) -> dict:
     return {
         "n_imputed_runs": str(len(imputed)),
         "imputed_largest": imputation_table(result)["with imputed runs"].iloc[2],
-    }
-
-
-def cost_gap_text(ours: trends.GrowthFit, theirs: trends.GrowthFit, published: pd.Series) -> str:
-    """The cost gap split in two, in OOM/yr: per-run costs (ours minus their estimates, one fit) and
-    fit, frontier rule and vintage (their estimates through our fit minus their published rate)."""
-    data_gap = np.log10(ours.factor) - np.log10(theirs.factor)
-    method_gap = np.log10(theirs.factor) - np.log10(published.value)
-    inside = published.ci_low <= theirs.factor <= published.ci_high
-    verdict = (
-        "their estimates reproduce the published rate through our fit, so the gap lies in our per-run costs"
-        if inside
-        else "their estimates through our fit fall outside the published interval, so fit, frontier rule or "
-        "vintage also move the rate"
-    )
-    return (
-        f"per-run costs (ours against Epoch AI's, same fit) {data_gap:+.2f} OOM/yr; fit, frontier rule and "
-        f"vintage (Epoch's estimates through our fit against the published rate) {method_gap:+.2f} OOM/yr: "
-        f"{verdict}"
-    )
-
-
-GAP_TERM_NAMES = {
-    "sample_ours_only": "our runs Epoch AI does not cost",
-    "sample_without_chip_hours": "matched runs without Epoch's chip count and training time",
-    "chip_hours": "chip-hours",
-    "price": "our dated price per chip",
-    "depreciation": "our depreciation to the training start",
-    "overheads_and_energy": "our overheads, hardware life and energy per unit of chip value",
-    "epoch_per_chip_hour": "Epoch's cost per chip-hour, negated (their table gives no parts)",
-    "sample_epoch_only": "Epoch's runs we do not cost",
-}
-"""How the page names each term of ``comparison.gap_terms``."""
-
-
-def gap_terms_text(terms: dict) -> str:
-    """The gap between our cost growth and Epoch's, term by term in OOM/yr, and the total they make."""
-    parts = "; ".join(f"{name} {terms[key]:+.3f}" for key, name in GAP_TERM_NAMES.items())
-    largest = max(GAP_TERM_NAMES, key=lambda key: abs(terms[key]))
-    return f"{parts}; together {terms['total']:+.3f} OOM/yr. The largest term is {GAP_TERM_NAMES[largest]}"
-
-
-def ratio_reason(row: pd.Series) -> str:
-    """Why our cost of a run is outside 0.5-2 times Epoch's: the larger of its two factors, with numbers."""
-    low, high = RATIO_RANGE
-    if not np.isfinite(row.ratio) or low <= row.ratio <= high:
-        return ""
-    if not np.isfinite(row.epoch_chip_hours):
-        return (
-            "Epoch lists no chip count and training time, so chip-hours "
-            f"({row.chip_hours_basis} on our side, {row.ours_chip_hours:,.0f}) and cost per chip-hour "
-            "cannot be told apart"
-        )
-    chips, rest = np.log10(row.chip_hours_ratio), np.log10(row.rest_ratio)
-    larger = "chip-hours" if abs(chips) >= abs(rest) else "cost per chip-hour"
-    return (
-        f"mostly {larger}: chip-hours x{format_number(row.chip_hours_ratio, 2)} "
-        f"(ours {row.chip_hours_basis}, {row.ours_chip_hours:,.0f}; "
-        f"Epoch's {row.epoch_chips:,.0f} chips x {row.epoch_hours:,.0f} h), "
-        f"cost per chip-hour x{format_number(row.rest_ratio, 2)}"
-    )
-
-
-def cost_comparison_table(result: PowerAndCost) -> pd.DataFrame:
-    """Run by run: our cost, Epoch's, the ratio, its two factors and the reason where it is outside 0.5-2."""
-    frame = result.cost_against_epoch
-    return pd.DataFrame(
-        {
-            "run": frame.model,
-            "published": frame.publication_date.dt.strftime("%b %Y"),
-            "ours (USD)": frame.ours_usd,
-            "Epoch AI (2023 USD)": frame.epoch_usd,
-            "ours / Epoch": frame.ratio,
-            "chip-hours ratio": frame.chip_hours_ratio,
-            "cost per chip-hour ratio": frame.rest_ratio,
-            "why outside 0.5-2": frame.apply(ratio_reason, axis=1),
-        }
-    )
-
-
-def cost_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
-    """Numbers of the cost section, and the published figure it names."""
-    return {
-        "published_cost_growth": compute_trends.model.published_cell(
-            published.loc["cottier2024.cost_growth.v2"]
-        ),
-        "epoch_cost_window_n": str(result.epoch_cost_window.n),
-        "cost_window_n": str(result.cost_window.n),
-        "cost_gap": cost_gap_text(
-            result.cost_window, result.epoch_cost_window, published.loc["cottier2024.cost_growth.v2"]
-        ),
-        "gap_terms": gap_terms_text(result.cost_gap_terms),
-        "gap_runs_matched": str(result.cost_gap_runs["matched"]),
-        "gap_runs_known": str(result.cost_gap_runs["known"]),
-        "ratio_range": f"{format_number(RATIO_RANGE[0], 2)}–{format_number(RATIO_RANGE[1], 2)}",
-        "n_outside_ratio": str(int(cost_comparison_table(result)["why outside 0.5-2"].ne("").sum())),
     }

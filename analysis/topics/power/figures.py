@@ -37,7 +37,9 @@ def _points(result: PowerAndCost) -> pd.DataFrame:
     points = table.assign(date=table.publication_date)
     points["chip figures"] = np.where(table.imputed, IMPUTED_LABEL, table.figures_from)
     points["cluster"] = np.where(
-        table.imputed, "imputed (chip in use, training time from the prior)", "disclosed by the developer"
+        table.imputed,
+        "imputed (chip in use, training time from the prior)",
+        "disclosed (by the developer or reports)",
     )
     return points
 

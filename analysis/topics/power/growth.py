@@ -160,7 +160,7 @@ def decompose(runs: Runs, resamples: int = DRAWS, seed: int = SEED) -> Decomposi
             "OOM/yr": residual_point,
             "low": low,
             "high": high,
-            "runs": int(terms.notna().all(axis=1).sum()),
+            "runs": len(terms),
         }
     )
     gap_draws = drawn[:, 0] - drawn[:, 1]
@@ -288,7 +288,7 @@ def analyse(
     prior_hours = duration_prior(frontier)
     disclosed = estimate_runs(frontier, filled, inputs, prices, prior_hours)
     imputed = impute_clusters(
-        frontier, frontier[~frontier.model.isin(disclosed.excluded.model)], disclosed.excluded
+        frontier, frontier[~frontier.model.isin(disclosed.excluded.model)], disclosed.excluded, filled
     )
     # Imputed runs come after the disclosed ones, so the disclosed runs keep their draws.
     with_imputed = estimate_runs(
@@ -412,8 +412,8 @@ COMPARISON_PAIRS = [
     (
         "power.growth.frontier_to_sep2024",
         "emberson2024.power_growth.frontier",
-        "Same definition and window; our runs and per-run power, with an interval that also holds each run's "
-        "uncertain overhead. Epoch's own power estimates through our code are in the three-column table.",
+        "Same definition and window; the Growth section splits the gap into interval method, vintage and "
+        "our per-run estimates, and the three-column table shows Epoch's estimates through our code.",
     ),
     (
         "power.largest_run.w",
@@ -423,9 +423,15 @@ COMPARISON_PAIRS = [
     (
         "power.projection_2030.w",
         "epoch_epri2025.largest_run_power.2030",
-        "They project compute growth divided by efficiency and duration gains; we project the power trend "
-        "directly and mix the record's path with the trend line, as the backtest supports. Their centre is "
-        "the geometric middle of their printed range.",
+        "They project compute growth divided by efficiency and duration gains (our components path, next "
+        "row); this is the power trend plus a record offset. Their centre is the geometric middle of their "
+        "printed range.",
+    ),
+    (
+        "power.projection_2030.components.w",
+        "epoch_epri2025.largest_run_power.2030",
+        "Their construction on our data: compute growth minus the growth of FLOP per joule and of training "
+        "time, from today's largest run with a disclosed cluster.",
     ),
     (
         "power.efficiency_growth.gpus_2010_2024",
@@ -436,7 +442,8 @@ COMPARISON_PAIRS = [
     (
         "power.decomposition.compute_minus_power",
         "emberson2024.offset.combined",
-        "Theirs is a rounded summary ('roughly 2x per year'), in x/yr; ours is in OOM/yr on our runs.",
+        "Theirs is a rounded summary ('roughly 2x per year') in x/yr; ours is in OOM/yr (log10 of the "
+        "factor) on our runs.",
     ),
     (
         "cost.growth.frontier_2016_2023",
@@ -451,7 +458,8 @@ COMPARISON_PAIRS = [
     (
         "cost.first_billion_dollar_run.year",
         "cottier2024.billion_dollar_run_year",
-        "Theirs extrapolates 2.4x/yr from GPT-4; ours starts from the larger runs of 2024-2025 in our data.",
+        "Theirs extrapolates their cost trend from GPT-4; ours starts from the larger runs since, in our "
+        "data.",
     ),
 ]
 """The comparison table's rows: (our key number, published figure, why they differ)."""

@@ -240,14 +240,19 @@ DURATION_PRIOR_QUANTILES = (0.1, 0.9)
 that earlier frontier runs report (each read in its primary source), around their median."""
 
 
-def _imputed_chip(row: pd.Series, disclosed: pd.DataFrame) -> object:
+def _imputed_chip(row: pd.Series, disclosed: pd.DataFrame, manufacturer: pd.Series) -> object:
     """The chip most used by the disclosed frontier runs of the ``CHIP_LOOKBACK_DAYS`` before ``row``
-    (ties: the one used latest); NaN if none. The developer's own older runs are not preferred: a
-    lab's last disclosed chip is often a generation behind its undisclosed runs."""
-    window = disclosed[
-        (disclosed.publication_date < row.publication_date)
-        & (disclosed.publication_date >= row.publication_date - pd.Timedelta(days=CHIP_LOOKBACK_DAYS))
-    ]
+    (ties: the one used latest), among the maker of the developer's latest disclosed chip where the
+    window has that maker's chips (a lab that trains on NVIDIA GPUs is not imputed TPUs); NaN if none.
+    The developer's own chip is not taken as such: its last disclosed chip is often a generation
+    behind its undisclosed runs."""
+    earlier = disclosed[disclosed.publication_date < row.publication_date]
+    window = earlier[earlier.publication_date >= row.publication_date - pd.Timedelta(days=CHIP_LOOKBACK_DAYS)]
+    own = earlier[earlier.organization == row.organization]
+    if len(own):
+        maker = manufacturer.get(own.sort_values("publication_date").hardware.iloc[-1])
+        same = window[window.hardware.map(manufacturer) == maker]
+        window = same if len(same) else window
     if window.empty:
         return np.nan
     counts = window.groupby("hardware").publication_date.agg(["size", "max"])
@@ -268,28 +273,24 @@ def _duration_prior(row: pd.Series, frontier: pd.DataFrame) -> tuple[float, floa
     return float(hours.median()), float(low), float(high)
 
 
-def impute_clusters(frontier: pd.DataFrame, disclosed: pd.DataFrame, excluded: pd.DataFrame) -> pd.DataFrame:
+def impute_clusters(
+    frontier: pd.DataFrame, disclosed: pd.DataFrame, excluded: pd.DataFrame, hardware: pd.DataFrame
+) -> pd.DataFrame:
     """Frontier runs without a disclosed cluster, made estimable (flag ``imputed``).
 
     A run that names no accelerator gets ``_imputed_chip``, whose TDP and peak at training precision
-    set its FLOP per joule. A run without a training time or chip-hours gets ``_duration_prior`` as
-    its training time and sources range; its chip count is then derived from compute, peak and
-    utilisation. A run with too little history for either stays excluded with its reason.
+    set its FLOP per joule. A run without a training time gets ``_duration_prior`` as its training
+    time and sources range; its chip count is then derived from its chip-hours, or from compute,
+    peak and utilisation. A run with too little history for either stays excluded with its reason.
     """
     rows = frontier[frontier.model.isin(excluded.model)].copy()
     for index, row in rows.iterrows():
         if pd.isna(row.hardware):
-            rows.loc[index, "hardware"] = _imputed_chip(row, disclosed)
-        if pd.isna(row.training_time_hours) and pd.isna(row.training_chip_hours):
-            median, low, high = _duration_prior(row, frontier)
-            rows.loc[
-                index, ["training_time_hours", "training_time_hours_low", "training_time_hours_high"]
-            ] = (
-                median,
-                low,
-                high,
-            )
-            rows.loc[index, ["hardware_quantity", "hardware_quantity_low", "hardware_quantity_high"]] = np.nan
+            rows.loc[index, "hardware"] = _imputed_chip(row, disclosed, hardware.manufacturer)
+        if pd.isna(row.training_time_hours):
+            prior = _duration_prior(row, frontier)
+            columns = ["training_time_hours", "training_time_hours_low", "training_time_hours_high"]
+            rows.loc[index, columns] = prior
     rows["imputed"] = True
     return rows[rows.hardware.notna() & rows.training_time_hours.notna()]
 
@@ -319,7 +320,7 @@ def estimate_runs(
     excluded = pd.DataFrame(
         {"model": frontier.model, "published": frontier.publication_date, "reason": reasons}
     )
-    excluded = excluded[excluded.reason != ""].reset_index(drop=True)
+    excluded = excluded[excluded.reason != ""].sort_values("published", kind="stable").reset_index(drop=True)
     rows = frontier[reasons == ""]
     spec = chips.loc[rows.hardware].set_index(rows.index)
     factors = sample_inputs(inputs, draws, seed)

@@ -102,7 +102,8 @@ glue_text(pw.facts.data_facts(result))
 #   the chip-hours are derived from compute, peak FLOP/s and utilisation; the
 #   rest come from the developer (model cards' GPU hours) or chips × time.
 #   Where chip counts or training times differ between sources, the row keeps
-#   the range: {glue:text}`disputed_runs` (the sources are in each row's notes).
+#   the range: {glue:text}`disputed_runs` (the first table below quotes each
+#   row's notes, which name the sources).
 # - **Chips.** `data/hardware.csv` holds {glue:text}`n_hardware` accelerators,
 #   each figure read in a vendor document. Where we have not yet read a vendor
 #   figure, the chip's TDP or peak FLOP/s comes from Epoch AI's hardware table
@@ -118,6 +119,9 @@ glue_text(pw.facts.data_facts(result))
 #   {cite:p}`epoch2026datacenters`, installed AI chips from Epoch AI's chip
 #   sales {cite:p}`epoch2026chipsales`, and power plants from
 #   `data/power_references.csv`.
+
+# %% tags=["hide-input"]
+tables.show(pw.facts.disputed_table(result, loaders.load_models()), index=False)
 
 # %% tags=["hide-input"]
 tables.show(result.runs.excluded, index=False)

@@ -375,6 +375,36 @@ def disputed_text(table: pd.DataFrame) -> str:
     return "the sources disagree for " + "; ".join(parts) + ", and each run is drawn across its range"
 
 
+def disputed_table(result: PowerAndCost, models: pd.DataFrame) -> pd.DataFrame:
+    """The runs whose sources disagree on chips or training time: the range drawn, and the row's notes,
+    which name each source and what it says."""
+    table = result.runs.table
+    disputed = table[table.hardware_quantity_low.notna() | table.training_time_hours_low.notna()]
+    notes = models.set_index("model").notes
+
+    def span(low: float, high: float) -> str:
+        return f"{format_number(low, 3)}–{format_number(high, 3)}" if np.isfinite(low) else ""
+
+    return pd.DataFrame(
+        {
+            "run": disputed.model,
+            "chips drawn across": [
+                span(low, high)
+                for low, high in zip(
+                    disputed.hardware_quantity_low, disputed.hardware_quantity_high, strict=True
+                )
+            ],
+            "hours drawn across": [
+                span(low, high)
+                for low, high in zip(
+                    disputed.training_time_hours_low, disputed.training_time_hours_high, strict=True
+                )
+            ],
+            "sources (the row's notes)": disputed.model.map(notes).to_numpy(),
+        }
+    )
+
+
 def data_facts(result: PowerAndCost) -> dict:
     """Numbers of the Data section."""
     table, excluded = result.runs.table, result.runs.excluded

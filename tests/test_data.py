@@ -200,3 +200,21 @@ def test_a_disputed_chip_count_or_duration_must_bracket_the_value(tmp_path, edit
     with pytest.raises(schema.DataError, match=rule) as raised:
         schema.read_table(catalog.MODELS, corrupted)
     assert "models.csv" in str(raised.value) and "Grok 3" in str(raised.value)
+
+
+def test_a_later_reviews_finding_is_fixed_only_when_the_independent_check_says_so(tmp_path):
+    """A chapters 4-6 row marked fixed whose check found it partly fixed is refused, naming the row;
+    a first-round row needs no check."""
+
+    def overclaim(rows):
+        later = next(row for row in rows if row["review"] == "chapters 4-6")
+        later["status"], later["check"] = "fixed", "partly fixed"
+        first = next(row for row in rows if row["review"] == "chapters 1-3, round 1")
+        first["status"], first["check"] = "fixed", ""
+
+    corrupted = write_edited_csv(tmp_path, paths.DATA_DIR / "review_response.csv", overclaim)
+    with pytest.raises(schema.DataError) as error:
+        schema.read_table(catalog.REVIEW_RESPONSE, corrupted)
+    message = str(error.value)
+    assert "fixed only when an independent check says so" in message
+    assert message.count("fixed only when") == 1

@@ -313,6 +313,24 @@ def imputation_table(result: PowerAndCost) -> pd.DataFrame:
         rows.append(
             {"quantity": label, "disclosed clusters (headline)": cells[0], "with imputed runs": cells[1]}
         )
+    cells = []
+    for runs in (result.runs, result.with_imputed):
+        growth = power_growth(runs)
+        _, draws = forecasts.largest_run_projection(
+            runs.table.publication_date, runs.power, growth, [2030.0], (forecasts.LARGEST_RUN_METHOD,)
+        )
+        median, low, high = (
+            units.format_watts(value)
+            for value in trends.median_interval(draws[forecasts.LARGEST_RUN_METHOD][0], LEVEL)
+        )
+        cells.append(f"{median} ({LEVEL:.0%} CI {low}–{high})")
+    rows.append(
+        {
+            "quantity": "Largest run's power in 2030 (trend plus record offset)",
+            "disclosed clusters (headline)": cells[0],
+            "with imputed runs": cells[1],
+        }
+    )
     return pd.DataFrame(rows)
 
 
@@ -334,17 +352,8 @@ def summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
         ),
         "summary_2030_share_us": f"{projection_2030 / grids.power_w['United States']:.1%}",
         "summary_2030_virginia": format_number(projection_2030 / grids.power_w["Virginia"], 2),
-        "summary_costly_model": result.largest_cost.model,
-        "summary_billion_dropped": f"{1 - len(result.billion_year) / DRAWS:.0%}",
         "summary_imputed_largest": imputation_table(result)["with imputed runs"].iloc[2],
         "summary_path_choice": path_choice_text(result.backtest_summary),
-        "summary_cost_caveat": (
-            "Our cost growth replicates Cottier et al.'s on their window."
-            if cost_replicates(result, published)
-            else "Read both as our cost model's, not a replication: on Cottier et al.'s window our point "
-            "estimate of cost growth lies above their interval, while Epoch AI's own per-run costs reproduce "
-            "it (see Cost)."
-        ),
         "summary_vendor_growth": _growth(result.vendor_only.fit),
         "summary_published_growth": compute_trends.model.published_cell(
             published.loc["emberson2024.power_growth.frontier"]
@@ -352,6 +361,24 @@ def summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
         "summary_published_2030": " to ".join(
             units.format_watts(published.value[f"epoch_epri2025.largest_run_power.2030_{end}"])
             for end in ("low", "high")
+        ),
+    }
+
+
+def cost_summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
+    """The summary's cost bullet: the costliest run, where the first-$1B projection starts, and the
+    caveat while our cost growth does not replicate Cottier et al.'s."""
+    table = result.runs.table
+    return {
+        "summary_costly_model": result.largest_cost.model,
+        "summary_billion_dropped": f"{1 - len(result.billion_year) / DRAWS:.0%}",
+        "summary_billion_start": f"{table.publication_date[table.cost_usd.notna()].max():%B %Y}",
+        "summary_cost_caveat": (
+            "Our cost growth replicates Cottier et al.'s on their window."
+            if cost_replicates(result, published)
+            else "Read both as our cost model's, not a replication: on Cottier et al.'s window our point "
+            "estimate of cost growth lies above their interval, while Epoch AI's own per-run costs reproduce "
+            "it (see Cost)."
         ),
     }
 
@@ -373,6 +400,34 @@ def disputed_text(table: pd.DataFrame) -> str:
     if not parts:
         return "no run's sources disagree on its chip count or training time"
     return "the sources disagree for " + "; ".join(parts) + ", and each run is drawn across its range"
+
+
+RUN_COLUMNS = {
+    "model": "run",
+    "publication_date": "published",
+    "imputed": "cluster imputed",
+    "hardware": "accelerator",
+    "figures_from": "chip figures from",
+    "chips": "chips",
+    "power_w": "power (W)",
+    "energy_mwh": "energy (MWh)",
+    "cost_usd": "cost (USD)",
+}
+"""The per-run table's columns and the headers a reader sees."""
+
+
+def runs_table(result: PowerAndCost) -> pd.DataFrame:
+    """Every estimated run, disclosed and imputed, by date, in readable headers; chips as whole chips,
+    a missing cost says why."""
+    table = result.with_imputed.table.sort_values("publication_date")
+    frame = table[list(RUN_COLUMNS)].rename(columns=RUN_COLUMNS)
+    frame["published"] = table.publication_date.dt.strftime("%Y-%m-%d")
+    frame["cluster imputed"] = np.where(table.imputed, "yes", "no")
+    frame["chips"] = table.chips.round().clip(lower=1).astype(int)
+    frame["cost (USD)"] = table.cost_usd.map(
+        lambda value: "no purchase price for this chip" if pd.isna(value) else value
+    )
+    return frame
 
 
 def disputed_table(result: PowerAndCost, models: pd.DataFrame) -> pd.DataFrame:
@@ -501,7 +556,7 @@ def decomposition_facts(result: PowerAndCost) -> dict:
     facts.update(
         {f"term_{key}_factor": format_number(10 ** row["OOM/yr"], 2) for key, row in table.iterrows()}
     )
-    facts["n_complete"] = str(int(table.runs["residual"]))
+    facts["n_complete"] = str(int(growth_module.decomposition_terms(result.runs).notna().all(axis=1).sum()))
     terms = growth_module.decomposition_terms(result.runs)
     in_term = terms.utilisation.notna()
     facts["n_utilisation_runs"] = str(int(in_term.sum()))

@@ -38,8 +38,8 @@ glue_text(review.summary_facts(responses))
 #
 # ## Chapters 1–3 and the data audit (first round)
 #
-# The review of the first release found {glue:text}`r1_n_blockers` blockers and
-# {glue:text}`r1_n_majors` major problems; minor points are not listed.
+# The review of the first release found {glue:text}`r1_n_blockers` and
+# {glue:text}`r1_n_majors`; minor points are not listed.
 #
 # - **Blockers:** {glue:text}`r1_blockers_status`.
 # - **Majors:** {glue:text}`r1_majors_status`.
@@ -53,9 +53,8 @@ tables.show(review.display(responses, "chapters 1-3, round 1"), index=False)
 # ## Chapters 4–6
 #
 # The review of chapters 4–6 is answered here as its chapters are revised
-# (so far: {glue:text}`r2_pages`): {glue:text}`r2_n_blockers`
-# blockers, {glue:text}`r2_n_majors` majors and {glue:text}`r2_n_minors`
-# minors listed.
+# (so far: {glue:text}`r2_pages`): {glue:text}`r2_n_blockers`,
+# {glue:text}`r2_n_majors` and {glue:text}`r2_n_minors` listed.
 #
 # - **Blockers:** {glue:text}`r2_blockers_status`; independent check:
 #   {glue:text}`r2_blockers_check`.

@@ -208,7 +208,9 @@ charts.publish(pw.figures.power_chart(result), "fig-power-and-cost-runs")
 # {glue:text}`metered_ratio_high` times the metered figure, inside our 90%
 # interval for {glue:text}`n_metered_inside` of them (outside:
 # {glue:text}`metered_outside`). These are the runs our utilisation, TPU load
-# factor and PUE ranges were drawn from, so the match is a calibration.
+# factor and PUE ranges were drawn from, so the match is a calibration. Left
+# out one at a time and predicted from the others (leave-one-out):
+# {glue:text}`leave_one_out`.
 #
 # **Held-out check.** On the {glue:text}`n_held_out` runs that report their
 # chip-hours (or chips and training time) and gave no input, we derive
@@ -240,6 +242,9 @@ tables.show(result.held_out, index=False, significant=2)
 
 # %% tags=["hide-input"]
 tables.show(result.metered, index=False)
+
+# %% tags=["hide-input"]
+tables.show(result.metered_loo, index=False)
 
 # %% tags=["hide-input"]
 tables.show(pw.growth.three_columns(result, published), index=False)

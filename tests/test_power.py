@@ -599,3 +599,26 @@ def test_a_lab_that_trains_on_one_maker_is_not_imputed_anothers_chip():
         other, other.iloc[:-1], pd.DataFrame({"model": ["Hidden"]}), hardware
     )
     assert imputed.hardware.iloc[0] == "google_tpu_v4"
+
+
+def metered_rows(ours: list[float]) -> pd.DataFrame:
+    """``metered_check``'s table for runs metered at 100 MWh each, ours as given, a 90% band of ±20%."""
+    ours = np.asarray(ours)
+    return pd.DataFrame(
+        {
+            "model": [f"run {i}" for i in range(len(ours))],
+            "metered (MWh)": 100.0,
+            "ours, median (MWh)": ours,
+            "ours, 5th pct": ours * 0.8,
+            "ours, 95th pct": ours * 1.2,
+        }
+    )
+
+
+def test_leave_one_out_rescales_each_run_by_the_others_and_the_verdict_follows():
+    shared = power.model.leave_one_out(metered_rows([130.0, 130.0, 130.0]))
+    assert shared["rescaled median / metered"].to_numpy() == pytest.approx(1.0)
+    assert "close to a shared scale" in power.facts.leave_one_out_text(shared)
+    odd = power.model.leave_one_out(metered_rows([130.0, 130.0, 300.0]))
+    assert not odd["inside the rescaled 90% interval"].iloc[-1]
+    assert "not one shared scale" in power.facts.leave_one_out_text(odd)

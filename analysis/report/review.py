@@ -27,7 +27,7 @@ def summary_facts(responses: pd.DataFrame) -> dict:
         facts[f"r{number}_pages"] = ", ".join(dict.fromkeys(rows.page)) or "none yet"
         for severity in ("blocker", "major", "minor"):
             subset = rows[rows.severity == severity]
-            facts[f"r{number}_n_{severity}s"] = str(len(subset))
+            facts[f"r{number}_n_{severity}s"] = f"{len(subset)} {severity}{'' if len(subset) == 1 else 's'}"
             facts[f"r{number}_{severity}s_status"] = _status_phrase(subset)
             facts[f"r{number}_{severity}s_check"] = _check_phrase(subset)
     return facts

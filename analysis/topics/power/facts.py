@@ -525,6 +525,7 @@ def growth_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
     metered = result.metered
     return {
         "held_out": held_out_text(result.held_out),
+        "leave_one_out": leave_one_out_text(result.metered_loo),
         "n_held_out": str(len(result.held_out)),
         "vintage": vintage_text(result, published),
         "n_metered": str(len(metered)),
@@ -579,6 +580,23 @@ def efficiency_facts(result: PowerAndCost) -> dict:
         "efficiency_gpus": f"{format_number(gpus.factor, 3)}x per year ({gpus.level:.0%} CI {low}–{high})",
         "efficiency_gpus_n": str(gpus.n),
     }
+
+
+def leave_one_out_text(table: pd.DataFrame) -> str:
+    """The leave-one-out calibration in words: how many rescaled intervals hold the metered figure."""
+    inside, total = int(table["inside the rescaled 90% interval"].sum()), len(table)
+    spread = table["scale from the other runs"]
+    verdict = (
+        "so our error on these runs is close to a shared scale"
+        if inside == total
+        else "so our error on these runs is not one shared scale, and the calibration does not carry over "
+        "run to run"
+    )
+    return (
+        f"rescaled by the other runs' ratio (a factor of {format_number(spread.min(), 2)} to "
+        f"{format_number(spread.max(), 2)}), our interval holds the metered figure for {inside} of {total} "
+        f"runs, {verdict}"
+    )
 
 
 def held_out_text(table: pd.DataFrame) -> str:

@@ -27,6 +27,7 @@ from analysis.topics.power.model import (
     estimate_runs,
     held_out_chip_hours,
     impute_clusters,
+    leave_one_out,
     metered_check,
     with_fallbacks,
 )
@@ -243,6 +244,7 @@ class PowerAndCost:
     installed: pd.Series
     grids: pd.DataFrame
     metered: pd.DataFrame
+    metered_loo: pd.DataFrame
     held_out: pd.DataFrame
     cost_against_epoch: pd.DataFrame
     cost_gap_terms: dict
@@ -317,6 +319,7 @@ def analyse(
         }
     )
     gap_terms, gap_runs = comparison.gap_terms(against, theirs)
+    metered_table = metered_check(models, filled, inputs, prices, metered, prior_hours)
     rates = projection.component_rates(frontier, runs)
     backtest = projection.backtest(runs, frontier, projection.backtest_cutoffs(runs))
     return PowerAndCost(
@@ -356,7 +359,8 @@ def analyse(
         campuses=largest_campus_by_year(timelines),
         installed=installed_ai_power(chips),
         grids=grid_references(countries, states),
-        metered=metered_check(models, filled, inputs, prices, metered, prior_hours),
+        metered=metered_table,
+        metered_loo=leave_one_out(metered_table),
         held_out=held_out_chip_hours(models, filled, inputs),
         cost_against_epoch=against,
         cost_gap_terms=gap_terms,

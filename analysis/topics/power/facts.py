@@ -586,11 +586,12 @@ def leave_one_out_text(table: pd.DataFrame) -> str:
     """The leave-one-out calibration in words: how many rescaled intervals hold the metered figure."""
     inside, total = int(table["inside the rescaled 90% interval"].sum()), len(table)
     spread = table["scale from the other runs"]
+    outside = ", ".join(table.model[~table["inside the rescaled 90% interval"]])
     verdict = (
         "so our error on these runs is close to a shared scale"
         if inside == total
-        else "so our error on these runs is not one shared scale, and the calibration does not carry over "
-        "run to run"
+        else f"so our error on these runs is not one shared scale: for {outside} the others' scale does "
+        "not carry over"
     )
     return (
         f"rescaled by the other runs' ratio (a factor of {format_number(spread.min(), 2)} to "

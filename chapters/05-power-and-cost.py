@@ -434,7 +434,8 @@ charts.publish(pw.figures.cost_chart(result), "fig-power-and-cost-cost")
 # each ratio splits into chip-hours and cost per chip-hour;
 # {glue:text}`n_outside_ratio` ratios fall outside {glue:text}`ratio_range`, each with its reason.
 # The gap between our growth rate and Epoch's, in named terms that add up
-# (OLS slopes on nested sets of runs): {glue:text}`gap_terms`.
+# (OLS slopes on nested sets of runs): {glue:text}`gap_terms`. Each term is
+# registered with its bootstrap interval. {cite-number}`cost.gap_to_epoch.total` {cite-number}`cost.gap_to_epoch.price`
 
 # %% tags=["hide-input"]
 tables.show(pw.cost_facts.cost_comparison_table(result), index=False, significant=3)

@@ -622,3 +622,12 @@ def test_leave_one_out_rescales_each_run_by_the_others_and_the_verdict_follows()
     odd = power.model.leave_one_out(metered_rows([130.0, 130.0, 300.0]))
     assert not odd["inside the rescaled 90% interval"].iloc[-1]
     assert "not one shared scale" in power.facts.leave_one_out_text(odd)
+
+
+def test_the_bootstrapped_gap_terms_add_up_in_every_resample_and_match_the_point_on_the_data():
+    frame, epoch_usd = _comparison_rows()
+    theirs = frame[["publication_date"]].assign(epoch_usd=epoch_usd)
+    draws = power.comparison.gap_term_draws(frame, theirs, 200, seed=3)
+    assert np.allclose(draws.drop(columns="total").sum(axis=1), draws.total)
+    everyone = power.comparison.gap_term_draws(frame.iloc[[*range(12)] * 1], theirs, 1, seed=3)
+    assert set(everyone.columns) == {*power.comparison.gap_terms(frame, theirs)[0]}

@@ -10,6 +10,7 @@ from analysis.science import forecasts, trends, units
 from analysis.science.units import format_number
 from analysis.topics import compute_trends
 from analysis.topics.power import growth as growth_module
+from analysis.topics.power.cost_facts import GAP_TERM_NAMES
 from analysis.topics.power.growth import PROJECTION_YEARS, PowerAndCost, cost_growth, power_growth
 from analysis.topics.power.model import (
     DRAWS,
@@ -213,6 +214,7 @@ def register_key_numbers(registry, result: PowerAndCost, published: pd.DataFrame
         significant=2,
     )
     register_with_imputed(registry, result, runs_note)
+    register_cost_gap(registry, result)
     median, low, high = trends.median_interval(result.billion_year, LEVEL)
     registry.register(
         "cost.first_billion_dollar_run.year",
@@ -228,6 +230,28 @@ def register_key_numbers(registry, result: PowerAndCost, published: pd.DataFrame
         published="cottier2024.billion_dollar_run_year",
         headline=replicates,
     )
+
+
+def register_cost_gap(registry, result: PowerAndCost) -> None:
+    """The gap between our cost growth and Epoch AI's on Cottier et al.'s window, term by term (OOM/yr):
+    the terms add up to the total in the point estimate and in every bootstrap resample."""
+    counts = result.cost_gap_runs
+    for key in [*GAP_TERM_NAMES, "total"]:
+        low, high = trends.percentile_interval(result.cost_gap_draws[key], LEVEL)
+        name = GAP_TERM_NAMES.get(key, "all terms together")
+        registry.register(
+            f"cost.gap_to_epoch.{key}",
+            result.cost_gap_terms[key],
+            (low, high),
+            LEVEL,
+            "OOM/yr",
+            f"Gap between our cost growth and Epoch AI's (their cost column) on Cottier et al.'s window "
+            f"2016-2023, term: {name}; our {counts['ours']} runs, {counts['matched']} matched, "
+            f"{counts['known']} with Epoch's chip-hours, Epoch's {counts['epoch']}",
+            "Differences of OLS slopes of log10 cost (and of its factors) on date over nested sets of runs; "
+            f"{LEVEL:.0%} interval of {DRAWS:,} bootstrap resamples of our runs and Epoch's",
+            significant=2,
+        )
 
 
 IMPUTED_NOTE = (

@@ -248,6 +248,7 @@ class PowerAndCost:
     held_out: pd.DataFrame
     cost_against_epoch: pd.DataFrame
     cost_gap_terms: dict
+    cost_gap_draws: pd.DataFrame
     cost_gap_runs: dict
 
 
@@ -364,6 +365,7 @@ def analyse(
         held_out=held_out_chip_hours(models, filled, inputs),
         cost_against_epoch=against,
         cost_gap_terms=gap_terms,
+        cost_gap_draws=comparison.gap_term_draws(against, theirs, DRAWS, SEED),
         cost_gap_runs=gap_runs,
     )
 

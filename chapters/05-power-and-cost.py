@@ -23,6 +23,7 @@ from analysis.data import loaders
 from analysis.report import charts, keynumbers, tables
 from analysis.report.keynumbers import glue_text
 from analysis.topics import power as pw
+from analysis.topics import timelines
 
 published = loaders.load_published_estimates()
 result = pw.growth.analyse(
@@ -43,6 +44,16 @@ pw.facts.register_key_numbers(registry, result, published)
 registry.glue()
 registry.save()
 glue_text(pw.facts.summary_facts(result, published))
+joint, _ = timelines.model.joint_simulation(
+    loaders.load_models(),
+    loaders.load_hardware(),
+    loaders.load_power_cost_inputs(),
+    loaders.load_constraint_inputs(),
+    loaders.load_text_stock_inputs(),
+    loaders.load_epoch_ml_hardware(),
+    loaders.load_epoch_hardware_prices(),
+)
+glue_text(pw.facts.joint_facts(joint))
 
 # %% [markdown]
 # ## Summary
@@ -66,8 +77,14 @@ glue_text(pw.facts.summary_facts(result, published))
 #   {glue:text}`power.decomposition.compute_minus_power.text` orders of
 #   magnitude per year faster than power: more efficient chips, lower precision,
 #   longer runs. {cite-number}`power.decomposition.compute_minus_power`
-# - **2030.** If the trend holds, the largest run in 2030 draws
-#   {glue:text}`power.projection_2030.w.text` W, about
+# - **2030, one simulation.** The report's joint simulation of the largest
+#   run (the timelines chapter), whose compute is bent by the 2030 ceilings,
+#   has it draw {glue:text}`joint_constrained_power` from the grid in 2030 and
+#   cost {glue:text}`joint_constrained_cost`; with no ceiling it would need
+#   {glue:text}`joint_unconstrained_power` and
+#   {glue:text}`joint_unconstrained_cost`. {cite-number}`timelines.largest_run_2030.constrained.power_w` {cite-number}`timelines.largest_run_2030.unconstrained.power_w`
+# - **2030, this chapter's paths.** If the power trend holds, the largest run
+#   in 2030 draws {glue:text}`power.projection_2030.w.text` W, about
 #   {glue:text}`summary_2030_share_us` of the average electricity demand of the
 #   United States and {glue:text}`summary_2030_virginia` times that of Virginia.
 #   Epoch AI and EPRI {cite:p}`epochepri2025power` put it at

@@ -32,33 +32,45 @@ result = tl.model.analyse(
     loaders.load_constraint_inputs(),
     loaders.load_text_stock_inputs(),
     loaders.load_epoch_ml_hardware(),
+    loaders.load_epoch_hardware_prices(),
     published,
 )
 registry = keynumbers.Registry(chapter="chapters/06-timelines")
 tl.facts.register_key_numbers(registry, result)
 registry.glue()
 registry.save()
-glue_text(tl.facts.summary_facts(result))
+glue_text(tl.facts.summary_facts(result, published))
 
 # %% [markdown]
 # ## Summary
 #
-# - **Unconstrained.** The frontier runs of the last eight years (since
-#   {glue:text}`summary_window_start`) grew by {glue:text}`summary_growth` a
-#   year. If that holds, the largest run in 2030 uses
-#   {glue:text}`timelines.largest_run_2030.flop.text` FLOP. {cite-number}`timelines.largest_run_2030.flop`
-# - **Constrained.** The power, chip, data and latency ceilings of 2030 allow
-#   {glue:text}`timelines.feasible_run_2030.flop.text` FLOP. The binding
-#   constraint is {glue:text}`summary_binding`, in
+# - **Constrained (headline).** The joint simulation runs the largest training
+#   run year by year: the frontier trend, bent by the 2030 ceilings of power,
+#   chips, data, latency and spend (a ceiling path from today's record to the
+#   lowest of them, draw by draw). In 2030 the largest run uses
+#   {glue:text}`timelines.largest_run_2030.constrained.flop.text` FLOP, drawing
+#   {glue:text}`summary_constrained_gw` from the grid and costing
+#   {glue:text}`summary_constrained_usd` (amortised). Sevilla et al.
+#   {cite:p}`sevilla2024can` find {glue:text}`summary_sevilla_feasible` FLOP
+#   "likely feasible". The ceiling that binds first is
+#   {glue:text}`summary_binding`, in
 #   {glue:text}`timelines.binding_constraint.power_share` of the draws, then
-#   {glue:text}`summary_second` ({glue:text}`summary_second_share`). {cite-number}`timelines.feasible_run_2030.flop`
-# - **Effective compute.** With algorithmic gains, the largest 2030 run is worth
-#   {glue:text}`timelines.effective_compute_2030.gpt4_multiple.text` times
-#   GPT-4's training compute. {cite-number}`timelines.effective_compute_2030.gpt4_multiple`
-# - **Thresholds.** The largest run passes 1e27 FLOP in
-#   {glue:text}`timelines.threshold_year.1e27.text`, 1e28 in
-#   {glue:text}`timelines.threshold_year.1e28.text` and 1e29 in
-#   {glue:text}`timelines.threshold_year.1e29.text` (unconstrained). {cite-number}`timelines.threshold_year.1e27` {cite-number}`timelines.threshold_year.1e28` {cite-number}`timelines.threshold_year.1e29`
+#   {glue:text}`summary_second` ({glue:text}`summary_second_share`). {cite-number}`timelines.largest_run_2030.constrained.flop` {cite-number}`timelines.largest_run_2030.constrained.power_w` {cite-number}`timelines.largest_run_2030.constrained.cost_usd`
+# - **Unconstrained (scenario).** The frontier runs of the last eight years
+#   (since {glue:text}`summary_window_start`) grew by
+#   {glue:text}`summary_growth` a year. If that held with no ceiling, the
+#   largest run in 2030 would use
+#   {glue:text}`timelines.largest_run_2030.unconstrained.flop.text` FLOP and
+#   need {glue:text}`summary_unconstrained_gw` and
+#   {glue:text}`summary_unconstrained_usd`. {cite-number}`timelines.largest_run_2030.unconstrained.flop` {cite-number}`timelines.largest_run_2030.unconstrained.power_w` {cite-number}`timelines.largest_run_2030.unconstrained.cost_usd`
+# - **Effective compute.** With algorithmic gains, the constrained 2030 run is
+#   worth {glue:text}`timelines.effective_compute_2030.constrained.gpt4_multiple.text`
+#   times GPT-4's training compute. {cite-number}`timelines.effective_compute_2030.constrained.gpt4_multiple`
+# - **Thresholds.** On the constrained path the largest run passes 1e28 FLOP
+#   in {glue:text}`timelines.threshold_year.constrained.1e28.text` and 1e29 in
+#   {glue:text}`timelines.threshold_year.constrained.1e29.text`; unconstrained,
+#   in {glue:text}`timelines.threshold_year.unconstrained.1e28.text` and
+#   {glue:text}`timelines.threshold_year.unconstrained.1e29.text`. {cite-number}`timelines.threshold_year.constrained.1e28` {cite-number}`timelines.threshold_year.constrained.1e29` {cite-number}`timelines.threshold_year.unconstrained.1e29`
 # - **Calibration.** Run from past cutoffs, the projection's 90% intervals held
 #   the realised record in {glue:text}`summary_raw_coverage` of backtests; the
 #   widening rule gives a factor of {glue:text}`summary_widening`, after which
@@ -102,22 +114,34 @@ tables.show(
 # shortfall.
 #
 # **Ceilings.** Each ceiling is the compute a run could do in 2030 if that were
-# the only limit; for power and chips,
+# the only limit; for power, chips and spend,
 #
 # $$
 # C = R \times u \times T \times g_\text{FP8},
 # $$
 #
 # where $R$ is the FLOP/s the constraint allows, $u$ utilisation, $T$ the run's
-# length and $g_\text{FP8}$ the gain from 8-bit training. For power, $R$ is one
-# campus's power times training FLOP per joule in 2030: the H100's 16-bit peak
-# over its TDP, server overhead and PUE, improved along the chip-efficiency
-# trend. For chips, $R$ is the H100-equivalents available to the largest run
-# (Sevilla et al.'s estimate, after one lab's share and the share it trains
-# with) times the H100's peak. The data ceiling is the compute whose
-# compute-optimal dataset is the whole effective text stock of 2030 times a
-# multimodal factor; the latency wall is Sevilla et al.'s range. The feasible
-# run is the lowest ceiling in each draw.
+# length and $g_\text{FP8}$ the gain from 8-bit training. For power, $R$ is the
+# power one run can draw times training FLOP per joule in 2030 (the H100's
+# 16-bit peak over its TDP, server overhead and PUE, improved along the
+# chip-efficiency trend); as in Sevilla et al. (their footnotes 45 and 46) that
+# power is the larger of one campus and a geographically distributed network,
+# the latter capped by inter-data-centre bandwidth, and one campus alone is
+# shown as a scenario. For chips, $R$ is the H100-equivalents available to the
+# largest run times the H100's peak. For spend, it is the H100-equivalents a
+# cluster budget buys at 2030 prices (the price falling at the power chapter's
+# price-performance rate). The data ceiling is the compute whose
+# compute-optimal dataset (one Chinchilla bootstrap law per draw) is the whole
+# effective stock of 2030 times a multimodal factor; the latency wall is
+# Sevilla et al.'s range.
+#
+# **One simulation.** Chapters 4, 5 and 6 read their 2030 numbers from the
+# same draws: the unconstrained path (the projection above), a ceiling path
+# from today's record to each draw's lowest 2030 ceiling (log-linear, never
+# below the record), and the constrained path, the smaller of the two. Each
+# path's power is its compute over the run length and achieved FLOP per joule;
+# its cost is its compute over FLOP per dollar (the power chapter's cost model
+# on the H100); its tokens come from the Chinchilla bootstrap.
 #
 # ## Results
 #
@@ -177,20 +201,31 @@ glue_text(tl.facts.ceiling_facts(result))
 charts.publish(tl.figures.ceiling_chart(ceilings), "fig-timelines-ceilings")
 
 # %% [markdown]
-# Power allows {glue:text}`ceiling_power` FLOP, the chip supply
-# {glue:text}`ceiling_chips`, the text stock {glue:text}`ceiling_data` and the
-# latency wall {glue:text}`ceiling_latency`. Power binds in
-# {glue:text}`share_power` of draws, chips in {glue:text}`share_chips`, data in
-# {glue:text}`share_data` and latency in {glue:text}`share_latency`.
+# Power allows {glue:text}`ceiling_power` FLOP (one campus alone
+# {glue:text}`ceiling_power_single_campus`, a distributed network
+# {glue:text}`ceiling_power_distributed`), the chip supply
+# {glue:text}`ceiling_chips`, the data stock {glue:text}`ceiling_data`, the
+# latency wall {glue:text}`ceiling_latency` and the cluster budget
+# {glue:text}`ceiling_spend`. Power binds first in {glue:text}`share_power` of
+# draws, chips in {glue:text}`share_chips`, data in {glue:text}`share_data`,
+# latency in {glue:text}`share_latency` and spend in {glue:text}`share_spend`.
+# With one campus as the only power source, the constrained run would be
+# {glue:text}`single_campus_run` FLOP (median). These shares are shares of
+# Monte Carlo draws, not confidence levels.
 #
 # ```{glue:figure} fig-timelines-ceilings
 # :name: fig-timelines-ceilings
 #
-# Each 2030 ceiling, the feasible run (the lowest ceiling, draw by draw) and the
-# unconstrained projection, with 90% intervals, beside Sevilla et al.'s
-# estimate. {figure-svg}`fig-timelines-ceilings`
+# Each 2030 ceiling with its 90% interval beside Sevilla et al.'s printed 80%
+# range where they give one, the constrained run (the lowest ceiling path, draw
+# by draw) and the unconstrained scenario, and Sevilla et al.'s feasible run.
+# {figure-svg}`fig-timelines-ceilings`
 # ```
-#
+
+# %% tags=["hide-input"]
+tables.show(ceilings, index=False, significant=2)
+
+# %% [markdown]
 # ### Thresholds and model counts
 
 # %% tags=["remove-cell"]

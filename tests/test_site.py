@@ -57,13 +57,16 @@ REQUIRED_KEY_NUMBERS = [
     "cost.growth.frontier",
     "cost.largest_run.usd",
     "cost.first_billion_dollar_run.year",
-    "timelines.largest_run_2030.flop",
-    "timelines.feasible_run_2030.flop",
+    "timelines.largest_run_2030.unconstrained.flop",
+    "timelines.largest_run_2030.constrained.flop",
+    "timelines.largest_run_2030.constrained.power_w",
+    "timelines.largest_run_2030.constrained.cost_usd",
+    "timelines.largest_run_2030.unconstrained.power_w",
     "timelines.binding_constraint.power_share",
-    "timelines.effective_compute_2030.gpt4_multiple",
-    "timelines.threshold_year.1e27",
-    "timelines.threshold_year.1e28",
-    "timelines.threshold_year.1e29",
+    "timelines.effective_compute_2030.constrained.gpt4_multiple",
+    "timelines.threshold_year.constrained.1e28",
+    "timelines.threshold_year.constrained.1e29",
+    "timelines.threshold_year.unconstrained.1e29",
     "timelines.models_above_1e26.2027",
     "timelines.models_above_1e26.2030",
     "timelines.backtest.coverage_90",
@@ -376,3 +379,15 @@ def test_figure_download_links_read_as_a_list(built_site):
     """'SVG, PNG or the data it draws (CSV).': no two links run together."""
     page = (built_site / "chapters" / "05-power-and-cost.html").read_text(encoding="utf-8")
     assert "PNG</a> or <a" in page and "PNG</a><a" not in page
+
+
+def test_the_power_chapter_reports_the_joint_simulation_s_2030_power(built_site):
+    """Chapter 5 glues the 2030 power and cost of the run chapter 6 registers, from the same draws."""
+    from analysis.science import units
+
+    numbers = pd.read_csv(built_site / "key-numbers.csv").set_index("id").value
+    page = (built_site / "chapters" / "05-power-and-cost.html").read_text(encoding="utf-8")
+    for kind in ("constrained", "unconstrained"):
+        power = numbers[f"timelines.largest_run_2030.{kind}.power_w"]
+        cost = numbers[f"timelines.largest_run_2030.{kind}.cost_usd"]
+        assert units.format_watts(power) in page and units.format_usd(cost) in page, kind

@@ -1,5 +1,7 @@
 """The timelines chapter's methods: ceilings by hand, input sampling, calibration on a known trend."""
 
+import dataclasses
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -12,34 +14,102 @@ from analysis.topics import timelines
 INPUTS_CSV = paths.DATA_DIR / "constraint_inputs.csv"
 
 
-def test_the_ceilings_on_hand_computed_inputs():
-    inputs = {
+def hand_inputs() -> dict[str, np.ndarray]:
+    """One draw of every constraint input, by hand."""
+    return {
         "run_duration_months": np.array([6.0]),
         "utilisation_2030": np.array([0.4]),
         "fp8_gain": np.array([2.0]),
         "power_single_campus_gw": np.array([2.0]),
+        "power_distributed_gw": np.array([10.0]),
+        "bandwidth_ceiling_flop": np.array([1e40]),
         "h100e_for_largest_run_2030": np.array([1e8]),
         "multimodal_data_factor": np.array([1.0]),
         "latency_wall_flop": np.array([1e31]),
+        "largest_cluster_cost_usd_2030": np.array([1e11]),
     }
-    seconds = 6 * timelines.model.SECONDS_PER_MONTH
-    ceilings = timelines.model.ceilings_2030(inputs, np.array([1e12]), 1e15, np.array([1e15]))
-    row = ceilings.draws.iloc[0]
-    assert row.power == pytest.approx(2e9 * 1e12 * 0.4 * seconds * 2)
-    assert row.chips == pytest.approx(1e8 * 1e15 * 0.4 * seconds * 2)
-    assert row.latency == 1e31
-    assert ceilings.feasible[0] == pytest.approx(min(row.power, row.chips, row.data, row.latency))
-    assert ceilings.binding_share.idxmax() == ceilings.draws[list(timelines.model.CEILINGS)].iloc[0].idxmin()
+
+
+HAND_FACTORS = {
+    "server_overhead_gpu": np.array([2.0]),
+    "pue": np.array([1.0]),
+    "hardware_life": np.array([1.0 / np.log(10)]),
+    "cluster_cost_overhead": np.array([1.0]),
+    "electricity_price": np.array([0.0]),
+}
+"""Power-chapter factors by hand: 2x server overhead, PUE 1, a life whose price-performance rate is
+1 OOM/yr, no cluster overhead, free energy."""
+
+
+def hand_simulation(inputs=None, bandwidth=None, compute=1e30):
+    inputs = hand_inputs() | (inputs or {})
+    if bandwidth is not None:
+        inputs["bandwidth_ceiling_flop"] = np.array([bandwidth])
+    chip = timelines.simulation.Chip(1e15, 500.0, 2030.0, 1e4, 2030.0)
+    laws = timelines.simulation.TokenLaws(np.array([0.5]), np.array([1.0]))
+    years = np.array([2025.0, 2030.0, 2035.0])
+    return timelines.simulation.simulate(
+        years,
+        np.full((3, 1), compute),
+        (1e26, 2025.0),
+        chip,
+        HAND_FACTORS,
+        inputs,
+        np.array([0.0]),
+        np.array([1e15]),
+        laws,
+    )
+
+
+def test_the_ceilings_on_hand_computed_inputs():
+    """The chip gives 1e15 / (500 W x 2) = 1e12 FLOP/J at peak, x 0.4 x 2 = 8e11 achieved."""
+    sim = hand_simulation()
+    seconds = 6 * timelines.simulation.SECONDS_PER_MONTH
+    row = sim.ceilings.iloc[0]
+    assert row.power_single_campus == pytest.approx(2e9 * 8e11 * seconds)
+    assert row.power_distributed == pytest.approx(10e9 * 8e11 * seconds)
+    assert row.power == pytest.approx(row.power_distributed)
+    assert row.chips == pytest.approx(1e8 * 1e15 * 0.4 * 2 * seconds)
+    assert row.spend == pytest.approx(1e11 / 1e4 * 1e15 * 0.4 * 2 * seconds)
+    assert row.data == pytest.approx(6 * 1e15**2)
+    assert sim.feasible_2030[0] == pytest.approx(min(row[list(timelines.simulation.CEILINGS)]))
+    capped = hand_simulation(bandwidth=1e27).ceilings.iloc[0]
+    assert capped.power == pytest.approx(capped.power_single_campus)
+
+
+def test_the_constrained_path_is_the_smaller_of_the_trend_and_the_ceiling_path():
+    sim = hand_simulation()
+    feasible = sim.feasible_2030[0]
+    assert sim.constrained[0, 0] == pytest.approx(1e26)
+    assert sim.constrained[1, 0] == pytest.approx(min(1e30, feasible))
+    low = hand_simulation(compute=1e20)
+    assert np.allclose(low.constrained, 1e20)
+
+
+def test_a_path_s_power_and_cost_follow_from_its_compute_draw_by_draw():
+    """Power = compute / (seconds x achieved FLOP per J); cost = compute / FLOP per USD."""
+    sim = hand_simulation()
+    seconds = 6 * timelines.simulation.SECONDS_PER_MONTH
+    run = sim.in_year("constrained", 2030.0)
+    compute = run["flop"][0]
+    assert run["power_w"][0] == pytest.approx(compute / (seconds * 8e11))
+    chip_hour_usd = 1e4 / (1.0 / np.log(10) * timelines.simulation.HOURS_PER_YEAR)
+    assert run["cost_usd"][0] == pytest.approx(compute / (1e15 * 0.4 * 2 * 3600) * chip_hour_usd)
+    with pytest.raises(ValueError, match="years x draws"):
+        sim.power_w(sim.at(sim.constrained, 2030.0))
 
 
 def test_the_data_ceiling_inverts_the_compute_optimal_allocation():
     from analysis.topics import chinchilla
 
+    draws = chinchilla.model.replicate().bootstrap.draws
+    laws = timelines.simulation.TokenLaws.from_bootstrap(draws, 50)
+    compute = np.full(50, 1e27)
+    assert laws.compute_for(laws.tokens(compute)) == pytest.approx(compute, rel=1e-9)
     law = chinchilla.model.fitted_law()
+    point = timelines.simulation.TokenLaws.from_bootstrap(np.array([dataclasses.astuple(law)]), 1)
     _, tokens = law.optimal_allocation(1e27)
-    assert timelines.model.data_ceiling(np.array([tokens]), np.array([1.0]))[0] == pytest.approx(
-        1e27, rel=1e-6
-    )
+    assert point.tokens(np.array([1e27]))[0] == pytest.approx(tokens, rel=1e-9)
 
 
 def test_an_80_percent_input_puts_its_ends_at_the_10th_and_90th_percentiles():
@@ -47,7 +117,7 @@ def test_an_80_percent_input_puts_its_ends_at_the_10th_and_90th_percentiles():
         {"low": [2.0, 1e28], "high": [8.0, 1e30], "distribution": ["normal_80", "lognormal_80"]},
         index=["normal", "lognormal"],
     )
-    drawn = timelines.model.sample_constraints(frame, draws=200_000)
+    drawn = timelines.simulation.sample_constraints(frame, 200_000, 1)
     assert np.quantile(drawn["normal"], [0.1, 0.9]) == pytest.approx([2.0, 8.0], rel=0.02)
     assert np.log10(np.quantile(drawn["lognormal"], [0.1, 0.9])) == pytest.approx([28.0, 30.0], abs=0.02)
 

@@ -316,7 +316,7 @@ CONSTRAINT_INPUTS = TableSpec(
             "unit",
             "str",
             "Unit of `low` and `high`.",
-            values=("dimensionless", "months", "GW", "chips", "FLOP"),
+            values=("dimensionless", "months", "GW", "chips", "FLOP", "USD"),
         ),
         Column(
             "distribution",

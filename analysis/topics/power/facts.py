@@ -116,7 +116,6 @@ def register_key_numbers(registry, result: PowerAndCost, published: pd.DataFrame
             f"today's record); median and {LEVEL:.0%} interval; {backtested}",
             published="epoch_epri2025.largest_run_power.2030" if year == 2030.0 else "",
             significant=2,
-            headline=year == 2030.0,
         )
     median, low, high = trends.median_interval(result.components_projection[-1], LEVEL)
     registry.register(
@@ -387,6 +386,17 @@ def summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
             for end in ("low", "high")
         ),
     }
+
+
+def joint_facts(joint) -> dict:
+    """The joint simulation's 2030 run (the timelines chapter's draws) on both paths: median grid power
+    and amortised cost, in the units the timelines chapter registers them."""
+    facts = {}
+    for kind in ("constrained", "unconstrained"):
+        run = joint.in_year(kind, 2030.0)
+        facts[f"joint_{kind}_power"] = units.format_watts(float(np.median(run["power_w"])))
+        facts[f"joint_{kind}_cost"] = units.format_usd(float(np.median(run["cost_usd"])))
+    return facts
 
 
 def cost_summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:

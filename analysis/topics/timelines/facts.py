@@ -6,7 +6,7 @@ Key-number registration, glued sentences and display tables.
 import numpy as np
 from scipy.stats import beta
 
-from analysis.science import forecasts, trends
+from analysis.science import forecasts, trends, units
 from analysis.science.units import format_number
 from analysis.topics.timelines.model import (
     CEILINGS,
@@ -31,71 +31,59 @@ def register_key_numbers(registry, result: Timelines) -> None:
         f"plus a record offset drawn from history, log spread widened x{result.widening:g} by the backtest "
         f"rule; median and {LEVEL:.0%} interval"
     )
-    median, low, high = trends.median_interval(result.largest(TARGET_YEAR), LEVEL)
-    registry.register(
-        "timelines.largest_run_2030.flop",
-        median,
-        (low, high),
-        LEVEL,
-        "FLOP",
-        "Training compute of the largest run in 2030 if the frontier trend holds (no constraints)",
-        projection_method,
-        significant=2,
-        headline=True,
-    )
-    median, low, high = trends.median_interval(result.ceilings.feasible, LEVEL)
-    registry.register(
-        "timelines.feasible_run_2030.flop",
-        median,
-        (low, high),
-        LEVEL,
-        "FLOP",
-        "Largest training run feasible in 2030: the lowest of the power, chip, data and latency ceilings",
-        f"Minimum over {DRAWS:,} joint draws of data/constraint_inputs.csv and the other chapters' "
-        "posteriors",
-        published="sevilla2024can.feasible_run.2030",
-        significant=2,
-    )
-    share = result.ceilings.binding_share["power"]
-    draws = (result.ceilings.draws[list(CEILINGS)].idxmin(axis=1) == "power").to_numpy()
-    low, high = beta.ppf([0.05, 0.95], draws.sum() + 0.5, (~draws).sum() + 0.5)
+    register_joint_2030(registry, result, projection_method)
+    share = result.sim.binding_share["power"]
+    binding = (result.sim.ceilings[list(CEILINGS)].idxmin(axis=1) == "power").to_numpy()
+    low, high = beta.ppf([0.05, 0.95], binding.sum() + 0.5, (~binding).sum() + 0.5)
     registry.register(
         "timelines.binding_constraint.power_share",
         share,
         (min(low, share), max(high, share)),
         LEVEL,
         "dimensionless",
-        "Share of draws in which power is the constraint that binds first in 2030",
+        "Share of draws in which power is the 2030 ceiling that binds first (constrained run)",
         "Share of Monte Carlo draws; Jeffreys interval for a share of that many draws "
-        "(Monte Carlo error only)",
+        "(Monte Carlo error only, not a confidence interval for the world)",
         significant=2,
     )
-    median, low, high = trends.median_interval(result.effective_multiple_2030, LEVEL)
+    median, low, high = trends.median_interval(result.effective_multiple_2030("constrained"), LEVEL)
     registry.register(
-        "timelines.effective_compute_2030.gpt4_multiple",
+        "timelines.effective_compute_2030.constrained.gpt4_multiple",
         median,
         (low, high),
         LEVEL,
         "x",
-        "Effective compute of the largest 2030 run (physical x algorithmic gains since GPT-4) over GPT-4's "
-        "training compute",
-        "Largest-run draws x 2^(months since GPT-4 / halving time), halving time drawn from Ho et al.'s "
+        "Effective compute of the largest 2030 run on the constrained path (physical x algorithmic gains "
+        "since GPT-4) over GPT-4's training compute",
+        "Constrained-run draws x 2^(months since GPT-4 / halving time), halving time drawn from Ho et al.'s "
         "published 95% interval as a lognormal; median and 90% interval",
         significant=2,
     )
-    for threshold in THRESHOLDS[1:]:
-        median, low, high = trends.median_interval(result.thresholds[threshold], LEVEL)
-        exponent = int(round(np.log10(threshold)))
-        registry.register(
-            f"timelines.threshold_year.1e{exponent}",
-            median,
-            (low, high),
-            LEVEL,
-            "year",
-            f"Year the largest training run first exceeds 1e{exponent} FLOP",
+    for kind, method in (
+        (
+            "unconstrained",
             "First month the largest-run projection (trend plus record offset) passes the threshold; median "
             "and 90% interval of its draws (not widened)",
-        )
+        ),
+        (
+            "constrained",
+            "First quarter the joint simulation's constrained path (the smaller of the widened projection "
+            "and the ceiling path) passes the threshold; median and 90% interval of its draws, never if not "
+            "by 2035",
+        ),
+    ):
+        for threshold in THRESHOLDS[1:]:
+            median, low, high = trends.median_interval(result.thresholds[kind][threshold], LEVEL)
+            exponent = int(round(np.log10(threshold)))
+            registry.register(
+                f"timelines.threshold_year.{kind}.1e{exponent}",
+                median,
+                (low, high),
+                LEVEL,
+                "year",
+                f"Year the largest training run first exceeds 1e{exponent} FLOP ({kind} path)",
+                method,
+            )
     counts = result.counts
     for start, published in (
         (2027, "cottier2025.count_1e26.start_2027"),
@@ -154,15 +142,73 @@ def register_key_numbers(registry, result: Timelines) -> None:
     )
 
 
+PATH_DESCRIPTIONS = {
+    "unconstrained": "if the frontier trend holds (no ceilings)",
+    "constrained": "on the constrained path (the smaller of the trend and the ceiling path, draw by draw)",
+}
+"""How each registered 2030 number says which path it is on."""
+
+
+def register_joint_2030(registry, result: Timelines, projection_method: str) -> None:
+    """The largest 2030 run on both paths of the joint simulation: compute, and its power and cost."""
+    sim = result.sim
+    for kind, description in PATH_DESCRIPTIONS.items():
+        run = sim.in_year(kind, TARGET_YEAR)
+        method = (
+            projection_method
+            if kind == "unconstrained"
+            else f"Per draw the smaller of the widened projection and a ceiling path from today's record to "
+            f"the lowest of the 2030 ceilings ({', '.join(CEILINGS)}); {DRAWS:,} joint draws"
+        )
+        for unit_key, unit, values, what, significant in (
+            ("flop", "FLOP", run["flop"], "Training compute", 2),
+            ("power_w", "W", run["power_w"], "Grid power", 2),
+            ("cost_usd", "USD", run["cost_usd"], "Amortised hardware and energy cost", 2),
+        ):
+            median, low, high = trends.median_interval(values, LEVEL)
+            registry.register(
+                f"timelines.largest_run_2030.{kind}.{unit_key}",
+                median,
+                (low, high),
+                LEVEL,
+                unit,
+                f"{what} of the largest training run in 2030 {description}",
+                method
+                if unit_key == "flop"
+                else f"{method}; compute / (run length x achieved FLOP per J)"
+                if unit_key == "power_w"
+                else f"{method}; compute / FLOP per USD (the power chapter's cost model on the H100, "
+                "cheaper at the price-performance rate)",
+                published="sevilla2024can.feasible_run.2030"
+                if (kind, unit_key) == ("constrained", "flop")
+                else "",
+                significant=significant,
+                headline=kind == "constrained" and unit_key in ("flop", "power_w"),
+            )
+
+
 def _flop(value: float) -> str:
     return format_number(value, 2)
 
 
-def summary_facts(result: Timelines) -> dict:
+def summary_facts(result: Timelines, published) -> dict:
     """The summary's numbers that are not key numbers."""
-    share = result.ceilings.binding_share
+    share = result.sim.binding_share
     order = share.sort_values(ascending=False)
+    sim = result.sim
+    paths = {
+        kind: {
+            "gw": units.format_watts(float(np.median(sim.in_year(kind, TARGET_YEAR)["power_w"]))),
+            "usd": units.format_usd(float(np.median(sim.in_year(kind, TARGET_YEAR)["cost_usd"]))),
+        }
+        for kind in PATH_DESCRIPTIONS
+    }
     return {
+        "summary_constrained_gw": paths["constrained"]["gw"],
+        "summary_constrained_usd": paths["constrained"]["usd"],
+        "summary_unconstrained_gw": paths["unconstrained"]["gw"],
+        "summary_unconstrained_usd": paths["unconstrained"]["usd"],
+        "summary_sevilla_feasible": format_number(published.value["sevilla2024can.feasible_run.2030"], 2),
         "summary_growth": result.growth.fit.text,
         "summary_window_start": str(result.runs.publication_date.min().date()),
         "summary_binding": order.index[0],
@@ -213,11 +259,17 @@ def projection_facts(result: Timelines) -> dict:
 
 def ceiling_facts(result: Timelines) -> dict:
     """Numbers of the ceilings section."""
-    share = result.ceilings.binding_share
+    share = result.sim.binding_share
     facts = {f"share_{key}": f"{value:.0%}" for key, value in share.items()}
-    for key in CEILINGS:
-        median, low, high = trends.median_interval(result.ceilings.draws[key].to_numpy(), LEVEL)
+    for key in [*CEILINGS, "power_single_campus", "power_distributed"]:
+        median, low, high = trends.median_interval(result.sim.ceilings[key].to_numpy(), LEVEL)
         facts[f"ceiling_{key}"] = f"{_flop(median)} (90%: {_flop(low)}–{_flop(high)})"
+    ceilings = result.sim.ceilings
+    single = ceilings[[key for key in CEILINGS if key != "power"] + ["power_single_campus"]].min(axis=1)
+    single_path = np.minimum(
+        result.sim.at(result.sim.compute, TARGET_YEAR), np.maximum(single.to_numpy(), result.sim.record_flop)
+    )
+    facts["single_campus_run"] = _flop(float(np.median(single_path)))
     return facts
 
 

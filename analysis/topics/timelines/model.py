@@ -11,6 +11,8 @@ from scipy.stats import beta, binom
 
 from analysis.science import forecasts, trends
 from analysis.topics import chinchilla, compute_trends, data_wall, power
+from analysis.topics.timelines import simulation
+from analysis.topics.timelines.simulation import CEILINGS, TARGET_YEAR  # noqa: F401 (re-exported)
 
 DRAWS = 2000
 
@@ -19,9 +21,6 @@ SEED = 20240820
 
 
 LEVEL = 0.9
-
-
-TARGET_YEAR = 2030.0
 
 
 HORIZON_YEARS = np.arange(2025.0, 2035.0 + 1e-9, 0.25)
@@ -50,14 +49,15 @@ COUNT_YEARS = tuple(range(2024, 2031))
 GPT4 = "GPT-4"
 
 
-SECONDS_PER_MONTH = 30.44 * 24 * 3600
-
-
 H100 = "nvidia_h100_sxm5"
 
 
 H100_RELEASE_YEAR = 2022.7
 """The H100 SXM5's year of volume availability, to which the chip efficiency trend is applied."""
+
+
+H100_PRICE_NAME = "NVIDIA H100 SXM5 80GB"
+"""The H100's name in Epoch AI's price table."""
 
 
 FRONTIER = compute_trends.model.Sample("Frontier (running top-10), all years", frontier="top10")
@@ -68,31 +68,6 @@ OPEN_FRONTIER = compute_trends.model.Sample(
     frontier="top10",
     start=pd.Timestamp("2018-01-01"),
 )
-
-
-CEILINGS = ("power", "chips", "data", "latency")
-
-
-Z_90 = 1.2815515655446004
-"""The standard normal's 90th percentile: ``_80`` inputs put ``low`` and ``high`` at +-Z_90 sigma."""
-
-
-def sample_constraints(inputs: pd.DataFrame, draws: int = DRAWS, seed: int = SEED) -> dict[str, np.ndarray]:
-    """Seeded draws of every constraint input by its ``distribution`` (normal draws clipped above 0)."""
-    rng = np.random.default_rng(seed)
-    drawn = {}
-    for key, row in inputs.iterrows():
-        if row.distribution == "loguniform":
-            drawn[key] = 10 ** rng.uniform(np.log10(row.low), np.log10(row.high), draws)
-        elif row.distribution == "lognormal_80":
-            centre, spread = np.log10(row.low * row.high) / 2, np.log10(row.high / row.low) / (2 * Z_90)
-            drawn[key] = 10 ** rng.normal(centre, spread, draws)
-        elif row.distribution == "normal_80":
-            centre, spread = (row.low + row.high) / 2, (row.high - row.low) / (2 * Z_90)
-            drawn[key] = np.clip(rng.normal(centre, spread, draws), row.low / 10, None)
-        else:
-            drawn[key] = rng.uniform(row.low, row.high, draws)
-    return drawn
 
 
 def frontier_runs(models: pd.DataFrame, cutoff: float | None = None) -> pd.DataFrame:
@@ -189,69 +164,6 @@ def calibrate(models: pd.DataFrame) -> tuple[float, pd.DataFrame, pd.DataFrame]:
     return float(WIDENING_GRID[-1]), raw, table
 
 
-def flop_per_joule_2030(hardware: pd.DataFrame, power_inputs: pd.DataFrame, efficiency, draws: int = DRAWS):
-    """Draws of training FLOP per joule drawn from the grid in 2030 (16-bit, before FP8).
-
-    The H100's dense 16-bit peak over its TDP x server overhead x PUE (the power chapter's inputs),
-    improved at the chip-efficiency trend's drawn rate from the H100's year to 2030.
-    """
-    factors = power.model.sample_inputs(power_inputs, draws, SEED)
-    h100 = hardware.loc[H100]
-    per_watt = h100.fp16_bf16_flop_per_s / (h100.tdp_w * factors["server_overhead_gpu"] * factors["pue"])
-    rng = np.random.default_rng(SEED + 2)
-    spread = (efficiency.ci_high - efficiency.ci_low) / (2 * 1.645)
-    slope = rng.normal(efficiency.slope, spread, draws)
-    return per_watt * 10 ** (slope * (TARGET_YEAR - H100_RELEASE_YEAR))
-
-
-def data_ceiling(stock_tokens: np.ndarray, multimodal: np.ndarray) -> np.ndarray:
-    """Training FLOP whose compute-optimal dataset (Chinchilla chapter's law) is the whole stock."""
-    law = chinchilla.model.fitted_law()
-    _, exponent = law.allocation_exponents()
-    tokens_at_1e20 = np.log10(law.optimal_allocation(1e20)[1])
-    return 10 ** (20.0 + (np.log10(stock_tokens * multimodal) - tokens_at_1e20) / exponent)
-
-
-@dataclass
-class Ceilings:
-    """Draws of the largest run each constraint allows in 2030 (FLOP) and the feasible minimum."""
-
-    draws: pd.DataFrame
-
-    @property
-    def feasible(self) -> np.ndarray:
-        return self.draws[list(CEILINGS)].min(axis=1).to_numpy()
-
-    @property
-    def binding_share(self) -> pd.Series:
-        """Share of draws in which each constraint is the lowest."""
-        binding = self.draws[list(CEILINGS)].idxmin(axis=1)
-        return binding.value_counts(normalize=True).reindex(list(CEILINGS), fill_value=0.0)
-
-
-def ceilings_2030(
-    inputs: dict[str, np.ndarray],
-    flop_per_joule: np.ndarray,
-    h100_flop_per_s: float,
-    stock_tokens: np.ndarray,
-) -> Ceilings:
-    """The four 2030 ceilings from drawn inputs: power, chips, data, latency (FLOP)."""
-    seconds = inputs["run_duration_months"] * SECONDS_PER_MONTH
-    useful = inputs["utilisation_2030"] * seconds * inputs["fp8_gain"]
-    power_flop = inputs["power_single_campus_gw"] * 1e9 * flop_per_joule * useful
-    chip_flop = inputs["h100e_for_largest_run_2030"] * h100_flop_per_s * useful
-    return Ceilings(
-        pd.DataFrame(
-            {
-                "power": power_flop,
-                "chips": chip_flop,
-                "data": data_ceiling(stock_tokens, inputs["multimodal_data_factor"]),
-                "latency": inputs["latency_wall_flop"],
-            }
-        )
-    )
-
-
 def halving_draws(published: pd.DataFrame, draws: int = DRAWS) -> np.ndarray:
     """Algorithmic compute-halving time (months): Ho et al.'s published estimate as a lognormal.
 
@@ -346,12 +258,12 @@ class Timelines:
     widening: float
     backtest_raw: pd.DataFrame
     backtest: pd.DataFrame
-    ceilings: Ceilings
+    sim: simulation.Simulation
     inputs: dict[str, np.ndarray]
     halving: np.ndarray
     gpt4_flop: float
     gpt4_year: float
-    thresholds: dict[float, np.ndarray]
+    thresholds: dict[str, dict[float, np.ndarray]]
     counts: pd.DataFrame
     open_growth: trends.UncertainGrowth
     open_1e26: np.ndarray
@@ -361,11 +273,64 @@ class Timelines:
         index = int(np.argmin(np.abs(HORIZON_YEARS - year)))
         return forecasts.widened(self.paths[METHOD][index : index + 1], self.widening)[0]
 
-    @property
-    def effective_multiple_2030(self) -> np.ndarray:
-        """Draws of the largest 2030 run's effective compute as a multiple of GPT-4's training compute."""
+    def effective_multiple_2030(self, kind: str = "constrained") -> np.ndarray:
+        """Draws of the largest 2030 run's effective compute (``constrained`` or ``unconstrained``) as a
+        multiple of GPT-4's training compute."""
         gain = 2 ** (12 * (TARGET_YEAR - self.gpt4_year) / self.halving)
-        return self.largest(TARGET_YEAR) * gain / self.gpt4_flop
+        return self.sim.at(self.sim.path(kind), TARGET_YEAR) * gain / self.gpt4_flop
+
+
+def joint_simulation(
+    models: pd.DataFrame,
+    hardware: pd.DataFrame,
+    power_inputs: pd.DataFrame,
+    constraint_inputs: pd.DataFrame,
+    stock_inputs: pd.DataFrame,
+    epoch_hardware: pd.DataFrame,
+    prices: pd.DataFrame,
+) -> tuple[simulation.Simulation, dict]:
+    """The one simulation of the largest run that chapters 4, 5 and 6 read, and what it is built from.
+
+    Compute: the headline projection (trend plus record offset, widened by the calibration rule).
+    Power, energy and cost: the H100 at the power chapter's overhead, PUE, price-performance and
+    electricity draws (``power.model.sample_inputs``, its seed), improving along the 16-bit chip
+    efficiency trend. Tokens: one Chinchilla bootstrap law per draw. Ceilings: ``constraint_inputs``.
+    """
+    runs, growth, paths = projection(models)
+    widening, raw, backtest = calibrate(models)
+    compute = forecasts.widened(paths[METHOD], widening)
+    inputs = simulation.sample_constraints(constraint_inputs, DRAWS, SEED)
+    factors = power.model.sample_inputs(power_inputs, DRAWS, power.model.SEED)
+    h100 = hardware.loc[H100]
+    dates, values = power.model.purchase_prices(prices)[H100_PRICE_NAME]
+    chip = simulation.Chip(
+        h100.fp16_bf16_flop_per_s,
+        h100.tdp_w,
+        H100_RELEASE_YEAR,
+        float(values[-1]),
+        float(trends.decimal_year(dates[-1:])[0]),
+    )
+    efficiency = power.model.efficiency_fits(epoch_hardware)["tensor_16bit"]
+    stock = data_wall.model.sample_stock(stock_inputs, DRAWS)
+    laws = simulation.TokenLaws.from_bootstrap(chinchilla.model.replicate().bootstrap.draws, DRAWS)
+    index = int(np.argmax(runs.training_compute_flop.to_numpy()))
+    record = (
+        float(runs.training_compute_flop.iloc[index]),
+        float(trends.decimal_year(runs.publication_date.iloc[index : index + 1])[0]),
+    )
+    sim = simulation.simulate(
+        HORIZON_YEARS,
+        compute,
+        record,
+        chip,
+        factors,
+        inputs,
+        simulation.efficiency_slope_draws(efficiency, DRAWS, SEED + 2),
+        10 ** stock.log_effective(TARGET_YEAR)[:, 0],
+        laws,
+    )
+    parts = {"runs": runs, "growth": growth, "paths": paths, "widening": widening, "raw": raw}
+    return sim, parts | {"backtest": backtest, "inputs": inputs}
 
 
 def analyse(
@@ -375,39 +340,49 @@ def analyse(
     constraint_inputs: pd.DataFrame,
     stock_inputs: pd.DataFrame,
     epoch_hardware: pd.DataFrame,
+    prices: pd.DataFrame,
     published: pd.DataFrame,
 ) -> Timelines:
     """Run the chapter's analysis."""
-    runs, growth, paths = projection(models)
-    widening, raw, backtest = calibrate(models)
-    inputs = sample_constraints(constraint_inputs)
-    efficiency = power.model.efficiency_fits(epoch_hardware)["tensor_16bit"]
-    stock = data_wall.model.sample_stock(stock_inputs, DRAWS)
-    ceilings = ceilings_2030(
-        inputs,
-        flop_per_joule_2030(hardware, power_inputs, efficiency),
-        hardware.fp16_bf16_flop_per_s[H100],
-        10 ** stock.log_effective(TARGET_YEAR)[:, 0],
+    sim, parts = joint_simulation(
+        models, hardware, power_inputs, constraint_inputs, stock_inputs, epoch_hardware, prices
     )
+    runs, growth = parts["runs"], parts["growth"]
     values = _as_draws(runs.training_compute_flop)
+    start = float(trends.decimal_year(runs.publication_date).max())
     return Timelines(
         runs=runs,
         growth=growth,
-        paths=paths,
-        widening=widening,
-        backtest_raw=raw,
-        backtest=backtest,
-        ceilings=ceilings,
-        inputs=inputs,
+        paths=parts["paths"],
+        widening=parts["widening"],
+        backtest_raw=parts["raw"],
+        backtest=parts["backtest"],
+        sim=sim,
+        inputs=parts["inputs"],
         halving=halving_draws(published),
         gpt4_flop=float(models.training_compute_flop[GPT4]),
         gpt4_year=float(trends.decimal_year([models.publication_date[GPT4]])[0]),
-        thresholds=forecasts.first_years_above(
-            runs.publication_date, values, growth, THRESHOLDS, method=METHOD
-        ),
+        thresholds={
+            "unconstrained": forecasts.first_years_above(
+                runs.publication_date, values, growth, THRESHOLDS, method=METHOD
+            ),
+            "constrained": crossing_years(sim, THRESHOLDS, start),
+        },
         counts=model_counts(models, runs, growth),
         **open_model_projection(models),
     )
+
+
+def crossing_years(sim: simulation.Simulation, thresholds, start: float) -> dict[float, np.ndarray]:
+    """Per threshold, draws of the first quarter-year the constrained path reaches it (``inf`` if not
+    by the last simulated year); years before ``start`` (the data's end) are not searched."""
+    keep = sim.years >= start - 1e-9
+    years, constrained = sim.years[keep], sim.constrained[keep]
+    crossings = {}
+    for threshold in thresholds:
+        above = constrained >= threshold
+        crossings[threshold] = np.where(above.any(axis=0), years[np.argmax(above, axis=0)], np.inf)
+    return crossings
 
 
 def fan_frame(result: Timelines) -> pd.DataFrame:
@@ -422,22 +397,59 @@ def fan_frame(result: Timelines) -> pd.DataFrame:
     return forecasts.projection_quantiles(HORIZON_YEARS, draws, "flop")
 
 
+CEILING_LABELS = {
+    "power": "Power (larger of one campus and a distributed network)",
+    "power_single_campus": "Power, one campus only (scenario)",
+    "power_distributed": "Power, distributed network (capped by bandwidth)",
+    "chips": "Chip supply",
+    "data": "Data (effective stock)",
+    "latency": "Latency wall",
+    "spend": "Spend (cluster cost)",
+}
+"""The ceilings figure's and table's rows."""
+
+
+PUBLISHED_CEILINGS = {
+    "power_single_campus": "sevilla2024can.ceiling.power_single_campus",
+    "power_distributed": "sevilla2024can.ceiling.power_distributed",
+    "chips": "sevilla2024can.ceiling.chips",
+    "data": "sevilla2024can.ceiling.data",
+    "latency": "sevilla2024can.ceiling.latency",
+}
+"""Sevilla et al.'s printed range for each ceiling (``_low``/``_high`` rows, or a value with its interval)."""
+
+
+def _published_range(published: pd.DataFrame, prefix: str) -> tuple[float, float, float]:
+    """(centre, low, high) of a published ceiling: a value with an interval, or a range's two ends."""
+    if prefix in published.index:
+        row = published.loc[prefix]
+        return row.value, row.ci_low, row.ci_high
+    low, high = published.value[f"{prefix}_low"], published.value[f"{prefix}_high"]
+    return float(np.sqrt(low * high)), low, high
+
+
 def ceiling_frame(result: Timelines, published: pd.DataFrame) -> pd.DataFrame:
-    """Each 2030 ceiling's median and 90% interval, the feasible run and the unconstrained one."""
+    """Each 2030 ceiling's median and 90% interval beside Sevilla et al.'s printed 80% range, the
+    constrained and unconstrained runs, and Sevilla et al.'s feasible run."""
     rows = []
-    draws = result.ceilings.draws
-    named = {
-        "power": "Power (one campus)",
-        "chips": "Chip supply",
-        "data": "Data (text stock)",
-        "latency": "Latency wall",
-    }
-    for key, label in named.items():
+    draws = result.sim.ceilings
+    for key, label in CEILING_LABELS.items():
         median, low, high = trends.median_interval(draws[key].to_numpy(), LEVEL)
         rows.append({"estimate": label, "flop": median, "low": low, "high": high, "source": "this report"})
+        if key in PUBLISHED_CEILINGS:
+            centre, low, high = _published_range(published, PUBLISHED_CEILINGS[key])
+            rows.append(
+                {
+                    "estimate": f"{label}, Sevilla et al. (80% range)",
+                    "flop": centre,
+                    "low": low,
+                    "high": high,
+                    "source": "published",
+                }
+            )
     for label, values in (
-        ("Feasible (lowest ceiling)", result.ceilings.feasible),
-        ("Unconstrained trend", result.largest(TARGET_YEAR)),
+        ("Constrained run (lowest ceiling path)", result.sim.at(result.sim.constrained, TARGET_YEAR)),
+        ("Unconstrained trend (scenario)", result.largest(TARGET_YEAR)),
     ):
         median, low, high = trends.median_interval(values, LEVEL)
         rows.append({"estimate": label, "flop": median, "low": low, "high": high, "source": "this report"})
@@ -455,26 +467,28 @@ def ceiling_frame(result: Timelines, published: pd.DataFrame) -> pd.DataFrame:
 
 
 def threshold_frame(result: Timelines) -> pd.DataFrame:
-    """Median and 90% interval of the year each threshold is first crossed."""
+    """Median and 90% interval of the year each threshold is first crossed, on both paths."""
     rows = []
-    for threshold, years in result.thresholds.items():
-        median, low, high = trends.median_interval(years, LEVEL)
-        rows.append(
-            {
-                "threshold": f"1e{int(round(np.log10(threshold)))} FLOP",
-                "year": median,
-                "low": low,
-                "high": high,
-                "source": "this report",
-            }
-        )
+    for kind, crossings in result.thresholds.items():
+        for threshold, years in crossings.items():
+            median, low, high = trends.median_interval(years, LEVEL)
+            rows.append(
+                {
+                    "threshold": f"1e{int(round(np.log10(threshold)))} FLOP, {kind}",
+                    "path": kind,
+                    "year": median,
+                    "low": low,
+                    "high": high,
+                    "source": f"{kind} path",
+                }
+            )
     return pd.DataFrame(rows)
 
 
 def interactive_constants(result: Timelines) -> dict[str, float]:
     """Medians the interactive chart holds fixed, and the sliders' starting values."""
-    inputs, draws = result.inputs, result.ceilings.draws
-    per_gw = draws["power"] / (inputs["power_single_campus_gw"])
+    inputs, draws = result.inputs, result.sim.ceilings
+    per_gw = draws["power_single_campus"] / (inputs["power_single_campus_gw"])
     per_share = draws["chips"] / np.median(inputs["chip_share_one_run"])
     start_year = float(HORIZON_YEARS[0])
     return {
@@ -515,10 +529,17 @@ COMPARISON_PAIRS = [
         "As above; theirs is a lower bound ('over 200').",
     ),
     (
-        "timelines.feasible_run_2030.flop",
+        "timelines.largest_run_2030.constrained.flop",
         "sevilla2024can.feasible_run.2030",
-        "Same four constraints; our power ceiling uses the power chapter's overheads and chip-efficiency "
-        "trend and our own data stock and allocation, and we take the minimum draw by draw.",
+        "Their four ceilings set up as they do (power the larger of one campus and a distributed network) "
+        "plus a spend ceiling, the minimum taken draw by draw and reached along a ceiling path; our power "
+        "ceiling uses the power chapter's overheads and efficiency trend, our data stock and allocation.",
+    ),
+    (
+        "timelines.largest_run_2030.constrained.power_w",
+        "sevilla2024can.power.2030_run",
+        "Theirs is the power of an on-trend 2e29 FLOP run by point arithmetic; ours the power of our "
+        "constrained run, draw by draw.",
     ),
 ]
 """The comparison table's rows: (our key number, published figure, why they differ)."""

@@ -149,6 +149,8 @@ tables.show(
 
 # %% tags=["remove-cell"]
 glue_text(tl.facts.projection_facts(result))
+band = tl.model.specification_band(loaders.load_models(), loaders.load_epoch_models())
+glue_text(tl.facts.band_facts(result, band))
 ceilings = tl.model.ceiling_frame(result, published)
 charts.publish(tl.figures.fan_chart(result, ceilings), "fig-timelines-fan")
 
@@ -158,6 +160,16 @@ charts.publish(tl.figures.fan_chart(result, ceilings), "fig-timelines-fan")
 # {glue:text}`record_2030`. By 2035 the headline's median is
 # {glue:text}`largest_2035`.
 #
+# **Specification band.** The unconstrained projection depends on which runs
+# it is fitted to. Over {glue:text}`band_n` specifications (windows, record-
+# setters only, without speculative rows, Epoch AI's data) its 2030 median
+# runs from {glue:text}`band_low` to {glue:text}`band_high` FLOP; on Epoch
+# AI's data it is {glue:text}`epoch_data_2030`. The default (our data, the
+# running top-10 of the trailing eight years) ranks {glue:text}`band_rank`. It
+# stays the default because it is the specification the calibration below
+# backtests; the headline is the constrained run:
+# {glue:text}`band_verdict`.
+#
 # ```{glue:figure} fig-timelines-fan
 # :name: fig-timelines-fan
 #
@@ -165,10 +177,15 @@ charts.publish(tl.figures.fan_chart(result, ceilings), "fig-timelines-fan")
 # and the record carried forward), the frontier runs it is fitted to, and the
 # 2030 ceilings (median and 90% interval). {figure-svg}`fig-timelines-fan`
 # ```
-#
+
+# %% tags=["hide-input"]
+tables.show(band, index=False, significant=2)
+
+# %% [markdown]
 # ### Calibration
 
 # %% tags=["remove-cell"]
+glue_text(tl.facts.calibration_facts(result))
 charts.publish(
     tl.figures.calibration_chart(result.backtest_raw, result.backtest, result.widening),
     "fig-timelines-calibration",
@@ -198,6 +215,7 @@ tables.show(result.backtest, index=False)
 
 # %% tags=["remove-cell"]
 glue_text(tl.facts.ceiling_facts(result))
+glue_text(tl.facts.scenario_facts(result))
 charts.publish(tl.figures.ceiling_chart(ceilings), "fig-timelines-ceilings")
 
 # %% [markdown]
@@ -210,7 +228,21 @@ charts.publish(tl.figures.ceiling_chart(ceilings), "fig-timelines-ceilings")
 # draws, chips in {glue:text}`share_chips`, data in {glue:text}`share_data`,
 # latency in {glue:text}`share_latency` and spend in {glue:text}`share_spend`.
 # With one campus as the only power source, the constrained run would be
-# {glue:text}`single_campus_run` FLOP (median). These shares are shares of
+# {glue:text}`single_campus_run` FLOP (median).
+#
+# **Scenarios.** *Slowdown:* Epoch AI expect labs to keep scaling training
+# compute at about five times a year for another one to two years, then more
+# slowly as lead times for new clusters lengthen
+# {cite:p}`epoch2025leadtimes`. If from {glue:text}`slowdown_year` spending on
+# the largest run stopped growing, its compute would grow only as fast as
+# FLOP per dollar ({glue:text}`slowdown_rate`x a year, the power chapter's
+# price-performance rate) and reach {glue:text}`slowdown_2030` FLOP in 2030
+# ({glue:text}`slowdown_constrained_2030` with the ceilings). *Inference and
+# reinforcement learning:* serving fleets and RL roll-outs compete with
+# pre-training for the same chips, power and budget. If they took
+# {glue:text}`diverted_share` of each from the largest run, the constrained run
+# would be {glue:text}`diverted_2030` FLOP; the data and latency ceilings would
+# not move. These shares are shares of
 # Monte Carlo draws, not confidence levels.
 #
 # ```{glue:figure} fig-timelines-ceilings

@@ -186,3 +186,21 @@ def test_a_bad_constraint_input_names_file_line_and_column(tmp_path, edit, expec
     message = str(error.value)
     for fragment in expected:
         assert fragment in message, message
+
+
+def test_the_band_verdict_counts_the_specifications_above_the_constrained_run(monkeypatch):
+    sim = hand_simulation()
+    result = type("Result", (), {"sim": sim})()
+    constrained = float(sim.at(sim.constrained, 2030.0)[0])
+    band = pd.DataFrame(
+        {
+            "specification": ["Default", "Epoch AI's data"],
+            "2030 median (FLOP)": [constrained * 10, constrained * 2],
+        }
+    )
+    assert (
+        timelines.facts.band_facts(result, band)["band_verdict"]
+        == "its median lies below every specification's"
+    )
+    band.loc[1, "2030 median (FLOP)"] = constrained / 2
+    assert "below 1 of the 2" in timelines.facts.band_facts(result, band)["band_verdict"]

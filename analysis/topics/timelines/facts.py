@@ -22,6 +22,7 @@ from analysis.topics.timelines.model import (
     _short,
     coverage,
 )
+from analysis.topics.timelines.simulation import SLOWDOWN_YEAR
 
 
 def register_key_numbers(registry, result: Timelines) -> None:
@@ -220,9 +221,7 @@ def summary_facts(result: Timelines, published) -> dict:
 
 
 def projection_facts(result: Timelines) -> dict:
-    """Numbers of the projection and calibration sections."""
-    raw, wide = coverage(result.backtest_raw), coverage(result.backtest)
-    misses = result.backtest[~result.backtest["inside mixture 90%"]]
+    """Numbers of the projection section."""
     record = {}
     for key in ("record", "trend"):
         index = int(np.argmin(np.abs(HORIZON_YEARS - TARGET_YEAR)))
@@ -232,6 +231,14 @@ def projection_facts(result: Timelines) -> dict:
         "record_2030": record["record"],
         "trend_2030": record["trend"],
         "largest_2035": _flop(float(np.median(result.largest(2035.0)))),
+    }
+
+
+def calibration_facts(result: Timelines) -> dict:
+    """Numbers of the calibration section."""
+    raw, wide = coverage(result.backtest_raw), coverage(result.backtest)
+    misses = result.backtest[~result.backtest["inside mixture 90%"]]
+    return {
         "raw_coverage_90": f"{raw.share[raw.level == 0.9].iloc[0]:.0%}",
         "raw_coverage_50": f"{raw.share[raw.level == 0.5].iloc[0]:.0%}",
         "raw_verdict": forecasts.calibration_verdict(
@@ -271,6 +278,60 @@ def ceiling_facts(result: Timelines) -> dict:
     )
     facts["single_campus_run"] = _flop(float(np.median(single_path)))
     return facts
+
+
+DIVERTED_SHARE = 0.5
+"""The scenario share of the power, chips and cluster budget that inference and RL roll-outs take away
+from the largest pre-training run (an illustration, not an estimate)."""
+
+
+def band_facts(result: Timelines, band) -> dict:
+    """Numbers of the specification band, and where the constrained run lies against it."""
+    sim = result.sim
+    medians = band["2030 median (FLOP)"]
+    default = medians.iloc[0]
+    rank = int((medians > default).sum()) + 1
+    constrained = float(np.median(sim.at(sim.constrained, TARGET_YEAR)))
+    below = int((medians > constrained).sum())
+    return {
+        "band_verdict": (
+            "its median lies below every specification's"
+            if below == len(band)
+            else f"its median lies below {below} of the {len(band)} specifications' medians"
+        ),
+        "band_low": _flop(float(medians.min())),
+        "band_high": _flop(float(medians.max())),
+        "band_n": str(len(band)),
+        "band_rank": f"{rank} of {len(band)} (1 = highest)",
+        "epoch_data_2030": _flop(
+            float(band.loc[band.specification.str.startswith("Epoch"), "2030 median (FLOP)"].iloc[0])
+        ),
+    }
+
+
+def scenario_facts(result: Timelines) -> dict:
+    """Numbers of the scenarios: a slowdown, and resources diverted to inference and RL."""
+    sim = result.sim
+    slow = sim.slowdown()
+    kept = 1 - DIVERTED_SHARE
+    diverted = (
+        sim.ceilings.assign(**{key: sim.ceilings[key] * kept for key in ("power", "chips", "spend")})[
+            list(CEILINGS)
+        ]
+        .min(axis=1)
+        .to_numpy()
+    )
+    diverted_path = np.minimum(sim.at(sim.compute, TARGET_YEAR), np.maximum(diverted, sim.record_flop))
+    return {
+        "slowdown_year": f"{SLOWDOWN_YEAR:.0f}",
+        "slowdown_rate": format_number(10 ** float(np.median(sim.price_performance)), 3),
+        "slowdown_2030": _flop(float(np.median(sim.at(slow, TARGET_YEAR)))),
+        "slowdown_constrained_2030": _flop(
+            float(np.median(sim.at(np.minimum(slow, sim.ceiling_path), TARGET_YEAR)))
+        ),
+        "diverted_share": f"{DIVERTED_SHARE:.0%}",
+        "diverted_2030": _flop(float(np.median(diverted_path))),
+    }
 
 
 def count_facts(result: Timelines) -> dict:

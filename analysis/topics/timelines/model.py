@@ -78,6 +78,55 @@ def frontier_runs(models: pd.DataFrame, cutoff: float | None = None) -> pd.DataF
     return rows[(years >= end - WINDOW_YEARS) & (years < end + (1e-9 if cutoff is None else 0))]
 
 
+SPECIFICATIONS = (
+    ("Default: our data, running top-10, trailing 8 years", "ours", "top10", WINDOW_YEARS, False),
+    ("Our data, running top-10, trailing 4 years", "ours", "top10", 4.0, False),
+    ("Our data, running top-10, trailing 6 years", "ours", "top10", 6.0, False),
+    ("Our data, running top-10, since 2010", "ours", "top10", None, False),
+    ("Our data, record-setters only, trailing 8 years", "ours", "top1", WINDOW_YEARS, False),
+    (
+        "Our data, running top-10 without speculative rows, trailing 8 years",
+        "ours",
+        "top10",
+        WINDOW_YEARS,
+        True,
+    ),
+    ("Epoch AI's data, running top-10, trailing 8 years", "epoch", "top10", WINDOW_YEARS, False),
+)
+"""The unconstrained projection's specification band: (label, data, frontier rule, trailing window in
+years or None for since 2010, leave out speculative rows)."""
+
+
+def specification_band(models: pd.DataFrame, epoch: pd.DataFrame, draws: int = 500) -> pd.DataFrame:
+    """The unconstrained 2030 projection (trend plus record offset, not widened) under each of
+    ``SPECIFICATIONS``: growth and the 2030 median with its 90% interval."""
+    rows = []
+    for label, data, rule, window, confident in SPECIFICATIONS:
+        frame, columns = (
+            (models, compute_trends.model.OURS) if data == "ours" else (epoch, compute_trends.model.EPOCH)
+        )
+        sample = compute_trends.model.Sample(label, frontier=rule, drop_speculative=confident)
+        picked = sample.select(frame, **columns)
+        dates = picked[columns["date"]]
+        years = trends.decimal_year(dates)
+        keep = years >= (years.max() - window) if window else np.ones(len(years), bool)
+        values = _as_draws(picked[columns["compute"]].to_numpy(float)[keep], draws)
+        growth = trends.fit_growth_with_draws(dates[keep], values, SEED, LEVEL)
+        _, paths = forecasts.largest_run_projection(dates[keep], values, growth, [TARGET_YEAR], (METHOD,))
+        median, low, high = trends.median_interval(paths[METHOD][0], LEVEL)
+        rows.append(
+            {
+                "specification": label,
+                "runs": int(keep.sum()),
+                "growth (x/yr)": growth.fit.factor,
+                "2030 median (FLOP)": median,
+                "90% low": low,
+                "90% high": high,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
 def _as_draws(values, draws: int = DRAWS) -> np.ndarray:
     return np.asarray(values, float)[:, None] * np.ones((1, draws))
 

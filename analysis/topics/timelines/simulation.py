@@ -28,6 +28,10 @@ TOKENS_PER_FLOP_CONVENTION = 6.0
 """C = 6 N D FLOP (the Chinchilla chapter's convention)."""
 
 CEILINGS = ("power", "chips", "data", "latency", "spend")
+
+SLOWDOWN_YEAR = 2027.0
+"""The slowdown scenario's year: Epoch AI expect frontier labs to keep scaling training compute at about
+5x a year 'for another 1-2 years' from 2025 (their Gradient Update on lead times), then more slowly."""
 """The 2030 ceilings, in the order the page lists them."""
 
 Z_90 = 1.2815515655446004
@@ -103,6 +107,15 @@ class Simulation:
     tokens_law: TokenLaws
     record_flop: float
     record_year: float
+    price_performance: np.ndarray
+    """Per draw, the rate (OOM/yr) at which FLOP per USD of hardware rises (the power chapter's)."""
+
+    def slowdown(self, year: float = SLOWDOWN_YEAR) -> np.ndarray:
+        """Years x draws: the unconstrained path until ``year``, then growing only as fast as FLOP per USD
+        (spending on the largest run stops growing)."""
+        start = self.at(self.compute, year)
+        after = start * 10 ** (self.price_performance * (self.years[:, None] - year))
+        return np.where(self.years[:, None] <= year, self.compute, np.minimum(after, self.compute))
 
     @property
     def constrained(self) -> np.ndarray:
@@ -258,6 +271,7 @@ def simulate(
         tokens_law=tokens_law,
         record_flop=record_flop,
         record_year=record_year,
+        price_performance=1.0 / (factors["hardware_life"] * np.log(10)),
     )
 
 

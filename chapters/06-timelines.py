@@ -303,9 +303,13 @@ charts.publish(tl.figures.interactive_chart(result), "fig-timelines-interactive"
 # ```{glue:figure} fig-timelines-interactive
 # :name: fig-timelines-interactive
 #
-# Move the sliders: compute growth, the algorithmic halving time, the power one
-# run can draw in 2030 and its share of all chips. The curves and ceilings
-# recompute in the page from the chapter's medians, with no server.
+# Move the sliders: compute growth, the algorithmic halving time, the power of
+# one campus and of a distributed network, one run's share of all chips and
+# the cluster budget. The curves, the ceilings and the line stating the 2030
+# run and the ceiling that binds recompute in the page, with no server. At the
+# defaults they give the chapter's two 2030 headlines: the lowest ceiling is
+# scaled by the ratio the joint draws give, since a minimum of medians is not a
+# median of minima.
 # {figure-svg}`fig-timelines-interactive`
 # ```
 #

@@ -204,3 +204,35 @@ def test_the_band_verdict_counts_the_specifications_above_the_constrained_run(mo
     )
     band.loc[1, "2030 median (FLOP)"] = constrained / 2
     assert "below 1 of the 2" in timelines.facts.band_facts(result, band)["band_verdict"]
+
+
+def test_the_interactive_chart_reproduces_both_2030_headlines_at_its_defaults():
+    """Rendered offline (vl-convert), the chart's text states the constrained and unconstrained 2030
+    medians of the joint simulation, as the registry holds them."""
+    import re
+
+    import vl_convert
+
+    from analysis.data import loaders
+
+    result = timelines.model.analyse(
+        loaders.load_models(),
+        loaders.load_hardware(),
+        loaders.load_power_cost_inputs(),
+        loaders.load_constraint_inputs(),
+        loaders.load_text_stock_inputs(),
+        loaders.load_epoch_ml_hardware(),
+        loaders.load_epoch_hardware_prices(),
+        loaders.load_published_estimates(),
+    )
+    svg = vl_convert.vegalite_to_svg(timelines.figures.interactive_chart(result).to_json())
+    text = re.search(r"2030: [^<\"]*", svg).group(0)
+
+    def d3(value: float) -> str:
+        return re.sub(r"\.?0+e", "e", f"{value:.2e}")
+
+    sim = result.sim
+    constrained = float(np.median(sim.at(sim.constrained, 2030.0)))
+    unconstrained = float(np.median(sim.at(sim.compute, 2030.0)))
+    assert text.startswith(f"2030: {d3(constrained)} FLOP (unconstrained {d3(unconstrained)})"), text
+    assert "ceiling binds" in text

@@ -152,17 +152,21 @@ def calibration_chart(raw: pd.DataFrame, widened: pd.DataFrame, factor: float) -
 SLIDERS = {
     "growth": ("Compute growth of the largest run (x/yr)", 1.5, 10.0, 0.1),
     "halving": ("Algorithmic halving time (months)", 3.0, 36.0, 0.5),
-    "power_gw": ("Power for one run in 2030 (GW)", 0.5, 20.0, 0.1),
+    "power_gw": ("Power of one campus in 2030 (GW)", 0.5, 20.0, 0.1),
+    "distributed_gw": ("Power of a distributed network for one run (GW)", 0.5, 60.0, 0.5),
     "chip_share": ("Share of all chips for one run", 0.05, 1.0, 0.01),
+    "budget_busd": ("Cluster budget for one run (USD billion)", 10.0, 2000.0, 10.0),
 }
 """The interactive chart's assumptions: label, minimum, maximum, step (start: the fitted medians)."""
 
 
-def interactive_chart(result: Timelines) -> alt.Chart:
-    """The largest run to 2035 and the 2030 ceilings, recomputed in the browser from four sliders.
+def interactive_chart(result: Timelines) -> alt.LayerChart:
+    """The largest run to 2035 and the 2030 ceilings, recomputed in the browser from six sliders, with
+    a line of text that states the 2030 run and the ceiling that binds.
 
     Vega-Lite parameters bound to range inputs; every curve is an expression of them, so the chart
-    works on the static site with no kernel and no request.
+    works on the static site with no kernel and no request. At its defaults it reproduces the
+    unconstrained and constrained 2030 headlines (``interactive_constants``).
     """
     constants = interactive_constants(result)
     params = [
@@ -171,27 +175,28 @@ def interactive_chart(result: Timelines) -> alt.Chart:
         )
         for name, (label, low, high, step) in SLIDERS.items()
     ]
-    years = pd.DataFrame({"year": np.arange(constants["start_year"], 2035.0 + 1e-9, 0.25)})
     elapsed = f"(datum.year - {constants['start_year']})"
-    physical = f"{constants['start_flop']:.6g} * pow(growth, {elapsed})"
+    physical = f"{constants['start_flop']:.10g} * pow(growth, {elapsed})"
     ceilings = {
-        "power ceiling (2030)": f"power_gw * {constants['flop_per_gw']:.6g}",
-        "chip ceiling (2030)": f"chip_share * {constants['flop_per_share']:.6g}",
-        "data ceiling (2030)": f"{constants['data_flop']:.6g}",
-        "latency wall (2030)": f"{constants['latency_flop']:.6g}",
+        "power": f"max(power_gw, distributed_gw) * {constants['flop_per_gw']:.10g}",
+        "chips": f"chip_share * {constants['flop_per_share']:.10g}",
+        "data": f"{constants['data_flop']:.10g}",
+        "latency": f"{constants['latency_flop']:.10g}",
+        "spend": f"budget_busd * {constants['flop_per_busd']:.10g}",
     }
-    lowest = "min(" + ", ".join(ceilings.values()) + ")"
+    lowest = f"{constants['joint_factor']:.10g} * min(" + ", ".join(ceilings.values()) + ")"
     series = {
-        "largest run (physical)": physical,
+        "largest run (physical, unconstrained)": physical,
         "effective compute (with algorithms)": f"{physical} * pow(2, 12 * {elapsed} / halving)",
-        **ceilings,
-        "physical, capped at the lowest ceiling": f"min({physical}, {lowest})",
+        **{f"{name} ceiling (2030)": expression for name, expression in ceilings.items()},
+        "largest run, capped by the ceilings": f"min({physical}, {lowest})",
     }
+    years = pd.DataFrame({"year": np.arange(constants["start_year"], 2035.0 + 1e-9, 0.25)})
     chart = alt.Chart(years)
     for name, expression in series.items():
         chart = chart.transform_calculate(**{name: expression})
     y_axis = charts.log_axis("Training compute (FLOP)", 1e25, 1e34)
-    return (
+    lines = (
         chart.transform_fold(list(series), as_=["series", "flop"])
         .mark_line(clip=True)
         .encode(
@@ -207,6 +212,22 @@ def interactive_chart(result: Timelines) -> alt.Chart:
                 alt.Tooltip("flop:Q", format=".3~e"),
             ],
         )
-        .add_params(*params)
-        .properties(title="Change the assumptions")
     )
+    binding = " : ".join(
+        f"{expression} == datum.raw_lowest ? '{name}'" for name, expression in ceilings.items()
+    )
+    verdict = (
+        "'2030: ' + format(datum.capped, '.2~e') + ' FLOP (unconstrained '"
+        " + format(datum.unconstrained, '.2~e') + '); ' + (datum.unconstrained <= datum.capped"
+        " ? 'no ceiling binds' : 'the ' + datum.binding + ' ceiling binds')"
+    )
+    at_2030 = (
+        alt.Chart(pd.DataFrame({"year": [2030.0]}))
+        .transform_calculate(unconstrained=physical)
+        .transform_calculate(raw_lowest="min(" + ", ".join(ceilings.values()) + ")")
+        .transform_calculate(capped=f"min({physical}, {lowest})")
+        .transform_calculate(binding=f"{binding} : ''")
+        .transform_calculate(text=verdict)
+    )
+    text = at_2030.mark_text(align="left", baseline="top", x=4, y=4, fontSize=12).encode(text="text:N")
+    return alt.layer(lines.add_params(*params), text).properties(title="Change the assumptions")

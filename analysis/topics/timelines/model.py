@@ -535,22 +535,49 @@ def threshold_frame(result: Timelines) -> pd.DataFrame:
 
 
 def interactive_constants(result: Timelines) -> dict[str, float]:
-    """Medians the interactive chart holds fixed, and the sliders' starting values."""
-    inputs, draws = result.inputs, result.sim.ceilings
-    per_gw = draws["power_single_campus"] / (inputs["power_single_campus_gw"])
-    per_share = draws["chips"] / np.median(inputs["chip_share_one_run"])
+    """What the interactive chart holds fixed, and the sliders' starting values, chosen so that at its
+    defaults the chart reproduces both 2030 headlines exactly.
+
+    The physical path starts where the default growth leads to the unconstrained 2030 median. A
+    ceiling is its median per unit of its slider (GW, chip share, USD billion). The lowest of the
+    ceilings' medians exceeds the median of the draws' lowest ceilings (a minimum of medians is not a
+    median of minima), so the chart scales the lowest ceiling by ``joint_factor``, the ratio that
+    makes its default equal the constrained 2030 median.
+    """
+    inputs, draws, sim = result.inputs, result.sim.ceilings, result.sim
     start_year = float(HORIZON_YEARS[0])
-    return {
+    growth = round(float(result.growth.fit.factor), 1)
+    unconstrained = float(np.median(sim.at(sim.compute, TARGET_YEAR)))
+    constants = {
         "start_year": start_year,
-        "start_flop": float(np.median(result.largest(start_year))),
-        "flop_per_gw": float(np.median(per_gw)),
-        "flop_per_share": float(np.median(per_share)),
+        "start_flop": unconstrained / growth ** (TARGET_YEAR - start_year),
+        "flop_per_gw": float(np.median(draws["power_single_campus"] / inputs["power_single_campus_gw"])),
+        "flop_per_share": float(np.median(draws["chips"] / inputs["chip_share_one_run"])),
+        "flop_per_busd": float(np.median(draws["spend"] / (inputs["largest_cluster_cost_usd_2030"] / 1e9))),
         "data_flop": float(np.median(draws["data"])),
         "latency_flop": float(np.median(draws["latency"])),
-        "growth": round(float(result.growth.fit.factor), 1),
+        "growth": growth,
         "halving": round(float(np.median(result.halving)), 1),
         "power_gw": round(float(np.median(inputs["power_single_campus_gw"])), 1),
+        "distributed_gw": round(float(np.median(inputs["power_distributed_gw"])), 1),
         "chip_share": round(float(np.median(inputs["chip_share_one_run"])), 2),
+        "budget_busd": round(float(np.median(inputs["largest_cluster_cost_usd_2030"])) / 1e9),
+        "constrained_2030": float(np.median(sim.at(sim.constrained, TARGET_YEAR))),
+        "unconstrained_2030": unconstrained,
+    }
+    lowest = min(interactive_ceilings(constants).values())
+    constants["joint_factor"] = min(1.0, constants["constrained_2030"] / lowest)
+    return constants
+
+
+def interactive_ceilings(constants: dict[str, float]) -> dict[str, float]:
+    """The interactive chart's 2030 ceilings (FLOP) at its sliders' values in ``constants``."""
+    return {
+        "power": max(constants["power_gw"], constants["distributed_gw"]) * constants["flop_per_gw"],
+        "chips": constants["chip_share"] * constants["flop_per_share"],
+        "data": constants["data_flop"],
+        "latency": constants["latency_flop"],
+        "spend": constants["budget_busd"] * constants["flop_per_busd"],
     }
 
 

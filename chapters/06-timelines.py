@@ -279,9 +279,11 @@ charts.publish(tl.figures.counts_chart(result.counts), "fig-timelines-counts")
 # ```
 #
 # How many models pass a threshold depends on how compute spreads below the
-# frontier. We resample the distance of every notable model in our data below
-# the frontier trend, and let new models arrive at the rate our data's yearly
-# counts grow. By the end of 2026 that gives {glue:text}`count_1e25_2026` models
+# frontier. New models are placed by the notable models' own compute trend
+# ({glue:text}`count_notable_growth` a year, more slowly than the frontier's,
+# so their distance below it drifts) plus a resampled residual about it, and
+# arrive at the log-linear trend of our data's yearly counts, refitted on a
+# Poisson resample of those counts in each draw; the interval holds both. By the end of 2026 that gives {glue:text}`count_1e25_2026` models
 # above 1e25 FLOP and {glue:text}`count_1e26_2026` above 1e26; by 2030,
 # {glue:text}`timelines.models_above_1e26.2030.text` above 1e26. Counts up to
 # {glue:text}`count_last_observed_year` are observed. Our data is a sample of

@@ -236,3 +236,12 @@ def test_the_interactive_chart_reproduces_both_2030_headlines_at_its_defaults():
     unconstrained = float(np.median(sim.at(sim.compute, 2030.0)))
     assert text.startswith(f"2030: {d3(constrained)} FLOP (unconstrained {d3(unconstrained)})"), text
     assert "ceiling binds" in text
+
+
+def test_the_arrival_rate_is_a_poisson_bootstrap_around_the_count_trend():
+    years = pd.Index(range(2016, 2025))
+    counts = pd.Series(np.round(10 * 1.3 ** (years - 2016)), index=years)
+    draws = timelines.model.arrival_draws(counts, draws=2000, seed=1)
+    slope_low, slope_high = np.quantile(draws[:, 1], [0.05, 0.95])
+    assert slope_low < np.log10(1.3) < slope_high
+    assert slope_high - slope_low > 0.01

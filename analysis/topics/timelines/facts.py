@@ -21,6 +21,7 @@ from analysis.topics.timelines.model import (
     Timelines,
     _short,
     coverage,
+    notable_trend,
 )
 from analysis.topics.timelines.simulation import SLOWDOWN_YEAR
 
@@ -99,8 +100,9 @@ def register_key_numbers(registry, result: Timelines) -> None:
             "dimensionless",
             f"Models in our data's population above 1e26 FLOP by the start of {start} "
             "(observed plus projected)",
-            "Poisson draws of new notable models a month (log-linear count trend) whose compute is the "
-            "frontier trend plus a resampled distance below it; median and 90% interval",
+            "Poisson draws of new notable models a month (log-linear count trend refitted on a Poisson "
+            "resample of yearly counts per draw) whose compute is the notable models' own trend (bootstrap) "
+            "plus a resampled residual; median and 90% interval",
             published=published,
             significant=2,
         )
@@ -338,7 +340,9 @@ def count_facts(result: Timelines) -> dict:
     """Numbers of the model-count section."""
     counts = result.counts.set_index(["threshold", "year"])
     observed = result.counts[result.counts.observed]
+    notable, _ = notable_trend(result.models, result.runs.publication_date.min())
     return {
+        "count_notable_growth": f"{format_number(notable.fit.factor, 2)}x",
         "count_1e25_2026": f"{counts.loc[(1e25, 2026), 'median']:,.0f}",
         "count_1e26_2026": f"{counts.loc[(1e26, 2026), 'median']:,.0f}",
         "count_last_observed_year": str(int(observed.year.max())) if len(observed) else "none",

@@ -225,28 +225,45 @@ def halving_draws(published: pd.DataFrame, draws: int = DRAWS) -> np.ndarray:
     return np.exp(np.random.default_rng(SEED + 3).normal(np.log(figure.value), sigma, draws))
 
 
-def compute_spread(models: pd.DataFrame, rows: pd.DataFrame, growth: trends.UncertainGrowth) -> np.ndarray:
-    """log10 distance below the frontier trend of every notable model since the window start."""
-    notable = models[
-        models.training_compute_flop.notna() & (models.publication_date >= rows.publication_date.min())
-    ]
+def notable_trend(models: pd.DataFrame, start: pd.Timestamp) -> tuple[trends.UncertainGrowth, np.ndarray]:
+    """The notable models' own compute trend since ``start`` (bootstrap draws) and their log10
+    residuals about it: new models are placed by this distribution, which drifts relative to the
+    frontier's (notable models grow more slowly than the frontier)."""
+    notable = models[models.training_compute_flop.notna() & (models.publication_date >= start)]
+    growth = trends.fit_growth_with_draws(
+        notable.publication_date, _as_draws(notable.training_compute_flop), SEED + 5, LEVEL
+    )
     years = trends.decimal_year(notable.publication_date)
-    return np.log10(notable.training_compute_flop.to_numpy()) - growth.fit.predict(years)
+    return growth, np.log10(notable.training_compute_flop.to_numpy()) - growth.fit.predict(years)
+
+
+def arrival_draws(per_year: pd.Series, draws: int = DRAWS, seed: int = SEED + 6) -> np.ndarray:
+    """Draws (draws x 2) of the log10 yearly-count trend (intercept, slope per year), each fitted to a
+    Poisson resample of the observed yearly counts: the arrival rate's own uncertainty."""
+    rng = np.random.default_rng(seed)
+    years = per_year.index.to_numpy(float)
+    counts = rng.poisson(per_year.to_numpy(float), (draws, len(years))) + 0.5
+    design = np.column_stack([np.ones_like(years), years - years.mean()])
+    coefficients, *_ = np.linalg.lstsq(design, np.log10(counts).T, rcond=None)
+    intercept, slope = coefficients
+    return np.column_stack([intercept - slope * years.mean(), slope])
 
 
 def model_counts(models: pd.DataFrame, rows, growth, thresholds=COUNT_THRESHOLDS, years=COUNT_YEARS):
-    """Expected cumulative number of models above each threshold by the end of each year.
+    """Cumulative number of models above each threshold by the end of each year.
 
-    Models per year follow the log-linear trend of our notable models' yearly counts; each model's
-    compute is the frontier trend at its date plus a distance drawn from ``compute_spread``
-    (bootstrap of both, ``DRAWS`` draws). Counts before the data end are observed, not modelled.
+    New notable models arrive each month at the log-linear trend of our yearly counts (``arrival_draws``:
+    a Poisson-resampled fit per draw); each one's compute is the notable models' own trend at its
+    date (a bootstrap draw) plus a resampled residual (``notable_trend``), so their drift relative to
+    the frontier is kept. Counts before the data end are observed, not modelled. ``rows`` and
+    ``growth`` (the frontier fit) set the window start.
     """
     rng = np.random.default_rng(SEED + 4)
-    spread = compute_spread(models, rows, growth)
+    notable, residuals = notable_trend(models, rows.publication_date.min())
     dated = models[models.training_compute_flop.notna()]
     per_year = dated.groupby(dated.publication_date.dt.year).size()
     fit_years = per_year.loc[2016 : int(per_year.index.max()) - 1]
-    count_fit = np.polyfit(fit_years.index.to_numpy(float), np.log10(fit_years.to_numpy(float)), 1)
+    arrivals = arrival_draws(fit_years)
     last = float(trends.decimal_year([dated.publication_date.max()])[0])
     out = []
     for threshold in thresholds:
@@ -268,9 +285,10 @@ def model_counts(models: pd.DataFrame, rows, growth, thresholds=COUNT_THRESHOLDS
                 )
                 continue
             while month < year + 1:
-                rate = 10 ** np.polyval(count_fit, month) / 12
+                rate = 10 ** (arrivals[:, 0] + arrivals[:, 1] * month) / 12
                 shares = (
-                    growth.log_value(month)[:, None] + rng.choice(spread, (DRAWS, 100)) >= np.log10(threshold)
+                    notable.log_value(month)[:, None] + rng.choice(residuals, (DRAWS, 100))
+                    >= np.log10(threshold)
                 ).mean(axis=1)
                 totals += rng.poisson(rate * shares)
                 month += 1 / 12
@@ -301,6 +319,7 @@ def open_model_projection(models: pd.DataFrame) -> dict:
 class Timelines:
     """Everything the chapter reports."""
 
+    models: pd.DataFrame
     runs: pd.DataFrame
     growth: trends.UncertainGrowth
     paths: dict[str, np.ndarray]
@@ -400,6 +419,7 @@ def analyse(
     values = _as_draws(runs.training_compute_flop)
     start = float(trends.decimal_year(runs.publication_date).max())
     return Timelines(
+        models=models,
         runs=runs,
         growth=growth,
         paths=parts["paths"],

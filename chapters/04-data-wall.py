@@ -23,6 +23,7 @@ from analysis.data import loaders
 from analysis.report import charts, keynumbers, tables
 from analysis.report.keynumbers import glue_text
 from analysis.topics import data_wall as dw
+from analysis.topics import timelines
 
 models = loaders.load_models()
 inputs = loaders.load_text_stock_inputs()
@@ -106,10 +107,14 @@ glue_text(dw.facts.method_facts(wall))
 # language models since 2010 and for the running top-5.
 #
 # **Projections of the largest dataset.** *Historical*: bootstrap paths of the
-# top-5 trend. *Compute-based*: bootstrap paths of the frontier compute trend
-# of {ref}`chapter-compute-trends`, each turned into tokens by the
-# compute-optimal allocation of {ref}`chapter-chinchilla`,
-# $D^*(C) = (C/6)^{b}/G$ (the law's point estimate). *Overtrained*: training a
+# top-5 trend plus a record offset, how far the largest dataset to date stood
+# above that line at a randomly drawn past date, never below today's largest
+# dataset (the method the timelines chapter uses for the largest run); the
+# trend line alone, which follows a typical large dataset rather than the
+# largest, is shown as a sensitivity. *Compute-based*: bootstrap paths of the
+# frontier compute trend of {ref}`chapter-compute-trends`, each turned into
+# tokens by the compute-optimal allocation of {ref}`chapter-chinchilla`,
+# $D^*(C) = (C/6)^{b}/G$, one of its bootstrap laws per draw. *Overtrained*: training a
 # model with $k$ times the compute-optimal tokens per parameter at the same
 # compute multiplies its tokens by $\sqrt{k}$; we show $k$ =
 # {glue:text}`overtraining_levels` (Llama 3 8B trained on
@@ -266,7 +271,31 @@ glue_text(dw.facts.beyond_facts(wall, published))
 #   stock model's repetition factor already assumes this much.
 # - **Private data** (messages, documents, closed archives) is larger still but
 #   not available for training by law and contract; we do not estimate it.
+
+# %% tags=["remove-cell"]
+joint, _ = timelines.model.joint_simulation(
+    models,
+    loaders.load_hardware(),
+    loaders.load_power_cost_inputs(),
+    loaders.load_constraint_inputs(),
+    inputs,
+    loaders.load_epoch_ml_hardware(),
+    loaders.load_epoch_hardware_prices(),
+)
+glue_text(dw.facts.joint_facts(joint, wall))
+
+# %% [markdown]
+# ### The largest run of 2030 and the stock
 #
+# In the report's joint simulation of the largest training run (the timelines
+# chapter: the compute trend bent by the 2030 ceilings, among them this
+# chapter's stock), the constrained 2030 run's compute-optimal dataset is
+# {glue:text}`joint_tokens_constrained` tokens, {glue:text}`joint_share_constrained`
+# of the median effective stock of 2030; with no ceiling it would be
+# {glue:text}`joint_tokens_unconstrained` tokens
+# ({glue:text}`joint_share_unconstrained`).
+
+# %% [markdown]
 # ## Comparison with published estimates
 
 # %% tags=["hide-input"]

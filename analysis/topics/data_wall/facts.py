@@ -235,3 +235,18 @@ def beyond_facts(wall: DataWall, published: pd.DataFrame) -> dict:
         "repetition_multiplier": 1 + r_star * (1 - np.exp(-(epochs - 1) / r_star)),
         "repetition_epochs": format_printed(epochs),
     }
+
+
+def joint_facts(joint, wall) -> dict:
+    """The joint simulation's 2030 run (timelines chapter) on both paths: its compute-optimal tokens
+    (median, 90% interval) and their share of the median effective stock of 2030."""
+    stock = float(np.median(10 ** wall.stock.log_effective(2030.0)[:, 0]))
+    facts = {}
+    for kind in ("constrained", "unconstrained"):
+        tokens = joint.in_year(kind, 2030.0)["tokens"]
+        median, low, high = np.quantile(tokens, [0.5, 0.05, 0.95])
+        facts[f"joint_tokens_{kind}"] = (
+            f"{format_number(median, 2)} (90% interval {format_number(low, 2)}–{format_number(high, 2)})"
+        )
+        facts[f"joint_share_{kind}"] = f"{median / stock:.0%}"
+    return facts

@@ -155,25 +155,48 @@ class Paths:
         return self.log_2024[..., None] + self.slope[..., None] * (np.asarray(year, float) - STOCK_YEAR)
 
 
-def historical_paths(rows: pd.DataFrame, draws: int = DRAWS) -> Paths:
-    """Bootstrap paths of the running top-5 dataset trend."""
+def historical_trend_line(rows: pd.DataFrame, draws: int = DRAWS) -> Paths:
+    """Bootstrap paths of the running top-5 dataset trend line itself (a sensitivity: the typical
+    large dataset, not the largest)."""
     top = top_datasets(rows)
     level, slope = trends.growth_draws(top.publication_date, top.training_tokens, STOCK_YEAR, draws, SEED)
-    return Paths("historical trend (top-5 datasets)", level, slope)
+    return Paths("historical trend line (top-5 datasets)", level, slope)
+
+
+def record_offsets(rows: pd.DataFrame) -> np.ndarray:
+    """How far (log10 tokens) the largest dataset to date stood above the top-5 trend line at each
+    dataset's date since the top-5 series starts: the record offsets a projection of the largest
+    dataset draws from (as the timelines chapter's largest-run projection does for compute)."""
+    top = top_datasets(rows)
+    fit = trends.fit_growth(top.publication_date, top.training_tokens)
+    ordered = rows.sort_values("publication_date")
+    years = trends.decimal_year(ordered.publication_date)
+    record = np.maximum.accumulate(np.log10(ordered.training_tokens.to_numpy(float)))
+    return (record - fit.predict(years))[years >= trends.decimal_year(top.publication_date).min()]
+
+
+def historical_paths(rows: pd.DataFrame, draws: int = DRAWS) -> Paths:
+    """Paths of the largest dataset: the top-5 trend line's bootstrap draws plus a record offset drawn
+    from history, never below today's largest dataset."""
+    line = historical_trend_line(rows, draws)
+    offsets = np.random.default_rng(SEED + 2).choice(record_offsets(rows), draws)
+    level = np.maximum(line.log_2024 + offsets, np.log10(rows.training_tokens.max()))
+    return Paths("historical trend plus record offset (largest dataset)", level, line.slope)
 
 
 def compute_based_paths(models: pd.DataFrame, draws: int = DRAWS) -> Paths:
     """Tokens of the largest run: frontier compute paths × the compute-optimal allocation.
 
     With D*(C) = (C/6)**b / G (``ChinchillaLaw.optimal_allocation``), log10 D* is linear in
-    log10 C, so a log-linear compute path gives a log-linear token path. The law is the
-    Chinchilla chapter's point estimate; its uncertainty is not propagated.
+    log10 C, so a log-linear compute path gives a log-linear token path. Each draw takes
+    one of the Chinchilla chapter's bootstrap laws, so the allocation's uncertainty is propagated.
     """
-    law = chinchilla.model.fitted_law()
+    laws = chinchilla.model.replicate().bootstrap.draws
+    _, big_a, big_b, alpha, beta = laws[np.arange(draws) % len(laws)].T
+    exponent = alpha / (alpha + beta)
+    scale = (alpha * big_a / (beta * big_b)) ** (1.0 / (alpha + beta))
     compute_2024, compute_slope = compute_trends.model.frontier_growth_draws(models, STOCK_YEAR, draws)
-    _, exponent = law.allocation_exponents()
-    tokens_at_1e20 = np.log10(law.optimal_allocation(1e20)[1])
-    log_2024 = tokens_at_1e20 + exponent * (compute_2024 - 20.0)
+    log_2024 = exponent * (compute_2024 - np.log10(6.0)) - np.log10(scale)
     return Paths("compute-based", log_2024, exponent * compute_slope)
 
 
@@ -367,6 +390,7 @@ def analyse(models: pd.DataFrame, inputs: pd.DataFrame, epoch_sizes: pd.DataFram
         "compute_based": full_use(stock, compute),
         **{f"overtrained_{k}x": full_use(stock, paths) for k, paths in overtrained.items()},
         "epoch": full_use(stock, epoch),
+        "trend_line": full_use(stock, historical_trend_line(datasets)),
     }
     results["combined"] = mixture(
         results["historical"], results["compute_based"], "historical and compute-based"
@@ -418,7 +442,8 @@ def full_use_frame(wall: DataWall, published: pd.DataFrame) -> pd.DataFrame:
     """Every projection's median year and 80% interval, and the published figure, for a forest plot."""
     labels = {
         "combined": "ours: historical and compute-based",
-        "historical": "ours: historical trend",
+        "historical": "ours: historical trend plus record offset (largest dataset)",
+        "trend_line": "ours: historical trend line only (sensitivity)",
         "compute_based": "ours: compute-based",
         "overtrained_5x": "ours: compute-based, 5x overtrained",
         "overtrained_10x": "ours: compute-based, 10x overtrained",

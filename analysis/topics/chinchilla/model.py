@@ -80,14 +80,19 @@ def fitted_law() -> sl.ChinchillaLaw:
     return _fit(runs[~runs.excluded]).law
 
 
+@functools.cache
 def replicate(resamples: int = BOOTSTRAP_RESAMPLES, seed: int = BOOTSTRAP_SEED) -> Replication:
-    """Fit the law as the replication did and bootstrap it (``resamples`` refits, seeded)."""
+    """Fit the law as the replication did and bootstrap it (``resamples`` refits, seeded).
+
+    Computed once per process and arguments (the runs are fixed; the result is frozen): the data-wall,
+    power and timelines pages read its bootstrap too. Callers must not modify its arrays."""
     runs = load_runs()
     included = runs[~runs.excluded]
     fit = _fit(included)
     bootstrap = sl.bootstrap_chinchilla(
         included.parameters, included.training_tokens, included.loss, fit, resamples, seed
     )
+    bootstrap.draws.setflags(write=False)
     return Replication(runs=runs, fit=fit, bootstrap=bootstrap)
 
 

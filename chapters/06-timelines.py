@@ -197,7 +197,12 @@ charts.publish(
 # {glue:text}`raw_coverage_50` inside the 50% one: the record fell inside the
 # 90% interval {glue:text}`raw_verdict`. By the rule,
 # {glue:text}`calibration_outcome` (80% coverage then
-# {glue:text}`wide_coverage_80`). The misses: {glue:text}`misses`.
+# {glue:text}`wide_coverage_80`). The misses: {glue:text}`misses`. Each
+# cutoff fits only the frontier runs of the eight years before it, as the
+# projection does. Before widening, the realised record came in at
+# {glue:text}`backtest_bias` times the projection's median on average, and its
+# mean PIT (the share of draws below what happened; one half if unbiased) was
+# {glue:text}`backtest_pit`.
 #
 # ```{glue:figure} fig-timelines-calibration
 # :name: fig-timelines-calibration

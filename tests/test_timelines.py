@@ -245,3 +245,13 @@ def test_the_arrival_rate_is_a_poisson_bootstrap_around_the_count_trend():
     slope_low, slope_high = np.quantile(draws[:, 1], [0.05, 0.95])
     assert slope_low < np.log10(1.3) < slope_high
     assert slope_high - slope_low > 0.01
+
+
+def test_a_windowed_backtest_fits_only_the_trailing_window_before_each_cutoff():
+    years = np.arange(2000.0, 2020.0, 0.25)
+    dates = [trends.from_decimal_year(year) for year in years]
+    values = (10 ** (20 + 0.5 * (years - 2000)))[:, None] * np.ones((1, 50))
+    table = forecasts.backtest_largest(dates, values, range(len(years)), [2012.0, 2016.0], 2.0, window=3.0)
+    assert table["before cutoff"].tolist() == [12, 12]
+    everything = forecasts.backtest_largest(dates, values, range(len(years)), [2012.0, 2016.0], 2.0)
+    assert everything["before cutoff"].tolist() == [48, 64]

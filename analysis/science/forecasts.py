@@ -375,8 +375,12 @@ def backtest_largest(
     level: float = DEFAULT_LEVEL,
     widen: float = 1.0,
     method: str = "mixture",
+    window: float | None = None,
 ) -> pd.DataFrame:
     """``largest_run_projection`` from past cutoffs against the record ``horizon`` years later.
+
+    With ``window`` (years), each cutoff fits only the items of that many years before it, as a
+    projection fitted on a trailing window is; the realised record counts every item.
 
     For each cutoff: fit on items dated before it, project ``horizon`` years ahead and compare with
     the largest item (median) dated by then: the ratio to each projection's median, and whether it
@@ -392,7 +396,7 @@ def backtest_largest(
     medians = np.median(values, axis=1)
     rows = []
     for cutoff in cutoffs:
-        before = years < cutoff
+        before = (years < cutoff) & ((years >= cutoff - window) if window else True)
         if before.sum() < BACKTEST_MIN_ITEMS:
             rows.append(
                 {

@@ -248,6 +248,8 @@ def calibration_facts(result: Timelines) -> dict:
         ),
         "wide_coverage_80": f"{wide.share[wide.level == 0.8].iloc[0]:.0%}",
         "n_backtests": str(len(result.backtest)),
+        "backtest_bias": format_number(10 ** float(result.backtest_raw["log10 error"].mean()), 2),
+        "backtest_pit": format_number(float(result.backtest_raw.pit.mean()), 2),
         "calibration_outcome": (
             "no widening is called for"
             if result.widening == 1.0

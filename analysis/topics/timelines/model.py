@@ -158,23 +158,24 @@ def _short(table: pd.DataFrame) -> bool:
 
 
 def calibration(models: pd.DataFrame, widen: float = 1.0, draws: int = 500) -> pd.DataFrame:
-    """The same projection from past cutoffs, scored on the largest run 2 and 4 years later."""
+    """The same projection from past cutoffs, scored on the largest run 2 and 4 years later: each cutoff
+    fits the frontier runs of the ``WINDOW_YEARS`` before it, the window the projection itself uses."""
     frontier = FRONTIER.select(models, **compute_trends.model.OURS)
     years = trends.decimal_year(frontier.publication_date)
     tables = []
     for horizon in BACKTEST_HORIZONS:
         cutoffs = [cutoff for cutoff in CUTOFFS if cutoff + horizon <= years.max()]
-        rows = frontier[years >= min(cutoffs) - WINDOW_YEARS]
         table = forecasts.backtest_largest(
-            rows.publication_date,
-            _as_draws(rows.training_compute_flop, draws),
-            rows.model,
+            frontier.publication_date,
+            _as_draws(frontier.training_compute_flop, draws),
+            frontier.model,
             cutoffs,
             horizon,
             SEED,
             LEVEL,
             widen,
             METHOD,
+            window=WINDOW_YEARS,
         )
         if (table.status != "fitted").any():
             raise ValueError(f"timelines calibration: too few frontier runs before {table.cutoff.tolist()}")

@@ -315,6 +315,7 @@ tables.show(keynumbers.comparison_table(registry, published, dw.model.COMPARISON
 # - **Dataset sizes.** Many frontier developers no longer publish token counts;
 #   our dataset frontier rests on open models, whose datasets may be smaller
 #   than closed ones'.
-# - **The allocation.** The compute-based projection uses the Chinchilla
-#   chapter's point estimate of the law, not its bootstrap, so its band
-#   understates the uncertainty of the allocation.
+# - **The compute-based path follows the trend.** It turns the frontier
+#   compute trend line into tokens, not the largest run's record path, so it
+#   describes a typical frontier run's dataset; the historical path carries the
+#   record offset.

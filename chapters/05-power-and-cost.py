@@ -53,7 +53,7 @@ joint, _ = timelines.model.joint_simulation(
     loaders.load_epoch_ml_hardware(),
     loaders.load_epoch_hardware_prices(),
 )
-glue_text(pw.facts.joint_facts(joint))
+glue_text(pw.facts.joint_facts(joint, result))
 
 # %% [markdown]
 # ## Summary
@@ -77,12 +77,14 @@ glue_text(pw.facts.joint_facts(joint))
 #   {glue:text}`power.decomposition.compute_minus_power.text` orders of
 #   magnitude per year faster than power: more efficient chips, lower precision,
 #   longer runs. {cite-number}`power.decomposition.compute_minus_power`
-# - **2030, one simulation.** The report's joint simulation of the largest
-#   run (the timelines chapter), whose compute is bent by the 2030 ceilings,
-#   has it draw {glue:text}`joint_constrained_power` from the grid in 2030 and
-#   cost {glue:text}`joint_constrained_cost`; with no ceiling it would need
+# - **2030, one simulation.** In the report's joint simulation (timelines
+#   chapter: compute bent by the 2030 ceilings) the largest 2030 run draws
+#   {glue:text}`joint_constrained_power` and costs
+#   {glue:text}`joint_constrained_cost`; with no ceiling it would need
 #   {glue:text}`joint_unconstrained_power` and
-#   {glue:text}`joint_unconstrained_cost`. {cite-number}`timelines.largest_run_2030.constrained.power_w` {cite-number}`timelines.largest_run_2030.unconstrained.power_w`
+#   {glue:text}`joint_unconstrained_cost`. This chapter's own paths are checks:
+#   the power trend gives {glue:text}`trend_over_constrained` times the
+#   constrained power and {glue:text}`trend_over_unconstrained` times the other. {cite-number}`timelines.largest_run_2030.constrained.power_w` {cite-number}`timelines.largest_run_2030.unconstrained.power_w`
 # - **2030, this chapter's paths.** If the power trend holds, the largest run
 #   in 2030 draws {glue:text}`power.projection_2030.w.text` W, about
 #   {glue:text}`summary_2030_share_us` of the average electricity demand of the

@@ -40,6 +40,8 @@ tl.facts.register_key_numbers(registry, result)
 registry.glue()
 registry.save()
 glue_text(tl.facts.summary_facts(result, published))
+band = tl.model.specification_band(loaders.load_models(), loaders.load_epoch_models())
+glue_text(tl.facts.band_summary_facts(band))
 
 # %% [markdown]
 # ## Summary
@@ -62,7 +64,10 @@ glue_text(tl.facts.summary_facts(result, published))
 #   largest run in 2030 would use
 #   {glue:text}`timelines.largest_run_2030.unconstrained.flop.text` FLOP and
 #   need {glue:text}`summary_unconstrained_gw` and
-#   {glue:text}`summary_unconstrained_usd`. {cite-number}`timelines.largest_run_2030.unconstrained.flop` {cite-number}`timelines.largest_run_2030.unconstrained.power_w` {cite-number}`timelines.largest_run_2030.unconstrained.cost_usd`
+#   {glue:text}`summary_unconstrained_usd`. Fitted to other windows, to
+#   record-setters only or without speculative rows, the 2030 median runs
+#   {glue:text}`summary_band` FLOP; on Epoch AI's data it is
+#   {glue:text}`summary_epoch_data_2030`. {cite-number}`timelines.largest_run_2030.unconstrained.flop` {cite-number}`timelines.largest_run_2030.unconstrained.power_w` {cite-number}`timelines.largest_run_2030.unconstrained.cost_usd`
 # - **Effective compute.** With algorithmic gains, the constrained 2030 run is
 #   worth {glue:text}`timelines.effective_compute_2030.constrained.gpt4_multiple.text`
 #   times GPT-4's training compute. {cite-number}`timelines.effective_compute_2030.constrained.gpt4_multiple`
@@ -72,8 +77,9 @@ glue_text(tl.facts.summary_facts(result, published))
 #   in {glue:text}`timelines.threshold_year.unconstrained.1e28.text` and
 #   {glue:text}`timelines.threshold_year.unconstrained.1e29.text`. {cite-number}`timelines.threshold_year.constrained.1e28` {cite-number}`timelines.threshold_year.constrained.1e29` {cite-number}`timelines.threshold_year.unconstrained.1e29`
 # - **Calibration.** Run from past cutoffs, the projection's 90% intervals held
-#   the realised record in {glue:text}`summary_raw_coverage` of backtests; the
-#   widening rule gives a factor of {glue:text}`summary_widening`, after which
+#   the realised record in {glue:text}`summary_raw_coverage` of backtests. The
+#   rule that would widen the intervals if they held it too rarely multiplies
+#   their spread by {glue:text}`summary_widening`, after which
 #   {glue:text}`timelines.backtest.coverage_90` of backtests fall inside the 90%
 #   interval.
 #
@@ -149,7 +155,6 @@ tables.show(
 
 # %% tags=["remove-cell"]
 glue_text(tl.facts.projection_facts(result))
-band = tl.model.specification_band(loaders.load_models(), loaders.load_epoch_models())
 glue_text(tl.facts.band_facts(result, band))
 ceilings = tl.model.ceiling_frame(result, published)
 charts.publish(tl.figures.fan_chart(result, ceilings), "fig-timelines-fan")
@@ -157,7 +162,7 @@ charts.publish(tl.figures.fan_chart(result, ceilings), "fig-timelines-fan")
 # %% [markdown]
 # Fitted on {glue:text}`n_runs` frontier runs, the trend line alone reaches
 # {glue:text}`trend_2030` in 2030 and today's record carried forward
-# {glue:text}`record_2030`. By 2035 the headline's median is
+# {glue:text}`record_2030`. By 2035 the unconstrained median is
 # {glue:text}`largest_2035`.
 #
 # **Specification band.** The unconstrained projection depends on which runs
@@ -167,15 +172,18 @@ charts.publish(tl.figures.fan_chart(result, ceilings), "fig-timelines-fan")
 # AI's data it is {glue:text}`epoch_data_2030`. The default (our data, the
 # running top-10 of the trailing eight years) ranks {glue:text}`band_rank`. It
 # stays the default because it is the specification the calibration below
-# backtests; the headline is the constrained run:
+# backtests (the band's rows are not widened, so the default row's interval is
+# narrower than the headline's); the headline is the constrained run:
 # {glue:text}`band_verdict`.
 #
 # ```{glue:figure} fig-timelines-fan
 # :name: fig-timelines-fan
 #
-# The largest training run to 2035 (median and 90% band, beside the trend line
-# and the record carried forward), the frontier runs it is fitted to, and the
-# 2030 ceilings (median and 90% interval). {figure-svg}`fig-timelines-fan`
+# The largest training run to 2035 on the constrained path (the headline) and
+# unconstrained (each median and 90% band), beside the trend line and the
+# record carried forward, the frontier runs they are fitted to, and the power
+# and chip ceilings of 2030 (median and 90% interval; every ceiling is in the
+# table under the ceilings figure). {figure-svg}`fig-timelines-fan`
 # ```
 
 # %% tags=["hide-input"]
@@ -213,7 +221,7 @@ charts.publish(
 # ```
 
 # %% tags=["hide-input"]
-tables.show(result.backtest, index=False)
+tables.show(tl.facts.backtest_table(result), index=False, significant=2)
 
 # %% [markdown]
 # ### The ceilings of 2030
@@ -280,7 +288,7 @@ charts.publish(tl.figures.counts_chart(result.counts), "fig-timelines-counts")
 # :name: fig-timelines-thresholds
 #
 # The year the largest run first exceeds each threshold (median and 90%
-# interval of the unconstrained projection). {figure-svg}`fig-timelines-thresholds`
+# interval, on the constrained and the unconstrained path). {figure-svg}`fig-timelines-thresholds`
 # ```
 #
 # How many models pass a threshold depends on how compute spreads below the
@@ -288,8 +296,9 @@ charts.publish(tl.figures.counts_chart(result.counts), "fig-timelines-counts")
 # ({glue:text}`count_notable_growth` a year, more slowly than the frontier's,
 # so their distance below it drifts) plus a resampled residual about it, and
 # arrive at the log-linear trend of our data's yearly counts, refitted on a
-# Poisson resample of those counts in each draw; the interval holds both. By the end of 2026 that gives {glue:text}`count_1e25_2026` models
-# above 1e25 FLOP and {glue:text}`count_1e26_2026` above 1e26; by 2030,
+# Poisson resample of those counts in each draw; the interval holds both. By
+# the end of 2026 that gives {glue:text}`count_1e25_2026` models above 1e25
+# FLOP and {glue:text}`count_1e26_2026` above 1e26; by the start of 2030,
 # {glue:text}`timelines.models_above_1e26.2030.text` above 1e26. Counts up to
 # {glue:text}`count_last_observed_year` are observed. Our data is a sample of
 # notable models, not a census, so these are counts of models like ours.

@@ -543,10 +543,10 @@ def path_summary(trend_error: float, components_error: float, trend_bias=0.5, co
 
 def test_the_path_the_chapter_stands_behind_follows_the_backtest():
     assert power.projection_facts.path_choice_text(path_summary(0.3, 0.9)).startswith(
-        "The chapter stands behind the power trend"
+        "Of this chapter's two paths the backtest favours the power trend"
     )
     assert power.projection_facts.path_choice_text(path_summary(0.9, 0.3)).startswith(
-        "The chapter stands behind Epoch AI and EPRI's components"
+        "Of this chapter's two paths the backtest favours Epoch AI and EPRI's components"
     )
 
 

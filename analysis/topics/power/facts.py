@@ -388,14 +388,18 @@ def summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
     }
 
 
-def joint_facts(joint) -> dict:
+def joint_facts(joint, result: PowerAndCost) -> dict:
     """The joint simulation's 2030 run (the timelines chapter's draws) on both paths: median grid power
-    and amortised cost, in the units the timelines chapter registers them."""
+    and amortised cost, in the units the timelines chapter registers them; and this chapter's own
+    power-trend path against them (ratio of medians)."""
     facts = {}
+    trend = float(np.median(result.power_projection[forecasts.LARGEST_RUN_METHOD][1]))
     for kind in ("constrained", "unconstrained"):
         run = joint.in_year(kind, 2030.0)
-        facts[f"joint_{kind}_power"] = units.format_watts(float(np.median(run["power_w"])))
+        power = float(np.median(run["power_w"]))
+        facts[f"joint_{kind}_power"] = units.format_watts(power)
         facts[f"joint_{kind}_cost"] = units.format_usd(float(np.median(run["cost_usd"])))
+        facts[f"trend_over_{kind}"] = format_number(trend / power, 2)
     return facts
 
 

@@ -24,7 +24,8 @@ def path_choice_text(summary: pd.DataFrame) -> str:
     other = next(path for path in table.index if path != chosen)
     errors = {path: format_number(10 ** table["mean |log10 error|"][path], 2) for path in table.index}
     return (
-        f"The chapter stands behind {PATH_NAMES[chosen]}: from past cutoffs its median missed the realised "
+        f"Of this chapter's two paths the backtest favours {PATH_NAMES[chosen]}: from past cutoffs its "
+        "median missed the realised "
         f"record by a factor of {errors[chosen]} on average in either direction (the mean absolute log "
         f"error), that of {PATH_NAMES[other]} by a factor of {errors[other]}"
     )

@@ -236,6 +236,14 @@ def projection_facts(result: Timelines) -> dict:
     }
 
 
+def backtest_table(result: Timelines):
+    """The widened backtests, cutoff and target year as decimal years (not rounded)."""
+    table = result.backtest.copy()
+    for column in ("cutoff", "target year", "horizon"):
+        table[column] = table[column].map("{:g}".format)
+    return table
+
+
 def calibration_facts(result: Timelines) -> dict:
     """Numbers of the calibration section."""
     raw, wide = coverage(result.backtest_raw), coverage(result.backtest)
@@ -287,6 +295,16 @@ def ceiling_facts(result: Timelines) -> dict:
 DIVERTED_SHARE = 0.5
 """The scenario share of the power, chips and cluster budget that inference and RL roll-outs take away
 from the largest pre-training run (an illustration, not an estimate)."""
+
+
+def band_summary_facts(band) -> dict:
+    """The summary's view of the specification band: its range and the figure on Epoch AI's data."""
+    medians = band["2030 median (FLOP)"]
+    epoch = band.loc[band.specification.str.startswith("Epoch"), "2030 median (FLOP)"].iloc[0]
+    return {
+        "summary_band": f"{_flop(float(medians.min()))}–{_flop(float(medians.max()))}",
+        "summary_epoch_data_2030": _flop(float(epoch)),
+    }
 
 
 def band_facts(result: Timelines, band) -> dict:

@@ -456,11 +456,11 @@ def crossing_years(sim: simulation.Simulation, thresholds, start: float) -> dict
 
 
 def fan_frame(result: Timelines) -> pd.DataFrame:
-    """Median and 90% band of the largest run by year: the widened headline and its two parts."""
+    """Median and 90% band of the largest run by year: the constrained path (headline), the widened
+    unconstrained projection and its two parts."""
     draws = {
-        "headline (trend plus record offset, widened)": forecasts.widened(
-            result.paths[METHOD], result.widening
-        ),
+        "constrained (headline)": result.sim.constrained,
+        "unconstrained (trend plus record offset, widened)": result.sim.compute,
         "record carried forward": result.paths["record"],
         "trend line": result.paths["trend"],
     }

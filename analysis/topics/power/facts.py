@@ -365,22 +365,29 @@ def _growth(fit: trends.GrowthFit) -> str:
 def summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
     """The summary's numbers that are not key numbers, and the published figures it names."""
     table = result.runs.table
-    grids = result.grids.set_index("name")
-    projection_2030 = np.median(result.power_projection[forecasts.LARGEST_RUN_METHOD][1])
     return {
         "summary_runs": str(len(table)),
         "summary_largest_model": result.largest_power.model,
         "summary_compute_growth": _growth(
             trends.fit_growth(table.publication_date, table.training_compute_flop, level=LEVEL, seed=SEED)
         ),
-        "summary_2030_share_us": f"{projection_2030 / grids.power_w['United States']:.1%}",
-        "summary_2030_virginia": format_number(projection_2030 / grids.power_w["Virginia"], 2),
         "summary_imputed_largest": imputation_table(result)["with imputed runs"].iloc[2],
-        "summary_path_choice": path_choice_text(result.backtest_summary),
         "summary_vendor_growth": _growth(result.vendor_only.fit),
         "summary_published_growth": compute_trends.model.published_cell(
             published.loc["emberson2024.power_growth.frontier"]
         ),
+    }
+
+
+def summary_2030_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
+    """The summary's 2030 bullet: this chapter's power-trend run against grids, the published range and
+    which of this chapter's two paths the backtest favours."""
+    grids = result.grids.set_index("name")
+    projection_2030 = np.median(result.power_projection[forecasts.LARGEST_RUN_METHOD][1])
+    return {
+        "summary_2030_share_us": f"{projection_2030 / grids.power_w['United States']:.1%}",
+        "summary_2030_virginia": format_number(projection_2030 / grids.power_w["Virginia"], 2),
+        "summary_path_choice": path_choice_text(result.backtest_summary),
         "summary_published_2030": " to ".join(
             units.format_watts(published.value[f"epoch_epri2025.largest_run_power.2030_{end}"])
             for end in ("low", "high")
@@ -400,6 +407,10 @@ def joint_facts(joint, result: PowerAndCost) -> dict:
         facts[f"joint_{kind}_power"] = units.format_watts(power)
         facts[f"joint_{kind}_cost"] = units.format_usd(float(np.median(run["cost_usd"])))
         facts[f"trend_over_{kind}"] = format_number(trend / power, 2)
+    years = np.array([2025.0, 2030.0])
+    per_watt = np.log10(joint.at(joint.flop_per_joule, years[1]) / joint.at(joint.flop_per_joule, years[0]))
+    facts["joint_offset"] = format_number(float(np.median(per_watt)) / (years[1] - years[0]), 2)
+    facts["historical_offset"] = format_number(result.decomposition.compute_minus_power[0], 2)
     return facts
 
 

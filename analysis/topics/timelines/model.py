@@ -471,6 +471,7 @@ CEILING_LABELS = {
     "power": "Power (larger of one campus and a distributed network)",
     "power_single_campus": "Power, one campus only (scenario)",
     "power_distributed": "Power, distributed network (capped by bandwidth)",
+    "bandwidth": "Inter-data-centre bandwidth (caps the distributed network)",
     "chips": "Chip supply",
     "data": "Data (effective stock)",
     "latency": "Latency wall",
@@ -482,6 +483,7 @@ CEILING_LABELS = {
 PUBLISHED_CEILINGS = {
     "power_single_campus": "sevilla2024can.ceiling.power_single_campus",
     "power_distributed": "sevilla2024can.ceiling.power_distributed",
+    "bandwidth": "sevilla2024can.ceiling.bandwidth",
     "chips": "sevilla2024can.ceiling.chips",
     "data": "sevilla2024can.ceiling.data",
     "latency": "sevilla2024can.ceiling.latency",

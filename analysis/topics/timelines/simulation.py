@@ -252,6 +252,7 @@ def simulate(
             "power": np.maximum(campus, distributed),
             "power_single_campus": campus,
             "power_distributed": distributed,
+            "bandwidth": inputs["bandwidth_ceiling_flop"],
             "chips": inputs["h100e_for_largest_run_2030"] * useful_per_chip,
             "data": tokens_law.compute_for(stock_tokens_2030 * inputs["multimodal_data_factor"]),
             "latency": inputs["latency_wall_flop"],

@@ -91,8 +91,9 @@ glue_text(pw.facts.summary_2030_facts(result, published))
 #   the power trend gives {glue:text}`trend_over_constrained` times the
 #   constrained power and {glue:text}`trend_over_unconstrained` times the other.
 #   They differ because the simulation lets compute outgrow power by
-#   {glue:text}`joint_offset` OOM a year (chip efficiency at a fixed
-#   precision and run length), the power trend by the historical
+#   {glue:text}`joint_offset` OOM a year (chip efficiency alone: the FP8 gain
+#   and the run length enter it as levels, not as growth), the power trend by
+#   the historical
 #   {glue:text}`historical_offset`, which includes the one-off move to 16-bit. {cite-number}`timelines.largest_run_2030.constrained.power_w` {cite-number}`timelines.largest_run_2030.unconstrained.power_w`
 # - **2030, this chapter's paths.** If the power trend holds, the largest run
 #   in 2030 draws {glue:text}`power.projection_2030.w.text` W, about
@@ -407,9 +408,10 @@ tables.show(result.backtest_summary, index=False, significant=2)
 tables.show(pw.projection.pit_histogram(result.backtest), index=False)
 
 # %% tags=["remove-cell"]
-glue_text(pw.projection_facts.scale_facts(result))
+glue_text(pw.projection_facts.scale_facts(result, joint))
 charts.publish(
-    pw.figures.fan_chart(result, loaders.load_power_references(), published), "fig-power-and-cost-fan"
+    pw.figures.fan_chart(result, loaders.load_power_references(), published, joint),
+    "fig-power-and-cost-fan",
 )
 
 # %% [markdown]
@@ -419,8 +421,9 @@ charts.publish(
 # plans; all AI chips shipped since 2022 draw about
 # {glue:text}`installed_power` ({glue:text}`installed_date`) at their own TDP.
 # On that basis (a run's chips are {glue:text}`chip_share_of_grid` of its grid
-# power; the rest is servers and cooling) the median 2030 run would need
-# {glue:text}`share_installed_2030` of today's whole installed base. The
+# power; the rest is servers and cooling) the joint simulation's constrained
+# 2030 run (median) would need {glue:text}`share_installed_2030` of today's
+# whole installed base. The
 # United States' average demand in {glue:text}`grid_year` was
 # {glue:text}`us_average`, Virginia's {glue:text}`virginia_average`. Today's
 # largest run used {glue:text}`largest_energy_share_us` of a year of US

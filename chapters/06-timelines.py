@@ -64,9 +64,9 @@ glue_text(tl.facts.band_summary_facts(band))
 #   largest run in 2030 would use
 #   {glue:text}`timelines.largest_run_2030.unconstrained.flop.text` FLOP and
 #   need {glue:text}`summary_unconstrained_gw` and
-#   {glue:text}`summary_unconstrained_usd`. Fitted to other windows, to
-#   record-setters only or without speculative rows, the 2030 median runs
-#   {glue:text}`summary_band` FLOP; on Epoch AI's data it is
+#   {glue:text}`summary_unconstrained_usd`. Fitted to our data with other
+#   windows, record-setters only or without speculative rows, the 2030 median
+#   runs {glue:text}`summary_band` FLOP; on Epoch AI's data it is
 #   {glue:text}`summary_epoch_data_2030`. {cite-number}`timelines.largest_run_2030.unconstrained.flop` {cite-number}`timelines.largest_run_2030.unconstrained.power_w` {cite-number}`timelines.largest_run_2030.unconstrained.cost_usd`
 # - **Effective compute.** With algorithmic gains, the constrained 2030 run is
 #   worth {glue:text}`timelines.effective_compute_2030.constrained.gpt4_multiple.text`
@@ -172,8 +172,8 @@ charts.publish(tl.figures.fan_chart(result, ceilings), "fig-timelines-fan")
 # AI's data it is {glue:text}`epoch_data_2030`. The default (our data, the
 # running top-10 of the trailing eight years) ranks {glue:text}`band_rank`. It
 # stays the default because it is the specification the calibration below
-# backtests (the band's rows are not widened, so the default row's interval is
-# narrower than the headline's); the headline is the constrained run:
+# backtests (the band's rows use fewer draws, so the default row's interval
+# differs slightly from the headline's); the headline is the constrained run:
 # {glue:text}`band_verdict`.
 #
 # ```{glue:figure} fig-timelines-fan

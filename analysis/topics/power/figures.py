@@ -157,9 +157,12 @@ def decomposition_chart(decomposition: Decomposition) -> alt.LayerChart:
     return alt.layer(bars, rules).properties(title="Why power grows more slowly than compute", width=360)
 
 
-def fan_chart(result: PowerAndCost, references: pd.DataFrame, published: pd.DataFrame) -> alt.LayerChart:
-    """The largest run's projected power to 2030 against grids, campuses and Epoch/EPRI's range."""
-    frame = projection_frame(result)
+def fan_chart(
+    result: PowerAndCost, references: pd.DataFrame, published: pd.DataFrame, joint=None
+) -> alt.LayerChart:
+    """The largest run's projected power to 2030 (this chapter's paths and the joint simulation's)
+    against grids, campuses and Epoch/EPRI's range."""
+    frame = projection_frame(result, joint)
     refs = reference_frame(result, references, published)
     low = float(min(frame.low.min(), refs.power_w.min()))
     high = float(max(frame.high.max(), refs.power_w.max()))

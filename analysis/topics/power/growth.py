@@ -370,15 +370,16 @@ def analyse(
     )
 
 
-def projection_frame(result: PowerAndCost) -> pd.DataFrame:
-    """The largest run's power by year to 2030 (median and 90% band of each projection)."""
+def projection_frame(result: PowerAndCost, joint=None) -> pd.DataFrame:
+    """The largest run's power by year to 2030 (median and 90% band of each projection): this chapter's
+    paths and, given the joint simulation (``joint``), its constrained and unconstrained runs."""
     years = FAN_YEARS
     table = result.runs.table
     _, draws = forecasts.largest_run_projection(
         table.publication_date, result.runs.power, result.growth, years
     )
     labels = {
-        forecasts.LARGEST_RUN_METHOD: "trend plus record offset (headline)",
+        forecasts.LARGEST_RUN_METHOD: "power trend plus record offset (this chapter)",
         "record": "record carried forward",
         "trend": "trend line",
     }
@@ -386,6 +387,10 @@ def projection_frame(result: PowerAndCost) -> pd.DataFrame:
     paths["Epoch AI and EPRI's components"] = projection.components_projection(
         result.runs, result.component_rates, years
     )
+    if joint is not None:
+        for kind in ("constrained", "unconstrained"):
+            power = joint.power_w(joint.path(kind))
+            paths[f"joint simulation, {kind}"] = np.stack([joint.at(power, year) for year in years])
     return forecasts.projection_quantiles(years, paths, "power_w")
 
 

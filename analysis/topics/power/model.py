@@ -240,7 +240,7 @@ DURATION_PRIOR_QUANTILES = (0.1, 0.9)
 that earlier frontier runs report (each read in its primary source), around their median."""
 
 
-def _imputed_chip(row: pd.Series, disclosed: pd.DataFrame, manufacturer: pd.Series) -> object:
+def _imputed_chip(row, disclosed: pd.DataFrame, manufacturer: pd.Series) -> object:
     """The chip most used by the disclosed frontier runs of the ``CHIP_LOOKBACK_DAYS`` before ``row``
     (ties: the one used latest), among the maker of the developer's latest disclosed chip where the
     window has that maker's chips (a lab that trains on NVIDIA GPUs is not imputed TPUs); NaN if none.
@@ -259,12 +259,11 @@ def _imputed_chip(row: pd.Series, disclosed: pd.DataFrame, manufacturer: pd.Seri
     return counts.sort_values(["size", "max"]).index[-1]
 
 
-def _duration_prior(row: pd.Series, frontier: pd.DataFrame) -> tuple[float, float, float]:
-    """(median, low, high) training time in hours of the frontier runs before ``row`` that report one:
-    those in the lookback, or the ``PRIOR_MIN_RUNS`` most recent."""
-    earlier = frontier[
-        frontier.training_time_hours.notna() & (frontier.publication_date < row.publication_date)
-    ].sort_values("publication_date")
+def _duration_prior(row, timed: pd.DataFrame) -> tuple[float, float, float]:
+    """(median, low, high) training time in hours of the frontier runs before ``row`` that report one
+    (``timed``: their dates and hours, oldest first): those in the lookback, or the
+    ``PRIOR_MIN_RUNS`` most recent."""
+    earlier = timed[timed.publication_date < row.publication_date]
     recent = earlier[
         earlier.publication_date >= row.publication_date - pd.Timedelta(days=IMPUTATION_LOOKBACK_DAYS)
     ]
@@ -284,13 +283,21 @@ def impute_clusters(
     peak and utilisation. A run with too little history for either stays excluded with its reason.
     """
     rows = frontier[frontier.model.isin(excluded.model)].copy()
-    for index, row in rows.iterrows():
-        if pd.isna(row.hardware):
-            rows.loc[index, "hardware"] = _imputed_chip(row, disclosed, hardware.manufacturer)
-        if pd.isna(row.training_time_hours):
-            prior = _duration_prior(row, frontier)
-            columns = ["training_time_hours", "training_time_hours_low", "training_time_hours_high"]
-            rows.loc[index, columns] = prior
+    slim = disclosed[["publication_date", "organization", "hardware"]]
+    timed = frontier.loc[frontier.training_time_hours.notna(), ["publication_date", "training_time_hours"]]
+    timed = timed.sort_values("publication_date")
+    chips, priors = [], []
+    for row in rows.itertuples():
+        chips.append(
+            _imputed_chip(row, slim, hardware.manufacturer) if pd.isna(row.hardware) else row.hardware
+        )
+        priors.append(_duration_prior(row, timed) if pd.isna(row.training_time_hours) else None)
+    rows["hardware"] = chips
+    for index, prior in zip(rows.index, priors, strict=True):
+        if prior is not None:
+            rows.loc[
+                index, ["training_time_hours", "training_time_hours_low", "training_time_hours_high"]
+            ] = prior
     rows["imputed"] = True
     return rows[rows.hardware.notna() & rows.training_time_hours.notna()]
 

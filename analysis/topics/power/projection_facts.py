@@ -5,7 +5,6 @@ import dataclasses
 import numpy as np
 import pandas as pd
 
-from analysis.science import forecasts
 from analysis.science.units import format_number, format_watts
 from analysis.topics.power import projection
 from analysis.topics.power.growth import PowerAndCost, chip_share
@@ -89,11 +88,11 @@ def projection_facts(result: PowerAndCost) -> dict:
     }
 
 
-def scale_facts(result: PowerAndCost) -> dict:
+def scale_facts(result: PowerAndCost, joint) -> dict:
     """Numbers of the reality checks: campuses, installed chips and grids against the 2030 run."""
     campus = result.campuses.set_index("year")
     grids = result.grids.set_index("name")
-    median_2030 = np.median(result.power_projection[forecasts.LARGEST_RUN_METHOD][1])
+    median_2030 = float(np.median(joint.in_year("constrained", 2030.0)["power_w"]))
     index = int(np.flatnonzero(result.runs.table.model == result.largest_power.model)[0])
     energy_share = np.median(result.runs.energy[index]) * 1e6 / (grids.power_w["United States"] * 8760)
     return {

@@ -299,8 +299,9 @@ from the largest pre-training run (an illustration, not an estimate)."""
 
 def band_summary_facts(band) -> dict:
     """The summary's view of the specification band: its range and the figure on Epoch AI's data."""
-    medians = band["2030 median (FLOP)"]
-    epoch = band.loc[band.specification.str.startswith("Epoch"), "2030 median (FLOP)"].iloc[0]
+    ours = ~band.specification.str.startswith("Epoch")
+    medians = band["2030 median (FLOP)"][ours]
+    epoch = band.loc[~ours, "2030 median (FLOP)"].iloc[0]
     return {
         "summary_band": f"{_flop(float(medians.min()))}–{_flop(float(medians.max()))}",
         "summary_epoch_data_2030": _flop(float(epoch)),

@@ -436,20 +436,28 @@ def analyse(
             "unconstrained": forecasts.first_years_above(
                 runs.publication_date, values, growth, THRESHOLDS, method=METHOD
             ),
-            "constrained": crossing_years(sim, THRESHOLDS, start),
+            "constrained": crossing_years(sim, THRESHOLDS, start, runs),
         },
         counts=model_counts(models, runs, growth),
         **open_model_projection(models),
     )
 
 
-def crossing_years(sim: simulation.Simulation, thresholds, start: float) -> dict[float, np.ndarray]:
+def crossing_years(
+    sim: simulation.Simulation, thresholds, start: float, runs: pd.DataFrame
+) -> dict[float, np.ndarray]:
     """Per threshold, draws of the first quarter-year the constrained path reaches it (``inf`` if not
-    by the last simulated year); years before ``start`` (the data's end) are not searched."""
+    by the last simulated year); years before ``start`` (the data's end) are not searched, and a
+    threshold a run in ``runs`` already passed gets that run's date in every draw."""
     keep = sim.years >= start - 1e-9
     years, constrained = sim.years[keep], sim.constrained[keep]
+    dates = trends.decimal_year(runs.publication_date)
     crossings = {}
     for threshold in thresholds:
+        passed = runs.training_compute_flop.to_numpy() >= threshold
+        if passed.any():
+            crossings[threshold] = np.full(constrained.shape[1], dates[passed].min())
+            continue
         above = constrained >= threshold
         crossings[threshold] = np.where(above.any(axis=0), years[np.argmax(above, axis=0)], np.inf)
     return crossings
@@ -512,7 +520,7 @@ def ceiling_frame(result: Timelines, published: pd.DataFrame) -> pd.DataFrame:
             centre, low, high = _published_range(published, PUBLISHED_CEILINGS[key])
             rows.append(
                 {
-                    "estimate": f"{label}, Sevilla et al. (80% range)",
+                    "estimate": f"{label}, Sevilla et al. (80% range, point at its geometric middle)",
                     "flop": centre,
                     "low": low,
                     "high": high,

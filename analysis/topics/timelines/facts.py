@@ -47,6 +47,7 @@ def register_key_numbers(registry, result: Timelines) -> None:
         "Share of Monte Carlo draws; Jeffreys interval for a share of that many draws "
         "(Monte Carlo error only, not a confidence interval for the world)",
         significant=2,
+        interval_kind="Monte Carlo error range",
     )
     median, low, high = trends.median_interval(result.effective_multiple_2030("constrained"), LEVEL)
     registry.register(

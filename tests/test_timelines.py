@@ -255,3 +255,20 @@ def test_a_windowed_backtest_fits_only_the_trailing_window_before_each_cutoff():
     assert table["before cutoff"].tolist() == [12, 12]
     everything = forecasts.backtest_largest(dates, values, range(len(years)), [2012.0, 2016.0], 2.0)
     assert everything["before cutoff"].tolist() == [48, 64]
+
+
+def test_an_input_with_a_printed_median_is_drawn_through_all_three_percentiles():
+    frame = pd.DataFrame(
+        {
+            "low": [2.0, 1e28],
+            "median": [6.0, 1e29],
+            "high": [8.0, 1e31],
+            "distribution": ["normal_80", "lognormal_80"],
+        },
+        index=["normal", "lognormal"],
+    )
+    drawn = timelines.simulation.sample_constraints(frame, 200_000, 1)
+    assert np.quantile(drawn["normal"], [0.1, 0.5, 0.9]) == pytest.approx([2.0, 6.0, 8.0], rel=0.02)
+    assert np.log10(np.quantile(drawn["lognormal"], [0.1, 0.5, 0.9])) == pytest.approx(
+        [28.0, 29.0, 31.0], abs=0.02
+    )

@@ -313,6 +313,14 @@ CONSTRAINT_INPUTS = TableSpec(
         Column("low", "float", "Lower end of the range.", rule=pa.Check.gt(0)),
         Column("high", "float", "Upper end of the range.", rule=pa.Check.gt(0)),
         Column(
+            "median",
+            "float",
+            "The source's printed median, where it gives one: an 80% input is then drawn through low, median "
+            "and high as its 10th, 50th and 90th percentiles (two-piece normal or log-normal).",
+            required=False,
+            rule=pa.Check.gt(0),
+        ),
+        Column(
             "unit",
             "str",
             "Unit of `low` and `high`.",
@@ -331,7 +339,13 @@ CONSTRAINT_INPUTS = TableSpec(
         Column("printed", "str", "The words and figures as printed."),
         Column("derivation", "str", "How the range follows from them, and whose estimate it is."),
     ),
-    row_rules=(pa.Check(lambda df: df.low <= df.high, name="high: low <= high (the range is not reversed)"),),
+    row_rules=(
+        pa.Check(lambda df: df.low <= df.high, name="high: low <= high (the range is not reversed)"),
+        pa.Check(
+            lambda df: df["median"].isna() | ((df.low <= df["median"]) & (df["median"] <= df.high)),
+            name="median: between low and high",
+        ),
+    ),
 )
 """``data/constraint_inputs.csv``: the assumptions of the 2030 ceilings."""
 

@@ -38,19 +38,33 @@ Z_90 = 1.2815515655446004
 """The standard normal's 90th percentile: ``_80`` inputs put ``low`` and ``high`` at +-Z_90 sigma."""
 
 
+def _through_percentiles(standard: np.ndarray, low: float, median: float, high: float) -> np.ndarray:
+    """A two-piece normal with ``low``, ``median`` and ``high`` at its 10th, 50th and 90th percentiles,
+    from standard normal draws (a symmetric normal when the median is the midpoint)."""
+    return median + standard * np.where(standard < 0, median - low, high - median) / Z_90
+
+
 def sample_constraints(inputs: pd.DataFrame, draws: int, seed: int) -> dict[str, np.ndarray]:
-    """Seeded draws of every constraint input by its ``distribution`` (normal draws clipped above 0)."""
+    """Seeded draws of every constraint input by its ``distribution``: uniform, log-uniform, or an 80%
+    interval drawn normal or log-normal through its ends and its printed median where the source gives
+    one, else the midpoint (normal draws clipped above 0)."""
     rng = np.random.default_rng(seed)
     drawn = {}
     for key, row in inputs.iterrows():
+        median = row.get("median", np.nan)
         if row.distribution == "loguniform":
             drawn[key] = 10 ** rng.uniform(np.log10(row.low), np.log10(row.high), draws)
         elif row.distribution == "lognormal_80":
-            centre, spread = np.log10(row.low * row.high) / 2, np.log10(row.high / row.low) / (2 * Z_90)
-            drawn[key] = 10 ** rng.normal(centre, spread, draws)
+            centre = np.log10(median) if pd.notna(median) else np.log10(row.low * row.high) / 2
+            standard = rng.standard_normal(draws)
+            drawn[key] = 10 ** _through_percentiles(standard, np.log10(row.low), centre, np.log10(row.high))
         elif row.distribution == "normal_80":
-            centre, spread = (row.low + row.high) / 2, (row.high - row.low) / (2 * Z_90)
-            drawn[key] = np.clip(rng.normal(centre, spread, draws), row.low / 10, None)
+            centre = median if pd.notna(median) else (row.low + row.high) / 2
+            drawn[key] = np.clip(
+                _through_percentiles(rng.standard_normal(draws), row.low, centre, row.high),
+                row.low / 10,
+                None,
+            )
         else:
             drawn[key] = rng.uniform(row.low, row.high, draws)
     return drawn

@@ -139,7 +139,9 @@ tables.show(
 # price-performance rate). The data ceiling is the compute whose
 # compute-optimal dataset (one Chinchilla bootstrap law per draw) is the whole
 # effective stock of 2030 times a multimodal factor; the latency wall is
-# Sevilla et al.'s range.
+# Sevilla et al.'s range drawn as given, so it agrees with theirs by
+# construction. Inputs with a printed median are drawn through it and their
+# range's ends (the 10th and 90th percentiles).
 #
 # **One simulation.** Chapters 4, 5 and 6 read their 2030 numbers from the
 # same draws: the unconstrained path (the projection above), a ceiling path

@@ -273,15 +273,7 @@ glue_text(dw.facts.beyond_facts(wall, published))
 #   not available for training by law and contract; we do not estimate it.
 
 # %% tags=["remove-cell"]
-joint, _ = timelines.model.joint_simulation(
-    models,
-    loaders.load_hardware(),
-    loaders.load_power_cost_inputs(),
-    loaders.load_constraint_inputs(),
-    inputs,
-    loaders.load_epoch_ml_hardware(),
-    loaders.load_epoch_hardware_prices(),
-)
+joint = timelines.model.shared_simulation()
 glue_text(dw.facts.joint_facts(joint, wall))
 
 # %% [markdown]

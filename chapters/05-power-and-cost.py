@@ -69,15 +69,7 @@ glue_text(pw.facts.summary_facts(result, published))
 #   longer runs. {cite-number}`power.decomposition.compute_minus_power`
 
 # %% tags=["remove-cell"]
-joint, _ = timelines.model.joint_simulation(
-    loaders.load_models(),
-    loaders.load_hardware(),
-    loaders.load_power_cost_inputs(),
-    loaders.load_constraint_inputs(),
-    loaders.load_text_stock_inputs(),
-    loaders.load_epoch_ml_hardware(),
-    loaders.load_epoch_hardware_prices(),
-)
+joint = timelines.model.shared_simulation()
 glue_text(pw.facts.joint_facts(joint, result))
 glue_text(pw.facts.summary_2030_facts(result, published))
 

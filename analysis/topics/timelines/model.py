@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import beta, binom
 
+from analysis.data import loaders
 from analysis.science import forecasts, trends
 from analysis.topics import chinchilla, compute_trends, data_wall, power
 from analysis.topics.timelines import simulation
@@ -400,6 +401,21 @@ def joint_simulation(
     )
     parts = {"runs": runs, "growth": growth, "paths": paths, "widening": widening, "raw": raw}
     return sim, parts | {"backtest": backtest, "inputs": inputs}
+
+
+def shared_simulation() -> simulation.Simulation:
+    """The joint simulation from the committed and pinned data, as the timelines chapter runs it: what
+    the data-wall and power chapters read, so all three quote the same draws."""
+    sim, _ = joint_simulation(
+        loaders.load_models(),
+        loaders.load_hardware(),
+        loaders.load_power_cost_inputs(),
+        loaders.load_constraint_inputs(),
+        loaders.load_text_stock_inputs(),
+        loaders.load_epoch_ml_hardware(),
+        loaders.load_epoch_hardware_prices(),
+    )
+    return sim
 
 
 def analyse(

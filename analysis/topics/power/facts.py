@@ -372,7 +372,6 @@ def summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
             trends.fit_growth(table.publication_date, table.training_compute_flop, level=LEVEL, seed=SEED)
         ),
         "summary_imputed_largest": imputation_table(result)["with imputed runs"].iloc[2],
-        "summary_vendor_growth": _growth(result.vendor_only.fit),
         "summary_published_growth": compute_trends.model.published_cell(
             published.loc["emberson2024.power_growth.frontier"]
         ),
@@ -622,11 +621,9 @@ def efficiency_facts(result: PowerAndCost) -> dict:
     low, high = (format_number(bound, 3) for bound in sixteen.factor_interval)
     text = f"{format_number(sixteen.factor, 3)}x per year ({sixteen.level:.0%} CI {low}–{high})"
     gpus = result.efficiency["gpu_fp32_2010_2024"]
-    low, high = (format_number(bound, 3) for bound in gpus.factor_interval)
     return {
         "efficiency_16bit": text,
         "efficiency_16bit_n": str(sixteen.n),
-        "efficiency_gpus": f"{format_number(gpus.factor, 3)}x per year ({gpus.level:.0%} CI {low}–{high})",
         "efficiency_gpus_n": str(gpus.n),
     }
 
@@ -695,5 +692,4 @@ def imputation_facts(result: PowerAndCost) -> dict:
     imputed = result.with_imputed.table[result.with_imputed.table.imputed]
     return {
         "n_imputed_runs": str(len(imputed)),
-        "imputed_largest": imputation_table(result)["with imputed runs"].iloc[2],
     }

@@ -191,6 +191,9 @@ charts.publish(tl.figures.fan_chart(result, ceilings), "fig-timelines-fan")
 # %% tags=["hide-input"]
 tables.show(band, index=False, significant=2)
 
+# %% tags=["hide-input"]
+tables.show(tl.facts.three_columns(result, band, published), index=False)
+
 # %% [markdown]
 # ### Calibration
 

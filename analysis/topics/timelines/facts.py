@@ -4,6 +4,7 @@ Key-number registration, glued sentences and display tables.
 """
 
 import numpy as np
+import pandas as pd
 from scipy.stats import beta
 
 from analysis.science import forecasts, trends, units
@@ -183,9 +184,10 @@ def register_joint_2030(registry, result: Timelines, projection_method: str) -> 
                 if unit_key == "power_w"
                 else f"{method}; compute / FLOP per USD (the power chapter's cost model on the H100, "
                 "cheaper at the price-performance rate)",
-                published="sevilla2024can.feasible_run.2030"
-                if (kind, unit_key) == ("constrained", "flop")
-                else "",
+                published={
+                    ("constrained", "flop"): "sevilla2024can.feasible_run.2030",
+                    ("unconstrained", "flop"): "sevilla2024can.on_trend_run.2030",
+                }.get((kind, unit_key), ""),
                 significant=significant,
                 headline=kind == "constrained" and unit_key in ("flop", "power_w"),
             )
@@ -296,6 +298,28 @@ def ceiling_facts(result: Timelines) -> dict:
 DIVERTED_SHARE = 0.5
 """The scenario share of the power, chips and cluster budget that inference and RL roll-outs take away
 from the largest pre-training run (an illustration, not an estimate)."""
+
+
+def three_columns(result: Timelines, band, published) -> pd.DataFrame:
+    """The unconstrained 2030 run: ours (the default specification, widened), the same method on Epoch
+    AI's data, and Sevilla et al.'s on-trend projection."""
+    sim = result.sim
+    median, low, high = trends.median_interval(sim.at(sim.compute, TARGET_YEAR), LEVEL)
+    epoch = band[band.specification.str.startswith("Epoch")].iloc[0]
+    figure = published.loc["sevilla2024can.on_trend_run.2030"]
+    return pd.DataFrame(
+        [
+            {
+                "quantity": "Largest run in 2030 if the trend holds (FLOP)",
+                "ours": f"{_flop(median)} (90% CI {_flop(low)}–{_flop(high)})",
+                "Epoch AI's data, our code": (
+                    f"{_flop(epoch['2030 median (FLOP)'])} (90% CI {_flop(epoch['90% low'])}–"
+                    f"{_flop(epoch['90% high'])})"
+                ),
+                "published (Sevilla et al.)": f"{_flop(figure.value)} ({figure.uncertainty})",
+            }
+        ]
+    )
 
 
 def band_summary_facts(band) -> dict:

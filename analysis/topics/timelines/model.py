@@ -659,6 +659,13 @@ COMPARISON_PAIRS = [
         "ceiling uses the power chapter's overheads and efficiency trend, our data stock and allocation.",
     ),
     (
+        "timelines.largest_run_2030.unconstrained.flop",
+        "sevilla2024can.on_trend_run.2030",
+        "Both extrapolate the frontier trend from today's record without ceilings; theirs at about 4x a "
+        "year from Llama 3.1 405B, ours the trend plus record offset of the last eight years (the "
+        "specification band and Epoch AI's data through our code are in the three-column table).",
+    ),
+    (
         "timelines.largest_run_2030.constrained.power_w",
         "sevilla2024can.power.2030_run",
         "Theirs is the power of an on-trend 2e29 FLOP run by point arithmetic; ours the power of our "

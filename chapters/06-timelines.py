@@ -77,11 +77,11 @@ glue_text(tl.facts.band_summary_facts(band))
 #   in {glue:text}`timelines.threshold_year.unconstrained.1e28.text` and
 #   {glue:text}`timelines.threshold_year.unconstrained.1e29.text`. {cite-number}`timelines.threshold_year.constrained.1e28` {cite-number}`timelines.threshold_year.constrained.1e29` {cite-number}`timelines.threshold_year.unconstrained.1e29`
 # - **Calibration.** Run from past cutoffs, the projection's 90% intervals held
-#   the realised record in {glue:text}`summary_raw_coverage` of backtests. The
-#   rule that would widen the intervals if they held it too rarely multiplies
-#   their spread by {glue:text}`summary_widening`, after which
-#   {glue:text}`timelines.backtest.coverage_90` of backtests fall inside the 90%
-#   interval.
+#   the record that came next in {glue:text}`summary_raw_coverage` of
+#   backtests. We would have widened them had they held it too rarely; the
+#   factor applied is {glue:text}`summary_widening` (one means unchanged), and
+#   {glue:text}`timelines.backtest.coverage_90` of backtests then fall inside
+#   the 90% interval.
 #
 # ## Data
 #
@@ -97,7 +97,9 @@ glue_text(tl.facts.band_summary_facts(band))
 
 # %% tags=["hide-input"]
 tables.show(
-    loaders.load_constraint_inputs()[["quantity", "low", "high", "unit", "distribution", "source_title"]],
+    loaders.load_constraint_inputs()[
+        ["quantity", "low", "median", "high", "unit", "distribution", "source_title"]
+    ],
     index=False,
 )
 

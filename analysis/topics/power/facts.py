@@ -111,7 +111,8 @@ def register_key_numbers(registry, result: PowerAndCost, published: pd.DataFrame
             (low, high),
             LEVEL,
             "W",
-            f"Power drawn by the largest training run in {int(year)} if the trend holds",
+            f"Power drawn by the largest training run in {int(year)} if this chapter's power trend holds "
+            "(a check on the report's joint simulation, which the timelines chapter registers)",
             "The power trend's bootstrap posterior plus a record offset drawn from history (never below "
             f"today's record); median and {LEVEL:.0%} interval; {backtested}",
             published="epoch_epri2025.largest_run_power.2030" if year == 2030.0 else "",

@@ -515,13 +515,14 @@ PUBLISHED_CEILINGS = {
 """Sevilla et al.'s printed range for each ceiling (``_low``/``_high`` rows, or a value with its interval)."""
 
 
-def _published_range(published: pd.DataFrame, prefix: str) -> tuple[float, float, float]:
-    """(centre, low, high) of a published ceiling: a value with an interval, or a range's two ends."""
+def _published_range(published: pd.DataFrame, prefix: str) -> tuple[float, float, float, str]:
+    """(centre, low, high, what the centre is) of a published ceiling: a printed median with its
+    interval, or a range's two ends marked at their geometric middle."""
     if prefix in published.index:
         row = published.loc[prefix]
-        return row.value, row.ci_low, row.ci_high
+        return row.value, row.ci_low, row.ci_high, "printed median and 80% range"
     low, high = published.value[f"{prefix}_low"], published.value[f"{prefix}_high"]
-    return float(np.sqrt(low * high)), low, high
+    return float(np.sqrt(low * high)), low, high, "80% range, point at its geometric middle"
 
 
 def ceiling_frame(result: Timelines, published: pd.DataFrame) -> pd.DataFrame:
@@ -533,10 +534,10 @@ def ceiling_frame(result: Timelines, published: pd.DataFrame) -> pd.DataFrame:
         median, low, high = trends.median_interval(draws[key].to_numpy(), LEVEL)
         rows.append({"estimate": label, "flop": median, "low": low, "high": high, "source": "this report"})
         if key in PUBLISHED_CEILINGS:
-            centre, low, high = _published_range(published, PUBLISHED_CEILINGS[key])
+            centre, low, high, what = _published_range(published, PUBLISHED_CEILINGS[key])
             rows.append(
                 {
-                    "estimate": f"{label}, Sevilla et al. (80% range, point at its geometric middle)",
+                    "estimate": f"{label}, Sevilla et al. ({what})",
                     "flop": centre,
                     "low": low,
                     "high": high,

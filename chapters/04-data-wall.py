@@ -49,8 +49,8 @@ glue_text(dw.facts.summary_facts(wall))
 #   ({glue:text}`data.dataset_growth.language.ci`); the largest in our data
 #   holds {glue:text}`data.largest_dataset.tokens` tokens.
 # - **The year of full use.** If datasets keep growing as they have, or as the
-#   compute trend and the compute-optimal allocation imply, the largest training
-#   dataset reaches the whole effective stock in
+#   unconstrained compute trend and the compute-optimal allocation imply, the
+#   largest training dataset reaches the whole effective stock in
 #   {glue:text}`data.full_use_year.median.text`. Training five times more
 #   tokens per parameter than is compute-optimal brings that to
 #   {glue:text}`data.full_use_year.overtrained_5x.text`; a hundred times, about

@@ -666,11 +666,5 @@ COMPARISON_PAIRS = [
         "year from Llama 3.1 405B, ours the trend plus record offset of the last eight years (the "
         "specification band and Epoch AI's data through our code are in the three-column table).",
     ),
-    (
-        "timelines.largest_run_2030.constrained.power_w",
-        "sevilla2024can.power.2030_run",
-        "Theirs is the power of an on-trend 2e29 FLOP run by point arithmetic; ours the power of our "
-        "constrained run, draw by draw.",
-    ),
 ]
 """The comparison table's rows: (our key number, published figure, why they differ)."""

@@ -112,7 +112,8 @@ glue_text(dw.facts.method_facts(wall))
 # dataset (the method the timelines chapter uses for the largest run); the
 # trend line alone, which follows a typical large dataset rather than the
 # largest, is shown as a sensitivity. *Compute-based*: bootstrap paths of the
-# frontier compute trend of {ref}`chapter-compute-trends`, each turned into
+# frontier compute trend of {ref}`chapter-compute-trends` plus the same kind of
+# record offset (the largest run, never below today's), each turned into
 # tokens by the compute-optimal allocation of {ref}`chapter-chinchilla`,
 # $D^*(C) = (C/6)^{b}/G$, one of its bootstrap laws per draw. *Overtrained*: training a
 # model with $k$ times the compute-optimal tokens per parameter at the same
@@ -307,7 +308,7 @@ tables.show(keynumbers.comparison_table(registry, published, dw.model.COMPARISON
 # - **Dataset sizes.** Many frontier developers no longer publish token counts;
 #   our dataset frontier rests on open models, whose datasets may be smaller
 #   than closed ones'.
-# - **The compute-based path follows the trend.** It turns the frontier
-#   compute trend line into tokens, not the largest run's record path, so it
-#   describes a typical frontier run's dataset; the historical path carries the
-#   record offset.
+# - **Compute-optimal is an assumption.** The compute-based path gives the
+#   largest run the dataset the Chinchilla law calls optimal; labs that
+#   overtrain smaller models use more tokens per FLOP (the overtrained paths),
+#   and the largest datasets need not belong to the largest run.

@@ -89,7 +89,7 @@ def test_overtraining_multiplies_tokens_by_the_square_root_of_k():
     overtrained = dw.model.overtrained_paths(optimal, 100)
     assert overtrained.log_2024 - optimal.log_2024 == pytest.approx(np.full(100, 1.0))
     assert overtrained.slope == pytest.approx(optimal.slope)
-    assert overtrained.label == "compute-based, 100x overtrained"
+    assert overtrained.label == "compute-based (largest run), 100x overtrained"
 
 
 def test_growth_draws_are_the_resamples_behind_the_growth_interval():

@@ -287,6 +287,13 @@ LARGEST_RUN_METHODS = ("record", "trend", "mixture", "offset")
 """The projections of the largest run that ``largest_run_projection`` draws."""
 
 
+def record_offsets(years: np.ndarray, log_values: np.ndarray, line) -> np.ndarray:
+    """How far (log10) the running record stood above a fitted line (``line.predict``) at each item's
+    date, oldest first: the offsets a largest-item projection draws from."""
+    order = np.argsort(years)
+    return np.maximum.accumulate(log_values[order]) - line.predict(years[order])
+
+
 def largest_run_projection(
     dates, values: np.ndarray, growth: UncertainGrowth, years, methods=LARGEST_RUN_METHODS
 ) -> tuple[pd.Series, dict[str, np.ndarray]]:
@@ -315,10 +322,7 @@ def largest_run_projection(
         half = draws["trend"].shape[1] // 2
         draws["mixture"] = np.concatenate([draws["record"][:, :half], draws["trend"][:, half:]], axis=1)
     if "offset" in wanted:
-        item_years = decimal_year(dates)
-        order = np.argsort(item_years)
-        running_max = np.maximum.accumulate(np.log10(medians[order]))
-        offsets = running_max - growth.fit.predict(item_years[order])
+        offsets = record_offsets(decimal_year(dates), np.log10(medians), growth.fit)
         drawn = np.random.default_rng(len(offsets)).choice(offsets, size=draws["trend"].shape[1])
         draws["offset"] = np.maximum(draws["trend"] * 10 ** drawn[None, :], medians[index])
     record = pd.Series({"index": index, "date": dates[index], "year": start})

@@ -10,7 +10,7 @@ import pandas as pd
 from scipy import stats
 
 from analysis.data import catalog, loaders
-from analysis.science import trends
+from analysis.science import forecasts, trends
 from analysis.science.units import (
     format_estimate,
     format_growth,
@@ -169,10 +169,9 @@ def record_offsets(rows: pd.DataFrame) -> np.ndarray:
     dataset draws from (as the timelines chapter's largest-run projection does for compute)."""
     top = top_datasets(rows)
     fit = trends.fit_growth(top.publication_date, top.training_tokens)
-    ordered = rows.sort_values("publication_date")
-    years = trends.decimal_year(ordered.publication_date)
-    record = np.maximum.accumulate(np.log10(ordered.training_tokens.to_numpy(float)))
-    return (record - fit.predict(years))[years >= trends.decimal_year(top.publication_date).min()]
+    years = trends.decimal_year(rows.publication_date)
+    offsets = forecasts.record_offsets(years, np.log10(rows.training_tokens.to_numpy(float)), fit)
+    return offsets[np.sort(years) >= trends.decimal_year(top.publication_date).min()]
 
 
 def historical_paths(rows: pd.DataFrame, draws: int = DRAWS) -> Paths:
@@ -185,7 +184,8 @@ def historical_paths(rows: pd.DataFrame, draws: int = DRAWS) -> Paths:
 
 
 def compute_based_paths(models: pd.DataFrame, draws: int = DRAWS) -> Paths:
-    """Tokens of the largest run: frontier compute paths × the compute-optimal allocation.
+    """Tokens of the largest run: frontier compute paths plus a record offset drawn from history (never
+    below today's largest run) × the compute-optimal allocation.
 
     With D*(C) = (C/6)**b / G (``ChinchillaLaw.optimal_allocation``), log10 D* is linear in
     log10 C, so a log-linear compute path gives a log-linear token path. Each draw takes
@@ -196,8 +196,17 @@ def compute_based_paths(models: pd.DataFrame, draws: int = DRAWS) -> Paths:
     exponent = alpha / (alpha + beta)
     scale = (alpha * big_a / (beta * big_b)) ** (1.0 / (alpha + beta))
     compute_2024, compute_slope = compute_trends.model.frontier_growth_draws(models, STOCK_YEAR, draws)
+    frontier = compute_trends.model.OUR_HEADLINES["frontier_since_2018"].select(
+        models, **compute_trends.model.OURS
+    )
+    fit = trends.fit_growth(frontier.publication_date, frontier.training_compute_flop)
+    log_compute = np.log10(frontier.training_compute_flop.to_numpy(float))
+    offsets = forecasts.record_offsets(trends.decimal_year(frontier.publication_date), log_compute, fit)
+    compute_2024 = np.maximum(
+        compute_2024 + np.random.default_rng(SEED + 3).choice(offsets, draws), log_compute.max()
+    )
     log_2024 = exponent * (compute_2024 - np.log10(6.0)) - np.log10(scale)
-    return Paths("compute-based", log_2024, exponent * compute_slope)
+    return Paths("compute-based (largest run)", log_2024, exponent * compute_slope)
 
 
 def overtrained_paths(optimal: Paths, overtraining: float) -> Paths:

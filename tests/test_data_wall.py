@@ -119,3 +119,11 @@ def test_a_bad_input_row_names_file_line_input_and_column(tmp_path, edit, expect
     assert str(path) in message
     for fragment in expected:
         assert fragment in message, message
+
+
+def test_the_record_floor_holds_a_path_at_the_record_on_the_record_s_date_not_before():
+    dates = pd.to_datetime(["2023-01-01", "2025-07-02"])
+    slope = np.array([0.5, 0.2])
+    floor = dw.model.record_floor(dates, [1e12, 1e13], slope)
+    year = float(trends.decimal_year(dates[1:])[0])
+    assert floor == pytest.approx(13.0 - slope * (year - dw.model.STOCK_YEAR))

@@ -179,8 +179,17 @@ def historical_paths(rows: pd.DataFrame, draws: int = DRAWS) -> Paths:
     from history, never below today's largest dataset."""
     line = historical_trend_line(rows, draws)
     offsets = np.random.default_rng(SEED + 2).choice(record_offsets(rows), draws)
-    level = np.maximum(line.log_2024 + offsets, np.log10(rows.training_tokens.max()))
+    floor = record_floor(rows.publication_date, rows.training_tokens, line.slope)
+    level = np.maximum(line.log_2024 + offsets, floor)
     return Paths("historical trend plus record offset (largest dataset)", level, line.slope)
+
+
+def record_floor(dates, values, slope: np.ndarray) -> np.ndarray:
+    """Per draw, the lowest log10 level at ``STOCK_YEAR`` that keeps a path of ``slope`` (OOM/yr) at or
+    above today's record on the record's own date (a path need not reach it before it was set)."""
+    index = int(np.argmax(np.asarray(values, float)))
+    year = float(trends.decimal_year(pd.Series(dates).iloc[index : index + 1])[0])
+    return np.log10(np.asarray(values, float)[index]) - slope * (year - STOCK_YEAR)
 
 
 def compute_based_paths(models: pd.DataFrame, draws: int = DRAWS) -> Paths:
@@ -203,7 +212,8 @@ def compute_based_paths(models: pd.DataFrame, draws: int = DRAWS) -> Paths:
     log_compute = np.log10(frontier.training_compute_flop.to_numpy(float))
     offsets = forecasts.record_offsets(trends.decimal_year(frontier.publication_date), log_compute, fit)
     compute_2024 = np.maximum(
-        compute_2024 + np.random.default_rng(SEED + 3).choice(offsets, draws), log_compute.max()
+        compute_2024 + np.random.default_rng(SEED + 3).choice(offsets, draws),
+        record_floor(frontier.publication_date, frontier.training_compute_flop, compute_slope),
     )
     log_2024 = exponent * (compute_2024 - np.log10(6.0)) - np.log10(scale)
     return Paths("compute-based (largest run)", log_2024, exponent * compute_slope)

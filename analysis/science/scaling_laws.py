@@ -66,6 +66,14 @@ class ConvergenceError(RuntimeError):
     """No start of a fit converged."""
 
 
+def allocation_draws(parameters: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per row of law parameters (E, A, B, alpha, beta), the compute-optimal data exponent b and scale
+    G of D*(C) = (C/6)**b / G (``ChinchillaLaw.optimal_allocation``, vectorised over rows)."""
+    _, big_a, big_b, alpha, beta = np.asarray(parameters, float).T
+    total = alpha + beta
+    return alpha / total, (alpha * big_a / (beta * big_b)) ** (1.0 / total)
+
+
 @dataclass(frozen=True)
 class ChinchillaLaw:
     """Parameters of L(N, D) = E + A / N**alpha + B / D**beta (loss in nats/token)."""

@@ -10,7 +10,7 @@ import pandas as pd
 from scipy import stats
 
 from analysis.data import catalog, loaders
-from analysis.science import forecasts, trends
+from analysis.science import forecasts, scaling_laws, trends
 from analysis.science.units import (
     format_estimate,
     format_growth,
@@ -201,9 +201,7 @@ def compute_based_paths(models: pd.DataFrame, draws: int = DRAWS) -> Paths:
     one of the Chinchilla chapter's bootstrap laws, so the allocation's uncertainty is propagated.
     """
     laws = chinchilla.model.replicate().bootstrap.draws
-    _, big_a, big_b, alpha, beta = laws[np.arange(draws) % len(laws)].T
-    exponent = alpha / (alpha + beta)
-    scale = (alpha * big_a / (beta * big_b)) ** (1.0 / (alpha + beta))
+    exponent, scale = scaling_laws.allocation_draws(laws[np.arange(draws) % len(laws)])
     compute_2024, compute_slope = compute_trends.model.frontier_growth_draws(models, STOCK_YEAR, draws)
     frontier = compute_trends.model.OUR_HEADLINES["frontier_since_2018"].select(
         models, **compute_trends.model.OURS

@@ -187,6 +187,12 @@ PRE_TRAINING_DAYS = 60.0
 ``get_training_start_date``): training starts at publication - training time - 60 days."""
 
 
+def price_performance_rate(hardware_life) -> np.ndarray:
+    """The rate (OOM/yr) at which hardware FLOP per USD rises, as the drawn hardware life (years)
+    implies: 1 / (life x ln 10), the rate at which Cottier et al.'s depreciation halves value."""
+    return 1.0 / (np.asarray(hardware_life, float) * np.log(10))
+
+
 def training_start(publication: pd.Series, hours: pd.Series, prior_hours: float) -> pd.Series:
     """Start of each run's training: publication - (training time, else ``prior_hours``) - 60 days."""
     duration = pd.to_timedelta(hours.fillna(prior_hours), unit="h")
@@ -356,7 +362,7 @@ def estimate_runs(
     ]
     price = np.array([value for value, _, _ in price_basis])
     life_hours = factors["hardware_life"] * HOURS_PER_YEAR
-    rate = 1.0 / (factors["hardware_life"] * np.log(10))
+    rate = price_performance_rate(factors["hardware_life"])
     start = training_start(rows.publication_date, rows.training_time_hours, prior_hours)
     value = depreciated_price(price, [date for _, date, _ in price_basis], start, rate)
     cost = (

@@ -17,6 +17,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.science import trends
+from analysis.science.scaling_laws import allocation_draws
+from analysis.topics.power.model import price_performance_rate
 
 TARGET_YEAR = 2030.0
 
@@ -93,10 +95,7 @@ class TokenLaws:
     @classmethod
     def from_bootstrap(cls, parameters: np.ndarray, draws: int) -> "TokenLaws":
         """From bootstrap rows (E, A, B, alpha, beta), cycled to ``draws`` draws."""
-        rows = parameters[np.arange(draws) % len(parameters)]
-        _, big_a, big_b, alpha, beta = rows.T
-        total = alpha + beta
-        return cls(alpha / total, (alpha * big_a / (beta * big_b)) ** (1.0 / total))
+        return cls(*allocation_draws(parameters[np.arange(draws) % len(parameters)]))
 
     def tokens(self, compute: np.ndarray) -> np.ndarray:
         """Compute-optimal tokens for compute (FLOP), draw by draw (last axis: draws)."""
@@ -210,21 +209,18 @@ def flop_per_usd(
     model: the chip's price x cluster overhead over its hardware life per chip-hour, cheaper per FLOP
     at the price-performance rate that sets that life (1 / (life x ln 10) OOM/yr) from the price's
     year; plus energy at the drawn electricity price (USD per kWh) over ``joules`` (FLOP per J)."""
-    per_chip_hour = (
-        chip.price_usd * factors["cluster_cost_overhead"] / (factors["hardware_life"] * HOURS_PER_YEAR)
-    )
     achieved = chip.peak_flop_per_s * inputs["utilisation_2030"] * inputs["fp8_gain"] * 3600.0
-    rate = 1.0 / (factors["hardware_life"] * np.log(10))
-    elapsed = np.asarray(years, float)[:, None] - chip.price_year
-    hardware = per_chip_hour / achieved * 10 ** (-rate * elapsed)
+    chip_hours = chips_per_usd(chip, factors, np.asarray(years, float)[:, None]) * factors["hardware_life"]
+    hardware = 1.0 / (chip_hours * HOURS_PER_YEAR * achieved)
     energy = factors["electricity_price"] / (joules * 3.6e6)
     return 1.0 / (hardware + energy)
 
 
-def chips_per_usd(chip: Chip, factors: dict[str, np.ndarray], year: float) -> np.ndarray:
-    """H100-equivalents one USD of cluster buys in ``year`` (per draw): the chip's price x cluster
-    overhead, falling at the price-performance rate (1 / (life x ln 10) OOM/yr) from the price's year."""
-    rate = 1.0 / (factors["hardware_life"] * np.log(10))
+def chips_per_usd(chip: Chip, factors: dict[str, np.ndarray], year) -> np.ndarray:
+    """H100-equivalents one USD of cluster buys in ``year`` (per draw; an array of years as a column
+    gives years x draws): the chip's price x cluster overhead, falling at the price-performance rate
+    (``power.model.price_performance_rate``) from the price's year."""
+    rate = price_performance_rate(factors["hardware_life"])
     return 10 ** (rate * (year - chip.price_year)) / (chip.price_usd * factors["cluster_cost_overhead"])
 
 
@@ -286,7 +282,7 @@ def simulate(
         tokens_law=tokens_law,
         record_flop=record_flop,
         record_year=record_year,
-        price_performance=1.0 / (factors["hardware_life"] * np.log(10)),
+        price_performance=price_performance_rate(factors["hardware_life"]),
     )
 
 

@@ -25,11 +25,14 @@ from analysis.report.keynumbers import glue_text
 from analysis.topics import timelines as tl
 
 published = loaders.load_published_estimates()
+constraints = loaders.load_constraint_inputs()
+correlations = loaders.load_constraint_correlations(constraints)
 result = tl.model.analyse(
     loaders.load_models(),
     loaders.load_hardware(),
     loaders.load_power_cost_inputs(),
-    loaders.load_constraint_inputs(),
+    constraints,
+    correlations,
     loaders.load_text_stock_inputs(),
     loaders.load_epoch_ml_hardware(),
     loaders.load_epoch_hardware_prices(),
@@ -70,7 +73,9 @@ glue_text(tl.facts.band_summary_facts(band))
 #   {glue:text}`summary_epoch_data_2030`. {cite-number}`timelines.largest_run_2030.unconstrained.flop` {cite-number}`timelines.largest_run_2030.unconstrained.power_w` {cite-number}`timelines.largest_run_2030.unconstrained.cost_usd`
 # - **Effective compute.** With algorithmic gains, the constrained 2030 run is
 #   worth {glue:text}`timelines.effective_compute_2030.constrained.gpt4_multiple.text`
-#   times GPT-4's training compute. {cite-number}`timelines.effective_compute_2030.constrained.gpt4_multiple`
+#   times GPT-4's training compute, if Ho et al.'s halving time (pre-training
+#   perplexity, 2012–2023) holds to 2030 for far larger runs: an assumption,
+#   so the interval is a floor on the uncertainty. {cite-number}`timelines.effective_compute_2030.constrained.gpt4_multiple`
 # - **Thresholds.** On the constrained path the largest run passes 1e28 FLOP
 #   in {glue:text}`timelines.threshold_year.constrained.1e28.text` and 1e29 in
 #   {glue:text}`timelines.threshold_year.constrained.1e29.text`; unconstrained,
@@ -82,7 +87,11 @@ glue_text(tl.facts.band_summary_facts(band))
 #   factor applied is {glue:text}`summary_widening` (one means unchanged), and
 #   {glue:text}`timelines.backtest.coverage_90` of backtests then fall inside
 #   the 90% interval.
-#
+
+# %% tags=["remove-cell"]
+glue_text(tl.facts.halving_facts(published))
+
+# %% [markdown]
 # ## Data
 #
 # Every posterior comes from the chapter that fits it, through `analysis`: the
@@ -91,15 +100,33 @@ glue_text(tl.facts.band_summary_facts(band))
 # effective text stock, and the Chinchilla chapter's compute-optimal allocation.
 # The remaining assumptions are in `data/constraint_inputs.csv`, each a range
 # read in its source (mostly Sevilla et al. {cite:p}`sevilla2024can`, whose
-# ranges are 80% intervals and are drawn as such, normal or log-normal). The algorithmic halving time is Ho et al.'s
-# published interval {cite:p}`ho2024algorithmic`: our own is too wide to inform
-# (see the algorithmic-progress chapter).
+# ranges are 80% intervals and are drawn as such, normal or log-normal), and
+# the rank correlations Sevilla et al. induce between them (their Table 1) are
+# in `data/constraint_correlations.csv` (second table). The algorithmic
+# halving time is Ho et al.'s published estimate {cite:p}`ho2024algorithmic` as the NeurIPS 2024 version
+# prints it ({glue:text}`halving_published`), drawn through its point estimate
+# and interval ends: our own is too wide to inform (see the
+# algorithmic-progress chapter).
 
 # %% tags=["hide-input"]
 tables.show(
     loaders.load_constraint_inputs()[
         ["quantity", "low", "median", "high", "unit", "distribution", "source_title"]
     ],
+    index=False,
+)
+
+# %% tags=["hide-input"]
+tables.show(
+    correlations[["parameter_a", "parameter_b", "spearman_rho", "input_a", "input_b"]].rename(
+        columns={
+            "parameter_a": "Sevilla et al.'s parameter",
+            "parameter_b": "correlated with",
+            "spearman_rho": "Spearman's rho",
+            "input_a": "our input",
+            "input_b": "our other input",
+        }
+    ),
     index=False,
 )
 
@@ -120,7 +147,11 @@ tables.show(
 # significantly fewer than 80% of backtests (below a binomial's 5th
 # percentile), and then by the smallest factor up to two that removes the
 # shortfall.
-#
+
+# %% tags=["remove-cell"]
+glue_text(tl.facts.correlation_facts(result))
+
+# %% [markdown]
 # **Ceilings.** Each ceiling is the compute a run could do in 2030 if that were
 # the only limit; for power, chips and spend,
 #
@@ -143,7 +174,14 @@ tables.show(
 # effective stock of 2030 times a multimodal factor; the latency wall is
 # Sevilla et al.'s range drawn as given, so it agrees with theirs by
 # construction. Inputs with a printed median are drawn through it and their
-# range's ends (the 10th and 90th percentiles).
+# range's ends (the 10th and 90th percentiles). As in Sevilla et al., the
+# inputs are paired across draws by a Gaussian copula with their rank
+# correlations (a longer run goes with faster power and chip growth and slower
+# hardware improvement); their three correlations between data stocks have no
+# counterpart here, as our data ceiling draws one multimodal factor. Drawn
+# independently instead, the constrained 2030 run would be
+# {glue:text}`independent_2030` FLOP (median; {glue:text}`correlated_2030`
+# with the correlations).
 #
 # **One simulation.** Chapters 4, 5 and 6 read their 2030 numbers from the
 # same draws: the unconstrained path (the projection above), a ceiling path
@@ -277,6 +315,24 @@ charts.publish(tl.figures.ceiling_chart(ceilings), "fig-timelines-ceilings")
 # %% tags=["hide-input"]
 tables.show(ceilings, index=False, significant=2)
 
+# %% tags=["remove-cell"]
+glue_text(tl.chip_supply.facts(result, loaders.load_epoch_chips_cumulative(), constraints))
+
+# %% [markdown]
+# **Chip supply, a second route.** The chip ceiling keeps Sevilla et al.'s
+# range of H100-equivalents for the largest run,
+# {glue:text}`chip_sales_sevilla`. Epoch AI's later chip-sales series
+# {cite:p}`epoch2026chipsales` counts {glue:text}`chip_sales_to_date`
+# H100-equivalents shipped by Nvidia, Google, AMD and Amazon to the end of
+# {glue:text}`chip_sales_last_year`, the last year's shipments
+# {glue:text}`chip_sales_growth` times the year before. Carried forward at that
+# growth, the stock through 2029 would be {glue:text}`chip_sales_stock_2029`;
+# one run's share (the same draws) gives it {glue:text}`chip_sales_run`
+# H100-equivalents, a chip ceiling of {glue:text}`chip_sales_ceiling` FLOP,
+# {glue:text}`chip_sales_ratio` times their median and
+# {glue:text}`chip_sales_verdict`. Growth this fast for four more years is the
+# route's main assumption.
+
 # %% [markdown]
 # ### Thresholds and model counts
 
@@ -346,9 +402,9 @@ tables.show(keynumbers.comparison_table(registry, published, tl.model.COMPARISON
 #
 # - **Trend, not forecast.** The unconstrained path assumes the trailing
 #   eight-year trend continues; the ceilings say where it must bend.
-# - **Inputs from one study.** Most constraint ranges are Sevilla et al.'s
-#   judgement; we draw them independently, though they are correlated (a larger
-#   campus comes with more chips).
+# - **Inputs from one study.** Most constraint ranges and their correlations
+#   are Sevilla et al.'s judgement; only the chip range has a second route
+#   here (Epoch AI's chip sales).
 # - **Sample, not census.** Model counts describe the population our data
 #   samples.
 # - **Few backtests.** A handful of backtests cannot pin calibration down; the

@@ -220,6 +220,7 @@ def test_the_interactive_chart_reproduces_both_2030_headlines_at_its_defaults():
         loaders.load_hardware(),
         loaders.load_power_cost_inputs(),
         loaders.load_constraint_inputs(),
+        loaders.load_constraint_correlations(loaders.load_constraint_inputs()),
         loaders.load_text_stock_inputs(),
         loaders.load_epoch_ml_hardware(),
         loaders.load_epoch_hardware_prices(),
@@ -272,3 +273,96 @@ def test_an_input_with_a_printed_median_is_drawn_through_all_three_percentiles()
     assert np.log10(np.quantile(drawn["lognormal"], [0.1, 0.5, 0.9])) == pytest.approx(
         [28.0, 29.0, 31.0], abs=0.02
     )
+
+
+def test_correlate_induces_the_rank_correlations_and_keeps_every_marginal():
+    """Re-paired draws keep each input's values and reach the stated Spearman correlations (a
+    positive and a negative pair, and an uncorrelated pair that stays near zero)."""
+    from scipy.stats import spearmanr
+
+    rng = np.random.default_rng(0)
+    draws = {name: rng.lognormal(size=20_000) for name in ("a", "b", "c", "d")}
+    table = pd.DataFrame({"input_a": ["a", "a"], "input_b": ["b", "c"], "spearman_rho": [0.5, -0.7]})
+    paired = timelines.simulation.correlate(draws, table, 1)
+    for name in draws:
+        assert np.array_equal(np.sort(paired[name]), np.sort(draws[name]))
+    assert spearmanr(paired["a"], paired["b"])[0] == pytest.approx(0.5, abs=0.03)
+    assert spearmanr(paired["a"], paired["c"])[0] == pytest.approx(-0.7, abs=0.03)
+    assert abs(spearmanr(paired["b"], paired["c"])[0]) < 0.03
+    assert np.array_equal(paired["d"], draws["d"])
+
+
+def test_correlate_refuses_an_impossible_correlation_matrix():
+    draws = {name: np.arange(10.0) for name in ("a", "b", "c")}
+    table = pd.DataFrame(
+        {"input_a": ["a", "a", "b"], "input_b": ["b", "c", "c"], "spearman_rho": [0.9, 0.9, -0.9]}
+    )
+    with pytest.raises(ValueError, match="valid correlation matrix"):
+        timelines.simulation.correlate(draws, table, 1)
+
+
+def test_constraint_correlations_name_the_line_and_column_of_an_unknown_input(tmp_path, monkeypatch):
+    from analysis.data import loaders, paths
+
+    source = (paths.DATA_DIR / "constraint_correlations.csv").read_text()
+    (tmp_path / "constraint_correlations.csv").write_text(
+        source.replace("run_duration_months", "run_length", 1)
+    )
+    monkeypatch.setattr(paths, "DATA_DIR", tmp_path)
+    inputs = pd.read_csv(INPUTS_CSV).set_index("key", drop=False)
+    with pytest.raises(
+        schema.DataError, match=r"constraint_correlations.csv: line 5, column 'input_a': 'run_length'"
+    ):
+        loaders.load_constraint_correlations(inputs)
+
+
+def test_constraint_correlations_refuse_a_pair_given_twice(tmp_path, monkeypatch):
+    from analysis.data import loaders, paths
+
+    lines = (paths.DATA_DIR / "constraint_correlations.csv").read_text().splitlines(keepends=True)
+    (tmp_path / "constraint_correlations.csv").write_text("".join(lines + [lines[1]]))
+    monkeypatch.setattr(paths, "DATA_DIR", tmp_path)
+    inputs = pd.read_csv(INPUTS_CSV).set_index("key", drop=False)
+    with pytest.raises(schema.DataError, match="appears twice"):
+        loaders.load_constraint_correlations(inputs)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (5e8, "above the top"),
+        (2e8, "inside their range, in its upper"),
+        (5e7, "inside their range, in its lower"),
+        (1e7, "below the bottom"),
+    ],
+)
+def test_chip_supply_verdict_follows_where_the_median_falls(value, expected):
+    assert timelines.chip_supply.against_range(value, 2e7, 1e8, 4e8).startswith(expected)
+
+
+def test_chip_sales_shipped_per_year_differences_the_cumulative_series():
+    """Year-end cumulative totals become yearly shipments; a vendor's first year is its first total, and
+    only years every vendor covers are kept."""
+    rows = []
+    for vendor, start, totals in [
+        ("nvidia", "1/1/2022", {2022: 1.0, 2023: 3.0, 2024: 7.0}),
+        ("tpu", "1/1/2023", {2023: 2.0, 2024: 6.0}),
+        ("amd", "1/1/2023", {2023: 1.0, 2024: 2.0}),
+        ("trainium", "1/1/2023", {2023: 1.0, 2024: 3.0}),
+    ]:
+        for year, total in totals.items():
+            rows.append(
+                {
+                    "vendor": vendor,
+                    "Start date": start,
+                    "end": pd.Timestamp(f"{year}-12-31"),
+                    "Compute estimate in H100e (median)": total,
+                }
+            )
+    shipped, to_date = timelines.chip_supply.shipped_per_year(pd.DataFrame(rows))
+    assert list(shipped.index) == [2023, 2024]
+    assert shipped.total.tolist() == [2.0 + 2.0 + 1.0 + 1.0, 4.0 + 4.0 + 1.0 + 2.0]
+    assert to_date == 7.0 + 6.0 + 2.0 + 3.0
+    stock = timelines.chip_supply.carried_forward(shipped, to_date)
+    growth = 11.0 / 6.0
+    assert stock["through_2029"] == pytest.approx(to_date + 11.0 * sum(growth**k for k in range(1, 6)))

@@ -350,6 +350,40 @@ CONSTRAINT_INPUTS = TableSpec(
 """``data/constraint_inputs.csv``: the assumptions of the 2030 ceilings."""
 
 
+CONSTRAINT_CORRELATIONS = TableSpec(
+    name="constraint_correlations",
+    title="Constraint correlations",
+    description="The rank correlations Sevilla et al. (2024) induce between the inputs of their 2030 "
+    "ceilings (their Table 1), each mapped onto the input of ours it stands for; the timelines chapter "
+    "induces them with a Gaussian copula, as they do.",
+    key=None,
+    columns=(
+        Column(
+            "input_a",
+            "str",
+            "A key of `constraint_inputs.csv`, or `chip_efficiency_slope` (the drawn chip-efficiency trend).",
+            pattern=r"^[a-z0-9_]+$",
+        ),
+        Column("input_b", "str", "The other input, named the same way.", pattern=r"^[a-z0-9_]+$"),
+        Column("parameter_a", "str", "The source's name for the first parameter."),
+        Column("parameter_b", "str", "The source's name for the second parameter."),
+        Column(
+            "spearman_rho",
+            "float",
+            "Spearman's rank correlation as printed.",
+            rule=pa.Check.in_range(-1.0, 1.0),
+        ),
+        Column("source_url", "str", "The source.", pattern=URL_PATTERN),
+        Column("source_title", "str", "Its title."),
+        Column("location", "str", "Where in it."),
+        Column("printed", "str", "The row as printed."),
+        Column("derivation", "str", "How the source's parameters map onto ours."),
+    ),
+    row_rules=(pa.Check(lambda df: df.input_a != df.input_b, name="input_b: differs from input_a"),),
+)
+"""``data/constraint_correlations.csv``: the rank correlations between the 2030 ceilings' inputs."""
+
+
 REVIEW_STATUSES = ("fixed", "partly fixed", "rebutted", "open")
 
 
@@ -1052,6 +1086,7 @@ COMMITTED_TABLES = {
         POWER_COST_INPUTS,
         METERED_TRAINING_ENERGY,
         CONSTRAINT_INPUTS,
+        CONSTRAINT_CORRELATIONS,
         REVIEW_RESPONSE,
     )
 }

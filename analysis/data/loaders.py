@@ -13,6 +13,7 @@ from analysis.data import paths, sources
 from analysis.data.catalog import (
     AUDIT_NOTES,
     AUDIT_SECOND_READING,
+    CONSTRAINT_CORRELATIONS,
     CONSTRAINT_INPUTS,
     HARDWARE,
     LM_EVALUATIONS,
@@ -98,6 +99,32 @@ def load_constraint_inputs() -> pd.DataFrame:
     if missing:
         raise DataError([f"{path}: no row for input '{name}'" for name in missing])
     return frame.set_index("key", drop=False)
+
+
+CHIP_EFFICIENCY_SLOPE = "chip_efficiency_slope"
+"""The name the correlations table gives the drawn chip-efficiency trend (not a constraint input)."""
+
+
+def load_constraint_correlations(inputs: pd.DataFrame) -> pd.DataFrame:
+    """``data/constraint_correlations.csv``, validated; each input names a row of ``inputs`` (the
+    constraint inputs) or the chip-efficiency slope, and no pair appears twice."""
+    path = paths.DATA_DIR / "constraint_correlations.csv"
+    frame = read_table(CONSTRAINT_CORRELATIONS, path)
+    known = set(inputs.index) | {CHIP_EFFICIENCY_SLOPE}
+    problems = [
+        f"{path}: line {row + 2}, column '{column}': '{frame.at[row, column]}' is not a constraint input"
+        for row in frame.index
+        for column in ("input_a", "input_b")
+        if frame.at[row, column] not in known
+    ]
+    pairs = frame[["input_a", "input_b"]].apply(lambda pair: tuple(sorted(pair)), axis=1)
+    problems += [
+        f"{path}: line {row + 2}, column 'input_b': the pair {pairs[row]} appears twice"
+        for row in frame.index[pairs.duplicated()]
+    ]
+    if problems:
+        raise DataError(problems)
+    return frame
 
 
 def load_review_response() -> pd.DataFrame:
@@ -234,6 +261,12 @@ EPOCH_CHIPS_CUMULATIVE = TableSpec(
     columns=(
         Column("Name", "str", "Row label."),
         Column("End date", "str", "Quarter end (M/D/YYYY)."),
+        Column(
+            "Compute estimate in H100e (median)",
+            "float",
+            "The chips shipped, in H100-equivalents of 16-bit performance, median.",
+            "chips",
+        ),
         Column("Power in MW (5th percentile)", "float", "Power of the chips shipped, 5th percentile.", "MW"),
         Column("Power in MW (median)", "float", "Power of the chips shipped, median.", "MW"),
         Column(

@@ -4,6 +4,7 @@ Fits, draws and result tables; no charts, no prose.
 """
 
 from dataclasses import dataclass
+from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
@@ -215,16 +216,25 @@ def calibrate(models: pd.DataFrame) -> tuple[float, pd.DataFrame, pd.DataFrame]:
     return float(WIDENING_GRID[-1]), raw, table
 
 
+HALVING_FIGURE = "ho2024.halving_time.lm_neurips"
+"""Ho et al.'s halving time as the published (NeurIPS 2024) version gives it: 8 months, 90% CI 2-22."""
+
+
 def halving_draws(published: pd.DataFrame, draws: int = DRAWS) -> np.ndarray:
-    """Algorithmic compute-halving time (months): Ho et al.'s published estimate as a lognormal.
+    """Algorithmic compute-halving time (months): Ho et al.'s published estimate, drawn as a two-piece
+    log-normal through its printed interval's ends and its point estimate (their 5th, 50th and 95th
+    percentiles at a 90% level).
 
     The algorithmic-progress chapter's own interval is too wide to inform (its review says not to
     export it as a headline yet), so the effective-compute multiple uses the published one.
     """
-    figure = published.loc["ho2024.halving_time.lm"]
-    z = 1.959964 if figure.ci_level == 0.95 else 1.644854
-    sigma = (np.log(figure.ci_high) - np.log(figure.ci_low)) / (2 * z)
-    return np.exp(np.random.default_rng(SEED + 3).normal(np.log(figure.value), sigma, draws))
+    figure = published.loc[HALVING_FIGURE]
+    z = NormalDist().inv_cdf(0.5 + figure.ci_level / 2)
+    standard = np.random.default_rng(SEED + 3).standard_normal(draws)
+    spread = np.where(
+        standard < 0, np.log(figure.value / figure.ci_low), np.log(figure.ci_high / figure.value)
+    )
+    return figure.value * np.exp(standard * spread / z)
 
 
 def notable_trend(models: pd.DataFrame, start: pd.Timestamp) -> tuple[trends.UncertainGrowth, np.ndarray]:
@@ -337,6 +347,8 @@ class Timelines:
     counts: pd.DataFrame
     open_growth: trends.UncertainGrowth
     open_1e26: np.ndarray
+    independent_2030: np.ndarray
+    """Draws of the constrained 2030 run (FLOP) with the inputs drawn independently (no correlations)."""
 
     def largest(self, year: float) -> np.ndarray:
         """Draws of the largest run in ``year`` (FLOP), widened by the calibration rule."""
@@ -355,6 +367,7 @@ def joint_simulation(
     hardware: pd.DataFrame,
     power_inputs: pd.DataFrame,
     constraint_inputs: pd.DataFrame,
+    constraint_correlations: pd.DataFrame,
     stock_inputs: pd.DataFrame,
     epoch_hardware: pd.DataFrame,
     prices: pd.DataFrame,
@@ -364,12 +377,18 @@ def joint_simulation(
     Compute: the headline projection (trend plus record offset, widened by the calibration rule).
     Power, energy and cost: the H100 at the power chapter's overhead, PUE, price-performance and
     electricity draws (``power.model.sample_inputs``, its seed), improving along the 16-bit chip
-    efficiency trend. Tokens: one Chinchilla bootstrap law per draw. Ceilings: ``constraint_inputs``.
+    efficiency trend. Tokens: one Chinchilla bootstrap law per draw. Ceilings: ``constraint_inputs``,
+    paired across draws with ``constraint_correlations`` (the efficiency slope among them).
     """
     runs, growth, paths = projection(models)
     widening, raw, backtest = calibrate(models)
     compute = forecasts.widened(paths[METHOD], widening)
-    inputs = simulation.sample_constraints(constraint_inputs, DRAWS, SEED)
+    efficiency = power.model.efficiency_fits(epoch_hardware)["tensor_16bit"]
+    drawn = simulation.sample_constraints(constraint_inputs, DRAWS, SEED) | {
+        loaders.CHIP_EFFICIENCY_SLOPE: simulation.efficiency_slope_draws(efficiency, DRAWS, SEED + 2)
+    }
+    inputs = simulation.correlate(drawn, constraint_correlations, SEED + 7)
+    slopes = inputs.pop(loaders.CHIP_EFFICIENCY_SLOPE)
     factors = power.model.sample_inputs(power_inputs, DRAWS, power.model.SEED)
     h100 = hardware.loc[H100]
     dates, values = power.model.purchase_prices(prices)[H100_PRICE_NAME]
@@ -380,7 +399,6 @@ def joint_simulation(
         float(values[-1]),
         float(trends.decimal_year(dates[-1:])[0]),
     )
-    efficiency = power.model.efficiency_fits(epoch_hardware)["tensor_16bit"]
     stock = data_wall.model.sample_stock(stock_inputs, DRAWS)
     laws = simulation.TokenLaws.from_bootstrap(chinchilla.model.replicate().bootstrap.draws, DRAWS)
     index = int(np.argmax(runs.training_compute_flop.to_numpy()))
@@ -388,29 +406,33 @@ def joint_simulation(
         float(runs.training_compute_flop.iloc[index]),
         float(trends.decimal_year(runs.publication_date.iloc[index : index + 1])[0]),
     )
-    sim = simulation.simulate(
-        HORIZON_YEARS,
-        compute,
-        record,
-        chip,
-        factors,
-        inputs,
-        simulation.efficiency_slope_draws(efficiency, DRAWS, SEED + 2),
-        10 ** stock.log_effective(TARGET_YEAR)[:, 0],
-        laws,
-    )
+    stock_2030 = 10 ** stock.log_effective(TARGET_YEAR)[:, 0]
+
+    def run(constraints: dict[str, np.ndarray], efficiency_slopes: np.ndarray) -> simulation.Simulation:
+        return simulation.simulate(
+            HORIZON_YEARS, compute, record, chip, factors, constraints, efficiency_slopes, stock_2030, laws
+        )
+
+    sim = run(inputs, slopes)
+    independent = run(drawn, drawn[loaders.CHIP_EFFICIENCY_SLOPE])
     parts = {"runs": runs, "growth": growth, "paths": paths, "widening": widening, "raw": raw}
-    return sim, parts | {"backtest": backtest, "inputs": inputs}
+    return sim, parts | {
+        "backtest": backtest,
+        "inputs": inputs,
+        "independent_2030": independent.at(independent.constrained, TARGET_YEAR),
+    }
 
 
 def shared_simulation() -> simulation.Simulation:
     """The joint simulation from the committed and pinned data, as the timelines chapter runs it: what
     the data-wall and power chapters read, so all three quote the same draws."""
+    constraints = loaders.load_constraint_inputs()
     sim, _ = joint_simulation(
         loaders.load_models(),
         loaders.load_hardware(),
         loaders.load_power_cost_inputs(),
-        loaders.load_constraint_inputs(),
+        constraints,
+        loaders.load_constraint_correlations(constraints),
         loaders.load_text_stock_inputs(),
         loaders.load_epoch_ml_hardware(),
         loaders.load_epoch_hardware_prices(),
@@ -423,6 +445,7 @@ def analyse(
     hardware: pd.DataFrame,
     power_inputs: pd.DataFrame,
     constraint_inputs: pd.DataFrame,
+    constraint_correlations: pd.DataFrame,
     stock_inputs: pd.DataFrame,
     epoch_hardware: pd.DataFrame,
     prices: pd.DataFrame,
@@ -430,7 +453,14 @@ def analyse(
 ) -> Timelines:
     """Run the chapter's analysis."""
     sim, parts = joint_simulation(
-        models, hardware, power_inputs, constraint_inputs, stock_inputs, epoch_hardware, prices
+        models,
+        hardware,
+        power_inputs,
+        constraint_inputs,
+        constraint_correlations,
+        stock_inputs,
+        epoch_hardware,
+        prices,
     )
     runs, growth = parts["runs"], parts["growth"]
     values = _as_draws(runs.training_compute_flop)
@@ -456,6 +486,7 @@ def analyse(
         },
         counts=model_counts(models, runs, growth),
         **open_model_projection(models),
+        independent_2030=parts["independent_2030"],
     )
 
 

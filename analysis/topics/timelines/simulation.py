@@ -7,8 +7,9 @@ as Sevilla et al. (2024) do: power (the larger of one campus and a geographicall
 network, their fn. 46, the latter capped by inter-data-centre bandwidth, fn. 45), chips, data, latency
 and a spend ceiling. A ceiling path runs log-linearly
 from today's record to the lowest 2030 ceiling of each draw (never below today's record), and the
-constrained path is the smaller of the two, draw by draw and year by year. Draws are independent
-across inputs (Sevilla et al. state no correlations we could use).
+constrained path is the smaller of the two, draw by draw and year by year. The inputs are paired
+across draws with Sevilla et al.'s rank correlations (their Table 1) by a Gaussian copula, as theirs;
+every other input is independent.
 """
 
 from dataclasses import dataclass
@@ -30,11 +31,11 @@ TOKENS_PER_FLOP_CONVENTION = 6.0
 """C = 6 N D FLOP (the Chinchilla chapter's convention)."""
 
 CEILINGS = ("power", "chips", "data", "latency", "spend")
+"""The 2030 ceilings, in the order the page lists them."""
 
 SLOWDOWN_YEAR = 2027.0
 """The slowdown scenario's year: Epoch AI expect frontier labs to keep scaling training compute at about
 5x a year 'for another 1-2 years' from 2025 (their Gradient Update on lead times), then more slowly."""
-"""The 2030 ceilings, in the order the page lists them."""
 
 Z_90 = 1.2815515655446004
 """The standard normal's 90th percentile: ``_80`` inputs put ``low`` and ``high`` at +-Z_90 sigma."""
@@ -70,6 +71,28 @@ def sample_constraints(inputs: pd.DataFrame, draws: int, seed: int) -> dict[str,
         else:
             drawn[key] = rng.uniform(row.low, row.high, draws)
     return drawn
+
+
+def correlate(draws: dict[str, np.ndarray], correlations: pd.DataFrame, seed: int) -> dict[str, np.ndarray]:
+    """The draws re-paired so that the inputs named in ``correlations`` (columns ``input_a``,
+    ``input_b``, ``spearman_rho``) follow a Gaussian copula with those rank correlations (Pearson
+    2 sin(pi rho / 6) between the normal scores): each input keeps its own draws, sorted into the
+    ranks of its score, so every marginal is unchanged and only the pairing moves."""
+    names = sorted(set(correlations.input_a) | set(correlations.input_b))
+    matrix = np.eye(len(names))
+    for row in correlations.itertuples():
+        i, j = names.index(row.input_a), names.index(row.input_b)
+        matrix[i, j] = matrix[j, i] = 2 * np.sin(np.pi * row.spearman_rho / 6)
+    try:
+        lower = np.linalg.cholesky(matrix)
+    except np.linalg.LinAlgError:
+        raise ValueError(f"the correlations between {names} do not form a valid correlation matrix") from None
+    count = len(draws[names[0]])
+    scores = np.random.default_rng(seed).standard_normal((count, len(names))) @ lower.T
+    paired = dict(draws)
+    for column, name in enumerate(names):
+        paired[name] = np.sort(draws[name])[scores[:, column].argsort().argsort()]
+    return paired
 
 
 @dataclass(frozen=True)

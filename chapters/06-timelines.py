@@ -329,7 +329,7 @@ glue_text(tl.chip_supply.facts(result, loaders.load_epoch_chips_cumulative(), co
 # growth, the stock through 2029 would be {glue:text}`chip_sales_stock_2029`;
 # one run's share (the same draws) gives it {glue:text}`chip_sales_run`
 # H100-equivalents, a chip ceiling of {glue:text}`chip_sales_ceiling` FLOP,
-# {glue:text}`chip_sales_ratio` times their median and
+# {glue:text}`chip_sales_ratio` times their median count and
 # {glue:text}`chip_sales_verdict`. Growth this fast for four more years is the
 # route's main assumption.
 
@@ -383,7 +383,7 @@ charts.publish(tl.figures.interactive_chart(result), "fig-timelines-interactive"
 # :name: fig-timelines-interactive
 #
 # Move the sliders: compute growth, the algorithmic halving time, the power of
-# one campus and of a distributed network, one run's share of all chips and
+# one campus and of a distributed network, the H100-equivalents for one run and
 # the cluster budget. The curves, the ceilings and the line stating the 2030
 # run and the ceiling that binds recompute in the page, with no server. At the
 # defaults they give the chapter's two 2030 headlines: the lowest ceiling is

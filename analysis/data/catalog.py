@@ -299,7 +299,8 @@ CONSTRAINT_INPUTS = TableSpec(
     title="Constraint inputs",
     description="The assumptions of the timelines chapter's 2030 ceilings (run length, share of chips for "
     "one run, power of one campus, chips available, data and latency), each a range read in its source "
-    "and drawn uniformly or log-uniformly between `low` and `high`.",
+    "and drawn as `distribution` says: uniformly or log-uniformly between `low` and `high`, or as an 80% "
+    "interval (two-piece normal or log-normal through `median` where the source prints one).",
     key="key",
     columns=(
         Column(
@@ -330,7 +331,8 @@ CONSTRAINT_INPUTS = TableSpec(
             "distribution",
             "str",
             "How the range is drawn: uniformly or log-uniformly between `low` and `high`, or as a normal or "
-            "log-normal with `low` and `high` at its 10th and 90th percentiles (an 80% interval).",
+            "log-normal with `low` and `high` at its 10th and 90th percentiles (an 80% interval; two-piece, "
+            "through `median` at its 50th, where the source prints a median).",
             values=("uniform", "loguniform", "normal_80", "lognormal_80"),
         ),
         Column("source_url", "str", "The source.", pattern=URL_PATTERN),

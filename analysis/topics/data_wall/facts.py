@@ -102,7 +102,8 @@ def register_key_numbers(registry, wall: DataWall) -> None:
             (low, high),
             FULL_USE_LEVEL,
             "year",
-            f"Year the largest training dataset reaches the effective stock ({result.label})",
+            f"Year the largest training dataset reaches the effective stock ({result.label}; unconstrained "
+            "paths: no power, chip or spend ceiling)",
             f"Median and {FULL_USE_LEVEL:.0%} interval of the crossing years of {DRAWS:,} paired paths "
             "(each projection path against its own stock draw)",
             published=published_year.get(key, ""),

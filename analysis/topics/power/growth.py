@@ -432,17 +432,12 @@ COMPARISON_PAIRS = [
         "They say only that the largest runs now exceed 100 MW.",
     ),
     (
-        "power.projection_2030.w",
-        "epoch_epri2025.largest_run_power.2030",
-        "They project compute growth divided by efficiency and duration gains (our components path, next "
-        "row); this is the power trend plus a record offset. Their centre is the geometric middle of their "
-        "printed range.",
-    ),
-    (
         "power.projection_2030.components.w",
         "epoch_epri2025.largest_run_power.2030",
         "Their construction on our data: compute growth minus the growth of FLOP per joule and of training "
-        "time, from today's largest run with a disclosed cluster.",
+        "time, from today's largest run with a disclosed cluster. Their centre is the geometric middle of "
+        "their printed range. (Our power-trend path is a different estimand, a check beside the joint "
+        "simulation, so it is not paired here.)",
     ),
     (
         "power.efficiency_growth.gpus_2010_2024",

@@ -151,10 +151,10 @@ def calibration_chart(raw: pd.DataFrame, widened: pd.DataFrame, factor: float) -
 
 SLIDERS = {
     "growth": ("Compute growth of the largest run (x/yr)", 1.5, 10.0, 0.1),
-    "halving": ("Algorithmic halving time (months)", 3.0, 36.0, 0.5),
+    "halving": ("Algorithmic halving time (months)", 1.0, 36.0, 0.5),
     "power_gw": ("Power of one campus in 2030 (GW)", 0.5, 20.0, 0.1),
     "distributed_gw": ("Power of a distributed network for one run (GW)", 0.5, 60.0, 0.5),
-    "chip_share": ("Share of all chips for one run", 0.05, 1.0, 0.01),
+    "h100e_million": ("H100-equivalents for one run (million)", 5.0, 1000.0, 5.0),
     "budget_busd": ("Cluster budget for one run (USD billion)", 10.0, 2000.0, 10.0),
 }
 """The interactive chart's assumptions: label, minimum, maximum, step (start: the fitted medians)."""
@@ -179,7 +179,7 @@ def interactive_chart(result: Timelines) -> alt.LayerChart:
     physical = f"{constants['start_flop']:.10g} * pow(growth, {elapsed})"
     ceilings = {
         "power": f"max(power_gw, distributed_gw) * {constants['flop_per_gw']:.10g}",
-        "chips": f"chip_share * {constants['flop_per_share']:.10g}",
+        "chips": f"h100e_million * {constants['flop_per_h100e_million']:.10g}",
         "data": f"{constants['data_flop']:.10g}",
         "latency": f"{constants['latency_flop']:.10g}",
         "spend": f"budget_busd * {constants['flop_per_busd']:.10g}",

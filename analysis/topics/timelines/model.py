@@ -631,7 +631,9 @@ def interactive_constants(result: Timelines) -> dict[str, float]:
         "start_year": start_year,
         "start_flop": unconstrained / growth ** (TARGET_YEAR - start_year),
         "flop_per_gw": float(np.median(draws["power_single_campus"] / inputs["power_single_campus_gw"])),
-        "flop_per_share": float(np.median(draws["chips"] / inputs["chip_share_one_run"])),
+        "flop_per_h100e_million": float(
+            np.median(draws["chips"] / (inputs["h100e_for_largest_run_2030"] / 1e6))
+        ),
         "flop_per_busd": float(np.median(draws["spend"] / (inputs["largest_cluster_cost_usd_2030"] / 1e9))),
         "data_flop": float(np.median(draws["data"])),
         "latency_flop": float(np.median(draws["latency"])),
@@ -639,7 +641,7 @@ def interactive_constants(result: Timelines) -> dict[str, float]:
         "halving": round(float(np.median(result.halving)), 1),
         "power_gw": round(float(np.median(inputs["power_single_campus_gw"])), 1),
         "distributed_gw": round(float(np.median(inputs["power_distributed_gw"])), 1),
-        "chip_share": round(float(np.median(inputs["chip_share_one_run"])), 2),
+        "h100e_million": round(float(np.median(inputs["h100e_for_largest_run_2030"])) / 5e6) * 5.0,
         "budget_busd": round(float(np.median(inputs["largest_cluster_cost_usd_2030"])) / 1e9),
         "constrained_2030": float(np.median(sim.at(sim.constrained, TARGET_YEAR))),
         "unconstrained_2030": unconstrained,
@@ -653,7 +655,7 @@ def interactive_ceilings(constants: dict[str, float]) -> dict[str, float]:
     """The interactive chart's 2030 ceilings (FLOP) at its sliders' values in ``constants``."""
     return {
         "power": max(constants["power_gw"], constants["distributed_gw"]) * constants["flop_per_gw"],
-        "chips": constants["chip_share"] * constants["flop_per_share"],
+        "chips": constants["h100e_million"] * constants["flop_per_h100e_million"],
         "data": constants["data_flop"],
         "latency": constants["latency_flop"],
         "spend": constants["budget_busd"] * constants["flop_per_busd"],

@@ -28,7 +28,9 @@ from analysis.topics import timelines
 models = loaders.load_models()
 inputs = loaders.load_text_stock_inputs()
 published = loaders.load_published_estimates()
-wall = dw.model.analyse(models, inputs, loaders.load_epoch_dataset_sizes())
+wall = dw.model.analyse(
+    models, inputs, loaders.load_epoch_dataset_sizes(), loaders.load_dataset_passes(models)
+)
 
 registry = keynumbers.Registry(chapter="chapters/04-data-wall")
 dw.facts.register_key_numbers(registry, wall)
@@ -75,14 +77,26 @@ glue_text(dw.facts.data_facts(wall))
 #   (a tokenizer measurement for bytes per token, a filtering paper for the
 #   quality fraction, Muennighoff et al. {cite:p}`muennighoff2023scaling` for
 #   repetition).
-# - **Dataset sizes.** The `training_tokens` of the {glue:text}`n_datasets`
-#   language (and multimodal) models in `data/models.csv` published since
-#   {glue:text}`first_dataset_year` with a token count from their developer;
-#   {glue:text}`n_top_datasets` of them were among the five largest at release.
+# - **Dataset sizes.** The unique size of the training set (one pass) of the
+#   {glue:text}`n_datasets` language (and multimodal) models in
+#   `data/models.csv` published since {glue:text}`first_dataset_year` with a
+#   token count from their developer; {glue:text}`n_top_datasets` of them were
+#   among the five largest at release. Usually that is the training tokens;
+#   {glue:text}`n_multi_pass` models read a smaller set several times (most of
+#   them the encoders of 2018–2019, for tens of epochs), and
+#   `data/dataset_passes.csv` gives each set's unique size as its source prints
+#   it, which is what we count, as Villalobos et al.'s own dataset sizes do.
+#   {glue:text}`n_multi_pass_bytes` of those sizes are printed in bytes and
+#   converted at the stock's median of {glue:text}`bytes_per_token_median`
+#   bytes per token; {glue:text}`n_multi_pass_left_out` with no unique size in
+#   their source are left out (table below).
 # - **Third-party files**, fetched by `analysis.data.sources` with a pinned hash:
 #   Villalobos et al.'s {glue:text}`n_epoch_sizes` dataset sizes (in words,
 #   converted at Epoch's {glue:text}`words_per_token` words per token) and
 #   their word-frequency file for the size of Google's index.
+
+# %% tags=["hide-input"]
+tables.show(dw.facts.multi_pass_table(wall), index=False)
 
 # %% tags=["remove-cell"]
 glue_text(dw.facts.method_facts(wall))

@@ -94,9 +94,9 @@ def test_overtraining_multiplies_tokens_by_the_square_root_of_k():
 
 def test_growth_draws_are_the_resamples_behind_the_growth_interval():
     models = loaders.load_models()
-    rows = dw.model.language_datasets(models)
-    fit = dw.model.dataset_growth(rows.publication_date, rows.training_tokens)
-    _, slopes = trends.growth_draws(rows.publication_date, rows.training_tokens, 2024.0)
+    rows = dw.model.language_datasets(models, loaders.load_dataset_passes(models), 4.0)
+    fit = dw.model.dataset_growth(rows.publication_date, rows.dataset_tokens)
+    _, slopes = trends.growth_draws(rows.publication_date, rows.dataset_tokens, 2024.0)
     assert trends.percentile_interval(slopes, fit.level) == pytest.approx((fit.ci_low, fit.ci_high))
 
 
@@ -127,3 +127,46 @@ def test_the_record_floor_holds_a_path_at_the_record_on_the_record_s_date_not_be
     floor = dw.model.record_floor(dates, [1e12, 1e13], slope)
     year = float(trends.decimal_year(dates[1:])[0])
     assert floor == pytest.approx(13.0 - slope * (year - dw.model.STOCK_YEAR))
+
+
+def test_a_several_pass_row_counts_at_its_unique_size_from_tokens_or_bytes_or_is_left_out():
+    """The source's token count wins; bytes convert at the given bytes per token; a several-pass row
+    with neither is left out of the series (and listed), a one-pass row keeps its training tokens."""
+    models = pd.DataFrame(
+        {
+            "model": ["a", "b", "c", "d"],
+            "released": True,
+            "domain": "language",
+            "training_tokens": [4e12, 2e12, 3e12, 1e12],
+            "publication_date": pd.Timestamp("2020-01-01"),
+        }
+    ).set_index("model", drop=False)
+    passes = pd.DataFrame(
+        {
+            "passes": ["several", "several", "several", "one"],
+            "printed_unit": ["tokens", "bytes", None, None],
+            "dataset_size_as_printed": [1e12, 4e11, None, None],
+            "dataset_tokens": [1e12, None, None, None],
+        },
+        index=pd.Index(["a", "b", "c", "d"], name="model"),
+    )
+    rows = dw.model.language_datasets(models, passes, 4.0)
+    assert rows.dataset_tokens.to_dict() == {"a": 1e12, "b": 1e11, "d": 1e12}
+    table = dw.model.multi_pass(models, passes, 4.0)
+    assert table.loc["a", "passes"] == pytest.approx(4.0)
+    assert table.loc["b", "basis"].startswith("printed bytes")
+    assert table.loc["c", "basis"].endswith("left out")
+
+
+def test_dataset_passes_name_the_line_of_a_model_not_in_models_csv(tmp_path, monkeypatch):
+    from analysis.data import paths
+    from analysis.data.schema import DataError
+
+    models = loaders.load_models()
+    source = (paths.DATA_DIR / "dataset_passes.csv").read_text()
+    (tmp_path / "dataset_passes.csv").write_text(
+        source.replace("Seq2Seq LSTM (Sutskever et al.)", "Seq2Seq", 1)
+    )
+    monkeypatch.setattr(paths, "DATA_DIR", tmp_path)
+    with pytest.raises(DataError, match=r"dataset_passes.csv: line 3, column 'model': 'Seq2Seq'"):
+        loaders.load_dataset_passes(models)

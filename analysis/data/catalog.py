@@ -386,6 +386,56 @@ CONSTRAINT_CORRELATIONS = TableSpec(
 """``data/constraint_correlations.csv``: the rank correlations between the 2030 ceilings' inputs."""
 
 
+DATASET_PASSES = TableSpec(
+    name="dataset_passes",
+    title="Dataset passes",
+    description="For language models whose training may have repeated its data: whether the training tokens "
+    "are one pass or several over the training set, and the set's unique size as its source prints it. "
+    "The data-wall chapter counts a several-pass row at its unique size (one pass), as Villalobos et al.'s "
+    "own dataset sizes do.",
+    key="model",
+    columns=(
+        Column("model", "str", "The row of `models.csv` it describes.", unique=True),
+        Column(
+            "passes",
+            "str",
+            "One pass over unique data, several, or unclear from the source (then counted as one).",
+            values=("one", "several", "unclear"),
+        ),
+        Column(
+            "dataset_size_as_printed",
+            "float",
+            "The training set's unique size as printed, in `printed_unit`.",
+            required=False,
+            minimum=0.0,
+        ),
+        Column(
+            "printed_unit",
+            "str",
+            "Unit of the printed size.",
+            required=False,
+            values=("tokens", "words", "bytes", "sentences"),
+        ),
+        Column(
+            "dataset_tokens",
+            "float",
+            "Unique tokens of the training set (one pass), where the source gives or implies a token count; "
+            "a size printed only in bytes is converted by the data-wall chapter.",
+            "tokens",
+            required=False,
+            minimum=0.0,
+        ),
+        Column("epochs_stated", "str", "Epochs or passes as the source states them.", required=False),
+        Column("quote", "str", "The words and figures as printed.", required=False),
+        Column("location", "str", "Where in the source.", required=False),
+        Column("source_url", "str", "The source.", pattern=URL_PATTERN),
+        Column("derivation", "str", "How the passes and the unique size follow from the source."),
+        Column("read_in", "str", "Where the text was read: the primary source, or which secondary copy."),
+    ),
+)
+"""``data/dataset_passes.csv``: one pass or several, and the unique size of each training set."""
+
+
 REVIEW_STATUSES = ("fixed", "partly fixed", "rebutted", "open")
 
 
@@ -1089,6 +1139,7 @@ COMMITTED_TABLES = {
         METERED_TRAINING_ENERGY,
         CONSTRAINT_INPUTS,
         CONSTRAINT_CORRELATIONS,
+        DATASET_PASSES,
         REVIEW_RESPONSE,
     )
 }

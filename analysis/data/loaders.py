@@ -15,6 +15,7 @@ from analysis.data.catalog import (
     AUDIT_SECOND_READING,
     CONSTRAINT_CORRELATIONS,
     CONSTRAINT_INPUTS,
+    DATASET_PASSES,
     HARDWARE,
     LM_EVALUATIONS,
     METERED_TRAINING_ENERGY,
@@ -125,6 +126,20 @@ def load_constraint_correlations(inputs: pd.DataFrame) -> pd.DataFrame:
     if problems:
         raise DataError(problems)
     return frame
+
+
+def load_dataset_passes(models: pd.DataFrame) -> pd.DataFrame:
+    """``data/dataset_passes.csv``, validated, indexed by model; each model is a row of ``models``."""
+    path = paths.DATA_DIR / "dataset_passes.csv"
+    frame = read_table(DATASET_PASSES, path)
+    problems = [
+        f"{path}: line {row + 2}, column 'model': '{name}' is not a row of models.csv"
+        for row, name in frame.model.items()
+        if name not in models.index
+    ]
+    if problems:
+        raise DataError(problems)
+    return frame.set_index("model", drop=False)
 
 
 def load_review_response() -> pd.DataFrame:

@@ -16,6 +16,7 @@ from analysis.topics.data_wall.model import (
     STOCK_LEVEL,
     DataWall,
     largest_dataset,
+    median_bytes_per_token,
     running_largest,
     top_datasets,
     year_at_probability,
@@ -64,7 +65,7 @@ def register_key_numbers(registry, wall: DataWall) -> None:
             fit.factor_interval,
             fit.level,
             "x/yr",
-            f"Growth of training-dataset size (tokens) of {sample}; n = {fit.n}",
+            f"Growth of training-dataset size (unique tokens, one pass) of {sample}; n = {fit.n}",
             fit.method,
             published=published,
             significant=2,
@@ -72,8 +73,8 @@ def register_key_numbers(registry, wall: DataWall) -> None:
     largest = largest_dataset(wall)
     registry.register(
         "data.largest_dataset.tokens",
-        largest.training_tokens,
-        (largest.training_tokens,) * 2,
+        largest.dataset_tokens,
+        (largest.dataset_tokens,) * 2,
         0.9,
         "tokens",
         f"Largest training dataset in our data: {largest.model} ({largest.organization})",
@@ -149,7 +150,25 @@ def data_facts(wall: DataWall) -> dict:
         "first_dataset_year": str(wall.datasets.publication_date.min().year),
         "n_epoch_sizes": len(wall.epoch_sizes),
         "words_per_token": f"{loaders.WORDS_PER_TOKEN:g}",
+        "n_multi_pass": len(wall.multi_pass),
+        "n_multi_pass_bytes": int(wall.multi_pass.basis.str.startswith("printed bytes").sum()),
+        "n_multi_pass_left_out": int(wall.multi_pass["unique tokens"].isna().sum()),
+        "bytes_per_token_median": format_number(median_bytes_per_token(wall.inputs), 2),
     }
+
+
+def multi_pass_table(wall: DataWall) -> pd.DataFrame:
+    """The several-pass training sets for the page: tokens seen, unique tokens, passes and how."""
+    table = wall.multi_pass.sort_values("tokens seen", ascending=False)
+    return table.assign(
+        **{
+            "tokens seen": table["tokens seen"].map(lambda value: format_number(value, 2)),
+            "unique tokens": table["unique tokens"].map(
+                lambda value: format_number(value, 2) if pd.notna(value) else "left out"
+            ),
+            "passes": table.passes.map(lambda value: format_number(value, 2) if pd.notna(value) else "—"),
+        }
+    )
 
 
 def method_facts(wall: DataWall) -> dict:
@@ -202,7 +221,7 @@ def backtest_facts(wall: DataWall, table: pd.DataFrame, published: pd.DataFrame)
     figure = published.loc["villalobos2022.high_quality_exhausted"]
     at_exhaustion = running_largest(wall.datasets, trends.from_decimal_year(figure.value))
     latest = running_largest(wall.datasets, wall.datasets.publication_date.max())
-    growth_since = latest.training_tokens / at_exhaustion.training_tokens
+    growth_since = latest.dataset_tokens / at_exhaustion.dataset_tokens
     ratio = float(last["actual / projected"])
     return {
         "bt_start_words": format_printed(published.value["villalobos2022.largest_dataset_words"]),

@@ -23,7 +23,8 @@ DATASET_TOOLTIP = [
     alt.Tooltip("model:N", title="model"),
     alt.Tooltip("organization:N", title="organisation"),
     alt.Tooltip("publication_date:T", title="published"),
-    alt.Tooltip("training_tokens:Q", title="training tokens", format=".3~e"),
+    alt.Tooltip("dataset_tokens:Q", title="dataset tokens (one pass)", format=".3~e"),
+    alt.Tooltip("training_tokens:Q", title="tokens seen in training", format=".3~e"),
     alt.Tooltip("source_url:N", title="source"),
 ]
 
@@ -32,7 +33,7 @@ def _dataset_points(wall: DataWall) -> pd.DataFrame:
     points = wall.datasets.reset_index(drop=True)
     points["year"] = trends.decimal_year(points.publication_date)
     points["sample"] = np.where(
-        trends.running_top_n(points.publication_date, points.training_tokens, TOP_DATASETS),
+        trends.running_top_n(points.publication_date, points.dataset_tokens, TOP_DATASETS),
         "running top-5",
         "other language models",
     )
@@ -45,7 +46,7 @@ def fan_chart(wall: DataWall) -> alt.VConcatChart:
     band = stock_band(wall)
     points = _dataset_points(wall)
     points = points[points.year >= YEARS[0]]
-    low = float(min(band.low.min(), points.training_tokens.min()))
+    low = float(min(band.low.min(), points.dataset_tokens.min()))
     high = min(float(band.high.max()), FAN_CHART_CEILING)
     y_axis = charts.log_axis("Tokens", low, high)
     x = alt.X(
@@ -79,10 +80,10 @@ def fan_chart(wall: DataWall) -> alt.VConcatChart:
     dots = (
         alt.Chart(points)
         .mark_point(filled=True, size=30, color="#000000", opacity=0.7)
-        .encode(x=x, y=alt.Y("training_tokens:Q", **y_axis), tooltip=DATASET_TOOLTIP)
+        .encode(x=x, y=alt.Y("dataset_tokens:Q", **y_axis), tooltip=DATASET_TOOLTIP)
     )
     labels = charts.point_labels(
-        points[points.model.isin(NAMED_DATASETS)], x, alt.Y("training_tokens:Q", **y_axis), "model"
+        points[points.model.isin(NAMED_DATASETS)], x, alt.Y("dataset_tokens:Q", **y_axis), "model"
     )
     top = alt.layer(areas, lines, dots, labels).properties(
         title="Effective stock of public text and the largest dataset"
@@ -116,21 +117,21 @@ def fan_chart(wall: DataWall) -> alt.VConcatChart:
 
 
 def dataset_chart(wall: DataWall) -> alt.LayerChart:
-    """Training tokens of language models over time with the two fitted trends."""
+    """Training-set size (unique tokens) of language models over time with the two fitted trends."""
     points = _dataset_points(wall)
     lines = []
     for label, fit in (("all language models", wall.growth_all), ("running top-5", wall.growth_top)):
         years = np.linspace(fit.first_year, fit.last_year, 40)
         dates = [trends.from_decimal_year(year) for year in years]
         lines.append(
-            pd.DataFrame({"date": dates, "training_tokens": 10 ** fit.predict(years), "trend": label})
+            pd.DataFrame({"date": dates, "dataset_tokens": 10 ** fit.predict(years), "trend": label})
         )
     points["date"] = points.publication_date
     chart = charts.scatter_over_time(
         points,
         pd.concat(lines, ignore_index=True),
-        value="training_tokens",
-        value_title="Training tokens",
+        value="dataset_tokens",
+        value_title="Dataset tokens (one pass)",
         color="sample",
         color_title="Sample",
         tooltip=DATASET_TOOLTIP,

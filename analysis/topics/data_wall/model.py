@@ -108,6 +108,12 @@ class Stock:
         return self.log_effective_2024[..., None] + self.log_growth[..., None] * elapsed
 
 
+def median_bytes_per_token(inputs: pd.DataFrame) -> float:
+    """The stock model's median bytes per token (its ``bytes_per_token`` input): the conversion of a
+    training set's printed bytes to tokens."""
+    return float(input_quantile(inputs.loc["bytes_per_token"], 0.5))
+
+
 def sample_stock(inputs: pd.DataFrame, draws: int = DRAWS, seed: int = SEED) -> Stock:
     """Independent seeded draws of every input (rows of ``loaders.load_text_stock_inputs()``)."""
     rng = np.random.default_rng(seed)
@@ -122,8 +128,9 @@ def sample_stock(inputs: pd.DataFrame, draws: int = DRAWS, seed: int = SEED) -> 
     return Stock(values, clipped)
 
 
-def language_datasets(models: pd.DataFrame) -> pd.DataFrame:
-    """Released language (and multimodal language) models since 2010 with a published training-token count."""
+def language_rows(models: pd.DataFrame) -> pd.DataFrame:
+    """Released language (and multimodal language) models since 2010 with a published training-token
+    count."""
     rows = models[
         models.released
         & models.domain.isin(compute_trends.model.LANGUAGE_DOMAINS)
@@ -132,9 +139,46 @@ def language_datasets(models: pd.DataFrame) -> pd.DataFrame:
     return rows[rows.publication_date >= DATASET_START]
 
 
+def multi_pass(rows: pd.DataFrame, passes: pd.DataFrame, bytes_per_token: float) -> pd.DataFrame:
+    """The rows of ``rows`` whose training made several passes over its data (``data/dataset_passes.csv``):
+    tokens seen, the unique size of the training set (tokens) and how it was found: the source's
+    token count, else its printed bytes over ``bytes_per_token``; empty where the source gives
+    neither (the row is then left out of the dataset series)."""
+    several = passes[passes.passes.eq("several") & passes.index.isin(rows.index)]
+    from_bytes = several.printed_unit.eq("bytes") & several.dataset_tokens.isna()
+    unique = several.dataset_tokens.where(~from_bytes, several.dataset_size_as_printed / bytes_per_token)
+    basis = np.select(
+        [several.dataset_tokens.notna(), from_bytes],
+        ["the source's token count", f"printed bytes / {bytes_per_token:g} bytes per token"],
+        "no unique size in the source: left out",
+    )
+    return pd.DataFrame(
+        {
+            "model": several.index,
+            "tokens seen": rows.training_tokens.reindex(several.index).to_numpy(),
+            "unique tokens": unique.to_numpy(),
+            "passes": (rows.training_tokens.reindex(several.index) / unique).to_numpy(),
+            "basis": basis,
+        },
+        index=several.index,
+    )
+
+
+def language_datasets(models: pd.DataFrame, passes: pd.DataFrame, bytes_per_token: float) -> pd.DataFrame:
+    """Released language (and multimodal language) models since 2010 with a published training-token
+    count, with ``dataset_tokens``, the unique size of the training set: the training tokens (one
+    pass) unless the training made several passes (``multi_pass``), as Villalobos et al.'s own dataset
+    sizes count them. A several-pass row with no unique size in its source is left out."""
+    rows = language_rows(models)
+    repeated = multi_pass(rows, passes, bytes_per_token)
+    unique = rows.training_tokens.copy()
+    unique[repeated.index] = repeated["unique tokens"]
+    return rows.assign(dataset_tokens=unique)[unique.notna()]
+
+
 def top_datasets(rows: pd.DataFrame) -> pd.DataFrame:
-    """The running top-5 datasets: among the five largest released up to their own date."""
-    return rows[trends.running_top_n(rows.publication_date, rows.training_tokens, TOP_DATASETS)]
+    """The running top-5 datasets: among the five largest (unique tokens) released up to their own date."""
+    return rows[trends.running_top_n(rows.publication_date, rows.dataset_tokens, TOP_DATASETS)]
 
 
 def dataset_growth(dates, tokens) -> trends.GrowthFit:
@@ -159,7 +203,7 @@ def historical_trend_line(rows: pd.DataFrame, draws: int = DRAWS) -> Paths:
     """Bootstrap paths of the running top-5 dataset trend line itself (a sensitivity: the typical
     large dataset, not the largest)."""
     top = top_datasets(rows)
-    level, slope = trends.growth_draws(top.publication_date, top.training_tokens, STOCK_YEAR, draws, SEED)
+    level, slope = trends.growth_draws(top.publication_date, top.dataset_tokens, STOCK_YEAR, draws, SEED)
     return Paths("historical trend line (top-5 datasets)", level, slope)
 
 
@@ -168,9 +212,9 @@ def record_offsets(rows: pd.DataFrame) -> np.ndarray:
     dataset's date since the top-5 series starts: the record offsets a projection of the largest
     dataset draws from (as the timelines chapter's largest-run projection does for compute)."""
     top = top_datasets(rows)
-    fit = trends.fit_growth(top.publication_date, top.training_tokens)
+    fit = trends.fit_growth(top.publication_date, top.dataset_tokens)
     years = trends.decimal_year(rows.publication_date)
-    offsets = forecasts.record_offsets(years, np.log10(rows.training_tokens.to_numpy(float)), fit)
+    offsets = forecasts.record_offsets(years, np.log10(rows.dataset_tokens.to_numpy(float)), fit)
     return offsets[np.sort(years) >= trends.decimal_year(top.publication_date).min()]
 
 
@@ -179,7 +223,7 @@ def historical_paths(rows: pd.DataFrame, draws: int = DRAWS) -> Paths:
     from history, never below today's largest dataset."""
     line = historical_trend_line(rows, draws)
     offsets = np.random.default_rng(SEED + 2).choice(record_offsets(rows), draws)
-    floor = record_floor(rows.publication_date, rows.training_tokens, line.slope)
+    floor = record_floor(rows.publication_date, rows.dataset_tokens, line.slope)
     level = np.maximum(line.log_2024 + offsets, floor)
     return Paths("historical trend plus record offset (largest dataset)", level, line.slope)
 
@@ -379,6 +423,8 @@ class DataWall:
     growth_top: trends.GrowthFit
     growth_epoch: trends.GrowthFit
     epoch_sizes: pd.DataFrame
+    multi_pass: pd.DataFrame
+    """Language models trained several passes over their data: tokens seen and unique (``multi_pass``)."""
     historical: Paths
     compute_based: Paths
     overtrained: dict[float, Paths]
@@ -393,10 +439,14 @@ class DataWall:
         return self.full_use["combined"]
 
 
-def analyse(models: pd.DataFrame, inputs: pd.DataFrame, epoch_sizes: pd.DataFrame) -> DataWall:
-    """Run the chapter's analysis on our models, the stock inputs and Villalobos et al.'s dataset sizes."""
+def analyse(
+    models: pd.DataFrame, inputs: pd.DataFrame, epoch_sizes: pd.DataFrame, passes: pd.DataFrame
+) -> DataWall:
+    """Run the chapter's analysis on our models, the stock inputs, Villalobos et al.'s dataset sizes and
+    the passes each training set was read (``data/dataset_passes.csv``)."""
     stock = sample_stock(inputs)
-    datasets = language_datasets(models)
+    bytes_per_token = median_bytes_per_token(inputs)
+    datasets = language_datasets(models, passes, bytes_per_token)
     top = top_datasets(datasets)
     epoch_rows = epoch_sizes[epoch_sizes.date > DATASET_START]
     historical, compute = historical_paths(datasets), compute_based_paths(models)
@@ -417,10 +467,11 @@ def analyse(models: pd.DataFrame, inputs: pd.DataFrame, epoch_sizes: pd.DataFram
         inputs=inputs,
         stock=stock,
         datasets=datasets,
-        growth_all=dataset_growth(datasets.publication_date, datasets.training_tokens),
-        growth_top=dataset_growth(top.publication_date, top.training_tokens),
+        growth_all=dataset_growth(datasets.publication_date, datasets.dataset_tokens),
+        growth_top=dataset_growth(top.publication_date, top.dataset_tokens),
         growth_epoch=dataset_growth(epoch_rows.date, epoch_rows.training_tokens),
         epoch_sizes=epoch_rows,
+        multi_pass=multi_pass(language_rows(models), passes, bytes_per_token),
         historical=historical,
         compute_based=compute,
         overtrained=overtrained,
@@ -432,8 +483,9 @@ def analyse(models: pd.DataFrame, inputs: pd.DataFrame, epoch_sizes: pd.DataFram
 
 
 def largest_dataset(wall: DataWall) -> pd.Series:
-    """The language model with the most training tokens in our data (earliest first on a tie)."""
-    return wall.datasets.sort_values(["training_tokens", "publication_date"], ascending=[False, True]).iloc[0]
+    """The language model with the largest training set (unique tokens) in our data (earliest first on a
+    tie)."""
+    return wall.datasets.sort_values(["dataset_tokens", "publication_date"], ascending=[False, True]).iloc[0]
 
 
 def stock_band(wall: DataWall, level: float = STOCK_LEVEL) -> pd.DataFrame:
@@ -503,9 +555,9 @@ V1_DATE = pd.Timestamp("2022-10-01")
 
 
 def running_largest(rows: pd.DataFrame, when: pd.Timestamp) -> pd.Series:
-    """The language model with the most training tokens published up to ``when``."""
+    """The language model with the largest training set (unique tokens) published up to ``when``."""
     published = rows[rows.publication_date <= when]
-    return published.sort_values(["training_tokens", "publication_date"], ascending=[False, True]).iloc[0]
+    return published.sort_values(["dataset_tokens", "publication_date"], ascending=[False, True]).iloc[0]
 
 
 def backtest_2022(wall: DataWall, published: pd.DataFrame) -> pd.DataFrame:
@@ -523,9 +575,9 @@ def backtest_2022(wall: DataWall, published: pd.DataFrame) -> pd.DataFrame:
             {
                 "end of": year,
                 "projected by the 2022 version (tokens, at least)": projected,
-                "largest in our data (tokens)": largest.training_tokens,
+                "largest in our data (tokens)": largest.dataset_tokens,
                 "model": largest.model,
-                "actual / projected": largest.training_tokens / projected,
+                "actual / projected": largest.dataset_tokens / projected,
             }
         )
     return pd.DataFrame(rows)

@@ -28,8 +28,13 @@ from analysis.topics import timelines
 models = loaders.load_models()
 inputs = loaders.load_text_stock_inputs()
 published = loaders.load_published_estimates()
+joint = timelines.model.shared_simulation()
 wall = dw.model.analyse(
-    models, inputs, loaders.load_epoch_dataset_sizes(), loaders.load_dataset_passes(models)
+    models,
+    inputs,
+    loaders.load_epoch_dataset_sizes(),
+    loaders.load_dataset_passes(models),
+    dw.model.RunTokens.from_simulation(joint),
 )
 
 registry = keynumbers.Registry(chapter="chapters/04-data-wall")
@@ -47,7 +52,7 @@ glue_text(dw.facts.summary_facts(wall))
 #   {glue:text}`summary_stock_growth`: by 2030 it is
 #   {glue:text}`data.stock.effective_tokens_2030.text` tokens. {cite-number}`data.stock.effective_tokens_2024` {cite-number}`data.stock.effective_tokens_2030`
 # - **Datasets.** Training sets of language models have grown by
-#   {glue:text}`summary_growth_all` since 2010
+#   {glue:text}`summary_growth_all` since {glue:text}`summary_first_year`
 #   ({glue:text}`data.dataset_growth.language.ci`); the largest in our data
 #   holds {glue:text}`data.largest_dataset.tokens` tokens.
 # - **The year of full use.** If datasets keep growing as they have, or as the
@@ -116,7 +121,7 @@ glue_text(dw.facts.method_facts(wall))
 # draws ({glue:text}`clipped_share`) below one byte per token, impossible for a
 # byte-level tokenizer, are set to one.
 #
-# **Dataset growth.** Ordinary least squares of $\log_{10}$ training tokens on
+# **Dataset growth.** Ordinary least squares of $\log_{10}$ dataset tokens on
 # date with 95% intervals from seeded bootstrap resamples of models, for all
 # language models since 2010 and for the running top-5.
 #
@@ -125,11 +130,13 @@ glue_text(dw.facts.method_facts(wall))
 # above that line at a randomly drawn past date, never below today's largest
 # dataset (the method the timelines chapter uses for the largest run); the
 # trend line alone, which follows a typical large dataset rather than the
-# largest, is shown as a sensitivity. *Compute-based*: bootstrap paths of the
-# frontier compute trend of {ref}`chapter-compute-trends` plus the same kind of
-# record offset (the largest run, never below today's), each turned into
-# tokens by the compute-optimal allocation of {ref}`chapter-chinchilla`,
-# $D^*(C) = (C/6)^{b}/G$, one of its bootstrap laws per draw. *Overtrained*: training a
+# largest, is shown as a sensitivity. *Compute-based*: the compute-optimal
+# tokens of the largest run on the unconstrained path of the report's joint
+# simulation ({ref}`chapter-timelines`: the frontier compute trend plus the
+# same kind of record offset), turned into tokens by the compute-optimal
+# allocation of {ref}`chapter-chinchilla`, $D^*(C) = (C/6)^{b}/G$, one of its
+# bootstrap laws per draw, and never below today's largest dataset on its own
+# date. *Overtrained*: training a
 # model with $k$ times the compute-optimal tokens per parameter at the same
 # compute multiplies its tokens by $\sqrt{k}$; we show $k$ =
 # {glue:text}`overtraining_levels` (Llama 3 8B trained on
@@ -201,7 +208,7 @@ tables.show(dw.model.three_columns(wall, published), index=False)
 # ### The year of full use
 
 # %% tags=["remove-cell"]
-glue_text(dw.facts.full_use_facts(wall))
+glue_text(dw.facts.full_use_facts(wall, published))
 charts.publish(dw.figures.full_use_chart(dw.model.full_use_frame(wall, published)), "fig-data-wall-full-use")
 
 # %% [markdown]
@@ -211,6 +218,19 @@ charts.publish(dw.figures.full_use_chart(dw.model.full_use_frame(wall, published
 # own inputs and dataset sizes, through our code, give
 # {glue:text}`epoch_median` for the historical projection alone.
 #
+# **Sensitivity: the trend line.** Projecting the top-5 trend line itself (a
+# typical large dataset, not the largest) gives {glue:text}`trend_line_year`
+# (80%: {glue:text}`trend_line_interval`), {glue:text}`trend_line_shift` years
+# later than the historical projection of the largest dataset.
+#
+# **Why our interval is narrower.** Ours spans {glue:text}`width_ours` years,
+# Villalobos et al.'s {glue:text}`width_theirs`. Much of theirs comes from not
+# knowing today's largest dataset: they draw it over
+# {glue:text}`their_level` tokens (90%), a factor of
+# {glue:text}`their_level_ratio`. Our paths start from the record in our data,
+# {glue:text}`record_tokens` tokens ({glue:text}`record_model`),
+# {glue:text}`record_passes`.
+#
 # ```{glue:figure} fig-data-wall-full-use
 # :name: fig-data-wall-full-use
 #
@@ -218,7 +238,11 @@ charts.publish(dw.figures.full_use_chart(dw.model.full_use_frame(wall, published
 # and 80% interval under each projection and definition, beside the published
 # figure. {figure-svg}`fig-data-wall-full-use`
 # ```
-#
+
+# %% tags=["hide-input"]
+tables.show(dw.facts.full_use_table(wall, published), index=False)
+
+# %% [markdown]
 # ### Which input matters
 
 # %% tags=["remove-cell"]
@@ -288,7 +312,6 @@ glue_text(dw.facts.beyond_facts(wall, published))
 #   not available for training by law and contract; we do not estimate it.
 
 # %% tags=["remove-cell"]
-joint = timelines.model.shared_simulation()
 glue_text(dw.facts.joint_facts(joint, wall))
 
 # %% [markdown]

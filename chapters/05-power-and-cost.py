@@ -87,14 +87,15 @@ glue_text(pw.facts.summary_2030_facts(result, published))
 #   and the run length enter it as levels, not as growth), the power trend by
 #   the historical
 #   {glue:text}`historical_offset`, which includes the one-off move to 16-bit. {cite-number}`timelines.largest_run_2030.constrained.power_w` {cite-number}`timelines.largest_run_2030.unconstrained.power_w`
-# - **2030, this chapter's paths.** If the power trend holds, the largest run
-#   in 2030 draws {glue:text}`power.projection_2030.w.text` W, about
+# - **2030, this chapter's paths.** Epoch AI and EPRI
+#   {cite:p}`epochepri2025power` put the largest run's power in 2030 at
+#   {glue:text}`summary_published_2030`; their construction (compute growth
+#   over FLOP-per-joule and training-time growth) on our data, the like-for-like
+#   comparison, gives {glue:text}`power.projection_2030.components.w.text` W.
+#   This chapter's power trend, a different estimand kept as a check, gives
+#   {glue:text}`power.projection_2030.w.text` W, about
 #   {glue:text}`summary_2030_share_us` of the average electricity demand of the
 #   United States and {glue:text}`summary_2030_virginia` times that of Virginia.
-#   Epoch AI and EPRI {cite:p}`epochepri2025power` put it at
-#   {glue:text}`summary_published_2030`; their construction (compute growth
-#   over FLOP-per-joule and training-time growth) on our data gives
-#   {glue:text}`power.projection_2030.components.w.text` W.
 #   {glue:text}`summary_path_choice`. {cite-number}`power.projection_2030.w` {cite-number}`power.projection_2030.components.w`
 
 # %% tags=["remove-cell"]

@@ -83,9 +83,29 @@ def test_year_at_probability_interpolates():
     assert dw.model.year_at_probability(np.array([0.0, 0.1, 0.2]), 0.5, years) == np.inf
 
 
+def synthetic_run(draws: int = 4) -> "dw.model.RunTokens":
+    """A run whose tokens grow log-linearly: 1e13 in 2024 times 10**(0.3 k) per year in draw k."""
+    years = np.arange(2025.0, 2031.0, 0.25)
+    slopes = 0.3 * np.arange(1, draws + 1)
+    return dw.model.RunTokens(years, 10 ** (13.0 + slopes[None, :] * (years[:, None] - 2024.0)))
+
+
+def datasets_with_record(tokens: float, date: str) -> pd.DataFrame:
+    return pd.DataFrame({"publication_date": [pd.Timestamp(date)], "dataset_tokens": [tokens]})
+
+
+def test_compute_based_paths_recover_the_runs_log_linear_tokens_and_respect_the_record():
+    """Each draw's level and slope come back from its token path; a record above a path lifts its
+    level so that it passes the record on the record's own date."""
+    paths = dw.model.compute_based_paths(synthetic_run(), datasets_with_record(1e10, "2024-01-01"), 8)
+    assert paths.slope == pytest.approx(np.tile(0.3 * np.arange(1, 5), 2))
+    assert paths.log_2024 == pytest.approx(np.full(8, 13.0))
+    floored = dw.model.compute_based_paths(synthetic_run(), datasets_with_record(1e14, "2024-01-01"), 4)
+    assert floored.log_2024 == pytest.approx(np.full(4, 14.0))
+
+
 def test_overtraining_multiplies_tokens_by_the_square_root_of_k():
-    models = loaders.load_models()
-    optimal = dw.model.compute_based_paths(models, 100)
+    optimal = dw.model.compute_based_paths(synthetic_run(), datasets_with_record(1e10, "2024-01-01"), 100)
     overtrained = dw.model.overtrained_paths(optimal, 100)
     assert overtrained.log_2024 - optimal.log_2024 == pytest.approx(np.full(100, 1.0))
     assert overtrained.slope == pytest.approx(optimal.slope)

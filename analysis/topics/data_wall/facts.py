@@ -15,6 +15,7 @@ from analysis.topics.data_wall.model import (
     OVERTRAINING,
     STOCK_LEVEL,
     DataWall,
+    full_use_frame,
     largest_dataset,
     median_bytes_per_token,
     running_largest,
@@ -123,6 +124,7 @@ def summary_facts(wall: DataWall) -> dict:
     dataset_rows = table[table.input.isin(DATASET_TREND_INPUTS)]
     stock_first = stock_rows["spread (years)"].max() > dataset_rows["spread (years)"].max()
     return {
+        "summary_first_year": str(wall.datasets.publication_date.min().year),
         "summary_growth_all": format_growth(wall.growth_all.factor),
         "summary_stock_growth": format_growth(10 ** float(np.median(wall.stock.log_growth))),
         "summary_driver": driver.input[0].lower() + driver.input[1:],
@@ -199,10 +201,32 @@ def dataset_facts(wall: DataWall) -> dict:
     return {"datasets_growth_all": wall.growth_all.text}
 
 
-def full_use_facts(wall: DataWall) -> dict:
-    """The year of full use under their definition, and the gap between projections."""
+def full_use_facts(wall: DataWall, published: pd.DataFrame) -> dict:
+    """The year of full use under their definition, the trend-line sensitivity, and why our interval is
+    narrower than the published one (their level uncertainty against our record)."""
     independent = [year_at_probability(wall.exceed_probability, p) for p in (0.5, 0.1, 0.9)]
+    trend_line = wall.full_use["trend_line"]
+    figure = published.loc["villalobos2024.full_use_year"]
+    level = wall.inputs.loc["largest_dataset_2024"]
+    record = largest_dataset(wall)
+    ours_low, ours_high = wall.combined.interval()
+    unclear = record.passes == "unclear"
     return {
+        "trend_line_year": format_in_unit(trend_line.median, "year"),
+        "trend_line_interval": "–".join(format_in_unit(year, "year") for year in trend_line.interval()),
+        "trend_line_shift": format_number(trend_line.median - wall.full_use["historical"].median, 2),
+        "width_ours": format_number(ours_high - ours_low, 2),
+        "width_theirs": format_number(figure.ci_high - figure.ci_low, 2),
+        "their_level": f"{format_number(level.low, 2)}–{format_number(level.high, 2)}",
+        "their_level_ratio": format_number(level.high / level.low, 2),
+        "record_tokens": format_number(record.dataset_tokens, 2),
+        "record_model": record.model,
+        "record_passes": (
+            "whose unique size its sources leave unclear (a data mixture of a stated lower bound against "
+            "the tokens seen; see `data/dataset_passes.csv`), so the record itself is uncertain"
+            if unclear
+            else "counted at its unique size"
+        ),
         "independent_shift": (
             "the same as the median of paired paths to a tenth of a year"
             if abs(independent[0] - wall.combined.median) < 0.05
@@ -212,6 +236,23 @@ def full_use_facts(wall: DataWall) -> dict:
         "independent_interval": "–".join(format_in_unit(year, "year") for year in independent[1:]),
         "epoch_median": format_in_unit(wall.full_use["epoch"].median, "year"),
     }
+
+
+def full_use_table(wall: DataWall, published: pd.DataFrame) -> pd.DataFrame:
+    """Every projection's year of full use (median and 80% interval) as the page prints it: the data of
+    the forest figure, with years written as years."""
+    frame = full_use_frame(wall, published)
+    return pd.DataFrame(
+        {
+            "projection": frame.estimate,
+            "median year": frame.year.map(lambda year: format_in_unit(year, "year")),
+            "80% interval": [
+                f"{format_in_unit(low, 'year')}–{format_in_unit(high, 'year')}"
+                for low, high in zip(frame.low, frame.high, strict=True)
+            ],
+            "source": frame.source,
+        }
+    )
 
 
 def backtest_facts(wall: DataWall, table: pd.DataFrame, published: pd.DataFrame) -> dict:

@@ -10,13 +10,13 @@ import pandas as pd
 from scipy import stats
 
 from analysis.data import catalog, loaders
-from analysis.science import forecasts, scaling_laws, trends
+from analysis.science import forecasts, trends
 from analysis.science.units import (
     format_estimate,
     format_growth,
     format_in_unit,
 )
-from analysis.topics import chinchilla, compute_trends
+from analysis.topics import compute_trends
 
 DRAWS = 20_000
 """Monte Carlo draws of the stock and of each projection."""
@@ -147,9 +147,22 @@ def multi_pass(rows: pd.DataFrame, passes: pd.DataFrame, bytes_per_token: float)
     several = passes[passes.passes.eq("several") & passes.index.isin(rows.index)]
     from_bytes = several.printed_unit.eq("bytes") & several.dataset_tokens.isna()
     unique = several.dataset_tokens.where(~from_bytes, several.dataset_size_as_printed / bytes_per_token)
+    given = several.dataset_tokens.notna()
     basis = np.select(
-        [several.dataset_tokens.notna(), from_bytes],
-        ["the source's token count", f"printed bytes / {bytes_per_token:g} bytes per token"],
+        [
+            given & several.printed_unit.eq("tokens"),
+            given & several.printed_unit.eq("words"),
+            given & several.printed_unit.eq("sentences"),
+            given,
+            from_bytes,
+        ],
+        [
+            "printed tokens",
+            "printed words, a token per word",
+            "printed examples x their length",
+            "tokens derived from the source's own figures",
+            f"printed bytes / {bytes_per_token:g} bytes per token",
+        ],
         "no unique size in the source: left out",
     )
     return pd.DataFrame(
@@ -168,12 +181,14 @@ def language_datasets(models: pd.DataFrame, passes: pd.DataFrame, bytes_per_toke
     """Released language (and multimodal language) models since 2010 with a published training-token
     count, with ``dataset_tokens``, the unique size of the training set: the training tokens (one
     pass) unless the training made several passes (``multi_pass``), as Villalobos et al.'s own dataset
-    sizes count them. A several-pass row with no unique size in its source is left out."""
+    sizes count them, and ``passes`` as checked (one, several, unclear; empty if not checked). A
+    several-pass row with no unique size in its source is left out."""
     rows = language_rows(models)
     repeated = multi_pass(rows, passes, bytes_per_token)
     unique = rows.training_tokens.copy()
     unique[repeated.index] = repeated["unique tokens"]
-    return rows.assign(dataset_tokens=unique)[unique.notna()]
+    checked = passes.passes.reindex(rows.index)
+    return rows.assign(dataset_tokens=unique, passes=checked)[unique.notna()]
 
 
 def top_datasets(rows: pd.DataFrame) -> pd.DataFrame:
@@ -236,29 +251,35 @@ def record_floor(dates, values, slope: np.ndarray) -> np.ndarray:
     return np.log10(np.asarray(values, float)[index]) - slope * (year - STOCK_YEAR)
 
 
-def compute_based_paths(models: pd.DataFrame, draws: int = DRAWS) -> Paths:
-    """Tokens of the largest run: frontier compute paths plus a record offset drawn from history (never
-    below today's largest run) × the compute-optimal allocation.
+@dataclass(frozen=True)
+class RunTokens:
+    """Compute-optimal tokens of the largest run, unconstrained (years x draws), from the report's joint
+    simulation (``timelines.model.shared_simulation``: the frontier trend plus a record offset, one
+    Chinchilla bootstrap law per draw). Passed in, so this chapter and the timelines chapter read the
+    same draws."""
 
-    With D*(C) = (C/6)**b / G (``ChinchillaLaw.optimal_allocation``), log10 D* is linear in
-    log10 C, so a log-linear compute path gives a log-linear token path. Each draw takes
-    one of the Chinchilla chapter's bootstrap laws, so the allocation's uncertainty is propagated.
-    """
-    laws = chinchilla.model.replicate().bootstrap.draws
-    exponent, scale = scaling_laws.allocation_draws(laws[np.arange(draws) % len(laws)])
-    compute_2024, compute_slope = compute_trends.model.frontier_growth_draws(models, STOCK_YEAR, draws)
-    frontier = compute_trends.model.OUR_HEADLINES["frontier_since_2018"].select(
-        models, **compute_trends.model.OURS
-    )
-    fit = trends.fit_growth(frontier.publication_date, frontier.training_compute_flop)
-    log_compute = np.log10(frontier.training_compute_flop.to_numpy(float))
-    offsets = forecasts.record_offsets(trends.decimal_year(frontier.publication_date), log_compute, fit)
-    compute_2024 = np.maximum(
-        compute_2024 + np.random.default_rng(SEED + 3).choice(offsets, draws),
-        record_floor(frontier.publication_date, frontier.training_compute_flop, compute_slope),
-    )
-    log_2024 = exponent * (compute_2024 - np.log10(6.0)) - np.log10(scale)
-    return Paths("compute-based (largest run)", log_2024, exponent * compute_slope)
+    years: np.ndarray
+    tokens: np.ndarray
+
+    @classmethod
+    def from_simulation(cls, sim) -> "RunTokens":
+        """From a ``timelines.simulation.Simulation``: its unconstrained path's tokens."""
+        return cls(np.asarray(sim.years, float), sim.tokens(sim.compute))
+
+
+def compute_based_paths(run: RunTokens, rows: pd.DataFrame, draws: int = DRAWS) -> Paths:
+    """Tokens of the largest run: the joint simulation's unconstrained compute-optimal tokens (log-linear
+    in each draw: a log-linear compute path through a power law), fitted per draw by least squares on
+    its years and cycled to ``draws``, never below today's largest dataset (``rows``, unique tokens) on
+    its own date."""
+    years = run.years - STOCK_YEAR
+    log_tokens = np.log10(run.tokens)
+    design = np.column_stack([np.ones_like(years), years])
+    (level, slope), *_ = np.linalg.lstsq(design, log_tokens, rcond=None)
+    index = np.arange(draws) % log_tokens.shape[1]
+    level, slope = level[index], slope[index]
+    floor = record_floor(rows.publication_date, rows.dataset_tokens, slope)
+    return Paths("compute-based (largest run)", np.maximum(level, floor), slope)
 
 
 def overtrained_paths(optimal: Paths, overtraining: float) -> Paths:
@@ -440,16 +461,21 @@ class DataWall:
 
 
 def analyse(
-    models: pd.DataFrame, inputs: pd.DataFrame, epoch_sizes: pd.DataFrame, passes: pd.DataFrame
+    models: pd.DataFrame,
+    inputs: pd.DataFrame,
+    epoch_sizes: pd.DataFrame,
+    passes: pd.DataFrame,
+    run: RunTokens,
 ) -> DataWall:
-    """Run the chapter's analysis on our models, the stock inputs, Villalobos et al.'s dataset sizes and
-    the passes each training set was read (``data/dataset_passes.csv``)."""
+    """Run the chapter's analysis on our models, the stock inputs, Villalobos et al.'s dataset sizes, the
+    passes each training set was read (``data/dataset_passes.csv``) and the joint simulation's
+    unconstrained largest run (``run``)."""
     stock = sample_stock(inputs)
     bytes_per_token = median_bytes_per_token(inputs)
     datasets = language_datasets(models, passes, bytes_per_token)
     top = top_datasets(datasets)
     epoch_rows = epoch_sizes[epoch_sizes.date > DATASET_START]
-    historical, compute = historical_paths(datasets), compute_based_paths(models)
+    historical, compute = historical_paths(datasets), compute_based_paths(run, datasets)
     overtrained = {k: overtrained_paths(compute, k) for k in OVERTRAINING}
     epoch = epoch_paths(epoch_sizes, inputs)
     results = {

@@ -115,7 +115,6 @@ def register_key_numbers(registry, result: PowerAndCost, published: pd.DataFrame
             "(a check on the report's joint simulation, which the timelines chapter registers)",
             "The power trend's bootstrap posterior plus a record offset drawn from history (never below "
             f"today's record); median and {LEVEL:.0%} interval; {backtested}",
-            published="epoch_epri2025.largest_run_power.2030" if year == 2030.0 else "",
             significant=2,
         )
     median, low, high = trends.median_interval(result.components_projection[-1], LEVEL)

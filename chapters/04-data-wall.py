@@ -52,7 +52,8 @@ glue_text(dw.facts.summary_facts(wall))
 #   {glue:text}`summary_stock_growth`: by 2030 it is
 #   {glue:text}`data.stock.effective_tokens_2030.text` tokens. {cite-number}`data.stock.effective_tokens_2024` {cite-number}`data.stock.effective_tokens_2030`
 # - **Datasets.** Training sets of language models have grown by
-#   {glue:text}`summary_growth_all` since {glue:text}`summary_first_year`
+#   {glue:text}`summary_growth_all` (fitted since 2010; the first in our data
+#   is from {glue:text}`summary_first_year`)
 #   ({glue:text}`data.dataset_growth.language.ci`); the largest in our data
 #   holds {glue:text}`data.largest_dataset.tokens` tokens.
 # - **The year of full use.** If datasets keep growing as they have, or as the
@@ -227,9 +228,15 @@ charts.publish(dw.figures.full_use_chart(dw.model.full_use_frame(wall, published
 # Villalobos et al.'s {glue:text}`width_theirs`. Much of theirs comes from not
 # knowing today's largest dataset: they draw it over
 # {glue:text}`their_level` tokens (90%), a factor of
-# {glue:text}`their_level_ratio`. Our paths start from the record in our data,
-# {glue:text}`record_tokens` tokens ({glue:text}`record_model`),
-# {glue:text}`record_passes`.
+# {glue:text}`their_level_ratio`, which at our historical path's growth net of
+# the stock's is {glue:text}`their_level_years` years. Our paths start from the
+# record in our data, {glue:text}`record_tokens` tokens
+# ({glue:text}`record_model`), {glue:text}`record_passes`.
+#
+# **Sensitivity: passes.** The {glue:text}`n_unclear` datasets whose passes
+# their sources leave unclear are counted at their training tokens (one pass).
+# Leaving them out moves the headline to {glue:text}`clear_passes_year` (80%:
+# {glue:text}`clear_passes_interval`).
 #
 # ```{glue:figure} fig-data-wall-full-use
 # :name: fig-data-wall-full-use
@@ -313,6 +320,7 @@ glue_text(dw.facts.beyond_facts(wall, published))
 
 # %% tags=["remove-cell"]
 glue_text(dw.facts.joint_facts(joint, wall))
+glue_text(dw.facts.floor_facts(wall))
 
 # %% [markdown]
 # ### The largest run of 2030 and the stock
@@ -324,6 +332,12 @@ glue_text(dw.facts.joint_facts(joint, wall))
 # of the median effective stock of 2030; with no ceiling it would be
 # {glue:text}`joint_tokens_unconstrained` tokens
 # ({glue:text}`joint_share_unconstrained`).
+# This chapter's compute-based path is that unconstrained run's dataset, held
+# no lower than today's largest dataset on its own date: a mid-size model
+# trained far past compute-optimal holds today's record, so the floor lifts
+# {glue:text}`floor_share` of the draws, and the path's 2030 median is
+# {glue:text}`floor_path_2030` tokens against the run's own
+# {glue:text}`floor_run_2030`.
 
 # %% [markdown]
 # ## Comparison with published estimates

@@ -86,7 +86,8 @@ glue_text(pw.facts.summary_2030_facts(result, published))
 #   {glue:text}`joint_offset` OOM a year (chip efficiency alone: the FP8 gain
 #   and the run length enter it as levels, not as growth), the power trend by
 #   the historical
-#   {glue:text}`historical_offset`, which includes the one-off move to 16-bit. {cite-number}`timelines.largest_run_2030.constrained.power_w` {cite-number}`timelines.largest_run_2030.unconstrained.power_w`
+#   {glue:text}`historical_offset`, which includes the one-off move to 16-bit.
+#   {glue:text}`summary_joint_construction`. {cite-number}`timelines.largest_run_2030.constrained.power_w` {cite-number}`timelines.largest_run_2030.unconstrained.power_w`
 # - **2030, this chapter's paths.** Epoch AI and EPRI
 #   {cite:p}`epochepri2025power` put the largest run's power in 2030 at
 #   {glue:text}`summary_published_2030`; their construction (compute growth

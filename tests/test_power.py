@@ -550,6 +550,11 @@ def test_the_path_the_chapter_stands_behind_follows_the_backtest():
     )
 
 
+def test_the_joint_construction_sentence_follows_the_backtest():
+    assert "backtested worse here" in power.projection_facts.joint_construction_text(path_summary(0.3, 0.9))
+    assert "backtest favours" in power.projection_facts.joint_construction_text(path_summary(0.9, 0.3))
+
+
 def test_the_lean_of_the_backtest_follows_each_path():
     assert "too high" in power.projection_facts.lean_text(path_summary(0.3, 0.9))
     assert "opposite" in power.projection_facts.lean_text(path_summary(0.3, 0.9, components_bias=1.5))

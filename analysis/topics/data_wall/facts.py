@@ -72,6 +72,7 @@ def register_key_numbers(registry, wall: DataWall) -> None:
             significant=2,
         )
     largest = largest_dataset(wall)
+    checked = largest.passes if isinstance(largest.passes, str) else "not checked"
     registry.register(
         "data.largest_dataset.tokens",
         largest.dataset_tokens,
@@ -79,8 +80,9 @@ def register_key_numbers(registry, wall: DataWall) -> None:
         0.9,
         "tokens",
         f"Largest training dataset in our data: {largest.model} ({largest.organization})",
-        "Tokens as the developer reports them (no sampling uncertainty; the interval is the value); "
-        "see data/models.csv",
+        "Tokens as the developer reports them, at the training set's unique size where training repeated "
+        f"it (data/dataset_passes.csv; for this model: {checked} passes); no sampling uncertainty is "
+        "drawn, the interval is the value; see data/models.csv",
         significant=2,
     )
     published_year = {
@@ -221,9 +223,19 @@ def full_use_facts(wall: DataWall, published: pd.DataFrame) -> dict:
         "their_level_ratio": format_number(level.high / level.low, 2),
         "record_tokens": format_number(record.dataset_tokens, 2),
         "record_model": record.model,
+        "their_level_years": format_number(
+            np.log10(level.high / level.low)
+            / (float(np.median(wall.historical.slope)) - float(np.median(wall.stock.log_growth))),
+            2,
+        ),
+        "clear_passes_year": format_in_unit(wall.full_use["clear_passes"].median, "year"),
+        "clear_passes_interval": "–".join(
+            format_in_unit(year, "year") for year in wall.full_use["clear_passes"].interval()
+        ),
+        "n_unclear": str(int(wall.datasets.passes.eq("unclear").sum())),
         "record_passes": (
-            "whose unique size its sources leave unclear (a data mixture of a stated lower bound against "
-            "the tokens seen; see `data/dataset_passes.csv`), so the record itself is uncertain"
+            "whose unique size its sources leave unclear (see data/dataset_passes.csv), so the record itself "
+            "is uncertain"
             if unclear
             else "counted at its unique size"
         ),
@@ -235,6 +247,20 @@ def full_use_facts(wall: DataWall, published: pd.DataFrame) -> dict:
         "independent_median": format_in_unit(independent[0], "year"),
         "independent_interval": "–".join(format_in_unit(year, "year") for year in independent[1:]),
         "epoch_median": format_in_unit(wall.full_use["epoch"].median, "year"),
+    }
+
+
+def floor_facts(wall: DataWall) -> dict:
+    """How the compute-based path relates to the joint simulation's run: the run's compute-optimal
+    tokens in 2030 (median) and the share of draws the record floor lifts."""
+    at_2030 = int(np.argmin(np.abs(wall.run.years - 2030.0)))
+    run_2030 = wall.run.tokens[at_2030]
+    path_2030 = 10 ** wall.compute_based.log_tokens(2030.0)[:, 0]
+    lifted = path_2030 > run_2030[np.arange(len(path_2030)) % len(run_2030)] * (1 + 1e-9)
+    return {
+        "floor_run_2030": format_number(float(np.median(run_2030)), 2),
+        "floor_path_2030": format_number(float(np.median(path_2030)), 2),
+        "floor_share": f"{lifted.mean():.0%}",
     }
 
 

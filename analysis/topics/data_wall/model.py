@@ -148,19 +148,18 @@ def multi_pass(rows: pd.DataFrame, passes: pd.DataFrame, bytes_per_token: float)
     from_bytes = several.printed_unit.eq("bytes") & several.dataset_tokens.isna()
     unique = several.dataset_tokens.where(~from_bytes, several.dataset_size_as_printed / bytes_per_token)
     given = several.dataset_tokens.notna()
+    as_printed = given & several.dataset_tokens.eq(several.dataset_size_as_printed)
     basis = np.select(
         [
-            given & several.printed_unit.eq("tokens"),
-            given & several.printed_unit.eq("words"),
-            given & several.printed_unit.eq("sentences"),
+            as_printed & several.printed_unit.eq("tokens"),
+            as_printed & several.printed_unit.eq("words"),
             given,
             from_bytes,
         ],
         [
             "printed tokens",
-            "printed words, a token per word",
-            "printed examples x their length",
-            "tokens derived from the source's own figures",
+            "printed words of a word-level model, a token per word",
+            "tokens derived in data/dataset_passes.csv (see its derivation)",
             f"printed bytes / {bytes_per_token:g} bytes per token",
         ],
         "no unique size in the source: left out",
@@ -268,14 +267,15 @@ class RunTokens:
 
 
 def compute_based_paths(run: RunTokens, rows: pd.DataFrame, draws: int = DRAWS) -> Paths:
-    """Tokens of the largest run: the joint simulation's unconstrained compute-optimal tokens (log-linear
-    in each draw: a log-linear compute path through a power law), fitted per draw by least squares on
-    its years and cycled to ``draws``, never below today's largest dataset (``rows``, unique tokens) on
-    its own date."""
-    years = run.years - STOCK_YEAR
+    """Tokens of the largest run: the joint simulation's unconstrained compute-optimal tokens, as a
+    log-linear path per draw through its 2030 value and its last year's (exact in 2030; the run's own
+    record floor bends only its first years), cycled to ``draws``, never below today's largest dataset
+    (``rows``, unique tokens) on its own date."""
+    first = int(np.argmin(np.abs(run.years - 2030.0)))
+    span = run.years[-1] - run.years[first]
     log_tokens = np.log10(run.tokens)
-    design = np.column_stack([np.ones_like(years), years])
-    (level, slope), *_ = np.linalg.lstsq(design, log_tokens, rcond=None)
+    slope = (log_tokens[-1] - log_tokens[first]) / span
+    level = log_tokens[first] - slope * (run.years[first] - STOCK_YEAR)
     index = np.arange(draws) % log_tokens.shape[1]
     level, slope = level[index], slope[index]
     floor = record_floor(rows.publication_date, rows.dataset_tokens, slope)
@@ -446,6 +446,7 @@ class DataWall:
     epoch_sizes: pd.DataFrame
     multi_pass: pd.DataFrame
     """Language models trained several passes over their data: tokens seen and unique (``multi_pass``)."""
+    run: RunTokens
     historical: Paths
     compute_based: Paths
     overtrained: dict[float, Paths]
@@ -488,6 +489,12 @@ def analyse(
     results["combined"] = mixture(
         results["historical"], results["compute_based"], "historical and compute-based"
     )
+    clear = datasets[datasets.passes.ne("unclear")]
+    results["clear_passes"] = mixture(
+        full_use(stock, historical_paths(clear)),
+        full_use(stock, compute_based_paths(run, clear)),
+        "historical and compute-based, rows with unclear passes left out",
+    )
     return DataWall(
         models=models,
         inputs=inputs,
@@ -498,6 +505,7 @@ def analyse(
         growth_epoch=dataset_growth(epoch_rows.date, epoch_rows.training_tokens),
         epoch_sizes=epoch_rows,
         multi_pass=multi_pass(language_rows(models), passes, bytes_per_token),
+        run=run,
         historical=historical,
         compute_based=compute,
         overtrained=overtrained,

@@ -30,6 +30,25 @@ def path_choice_text(summary: pd.DataFrame) -> str:
     )
 
 
+def joint_construction_text(summary: pd.DataFrame) -> str:
+    """What the backtest says about the joint simulation's power, which is derived from compute as the
+    components path is (compute over FLOP per joule and run length)."""
+    errors = summary.set_index("path")["mean |log10 error|"]
+    factors = {path: format_number(10 ** errors[path], 2) for path in errors.index}
+    if projection.preferred_path(summary) == "components":
+        return (
+            "The joint simulation derives power from compute, as the components path does, the "
+            "construction this chapter's backtest favours (median off by a factor of "
+            f"{factors['components']} against {factors['trend']} for the power trend)"
+        )
+    return (
+        "The joint simulation derives power from compute, as the components path does, and that "
+        f"construction backtested worse here (median off by a factor of {factors['components']} against "
+        f"{factors['trend']} for the power trend): read its power as resting on the less reliable "
+        "construction, with the power trend as the check"
+    )
+
+
 def bias_text(summary: pd.DataFrame, path: str) -> str:
     """The direction of a path's backtest bias: realised records above or below its median."""
     factor = summary.set_index("path")["bias (x)"][path]

@@ -56,6 +56,17 @@ VARIANTS = {
 """The model variants compared by leave-one-out error."""
 
 
+HEADLINE_VARIANT = "compute"
+"""The halving-time headline's form: one constant rate of effective compute. A constant rate is the
+estimand Ho et al.'s halving time is; a rate that changes with the date (the accelerating form) has no
+single halving time, so it is reported at stated dates (``RATE_DATES``) and as the progress it implies,
+whichever variant leave-one-out prefers."""
+
+
+RATE_DATES = (2014.0, 2018.0, 2022.0)
+"""Dates (decimal years) at which the accelerating form's rate is reported."""
+
+
 RATE_COUNT = {"compute": 1, "accelerating": 2, "separate": 2, "none": 0}
 
 
@@ -368,6 +379,8 @@ class LanguageModelResult:
     loo_rmse: dict
     preferred: str
     draws: np.ndarray
+    constant_draws: np.ndarray
+    """Bootstrap refits of the constant-rate form (the headline's), the same seeds as ``draws``."""
     acceleration_draws: np.ndarray
     share: float
     share_interval: tuple[float, float]
@@ -375,14 +388,38 @@ class LanguageModelResult:
     pair: tuple[str, str]
 
     def halving_months(self) -> float:
-        """Compute halving time (months) under the preferred variant."""
-        return self.fits[self.preferred].halving_months()
+        """The headline: the compute halving time (months) at one constant rate (``HEADLINE_VARIANT``)."""
+        return self.fits[HEADLINE_VARIANT].halving_months()
 
     def halving_interval(self) -> tuple[float, float]:
-        """Bootstrap interval of the halving time (months); a non-positive rate counts as infinite."""
+        """Bootstrap interval of the constant-rate halving time (months); a non-positive rate counts as
+        infinite."""
         return percentile_interval(
-            [LawFit(self.preferred, theta, 0, 0).halving_months() for theta in self.draws], LEVEL
+            [LawFit(HEADLINE_VARIANT, theta, 0, 0).halving_months() for theta in self.constant_draws], LEVEL
         )
+
+    def accelerating_months(self, year: float) -> float:
+        """The accelerating form's halving time (months) at ``year``; infinite once its rate is not
+        positive (no measurable progress)."""
+        return self.fits["accelerating"].halving_months(year)
+
+    def accelerating_zero_year(self) -> float:
+        """The decimal year at which the accelerating form's rate reaches zero (``inf`` if it never
+        falls to zero after the reference year, ``-inf`` if it rises from zero before it)."""
+        rate, change = rates(self.fits["accelerating"].theta, "accelerating")
+        return REFERENCE_YEAR - rate / change if change != 0 else np.inf
+
+    def progress_oom(self, variant: str, start: float, end: float) -> float:
+        """Algorithmic progress implied by ``variant`` from ``start`` to ``end`` (decimal years): the
+        gain in effective compute, orders of magnitude."""
+        theta = self.fits[variant].theta
+        rate = theta[SHAPE_COUNT[variant] : SHAPE_COUNT[variant] + RATE_COUNT[variant]]
+        if variant == "separate":
+            rate, variant = np.array([rate.sum()]), "compute"
+        gained = _progress(rate, variant, np.array(end - REFERENCE_YEAR)) - _progress(
+            rate, variant, np.array(start - REFERENCE_YEAR)
+        )
+        return float(gained) / np.log(10.0)
 
     def acceleration(self) -> tuple[float, float, float]:
         """Change in the effective-compute growth rate h (per year per year) with its interval."""
@@ -429,6 +466,7 @@ def analyse_language_models(frame: pd.DataFrame, resamples: int = RESAMPLES) -> 
     draws_accelerating = (  # the same seeded refits of the same fit when the accelerating one is preferred
         draws if preferred == "accelerating" else bootstrap_law(data, fits["accelerating"], resamples)
     )
+    constant = draws if preferred == HEADLINE_VARIANT else bootstrap_law(data, fits[HEADLINE_VARIANT], resamples)
     acceleration = [rates(theta, "accelerating")[1] for theta in draws_accelerating]
     early = int(np.argmin(data.years))
     late = int(np.argmax(data.log_parameters + data.log_tokens))
@@ -441,6 +479,7 @@ def analyse_language_models(frame: pd.DataFrame, resamples: int = RESAMPLES) -> 
         loo_rmse=loo,
         preferred=preferred,
         draws=draws,
+        constant_draws=constant,
         acceleration_draws=acceleration,
         share=share,
         share_interval=percentile_interval(shares, LEVEL),

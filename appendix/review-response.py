@@ -34,9 +34,8 @@ glue_text(review.summary_facts(responses))
 # fixed only when someone who did not write the fix has checked it on the built
 # page (they get the finding and the page, not the change); what they found and
 # what they read is in the last two columns, and the data's rules refuse a
-# "fixed" that the check does not confirm. Responses and checks quote the
-# numbers the page showed when each item was answered or checked; the chapters
-# carry the current values, and the commit history records every move.
+# "fixed" that the check does not confirm. Responses and checks quote numbers
+# as the page showed them then; the chapters carry the current values.
 #
 # ## Chapters 1–3 and the data audit (first round)
 #

@@ -41,14 +41,17 @@ glue_text(ap.facts.summary_facts(lm, records, speedrun, current_rules, published
 # ## Summary
 #
 # - **Language models.** Fitting an augmented scaling law to
-#   {glue:text}`n_used` perplexity evaluations, the compute needed to reach a
-#   fixed perplexity has halved every
-#   {glue:text}`algorithms.halving_time.lm_perplexity.text` months. The
-#   interval spans a factor of {glue:text}`lm_interval_width`:
-#   {glue:text}`lm_interval_verdict`. The choice of law moves it
-#   too: the variants with progress give
-#   {glue:text}`lm_variant_spread` on the same evaluations (see the variant
-#   table): {glue:text}`lm_identification`. {cite-number}`algorithms.halving_time.lm_perplexity`
+#   {glue:text}`n_used` perplexity evaluations from {glue:text}`lm_years`, the
+#   compute needed to reach a fixed perplexity has halved every
+#   {glue:text}`algorithms.halving_time.lm_constant_rate.text` months at one
+#   constant rate. The interval spans a factor of
+#   {glue:text}`lm_interval_width`: {glue:text}`lm_interval_verdict`. The two
+#   constant-rate forms (ours and Ho et al.'s, which splits the rate between
+#   parameters and data) give {glue:text}`lm_variant_spread`:
+#   {glue:text}`lm_identification`. A form whose rate changes with time fits
+#   held-out evaluations a little better, {glue:text}`summary_loo_verdict`; it
+#   has no single halving time (its rate falls to zero in
+#   {glue:text}`summary_zero_year`; see the augmented law below). {cite-number}`algorithms.halving_time.lm_constant_rate`
 # - **Fixed-target records.** Under the speedrun's current timing rules
 #   (since {glue:text}`current_rules_since`), the NanoGPT record time on the
 #   same eight GPUs (hardware time, not compute) has halved every
@@ -98,10 +101,16 @@ glue_text(ap.facts.data_facts(evaluations, lm, records))
 # 8×H100 hardware time to the target, not compute; records that overlap
 # communication or fuse kernels save time without saving FLOP.
 #
-# Ho et al.'s own evaluations are published as an online spreadsheet linked
-# from their repository, which can change and has no fixed version to pin by
-# hash, so this chapter cannot offer a reproducible "their data, our code"
-# column; it compares with their published estimate instead.
+# Ho et al.'s own evaluations are a Google Sheet that their notebook reads
+# through its CSV export
+# (`https://docs.google.com/spreadsheets/d/11m8O_mU0cUkOB_5wluPne4PNsuvsKNbbVAzbYNy-NXY/export?format=csv&gid=2087221150`).
+# Pinning it would take a dated download with its SHA-256 in the mirror, as
+# for Epoch AI's model database; the mirror our builds read does not hold it
+# and the build machines have no network, so the "their data, our code" column
+# is missing here. What it leaves open is whether the gap between our
+# constant-rate halving time and theirs comes from the data or the method. The
+# closest comparison we can make is their form on our evaluations (the
+# *separate* row of the variant table).
 
 # %% tags=["remove-cell"]
 glue_text(ap.facts.method_facts(lm))
@@ -122,10 +131,13 @@ glue_text(ap.facts.method_facts(lm))
 # $N_\text{eff} = N e^{g_N (t - t_0)}$ and $D_\text{eff} = D e^{g_D (t - t_0)}$,
 # whose halving time under the compute-optimal allocation is
 # $\ln 2 / (g_N + g_D)$; and *none*, with no progress. Each is fitted by robust
-# (soft-L1) least squares from a small grid of starting points, and the variant
-# with the lowest leave-one-out error is preferred
-# ({glue:text}`preferred`: {glue:text}`preferred_description`). Intervals are
-# 95% percentile intervals of {glue:text}`resamples` seeded bootstrap refits.
+# (soft-L1) least squares from a small grid of starting points, and compared by
+# leave-one-out error (lowest: {glue:text}`preferred`,
+# {glue:text}`preferred_description`). The headline is the constant-rate
+# (compute) form whichever is lowest: a halving time names one constant rate,
+# the estimand Ho et al. report; a changing rate is reported at dates instead.
+# Intervals are 95% percentile intervals of {glue:text}`resamples` seeded
+# bootstrap refits.
 #
 # **Compute versus algorithms.** A Shapley decomposition of the predicted fall
 # in loss between two models into the part due to scale ($N$, $D$) and the part
@@ -159,15 +171,23 @@ glue_text(ap.facts.law_facts(lm))
 # :name: fig-algorithmic-progress-effective-compute
 #
 # Reducible loss (test loss minus the fitted floor of its benchmark) against
-# effective compute, $6 N_\text{eff} D_\text{eff}$ in 2016-equivalent FLOP, for
+# effective compute at the constant-rate form's rate $g$,
+# $6 N D\, e^{g (t - 2016)}$ in 2016-equivalent FLOP (the axis depends on the
+# fit, so the figure shows the fit rather than independent evidence for it), for
 # every evaluation in `data/lm_evaluations.csv` with known training tokens;
 # colour shows the year. Hover a point for the model, benchmark and source
 # table. {figure-svg}`fig-algorithmic-progress-effective-compute`
 # ```
 #
-# Under the accelerating variant the halving time would be
-# {glue:text}`lm_halving_2014` in 2014 and {glue:text}`lm_halving_2022` in
-# 2022; its change in rate is {glue:text}`lm_acceleration`. Our evaluations
+# The accelerating form has no single halving time: its rate gives
+# {glue:text}`lm_halving_2014` in 2014, {glue:text}`lm_halving_2018` in 2018
+# and {glue:text}`lm_halving_2022` in 2022, reaching zero in
+# {glue:text}`lm_zero_year`; its change in rate is {glue:text}`lm_acceleration`.
+# Over {glue:text}`lm_span` (first to last evaluation) it implies {glue:text}`lm_progress_accelerating`
+# orders of magnitude of effective compute from algorithms, against
+# {glue:text}`lm_progress_constant` at the constant rate. It predicts held-out
+# evaluations better than the constant-rate form by a paired leave-one-out z of
+# {glue:text}`lm_loo_z`: {glue:text}`lm_loo_verdict`. Our evaluations
 # thin out after 2019 and are mostly mid-sized research models, so any change
 # of rate it shows may reflect what gets evaluated on these benchmarks rather
 # than the state of the art.
@@ -260,8 +280,9 @@ tables.show(ap.facts.context_table(published), index=False)
 # - **Training tokens.** Many papers give epochs rather than tokens; rows where
 #   neither is given cannot enter the law.
 # - **Identification.** Effective-parameter and effective-data rates are hard
-#   to separate; the halving time depends on their sum, which is better pinned
-#   down than either.
+#   to separate, and these evaluations cannot tell a constant rate from a
+#   changing one; the constant-rate halving time is the better-pinned quantity,
+#   and its interval is still wide.
 # - **Benchmarks age.** Tokenisation, preprocessing and evaluation details
 #   differ across papers; the per-benchmark floor absorbs only a constant shift.
 # - **The speedrun** measures one small model on one target, where systems

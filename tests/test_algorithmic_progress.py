@@ -142,3 +142,29 @@ def test_speedrun_rules_are_split_and_the_current_regime_is_fitted_alone():
     current = ap.model.current_rules_trend(records)
     assert current.n == int((records.timing_rules == ap.model.CURRENT_RULES).sum()) < len(records)
     assert current.halving_low < current.halving_months < current.halving_high
+
+
+def test_the_comparison_with_ho_et_al_follows_both_intervals():
+    theirs = pd.Series({"value": 8.4, "ci_low": 4.5, "ci_high": 14.3, "ci_level": 0.95})
+    wide = ap.facts.compare_intervals(17.0, (4.5, 55.0), theirs)
+    assert "contains their estimate" in wide and "ours lies outside" in wide and "times as wide" in wide
+    close = ap.facts.compare_intervals(9.0, (6.0, 12.0), theirs)
+    assert "contains their estimate" in close and "ours lies inside" in close and "no wider" in close
+    apart = ap.facts.compare_intervals(30.0, (20.0, 40.0), theirs)
+    assert "excludes their estimate" in apart and "outside" in apart
+
+
+def test_the_leave_one_out_and_spread_verdicts_follow_their_numbers():
+    assert ap.facts.loo_verdict(1.7).startswith("a difference within noise")
+    assert ap.facts.loo_verdict(2.5) == "a difference beyond noise"
+    assert ap.facts.loo_verdict(2.5, short=True) == "beyond noise"
+    assert "agree within" in ap.facts.spread_verdict([17.3, 18.0])
+    assert "disagree by a factor of 3" in ap.facts.spread_verdict([6.0, 18.0])
+
+
+def test_paired_loo_z_is_positive_when_the_first_predicts_better():
+    rng = np.random.default_rng(0)
+    better = rng.normal(0, 0.1, 200)
+    worse = better * 1.5
+    assert ap.model.paired_loo_z(better, worse) > 2
+    assert ap.model.paired_loo_z(worse, better) < -2

@@ -39,7 +39,7 @@ REQUIRED_KEY_NUMBERS = [
     "compute.growth.language_frontier_since_2020",
     "compute.largest_run.flop",
     "compute.audit.share_within_3x",
-    "algorithms.halving_time.lm_perplexity",
+    "algorithms.halving_time.lm_constant_rate",
     "algorithms.halving_time.speedrun",
     "algorithms.compute_share.lm",
     "algorithms.acceleration.speedrun",

@@ -7,12 +7,14 @@ import numpy as np
 import pandas as pd
 
 from analysis.science import forecasts, trends
-from analysis.science.units import doubling_time_months, format_number
+from analysis.science.units import doubling_time_months, format_in_unit, format_number
 from analysis.topics.algorithmic_progress.model import (
     COMPARISON_REASONS,
     CURRENT_RULES,
+    HEADLINE_VARIANT,
     LEVEL,
     PER_PAPER,
+    RATE_DATES,
     RECORD_BLOCK,
     RECORD_RESAMPLES,
     VARIANTS,
@@ -20,6 +22,7 @@ from analysis.topics.algorithmic_progress.model import (
     RecordTrend,
     _variant_months,
     compute_share,
+    paired_loo_z,
     variant_spread,
 )
 
@@ -33,7 +36,8 @@ def variant_table(result: LanguageModelResult) -> pd.DataFrame:
             "RMSE (nats)": [result.fits[variant].rmse for variant in VARIANTS],
             "leave-one-out RMSE (nats)": [result.loo_rmse[variant] for variant in VARIANTS],
             "halving time (months)": [
-                result.fits[variant].halving_months() if variant != "none" else np.nan for variant in VARIANTS
+                result.fits[variant].halving_months() if variant in ("compute", "separate") else np.nan
+                for variant in VARIANTS
             ],
             "preferred": [variant == result.preferred for variant in VARIANTS],
         }
@@ -46,16 +50,18 @@ def register_key_numbers(
     """Register the chapter's headline numbers, each with its 95% interval."""
     low, high = lm.halving_interval()
     registry.register(
-        "algorithms.halving_time.lm_perplexity",
+        "algorithms.halving_time.lm_constant_rate",
         lm.halving_months(),
         (low, high),
         LEVEL,
         "months",
-        "Months for the compute needed to reach a fixed language-model perplexity to halve (the law's "
-        f"variants give {variant_spread(lm)}: {identification_verdict(lm)})",
-        f"Augmented scaling law ({lm.preferred} variant, chosen by leave-one-out error) on "
-        f"{len(lm.data.loss)} evaluations; {len(lm.draws):,} seeded bootstrap refits",
-        published="ho2024.halving_time.lm",
+        "Months for the compute needed to reach a fixed language-model perplexity to halve, at one "
+        f"constant rate of effective compute over the evaluations' years ({lm_years(lm)})",
+        f"Augmented scaling law, constant-rate (compute) form, on {len(lm.data.loss)} evaluations; "
+        f"{len(lm.constant_draws):,} seeded bootstrap refits. The constant-rate forms give "
+        f"{variant_spread(lm)}; the accelerating form's rate changes with the date and is reported at "
+        "dates on the page",
+        published=HO_HALVING_ID,
         significant=2,
     )
     for number_id, trend, description, headline in (
@@ -179,34 +185,58 @@ HO_HALVING_ID = "ho2024.halving_time.lm"
 
 
 def interval_verdict(lm: LanguageModelResult, published: pd.DataFrame) -> str:
-    """How our halving-time interval compares with Ho et al.'s: width, and whether theirs is inside."""
-    low, high = lm.halving_interval()
-    ho = published.loc[HO_HALVING_ID]
-    wider = (high / low) / (ho.ci_high / ho.ci_low)
-    inside = low <= ho.value <= high
+    """How our constant-rate halving time compares with Ho et al.'s (the same estimand)."""
+    return compare_intervals(lm.halving_months(), lm.halving_interval(), published.loc[HO_HALVING_ID])
+
+
+def compare_intervals(value: float, interval: tuple[float, float], theirs: pd.Series) -> str:
+    """The width of our interval against theirs (ratio of ends), whether their estimate lies in ours,
+    and whether ours lies in theirs (``theirs``: a published row with value, ci_low, ci_high, ci_level)."""
+    low, high = interval
+    wider = (high / low) / (theirs.ci_high / theirs.ci_low)
     width = (
         f"{wider:.1f} times as wide (as a ratio of its ends) as Ho et al.'s"
         if wider > 1
         else "no wider than Ho et al.'s"
     )
-    agreement = "contains their estimate" if inside else "excludes their estimate"
-    return f"it is {width} and {agreement}"
+    theirs_in_ours = "contains" if low <= theirs.value <= high else "excludes"
+    ours_in_theirs = "inside" if theirs.ci_low <= value <= theirs.ci_high else "outside"
+    return (
+        f"it is {width}; it {theirs_in_ours} their estimate, and ours lies {ours_in_theirs} their "
+        f"{theirs.ci_level:.0%} interval"
+    )
+
+
+def loo_verdict(z: float, short: bool = False) -> str:
+    """Whether the accelerating form's better leave-one-out error is beyond noise (z above 2)."""
+    if z > 2:
+        return "beyond noise" if short else "a difference beyond noise"
+    if short:
+        return "though within noise"
+    return "a difference within noise (z below 2), so the data do not choose between them"
 
 
 IDENTIFIED_SPREAD = 2.0
-"""The law's variants must agree within this factor for the halving time to count as identified."""
+"""The constant-rate forms must agree within this factor for the halving time to count as identified by
+the choice of form."""
 
 
 def identification_verdict(lm: LanguageModelResult) -> str:
-    """Whether the halving time depends on the law chosen more than ``IDENTIFIED_SPREAD``, in words."""
-    months = _variant_months(lm)
+    """Whether the constant-rate halving time depends on the form more than ``IDENTIFIED_SPREAD``."""
+    return spread_verdict(_variant_months(lm))
+
+
+def spread_verdict(months: list[float]) -> str:
+    """The verdict on the constant-rate forms' halving times (months, lowest first)."""
     spread = months[-1] / months[0]
     if spread > IDENTIFIED_SPREAD:
-        return (
-            f"they disagree by a factor of {spread:.0f}, so read this rate as weakly identified, "
-            "not as a citable estimate"
-        )
-    return f"they agree within a factor of {IDENTIFIED_SPREAD:g}"
+        return f"they disagree by a factor of {spread:.0f}, so the form, not the data, sets the number"
+    return f"they agree within a factor of {IDENTIFIED_SPREAD:g}; the wide interval is the data's"
+
+
+def lm_years(lm: LanguageModelResult) -> str:
+    """The span of the evaluations the law uses, as years."""
+    return f"{int(lm.data.years.min())}–{int(lm.data.years.max())}"
 
 
 SHARE_PAIRS = 10
@@ -259,6 +289,11 @@ def summary_facts(
         ),
         "lm_variant_spread": variant_spread(lm),
         "lm_identification": identification_verdict(lm),
+        "lm_years": lm_years(lm),
+        "summary_zero_year": format_in_unit(lm.accelerating_zero_year(), "year"),
+        "summary_loo_verdict": loo_verdict(
+            paired_loo_z(lm.loo_errors["accelerating"], lm.loo_errors[HEADLINE_VARIANT]), short=True
+        ),
         "lm_acceleration_oom": (
             f"{change / np.log(10):.2f} (95% CI {change_low / np.log(10):.2f} to "
             f"{change_high / np.log(10):.2f}) OOM/yr per year of effective compute"
@@ -323,13 +358,30 @@ def method_facts(lm: LanguageModelResult) -> dict:
 
 
 def law_facts(lm: LanguageModelResult) -> dict:
-    """Halving times under the accelerating variant in 2014 and 2022, and its change in rate."""
+    """The accelerating form, reported as a rate at dates and as total progress rather than one halving
+    time: its halving time at ``RATE_DATES``, the year its rate reaches zero, the progress it and the
+    constant-rate form imply over the evaluations' span, its change in rate, and how much better it
+    predicts held-out evaluations than the constant-rate form (paired leave-one-out z)."""
     change, low, high = lm.acceleration()
-    facts = {"lm_acceleration": f"{change:.2f} per year per year (95% CI {low:.2f} to {high:.2f})"}
-    for year in (2014, 2022):
-        months = lm.fits["accelerating"].halving_months(float(year))
-        facts[f"lm_halving_{year}"] = (
-            f"{format_number(months)} months"
+    start, end = float(lm.data.years.min()), float(lm.data.years.max())
+    z = paired_loo_z(lm.loo_errors["accelerating"], lm.loo_errors[HEADLINE_VARIANT])
+    facts = {
+        "lm_acceleration": f"{change:.2f} per year per year (95% CI {low:.2f} to {high:.2f})",
+        "lm_zero_year": format_in_unit(lm.accelerating_zero_year(), "year"),
+        "lm_span": lm_years(lm),
+        "lm_progress_accelerating": format_number(lm.progress_oom("accelerating", start, end), 2),
+        "lm_progress_constant": format_number(lm.progress_oom(HEADLINE_VARIANT, start, end), 2),
+        "lm_loo_z": format_number(z, 2),
+        "lm_loo_verdict": (
+            "a difference beyond noise"
+            if z > 2
+            else "a difference within noise (z below 2), so the data do not choose between them"
+        ),
+    }
+    for year in RATE_DATES:
+        months = lm.accelerating_months(year)
+        facts[f"lm_halving_{int(year)}"] = (
+            f"{format_number(months, 2)} months"
             if np.isfinite(months)
             else "no measurable progress (a rate of zero or below)"
         )

@@ -107,7 +107,7 @@ def estimates_frame(registry, published: pd.DataFrame) -> pd.DataFrame:
     """
     rows = []
     for number_id, label in [
-        ("algorithms.halving_time.lm_perplexity", "Language models, augmented law [this report]"),
+        ("algorithms.halving_time.lm_constant_rate", "Language models, constant-rate law [this report]"),
         (
             "algorithms.halving_time.speedrun",
             "NanoGPT speedrun, 8xH100 time to target, not compute [this report]",

@@ -337,8 +337,9 @@ glue_text(compute_trends.facts.backtest_facts(backtest))
 # {glue:text}`bt_inside` of the {glue:text}`bt_later` later models fall inside
 # the 90% band, {glue:text}`bt_inside_80` inside the 80% band and
 # {glue:text}`bt_inside_50` inside the 50% band; {glue:text}`bt_above` lie above
-# the 90% band, and later models sit {glue:text}`bt_bias` orders of magnitude
-# from the projected trend on average. {glue:text}`bt_calibration`
+# the 90% band, and later models sit a median {glue:text}`bt_bias` orders of
+# magnitude from the projected trend. Row by row, each level judged against
+# the range a binomial at that level allows: {glue:text}`bt_calibration`
 # Epoch's own test of this kind, a retrodiction fitted on models before GPT-3,
 # is in the comparison table above, in all three columns beside the published
 # figure (the two rows ending May 2020).

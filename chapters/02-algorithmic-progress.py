@@ -68,9 +68,7 @@ glue_text(ap.facts.summary_facts(lm, records, speedrun, current_rules, published
 # - **Is progress accelerating?** For language models,
 #   {glue:text}`lm_acceleration_verdict` (change
 #   {glue:text}`lm_acceleration_oom`); the speedrun's rate of improvement
-#   {glue:text}`speedrun_verdict` (change
-#   {glue:text}`algorithms.acceleration.speedrun.text` OOM/yr per year).
-#   {glue:text}`acceleration_answer` {cite-number}`algorithms.acceleration.speedrun`
+#   {glue:text}`speedrun_verdict`. {glue:text}`acceleration_answer` {cite-number}`algorithms.acceleration.speedrun_current_rules` {cite-number}`algorithms.acceleration.speedrun`
 
 # %% tags=["remove-cell"]
 glue_text(ap.facts.data_facts(evaluations, lm, records))

@@ -168,3 +168,27 @@ def test_paired_loo_z_is_positive_when_the_first_predicts_better():
     worse = better * 1.5
     assert ap.model.paired_loo_z(better, worse) > 2
     assert ap.model.paired_loo_z(worse, better) < -2
+
+
+def _trend(change: float, low: float, high: float) -> "ap.model.RecordTrend":
+    return ap.model.RecordTrend(
+        n=10,
+        halving_months=10.0,
+        halving_low=8.0,
+        halving_high=12.0,
+        change_per_year=change,
+        change_low=low,
+        change_high=high,
+    )
+
+
+def test_the_speedrun_acceleration_is_judged_within_the_current_rules():
+    """The verdict follows the current-rules interval; a whole history of the other sign is attributed
+    to the change of rules; one of the same sign adds nothing."""
+    text = ap.facts.speedrun_acceleration_text(_trend(-1.3, -2.3, 0.4), _trend(0.8, -0.3, 3.0))
+    assert text.startswith("neither clearly sped up nor slowed down under the current timing rules")
+    assert "point estimate is acceleration" in text and "comes from the change of rules" in text
+    faster = ap.facts.speedrun_acceleration_text(_trend(0.5, 0.1, 0.9), _trend(0.8, 0.2, 1.5))
+    assert faster.startswith("sped up") and "change of rules" not in faster
+    slower = ap.facts.speedrun_acceleration_text(_trend(0.5, 0.1, 0.9), _trend(-0.8, -1.5, -0.2))
+    assert slower.startswith("slowed down") and "a speed-up instead" in slower

@@ -62,3 +62,35 @@ def test_choice_influence_ranks_the_choice_that_moves_the_estimate():
     influence = ct.specification.choice_influence(curve)
     assert influence.index[0] == "frontier rule" and influence.iloc[0] == 6.1 / 4.1
     assert "estimator" not in influence.index  # one option only: not a choice of this curve
+
+
+def _backtest_row(inside_50: float, inside_80: float, inside_90: float, bias: float = 0.4) -> pd.Series:
+    return pd.Series(
+        {
+            "cutoff": "2020-12-31",
+            "sample": "Notable models",
+            "later models": 200,
+            "inside 50% band": inside_50,
+            "inside 80% band": inside_80,
+            "share inside 90% band": inside_90,
+            "median bias (OOM)": bias,
+        }
+    )
+
+
+def test_the_backtest_verdict_is_computed_per_row_and_level():
+    """A row close to nominal at every level says so; one level off is named with its direction; the
+    median bias is turned into a factor and a direction."""
+    from analysis.topics.compute_trends import facts
+    nominal = facts.coverage_sentence(_backtest_row(0.5, 0.8, 0.9))
+    assert "close to nominal at 50% and 80% and 90%" in nominal and "above the projected trend" in nominal
+    wide_50 = facts.coverage_sentence(_backtest_row(0.66, 0.8, 0.9, bias=-0.13))
+    assert "too wide at 50%" in wide_50 and "close to nominal at 80% and 90%" in wide_50
+    assert "below the projected trend" in wide_50
+    narrow = facts.coverage_sentence(_backtest_row(0.5, 0.6, 0.9))
+    assert "too narrow at 80%" in narrow
+    table = pd.DataFrame([_backtest_row(0.5, 0.8, 0.9), _backtest_row(0.66, 0.98, 1.0)])
+    verdict = facts.backtest_facts(table.assign(**{"share above band": 0.0}))["bt_calibration"]
+    assert (
+        verdict.count("Notable models fitted to 2020") == 2 and "too wide at 50% and 80% and 90%" in verdict
+    )

@@ -242,8 +242,9 @@ def backtest(
     ``level`` (statsmodels), which includes model-to-model scatter. Returns
     the fit, and for models after the cutoff (within ``horizon_years`` if
     given) their count, the share inside the band, the share inside the band
-    at each of ``BACKTEST_LEVELS`` (``coverage``) and the bias: the mean of
-    their log10 values minus the projected trend (OOM; positive = above).
+    at each of ``BACKTEST_LEVELS`` (``coverage``) and the bias: the mean (and
+    the median) of their log10 values minus the projected trend (OOM; positive =
+    above).
     """
     dates = pd.to_datetime(pd.Series(dates)).reset_index(drop=True)
     log_values = np.log10(np.asarray(values, float))
@@ -271,6 +272,9 @@ def backtest(
         "share_above": float((log_values[after] > high).mean()) if after.any() else float("nan"),
         "coverage": coverage,
         "bias_oom": float((log_values[after] - prediction.predicted_mean).mean())
+        if after.any()
+        else float("nan"),
+        "median_bias_oom": float(np.median(log_values[after] - prediction.predicted_mean))
         if after.any()
         else float("nan"),
         "level": level,

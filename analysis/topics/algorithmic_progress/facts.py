@@ -104,16 +104,33 @@ def register_key_numbers(
         "share of 1",
         significant=2,
     )
-    registry.register(
-        "algorithms.acceleration.speedrun",
-        speedrun.change_per_year,
-        (speedrun.change_low, speedrun.change_high),
-        LEVEL,
-        "OOM/yr per year",
-        "Change per year in the speedrun's rate of decline (log10 minutes per year); positive = accelerating",
-        f"Quadratic term of log10 minutes on date; {RECORD_RESAMPLES:,} seeded bootstrap resamples",
-        significant=2,
-    )
+    for number_id, trend, sample, headline in (
+        (
+            "algorithms.acceleration.speedrun",
+            speedrun,
+            "all records, across the change of timing rules",
+            False,
+        ),
+        (
+            "algorithms.acceleration.speedrun_current_rules",
+            current_rules,
+            "records under the current timing rules (after record 21)",
+            True,
+        ),
+    ):
+        registry.register(
+            number_id,
+            trend.change_per_year,
+            (trend.change_low, trend.change_high),
+            LEVEL,
+            "OOM/yr per year",
+            f"Change per year in the speedrun's rate of decline (log10 minutes per year), {sample}; "
+            "positive = accelerating",
+            f"Quadratic term of log10 minutes on date, {trend.n} records; {RECORD_RESAMPLES:,} seeded "
+            f"moving-block bootstrap resamples (blocks of {RECORD_BLOCK} records)",
+            significant=2,
+            headline=headline,
+        )
 
 
 def rules_change_facts(records: pd.DataFrame, kinked: forecasts.BreakFit) -> dict:
@@ -275,7 +292,7 @@ def summary_facts(
     halving_low, halving_high = lm.halving_interval()
     accelerating = [
         name
-        for name, low in (("language models", change_low), ("the speedrun", speedrun.change_low))
+        for name, low in (("language models", change_low), ("the speedrun", current_rules.change_low))
         if low > 0
     ]
     first, last = records.iloc[0], records.iloc[-1]
@@ -309,13 +326,7 @@ def summary_facts(
             "the fitted rate fell over the period",
             "the data cannot tell whether the rate changed",
         ),
-        "speedrun_verdict": _direction(
-            speedrun.change_low,
-            speedrun.change_high,
-            "sped up",
-            "slowed down",
-            "neither clearly sped up nor slowed down",
-        ),
+        "speedrun_verdict": speedrun_acceleration_text(speedrun, current_rules),
         "acceleration_answer": (
             f"The data support acceleration for {' and '.join(accelerating)}."
             if accelerating
@@ -324,6 +335,32 @@ def summary_facts(
             "target."
         ),
     }
+
+
+def speedrun_acceleration_text(whole: RecordTrend, current: RecordTrend) -> str:
+    """Whether the speedrun's rate of improvement changed, judged within the current timing rules (the
+    headline's regime), and what the whole history adds: a change of sign between the two means the
+    change of rules, not progress within them, drives the whole-history figure."""
+    within = _direction(
+        current.change_low,
+        current.change_high,
+        "sped up",
+        "slowed down",
+        "neither clearly sped up nor slowed down",
+    )
+    lean = "acceleration" if current.change_per_year > 0 else "deceleration"
+    text = (
+        f"{within} under the current timing rules (change {format_number(current.change_per_year, 2)} "
+        f"OOM/yr per year, 95% CI {format_number(current.change_low, 2)} to "
+        f"{format_number(current.change_high, 2)}; the point estimate is {lean})"
+    )
+    if np.sign(whole.change_per_year) != np.sign(current.change_per_year):
+        whole_lean = "a slowdown" if whole.change_per_year < 0 else "a speed-up"
+        text += (
+            f"; over its whole history it shows {whole_lean} instead, which comes from the change of rules "
+            "and the gap without records around it, not from progress within either set of rules"
+        )
+    return text
 
 
 def data_facts(evaluations: pd.DataFrame, lm: LanguageModelResult, records: pd.DataFrame) -> dict:
@@ -366,7 +403,10 @@ def law_facts(lm: LanguageModelResult) -> dict:
     start, end = float(lm.data.years.min()), float(lm.data.years.max())
     z = paired_loo_z(lm.loo_errors["accelerating"], lm.loo_errors[HEADLINE_VARIANT])
     facts = {
-        "lm_acceleration": f"{change:.2f} per year per year (95% CI {low:.2f} to {high:.2f})",
+        "lm_acceleration": (
+            f"{change / np.log(10):.2f} OOM/yr per year of effective compute (95% CI "
+            f"{low / np.log(10):.2f} to {high / np.log(10):.2f})"
+        ),
         "lm_zero_year": format_in_unit(lm.accelerating_zero_year(), "year"),
         "lm_span": lm_years(lm),
         "lm_progress_accelerating": format_number(lm.progress_oom("accelerating", start, end), 2),

@@ -5,6 +5,7 @@ Key-number registration, glued sentences and display tables.
 
 import numpy as np
 import pandas as pd
+from scipy.stats import binom
 
 from analysis.science import forecasts, trends
 from analysis.science.units import format_growth, format_number
@@ -229,8 +230,49 @@ def language_gap_facts(comparison: pd.DataFrame, language_years: pd.DataFrame) -
     }
 
 
+COVERAGE_LEVELS = (0.5, 0.8, 0.9)
+"""The nominal levels each backtest row is judged at (its ``inside X% band`` columns)."""
+
+
+def coverage_judgement(share: float, later: int, nominal: float) -> str:
+    """``wide``, ``narrow`` or ``nominal``: whether ``share`` of ``later`` held-out models inside a band of
+    level ``nominal`` lies above, below or within the central 95% range of a binomial at that level
+    (models are not independent, so this errs towards calling a gap noise)."""
+    low, high = binom.ppf([0.025, 0.975], later, nominal) / later
+    return "wide" if share > high else ("narrow" if share < low else "nominal")
+
+
+def _coverage_column(level: float) -> str:
+    return "share inside 90% band" if level == 0.9 else f"inside {level:.0%} band"
+
+
+def coverage_sentence(row: pd.Series) -> str:
+    """One backtest row's coverage verdict, level by level, with its median bias."""
+    judged = {
+        level: coverage_judgement(row[_coverage_column(level)], int(row["later models"]), level)
+        for level in COVERAGE_LEVELS
+    }
+    groups = {
+        kind: [f"{level:.0%}" for level, value in judged.items() if value == kind] for kind in judged.values()
+    }
+    words = {
+        "nominal": "close to nominal at {}",
+        "wide": "too wide at {} (more later models inside than the level says)",
+        "narrow": "too narrow at {} (fewer inside than the level says)",
+    }
+    parts = [words[kind].format(" and ".join(levels)) for kind, levels in groups.items()]
+    bias = row["median bias (OOM)"]
+    direction = "above" if bias > 0 else "below"
+    return (
+        f"{row['sample']} fitted to {row.cutoff[:4]}: coverage {'; '.join(parts)}; later models sit a median "
+        f"{abs(bias):.2f} orders of magnitude {direction} the projected trend (a factor of "
+        f"{format_number(10 ** abs(bias), 2)})."
+    )
+
+
 def backtest_facts(backtest: pd.DataFrame) -> dict:
-    """The first backtest's cutoff, later models and their shares inside and above the band."""
+    """The first backtest's cutoff, later models and their shares, and a coverage verdict computed for
+    every row of the table and every level it reports."""
     first = backtest.iloc[0]
     return {
         "bt_cutoff": first.cutoff[:4],
@@ -239,17 +281,8 @@ def backtest_facts(backtest: pd.DataFrame) -> dict:
         "bt_inside_50": f"{first['inside 50% band']:.0%}",
         "bt_inside_80": f"{first['inside 80% band']:.0%}",
         "bt_above": f"{first['share above band']:.0%}",
-        "bt_bias": f"{first['bias (OOM)']:+.2f}",
-        "bt_calibration": (
-            "The band is too wide for the scatter of later models: its nominal levels overstate the "
-            "uncertainty of a single later model."
-            if first["inside 50% band"] > 0.6
-            else (
-                "The band is too narrow: later models fall outside it more often than its levels say."
-                if first["inside 50% band"] < 0.4
-                else "Coverage is close to nominal at every level."
-            )
-        ),
+        "bt_bias": f"{first['median bias (OOM)']:+.2f}",
+        "bt_calibration": " ".join(coverage_sentence(row) for _, row in backtest.iterrows()),
     }
 
 

@@ -298,7 +298,8 @@ def backtests(models: pd.DataFrame) -> pd.DataFrame:
                         for level, share in result["coverage"].items()
                         if level != 0.9
                     },
-                    "bias (OOM)": result["bias_oom"],
+                    "median bias (OOM)": result["median_bias_oom"],
+                    "mean bias (OOM)": result["bias_oom"],
                 }
             )
     return pd.DataFrame(rows)

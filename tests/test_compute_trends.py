@@ -82,6 +82,7 @@ def test_the_backtest_verdict_is_computed_per_row_and_level():
     """A row close to nominal at every level says so; one level off is named with its direction; the
     median bias is turned into a factor and a direction."""
     from analysis.topics.compute_trends import facts
+
     nominal = facts.coverage_sentence(_backtest_row(0.5, 0.8, 0.9))
     assert "close to nominal at 50% and 80% and 90%" in nominal and "above the projected trend" in nominal
     wide_50 = facts.coverage_sentence(_backtest_row(0.66, 0.8, 0.9, bias=-0.13))

@@ -34,25 +34,34 @@ registry = keynumbers.Registry(chapter="chapters/01-compute-trends")
 compute_trends.facts.register_key_numbers(registry, ours, comparison, models)
 registry.glue()
 registry.save()
-glue_text(compute_trends.facts.summary_facts(models, ours, comparison, curve))
+glue_text(compute_trends.facts.summary_facts(models, ours, comparison))
+starts = compute_trends.model.start_sensitivity(models, epoch)
+glue_text({f"summary_{key}": value for key, value in compute_trends.facts.start_facts(starts).items()})
 
 # %% [markdown]
 # ## Summary
 #
 # - Training compute of the {glue:text}`n_models` notable models in our dataset
 #   has grown by {glue:text}`notable_since_2010_growth` from 2010 to
-#   {glue:text}`data_end` ({glue:text}`compute.growth.notable_since_2010.ci`).
+#   {glue:text}`data_end` ({glue:text}`compute.growth.notable_since_2010.ci`);
+#   {glue:text}`notable_since_2010_without_speculative`. Speculative rows (outside
+#   guesses, some for models Epoch AI leaves unestimated) stay in every default
+#   fit, and every to-date headline says whether it rests on them.
 #   {cite-number}`compute.growth.notable_since_2010`
 # - Frontier models, the ten largest at their release, have grown by
 #   {glue:text}`frontier_since_2018_growth` from 2018 to {glue:text}`data_end`
-#   ({glue:text}`compute.growth.frontier_since_2018.ci`).
+#   ({glue:text}`compute.growth.frontier_since_2018.ci`); {glue:text}`frontier_since_2018_without_speculative`.
+#   The rate depends on the start: on Epoch AI's window
+#   {glue:text}`summary_start_agreement` (the start-year table below).
 #   {cite-number}`compute.growth.frontier_since_2018`
 # - Frontier language models, the ten largest language models at their
 #   release, have grown by {glue:text}`language_frontier_since_2020_growth` from
 #   June 2020 to {glue:text}`data_end`
 #   ({glue:text}`compute.growth.language_frontier_since_2020.ci`), when
-#   Epoch finds they caught up with the overall frontier. (The rate of all
-#   language models depends on which small models a dataset holds; see below.)
+#   Epoch finds they caught up with the overall frontier;
+#   {glue:text}`language_frontier_since_2020_without_speculative`. (The rate
+#   of all language models depends on which small models a dataset holds; see
+#   below.)
 #   {cite-number}`compute.growth.language_frontier_since_2020`
 # - On the window Epoch AI used (2010 to May 2024) our data give
 #   {glue:text}`compute.growth.notable_2010_2024`x per year
@@ -66,6 +75,11 @@ glue_text(compute_trends.facts.summary_facts(models, ours, comparison, curve))
 #   ({glue:text}`largest_date`), at {glue:text}`compute.largest_run.flop.text`
 #   FLOP (an outside estimate; the range is the one its confidence grade
 #   implies, not a confidence interval). {cite-number}`compute.largest_run.flop`
+
+# %% tags=["remove-cell"]
+glue_text(compute_trends.facts.specification_summary_facts(curve))
+
+# %% [markdown]
 # - Varying only the analyst's choices (start year, domain, speculative
 #   rows, estimator), notable-model growth ranges from
 #   {glue:text}`spec_notable_min` to {glue:text}`spec_notable_max` x/yr over
@@ -249,6 +263,21 @@ glue_text(compute_trends.facts.method_matched_facts(matched))
 # %% tags=["hide-input"]
 tables.show(matched, index=False)
 
+# %% tags=["remove-cell"]
+glue_text(compute_trends.facts.start_facts(starts))
+
+# %% [markdown]
+# **Start year.** The frontier rate since 2018 depends on which models are
+# frontier in 2018 and 2019, and that depends on the frontier before 2018.
+# On Epoch AI's window {glue:text}`start_agreement`. With Epoch's values for
+# the models before 2018 that both datasets hold, and its notable models we
+# lack, our data give {glue:text}`start_swapped` from 2018,
+# {glue:text}`start_swapped_verdict`. To date our data give
+# {glue:text}`start_to_date`.
+
+# %% tags=["hide-input"]
+tables.show(compute_trends.facts.start_table(starts), index=False)
+
 # %% [markdown]
 # ### How much does the answer depend on the analyst?
 
@@ -381,8 +410,10 @@ tables.show(
             (
                 "compute.growth.frontier_2018_2024",
                 "sevilla2024.growth.frontier_since_2018",
-                "Same window; they fit a kink at January 2018 with AlphaGo Master and Zero left out, we fit 2018 "
-                "on directly. The Eras section fits their specification to both datasets.",
+                "Same window. The gap is data, not method: with Epoch's values for the frontier models "
+                "before 2018 our data agree with theirs (the start-year table), and their specification (a "
+                "kink at January 2018, AlphaGo Master and Zero left out) gives the same gap on both datasets "
+                "(the Eras section).",
             ),
             (
                 "compute.growth.language_frontier_2020_2024",

@@ -95,3 +95,54 @@ def test_the_backtest_verdict_is_computed_per_row_and_level():
     assert (
         verdict.count("Notable models fitted to 2020") == 2 and "too wide at 50% and 80% and 90%" in verdict
     )
+
+
+def _fit(factor: float, low: float, high: float):
+    import numpy as np
+
+    from analysis.science import trends
+
+    slope = np.log10(factor)
+    return trends.GrowthFit(
+        slope=slope,
+        intercept=0.0,
+        reference_year=2021.0,
+        ci_low=np.log10(low),
+        ci_high=np.log10(high),
+        n=50,
+        level=0.9,
+        first_year=2018.0,
+        last_year=2024.4,
+        method="test",
+    )
+
+
+def test_the_start_year_agreement_and_the_swap_verdict_follow_the_fits():
+    from analysis.topics.compute_trends import facts
+
+    table = pd.DataFrame(
+        {
+            "start": [2018, 2019, 2020],
+            "ours": [_fit(5.6, 5.0, 6.3), _fit(5.2, 4.5, 5.9), _fit(4.6, 3.8, 5.6)],
+            "epoch": [_fit(4.6, 4.0, 5.2), _fit(4.6, 4.1, 5.2), _fit(4.6, 3.8, 5.8)],
+            "ours_epoch_before_2018": [_fit(4.8, 4.4, 5.4)] * 3,
+            "ours_to_date": [_fit(5.7, 5.2, 6.3)] * 3,
+        }
+    )
+    text = facts.start_facts(table)
+    assert text["start_agreement"].startswith("from 2019 our data and Epoch AI's agree")
+    assert "from 2018 they do not" in text["start_agreement"]
+    assert text["start_swapped_verdict"].startswith("which agrees with Epoch's data")
+    apart = table.assign(epoch=[_fit(3.0, 2.8, 3.2)] * 3, ours_epoch_before_2018=[_fit(5.6, 5.0, 6.3)] * 3)
+    text = facts.start_facts(apart)
+    assert text["start_agreement"] == "our data and Epoch AI's disagree at every start year tried"
+    assert text["start_swapped_verdict"].startswith("which still differs")
+
+
+def test_the_speculative_verdict_follows_the_fit_without_them():
+    from analysis.topics.compute_trends import facts
+
+    rests = facts.speculative_verdict(_fit(6.1, 5.2, 7.0), _fit(4.6, 3.7, 5.6), 12)
+    assert "without its 12 speculative rows" in rests and "it rests on them" in rests
+    holds = facts.speculative_verdict(_fit(4.2, 3.9, 4.5), _fit(4.1, 3.8, 4.5), 30)
+    assert "it does not rest on them" in holds

@@ -3,6 +3,8 @@
 Key-number registration, glued sentences and display tables.
 """
 
+import dataclasses
+
 import numpy as np
 import pandas as pd
 from scipy.stats import binom
@@ -12,6 +14,7 @@ from analysis.science.units import format_growth, format_number
 from analysis.topics.compute_trends.breaks import break_candidates
 from analysis.topics.compute_trends.model import (
     HEADLINES,
+    OUR_HEADLINES,
     OURS,
     Sample,
     fit_sample,
@@ -90,7 +93,7 @@ def register_key_numbers(
     )
 
 
-def summary_facts(models: pd.DataFrame, ours: dict, comparison: pd.DataFrame, curve: pd.DataFrame) -> dict:
+def summary_facts(models: pd.DataFrame, ours: dict, comparison: pd.DataFrame) -> dict:
     """The summary's sentences: headline growth phrases, the largest run, the specification range, and
     the 2010-May 2024 rate on rows graded *confident* only (how much the headline rests on the rest)."""
     largest = largest_runs(models, 1).iloc[0]
@@ -98,13 +101,25 @@ def summary_facts(models: pd.DataFrame, ours: dict, comparison: pd.DataFrame, cu
     confident_fit = fit_sample(confident, OURS, HEADLINES["notable_2010_2024"][0])
     headline = comparison.loc["notable_2010_2024"].ours.factor
     low, high = confident_fit.factor_interval
+    without = {
+        key: fit_sample(models, OURS, dataclasses.replace(sample, drop_speculative=True))
+        for key, sample in OUR_HEADLINES.items()
+    }
+    speculative = {
+        key: int(sample.select(models, **OURS).confidence.eq("speculative").sum())
+        for key, sample in OUR_HEADLINES.items()
+    }
     return {
+        **{
+            f"{key}_without_speculative": speculative_verdict(ours[key], without[key], speculative[key])
+            for key in OUR_HEADLINES
+        },
         "confident_verdict": (
-            "the headline leans on the estimates graded *likely* and *speculative*, since the all-rows "
+            "the headline leans on the estimates graded likely and speculative, since the all-rows "
             "rate lies outside this interval"
             if not low <= headline <= high
             else "the all-rows rate lies inside this interval, so the headline does not rest on the "
-            "estimates graded *likely* and *speculative*"
+            "estimates graded likely and speculative"
         ),
         "confident_only_growth": growth_cell(confident_fit),
         "n_confident_window": confident_fit.n,
@@ -114,11 +129,15 @@ def summary_facts(models: pd.DataFrame, ours: dict, comparison: pd.DataFrame, cu
         "epoch_code_notable": growth_cell(comparison.loc["notable_2010_2024"].epoch_data_our_code),
         "largest_model": largest.model,
         "largest_date": largest.published,
-        **{
-            f"spec_{key}_{stat}": value
-            for key, estimand in (("notable", NOTABLE), ("frontier", FRONTIER))
-            for stat, value in _curve_range(curve[curve.estimand == estimand]).items()
-        },
+    }
+
+
+def specification_summary_facts(curve: pd.DataFrame) -> dict:
+    """The summary's specification-curve ranges (``spec_*``), one estimand at a time."""
+    return {
+        f"spec_{key}_{stat}": value
+        for key, estimand in (("notable", NOTABLE), ("frontier", FRONTIER))
+        for stat, value in _curve_range(curve[curve.estimand == estimand]).items()
     }
 
 
@@ -284,6 +303,93 @@ def backtest_facts(backtest: pd.DataFrame) -> dict:
         "bt_bias": f"{first['median bias (OOM)']:+.2f}",
         "bt_calibration": " ".join(coverage_sentence(row) for _, row in backtest.iterrows()),
     }
+
+
+def _within(fit: trends.GrowthFit, value: float) -> bool:
+    low, high = fit.factor_interval
+    return low <= value <= high
+
+
+def agreement_year(table: pd.DataFrame, first: str, second: str) -> int | None:
+    """The first start year from which the two fits agree: each one's point estimate lies in the other's
+    interval at that start and every later one (``None`` if they never do)."""
+    agree = [
+        _within(row[first], row[second].factor) and _within(row[second], row[first].factor)
+        for _, row in table.iterrows()
+    ]
+    for index, row in table.iterrows():
+        if all(agree[index:]):
+            return int(row.start)
+    return None
+
+
+def start_facts(table: pd.DataFrame) -> dict:
+    """The frontier's start-year sensitivity in words: from when our data and Epoch AI's agree, and what
+    Epoch's values for the models before 2018 do to our 2018 start."""
+    year = agreement_year(table, "ours", "epoch")
+    first = table.iloc[0]
+    agree = table[table.start == year].iloc[0] if year is not None else None
+    swapped_agrees = _within(first.ours_epoch_before_2018, first.epoch.factor) and _within(
+        first.epoch, first.ours_epoch_before_2018.factor
+    )
+    return {
+        "start_agreement": (
+            f"from {year} our data and Epoch AI's agree ({format_growth_short(agree.ours)} against "
+            f"{format_growth_short(agree.epoch)})"
+            if agree is not None
+            else "our data and Epoch AI's disagree at every start year tried"
+        )
+        + (
+            f"; from {int(first.start)} they do not ({format_growth_short(first.ours)} against "
+            f"{format_growth_short(first.epoch)})"
+            if year is not None and year > int(first.start)
+            else ""
+        ),
+        "start_swapped": format_growth_short(first.ours_epoch_before_2018),
+        "start_swapped_verdict": (
+            "which agrees with Epoch's data: the 2018 gap comes from the frontier models before 2018 "
+            "(which each dataset holds and how large it makes them), not from the runs since"
+            if swapped_agrees
+            else "which still differs from Epoch's data, so the runs since 2018 differ too"
+        ),
+        "start_to_date": ", ".join(
+            f"{format_growth_short(row.ours_to_date)} from {int(row.start)}" for _, row in table.iterrows()
+        ),
+    }
+
+
+def format_growth_short(fit: trends.GrowthFit) -> str:
+    """``4.6x (90% CI 3.8–5.6)``."""
+    low, high = fit.factor_interval
+    interval = f"{format_number(low, 2)}–{format_number(high, 2)}"
+    return f"{format_number(fit.factor, 2)}x ({fit.level:.0%} CI {interval})"
+
+
+def start_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The start-year sensitivity for the page."""
+    return pd.DataFrame(
+        {
+            "start": table.start.astype(str),
+            "our data, to May 2024": table.ours.map(growth_cell),
+            "Epoch AI's data, to May 2024": table.epoch.map(growth_cell),
+            "our data with Epoch's values before 2018, to May 2024": table.ours_epoch_before_2018.map(
+                growth_cell
+            ),
+            "our data, to date": table.ours_to_date.map(growth_cell),
+        }
+    )
+
+
+def speculative_verdict(headline: trends.GrowthFit, without: trends.GrowthFit, dropped: int) -> str:
+    """Whether a to-date headline rests on its speculative rows: the fit without them, and whether the
+    headline's point estimate lies in that fit's interval."""
+    low, high = without.factor_interval
+    inside = low <= headline.factor <= high
+    return f"without its {dropped} speculative rows it is {format_growth_short(without)}, " + (
+        "which contains the headline: it does not rest on them"
+        if inside
+        else "which excludes the headline: it rests on them"
+    )
 
 
 def composition_facts(table: pd.DataFrame) -> dict:

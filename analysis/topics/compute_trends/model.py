@@ -4,6 +4,7 @@ Samples (who counts), the headline fits, backtests and result tables; no charts,
 break analysis is in ``breaks``, the specification curve in ``specification``.
 """
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -240,6 +241,57 @@ def frontier_on_union(models: pd.DataFrame, epoch: pd.DataFrame) -> dict:
         "union_dropped_names": ", ".join(dropped) if dropped else "none",
         "union_joined": int((~on_union.ours).sum()),
     }
+
+
+SENSITIVITY_STARTS = (2018, 2019, 2020)
+"""Start years of the frontier's start-year sensitivity (the headline starts in 2018)."""
+
+
+def with_epoch_values_before(models: pd.DataFrame, epoch: pd.DataFrame, before: pd.Timestamp) -> pd.DataFrame:
+    """Our models with Epoch AI's compute for every model published before ``before`` that both tables
+    hold (matched by ``epoch_model``), and Epoch's notable models we lack added as released rows: our
+    data with the pre-``before`` frontier as Epoch's data give it."""
+    values = epoch.set_index(epoch.Model.map(audit.normalised_name))["Training compute (FLOP)"]
+    values = values[~values.index.duplicated()]
+    matched = models.epoch_model.map(audit.normalised_name).map(values)
+    early = (models.publication_date < before) & matched.notna()
+    swapped = models.assign(training_compute_flop=models.training_compute_flop.where(~early, matched))
+    known = set(models.epoch_model.dropna().map(audit.normalised_name)) | set(
+        models.model.map(audit.normalised_name)
+    )
+    theirs = Sample("theirs", frontier="all").select(epoch, **EPOCH)
+    extra = theirs[~theirs.Model.map(audit.normalised_name).isin(known)]
+    added = pd.DataFrame(
+        {
+            "model": extra.Model,
+            "publication_date": extra["Publication date"],
+            "training_compute_flop": extra["Training compute (FLOP)"],
+            "released": True,
+            "domain": "",
+            "confidence": "",
+        }
+    )
+    return pd.concat([swapped, added], ignore_index=True)
+
+
+def start_sensitivity(models: pd.DataFrame, epoch: pd.DataFrame) -> pd.DataFrame:
+    """Frontier (running top-10) growth from each of ``SENSITIVITY_STARTS`` to May 2024: our data, Epoch
+    AI's data, and ours with Epoch's values before 2018 (and its models we lack); plus ours to date."""
+    swapped = with_epoch_values_before(models, epoch, RECENT_FRONTIER_START)
+    rows = []
+    for year in SENSITIVITY_STARTS:
+        start = pd.Timestamp(f"{year}-01-01")
+        window = Sample(f"Frontier from {year}", frontier="top10", start=start, end=EPOCH_WINDOW_END)
+        rows.append(
+            {
+                "start": year,
+                "ours": fit_sample(models, OURS, window),
+                "epoch": fit_sample(epoch, EPOCH, window),
+                "ours_epoch_before_2018": fit_sample(swapped, OURS, window),
+                "ours_to_date": fit_sample(models, OURS, dataclasses.replace(window, end=None)),
+            }
+        )
+    return pd.DataFrame(rows)
 
 
 def three_columns(models: pd.DataFrame, epoch: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:

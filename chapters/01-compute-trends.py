@@ -163,6 +163,9 @@ glue_text(compute_trends.facts.method_facts())
 # %% tags=["hide-input"]
 tables.show(compute_trends.facts.three_column_table(comparison), index=False)
 
+# %% tags=["remove-cell"]
+glue_text(compute_trends.facts.reproduction_facts(comparison))
+
 # %% [markdown]
 # Each row fits one window four ways. The first column is our data and code;
 # the second drops the rows graded *speculative*, to show how much a headline
@@ -171,7 +174,11 @@ tables.show(compute_trends.facts.three_column_table(comparison), index=False)
 # Roldán's analysis as models were added and re-estimated, so the step from the
 # third column to the published figure mixes database revisions with method.
 # The Eras section separates the two by fitting Epoch's own specification to
-# this snapshot beside the published rate.
+# this snapshot beside the published rate. Our code on Epoch's data reproduces
+# {glue:text}`repro_count` published figures (each estimate inside the other's
+# interval). It misses {glue:text}`repro_missed`: there the database's
+# revisions since the analysis, or a detail of Epoch's frontier rule we do not
+# match, move the rate, and which of the two this snapshot cannot tell.
 
 # %% tags=["remove-cell"]
 charts.publish(

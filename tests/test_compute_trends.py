@@ -146,3 +146,16 @@ def test_the_speculative_verdict_follows_the_fit_without_them():
     assert "without its 12 speculative rows" in rests and "it rests on them" in rests
     holds = facts.speculative_verdict(_fit(4.2, 3.9, 4.5), _fit(4.1, 3.8, 4.5), 30)
     assert "it does not rest on them" in holds
+
+
+def test_the_reproduction_verdict_needs_each_estimate_inside_the_other():
+    from analysis.topics.compute_trends import facts
+
+    figure = pd.Series({"value": 5.3, "ci_low": 4.9, "ci_high": 5.7})
+    assert facts.reproduction(_fit(5.2, 4.8, 5.6), figure) == "yes"
+    assert facts.reproduction(_fit(4.8, 4.5, 5.1), figure) == "no"
+    assert facts.reproduction(_fit(4.8, 4.5, 5.4), figure) == "partly"
+    assert (
+        facts.reproduction(_fit(4.8, 4.5, 5.4), pd.Series({"value": 5.0, "ci_low": None, "ci_high": None}))
+        == "yes"
+    )

@@ -308,7 +308,7 @@ def test_pages_work_in_a_browser_with_the_network_blocked(built_site):
             collect_downloads()
         for html in [*other_pages, built_site / "changes.html"]:
             page.goto(f"{base}/{html.name}")
-            page.screenshot(path=str(SCREENSHOTS / f"{html.stem}.png"), full_page=True)
+            page.screenshot(path=str(SCREENSHOTS / f"{html.stem}.png"))
             collect_downloads()
         page.goto(f"{base}/chapters/06-timelines.html")
         interactive = page.locator(".vega-chart", has=page.locator("input[type=range]")).first

@@ -34,16 +34,46 @@ def three_column_table(table: pd.DataFrame) -> pd.DataFrame:
             "Ours, rows graded confident or likely only": table.ours_confident_likely.map(growth_cell),
             "Epoch's data, our code": table.epoch_data_our_code.map(growth_cell),
             "Published: Sevilla & Roldán (2024)": table.published.map(published_cell),
+            "Epoch's data reproduce the published figure?": [
+                reproduction(fit, figure)
+                for fit, figure in zip(table.epoch_data_our_code, table.published, strict=True)
+            ],
         }
     )
+
+
+def reproduction(fit: trends.GrowthFit, figure: pd.Series) -> str:
+    """Whether our code on Epoch AI's data reproduces a published growth rate: ``yes`` when each point
+    estimate lies in the other's interval, ``partly`` when one does, ``no`` when neither (non-overlapping
+    in the sense that matters: neither estimate is plausible under the other)."""
+    low, high = fit.factor_interval
+    theirs_in_ours = low <= figure.value <= high
+    has_interval = pd.notna(figure.ci_low) and pd.notna(figure.ci_high)
+    ours_in_theirs = has_interval and figure.ci_low <= fit.factor <= figure.ci_high
+    if theirs_in_ours and (ours_in_theirs or not has_interval):
+        return "yes"
+    return "partly" if theirs_in_ours or ours_in_theirs else "no"
+
+
+def reproduction_facts(table: pd.DataFrame) -> dict:
+    """Which published figures our code on Epoch AI's data reproduces, and which it misses."""
+    verdicts = {
+        row["sample"]: reproduction(row.epoch_data_our_code, row.published) for _, row in table.iterrows()
+    }
+    missed = [name for name, verdict in verdicts.items() if verdict != "yes"]
+    return {
+        "repro_count": f"{sum(v == 'yes' for v in verdicts.values())} of {len(verdicts)}",
+        "repro_missed": "; ".join(f"{name} ({verdicts[name]})" for name in missed) if missed else "none",
+    }
 
 
 CONFIDENCE_FACTOR = {"confident": 3.0, "likely": 10.0, "speculative": 30.0}
 """Multiplicative uncertainty of a single estimate by its confidence grade."""
 
 
-HEADLINE_KEYS = ("notable_2010_2024", "frontier_since_2018")
-"""The chapter's headlines on the landing page."""
+HEADLINE_KEYS = ("notable_2010_2024", "frontier_2018_2024", "frontier_since_2018")
+"""The chapter's headlines on the landing page: both window-matched comparisons with Sevilla & Roldán
+(the one that agrees and the one that does not) and the frontier rate to date."""
 
 
 def register_key_numbers(

@@ -190,3 +190,29 @@ def test_dataset_passes_name_the_line_of_a_model_not_in_models_csv(tmp_path, mon
     monkeypatch.setattr(paths, "DATA_DIR", tmp_path)
     with pytest.raises(DataError, match=r"dataset_passes.csv: line 3, column 'model': 'Seq2Seq'"):
         loaders.load_dataset_passes(models)
+
+
+def test_the_2022_backtest_verdict_names_the_years_outside_the_band():
+    """Every year inside gives 'about right'; a year outside is named with its side."""
+
+    class Wall:
+        datasets = pd.DataFrame(
+            {"publication_date": [pd.Timestamp("2022-06-01")], "dataset_tokens": [1e12], "model": ["m"]}
+        )
+
+    published = loaders.load_published_estimates()
+    inside = pd.DataFrame(
+        {
+            "end of": [2024, 2025],
+            "largest in our data (tokens)": [1e12, 2e12],
+            "model": ["a", "b"],
+            "actual / coded median": [0.9, 1.1],
+            "inside the band": ["yes", "yes"],
+        }
+    )
+    assert dw.facts.backtest_facts(Wall, inside, published)["bt_projection_verdict"].startswith("about right")
+    outside = inside.assign(**{"inside the band": ["below", "yes"]})
+    assert (
+        dw.facts.backtest_facts(Wall, outside, published)["bt_projection_verdict"]
+        == "off in 2024 (below the band)"
+    )

@@ -240,6 +240,23 @@ def load_saved(output: Path | None = None) -> list[KeyNumber]:
     return list(numbers.values())
 
 
+UNIT_CONVERSIONS = {("OOM/yr", "x/yr"): lambda value: 10**value}
+"""Published units the comparison table converts into ours, so both sides read in one unit."""
+
+
+def _in_unit(figure, unit: str) -> str:
+    """A published figure (value and interval) converted into ``unit``, if a conversion is known."""
+    import pandas as pd
+
+    convert = UNIT_CONVERSIONS.get((figure.unit, unit))
+    if convert is None:
+        return ""
+    text = format_number(convert(figure.value), 2)
+    if pd.notna(figure.ci_low):
+        text += f" ({format_number(convert(figure.ci_low), 2)}–{format_number(convert(figure.ci_high), 2)})"
+    return f"{text} {unit}"
+
+
 def comparison_table(registry: Registry, published, pairs: list[tuple[str, str, str]]):
     """The chapter's "Comparison with published estimates" table.
 
@@ -265,6 +282,9 @@ def comparison_table(registry: Registry, published, pairs: list[tuple[str, str, 
             theirs += f" ({figure.uncertainty})"
         if figure.unit != number.unit:
             theirs += f" {figure.unit}"
+            converted = _in_unit(figure, number.unit)
+            if converted:
+                theirs += f" = {converted}"
         rows.append(
             {
                 "Quantity": figure.quantity,

@@ -282,24 +282,44 @@ def full_use_table(wall: DataWall, published: pd.DataFrame) -> pd.DataFrame:
 
 
 def backtest_facts(wall: DataWall, table: pd.DataFrame, published: pd.DataFrame) -> dict:
-    """How the 2022 version fared: its projection against the datasets since, and whether datasets kept
-    growing after the date by which it expected high-quality text to be used up (verdicts by rule)."""
+    """How the 2022 version fared: its coded projection (median and 90% band) against the largest dataset
+    since, year by year, and whether datasets kept growing after the date by which it expected
+    high-quality text to be used up (verdicts by rule)."""
     last = table.iloc[-1]
     figure = published.loc["villalobos2022.high_quality_exhausted"]
+    coded = published.loc["villalobos2022.dataset_growth_coded"]
     at_exhaustion = running_largest(wall.datasets, trends.from_decimal_year(figure.value))
     latest = running_largest(wall.datasets, wall.datasets.publication_date.max())
     growth_since = latest.dataset_tokens / at_exhaustion.dataset_tokens
-    ratio = float(last["actual / projected"])
+    inside = table["inside the band"].eq("yes")
     return {
         "bt_start_words": format_printed(published.value["villalobos2022.largest_dataset_words"]),
+        "bt_coded_growth": f"{format_number(10**coded.value, 2)}x",
+        "bt_coded_interval": f"{format_number(10**coded.ci_low, 2)}x–{format_number(10**coded.ci_high, 2)}x",
         "bt_growth": format_printed(published.value["villalobos2022.dataset_growth"]),
         "bt_year": str(int(last["end of"])),
-        "bt_ratio": ratio,
+        "bt_ratio": format_number(float(last["actual / coded median"]), 2),
         "bt_model": last.model,
+        "bt_inside": f"{int(inside.sum())} of {len(table)}",
+        "bt_start_ratio": format_number(
+            published.value["villalobos2022.largest_dataset_words"]
+            / loaders.WORDS_PER_TOKEN
+            / float(table["largest in our data (tokens)"].iloc[0]),
+            2,
+        ),
+        "bt_first_year": str(int(table["end of"].iloc[0])),
         "bt_exhausted": format_in_unit(figure.value, "year"),
         "bt_exhausted_high": format_in_unit(figure.ci_high, "year"),
         "bt_growth_since": growth_since,
-        "bt_projection_verdict": "too slow" if ratio > 1 else "too fast",
+        "bt_projection_verdict": (
+            "about right: every year-end record lies inside its band"
+            if inside.all()
+            else "off in "
+            + ", ".join(
+                f"{int(row['end of'])} ({row['inside the band']} the band)"
+                for _, row in table[~inside].iterrows()
+            )
+        ),
         "bt_wall_verdict": (
             "kept growing after that date, so the stock of 'high-quality' text it counted was not a wall"
             if growth_since > 1

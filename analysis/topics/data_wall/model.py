@@ -15,6 +15,7 @@ from analysis.science.units import (
     format_estimate,
     format_growth,
     format_in_unit,
+    format_number,
 )
 from analysis.topics import compute_trends
 
@@ -584,8 +585,8 @@ def full_use_frame(wall: DataWall, published: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-V1_DATE = pd.Timestamp("2022-10-01")
-"""The 2022 version dates its largest dataset to October 2022."""
+V1_START_YEAR = 2022.0
+"""The 2022 version's code starts its projection of the largest dataset at 2022.0."""
 
 
 def running_largest(rows: pd.DataFrame, when: pd.Timestamp) -> pd.Series:
@@ -595,23 +596,36 @@ def running_largest(rows: pd.DataFrame, when: pd.Timestamp) -> pd.Series:
 
 
 def backtest_2022(wall: DataWall, published: pd.DataFrame) -> pd.DataFrame:
-    """The 2022 version's dataset projection (2e12 words in October 2022, growing 1.5x a year, their
-    lower bound) against the largest dataset in our data at the end of each year since."""
+    """The 2022 version's coded projection of the largest dataset (2e12 words at 2022.0, growing at a
+    normal log10 rate with the 5th and 95th percentiles its code sets) with its 90% band, against the
+    largest dataset in our data (unique tokens) at the end of each year since; beside it the abstract's
+    lower bound (more than 1.5x a year)."""
     start = published.value["villalobos2022.largest_dataset_words"] / loaders.WORDS_PER_TOKEN
-    growth = published.value["villalobos2022.dataset_growth"]
-    start_year = float(trends.decimal_year([V1_DATE])[0])
+    coded = published.loc["villalobos2022.dataset_growth_coded"]
+    lower_bound = published.value["villalobos2022.dataset_growth"]
+    z = stats.norm.ppf(0.5 + coded.ci_level / 2)
+    spread = (coded.ci_high - coded.ci_low) / (2 * z)
     rows = []
     for year in range(2022, int(wall.datasets.publication_date.max().year) + 1):
         when = pd.Timestamp(f"{year}-12-31")
+        elapsed = float(trends.decimal_year([when])[0]) - V1_START_YEAR
         largest = running_largest(wall.datasets, when)
-        projected = start * growth ** (float(trends.decimal_year([when])[0]) - start_year)
+        log_start = np.log10(start)
+        median = 10 ** (log_start + coded.value * elapsed)
+        low, high = (10 ** (log_start + (coded.value + sign * z * spread) * elapsed) for sign in (-1, 1))
+        actual = largest.dataset_tokens
         rows.append(
             {
                 "end of": year,
-                "projected by the 2022 version (tokens, at least)": projected,
-                "largest in our data (tokens)": largest.dataset_tokens,
+                "coded projection, median (tokens)": median,
+                "coded projection, 90% band": f"{format_number(low, 2)}–{format_number(high, 2)}",
+                "largest in our data (tokens)": actual,
                 "model": largest.model,
-                "actual / projected": largest.dataset_tokens / projected,
+                "actual / coded median": actual / median,
+                "inside the band": "yes"
+                if low <= actual <= high
+                else ("above" if actual > high else "below"),
+                "actual / abstract's lower bound": actual / (start * lower_bound**elapsed),
             }
         )
     return pd.DataFrame(rows)
@@ -652,12 +666,13 @@ COMPARISON_PAIRS = [
     (
         "data.stock.effective_tokens_2024",
         "villalobos2024.stock.effective",
-        "Same model and inputs; our draws below 1 byte per token are clipped to 1, theirs are kept.",
+        "A code reproduction, not an independent estimate: the same model and inputs (five of the eight "
+        "inputs are theirs alone); our draws below 1 byte per token are clipped to 1, theirs are kept.",
     ),
     (
         "data.stock.indexed_web_tokens_2024",
         "villalobos2024.stock.indexed_web",
-        "Same inputs; Monte Carlo noise only.",
+        "A code reproduction (same inputs): the difference is Monte Carlo noise only.",
     ),
     (
         "data.dataset_growth.language",
@@ -669,7 +684,8 @@ COMPARISON_PAIRS = [
         "data.full_use_year.median",
         "villalobos2024.full_use_year",
         "Our projections start from our data and our compute trend, and we pair each path with its own "
-        "stock draw; their definition on our projections is shown beside it.",
+        "stock draw; their definition on our projections is shown beside it. Their interval is 80% as "
+        "their blog and their code's 10th and 90th percentiles give it; the paper states no level.",
     ),
     (
         "data.full_use_year.overtrained_5x",

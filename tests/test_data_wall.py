@@ -216,3 +216,20 @@ def test_the_2022_backtest_verdict_names_the_years_outside_the_band():
         dw.facts.backtest_facts(Wall, outside, published)["bt_projection_verdict"]
         == "off in 2024 (below the band)"
     )
+
+
+def test_the_route_verdict_flags_a_filtered_corpus_larger_than_the_stock():
+    table = pd.DataFrame(
+        {
+            "id": ["fineweb.global_dedup_tokens", "redpajama_v2.dedup_tokens", "dclm.pool_tokens"],
+            "corpus": ["A corpus", "B corpus", "Raw crawl"],
+            "tokens": [4e12, 3e13, 2.4e14],
+            "corpus / ours": [0.04, 0.3, 0.47],
+            "year of full use at that level": [2024.0, 2026.2, 2026.8],
+        }
+    )
+    facts = dw.routes.route_facts(table, 2027.7)
+    assert facts["route_filtered_verdict"].startswith("every filtered corpus is smaller")
+    assert facts["route_largest"] == "RedPajama-Data-v2" and facts["route_year_low"] == "2024.0"
+    bigger = table.assign(**{"corpus / ours": [0.04, 1.5, 0.47]})
+    assert "the stock model is too low" in dw.routes.route_facts(bigger, 2027.7)["route_filtered_verdict"]

@@ -14,9 +14,10 @@ The largest training dataset follows two projections, each a set of seeded paths
 tokens by the compute-optimal allocation of the Chinchilla chapter (optionally
 overtrained: k times the optimal tokens per parameter at the same compute gives √k
 times the tokens). Both the stock and a path are log-linear in time, so each path meets
-its stock draw in a closed-form year.
+its stock draw in a closed-form year. ``routes`` sets released Common Crawl corpora, measured by
+their creators, against the stock as independent routes.
 """
 
-from analysis.topics.data_wall import facts, figures, model
+from analysis.topics.data_wall import facts, figures, model, routes
 
-__all__ = ["facts", "figures", "model"]
+__all__ = ["facts", "figures", "model", "routes"]

@@ -64,9 +64,12 @@ glue_text(dw.facts.summary_facts(wall))
 #   {glue:text}`data.full_use_year.overtrained_5x.text`; a hundred times, about
 #   as far as small deployed models such as Llama 3 8B go, to
 #   {glue:text}`data.full_use_year.overtrained_100x.text`. {cite-number}`data.full_use_year.median` {cite-number}`data.full_use_year.overtrained_5x` {cite-number}`data.full_use_year.overtrained_100x`
-# - **What moves it.** The input that moves the year most is the
-#   {glue:text}`summary_driver` (a spread of {glue:text}`summary_driver_spread`
-#   years between its 10th and 90th percentiles): {glue:text}`summary_driver_kind`.
+# - **What moves it.** Of the model's inputs, the
+#   {glue:text}`summary_driver` moves the year most (a spread of
+#   {glue:text}`summary_driver_spread` years between its 10th and 90th
+#   percentiles); of the analyst's choices, {glue:text}`summary_choice`
+#   ({glue:text}`summary_choice_spread` years). The inputs' ranges are
+#   judgements or bootstrap spreads, so the two lists are not a contest.
 #   {glue:text}`summary_after_2100`
 
 # %% tags=["remove-cell"]
@@ -95,7 +98,12 @@ glue_text(dw.facts.data_facts(wall))
 #   {glue:text}`n_multi_pass_bytes` of those sizes are printed in bytes and
 #   converted at the stock's median of {glue:text}`bytes_per_token_median`
 #   bytes per token; {glue:text}`n_multi_pass_left_out` with no unique size in
-#   their source are left out (table below).
+#   their source are left out (table below). Each training set counts once:
+#   {glue:text}`n_same_corpus` models share a corpus an earlier model already
+#   counts (a family trained on one corpus, or a fine-tune reading its base's)
+#   and are left out of the dataset series. These are open models and papers
+#   with developer-reported token counts; closed frontier models rarely report
+#   theirs.
 # - **Third-party files**, fetched by `analysis.data.sources` with a pinned hash:
 #   Villalobos et al.'s {glue:text}`n_epoch_sizes` dataset sizes (in words,
 #   converted at Epoch's {glue:text}`words_per_token` words per token) and
@@ -291,6 +299,13 @@ charts.publish(
 
 # %% tags=["hide-input"]
 tables.show(dw.model.tornado_display(wall.sensitivity), index=False)
+
+# %% [markdown]
+# The analyst's choices move the year too, each as its two sides (median
+# years of full use):
+
+# %% tags=["hide-input"]
+tables.show(dw.facts.choice_table(wall), index=False)
 
 # %% [markdown]
 # ### Backtest: the 2022 version

@@ -155,6 +155,8 @@ def test_a_several_pass_row_counts_at_its_unique_size_from_tokens_or_bytes_or_is
     models = pd.DataFrame(
         {
             "model": ["a", "b", "c", "d"],
+            "organization": ["A", "B", "C", "D"],
+            "notes": "",
             "released": True,
             "domain": "language",
             "training_tokens": [4e12, 2e12, 3e12, 1e12],
@@ -233,3 +235,26 @@ def test_the_route_verdict_flags_a_filtered_corpus_larger_than_the_stock():
     assert facts["route_largest"] == "RedPajama-Data-v2" and facts["route_year_low"] == "2024.0"
     bigger = table.assign(**{"corpus / ours": [0.04, 1.5, 0.47]})
     assert "the stock model is too low" in dw.routes.route_facts(bigger, 2027.7)["route_filtered_verdict"]
+
+
+def test_a_training_set_counts_once_per_family_and_fine_tune():
+    """Same developer and size: one point (the earliest); a fine-tune of another developer's model with
+    its base's size: dropped; a different developer with the same size and no fine-tune: kept."""
+    rows = pd.DataFrame(
+        {
+            "model": ["base", "sibling", "tuned-Instruct", "other", "note-tune"],
+            "organization": ["A", "A", "B", "C", "D"],
+            "dataset_tokens": [1e12, 1e12, 1e12, 1e12, 1e12],
+            "notes": ["", "", "", "", "a fine-tune of base"],
+            "publication_date": pd.to_datetime(
+                ["2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01", "2024-05-01"]
+            ),
+        }
+    ).set_index("model", drop=False)
+    assert dw.model.same_corpus(rows).to_dict() == {
+        "base": False,
+        "sibling": True,
+        "tuned-Instruct": True,
+        "other": False,
+        "note-tune": True,
+    }

@@ -15,6 +15,7 @@ from analysis.topics.data_wall.model import (
     OVERTRAINING,
     STOCK_LEVEL,
     DataWall,
+    choice_effects,
     full_use_frame,
     largest_dataset,
     median_bytes_per_token,
@@ -115,27 +116,19 @@ def register_key_numbers(registry, wall: DataWall) -> None:
         )
 
 
-DATASET_TREND_INPUTS = ("Largest dataset in 2024 (trend level)", "Dataset growth (trend slope)")
-
-
 def summary_facts(wall: DataWall) -> dict:
     """The summary's numbers that are not key numbers: growth phrases and what drives the year."""
     table = wall.sensitivity
     driver = table.iloc[0]
-    stock_rows = table[~table.input.isin(DATASET_TREND_INPUTS)]
-    dataset_rows = table[table.input.isin(DATASET_TREND_INPUTS)]
-    stock_first = stock_rows["spread (years)"].max() > dataset_rows["spread (years)"].max()
+    choice = choice_effects(wall.full_use).iloc[0]
     return {
         "summary_first_year": str(wall.datasets.publication_date.min().year),
         "summary_growth_all": format_growth(wall.growth_all.factor),
         "summary_stock_growth": format_growth(10 ** float(np.median(wall.stock.log_growth))),
         "summary_driver": driver.input[0].lower() + driver.input[1:],
         "summary_driver_spread": driver["spread (years)"],
-        "summary_driver_kind": (
-            "an input of the stock matters more than the dataset trend"
-            if stock_first
-            else "the dataset trend matters more than any input of the stock"
-        ),
+        "summary_choice": choice.choice[0].lower() + choice.choice[1:],
+        "summary_choice_spread": format_number(float(choice["spread (years)"]), 2),
         "summary_after_2100": (
             "Every path meets the stock before 2100."
             if wall.combined.share_after_horizon == 0
@@ -155,10 +148,20 @@ def data_facts(wall: DataWall) -> dict:
         "n_epoch_sizes": len(wall.epoch_sizes),
         "words_per_token": f"{loaders.WORDS_PER_TOKEN:g}",
         "n_multi_pass": len(wall.multi_pass),
+        "n_same_corpus": int(same_corpus_count(wall)),
         "n_multi_pass_bytes": int(wall.multi_pass.basis.str.startswith("printed bytes").sum()),
         "n_multi_pass_left_out": int(wall.multi_pass["unique tokens"].isna().sum()),
         "bytes_per_token_median": format_number(median_bytes_per_token(wall.inputs), 2),
     }
+
+
+def same_corpus_count(wall: DataWall) -> int:
+    """How many language rows share a corpus an earlier row counts (left out of the dataset series)."""
+    from analysis.topics.data_wall.model import language_rows
+
+    eligible = language_rows(wall.models)
+    eligible = eligible[~eligible.index.isin(wall.multi_pass.index[wall.multi_pass["unique tokens"].isna()])]
+    return len(eligible) - len(wall.datasets)
 
 
 def multi_pass_table(wall: DataWall) -> pd.DataFrame:
@@ -262,6 +265,16 @@ def floor_facts(wall: DataWall) -> dict:
         "floor_path_2030": format_number(float(np.median(path_2030)), 2),
         "floor_share": f"{lifted.mean():.0%}",
     }
+
+
+def choice_table(wall: DataWall) -> pd.DataFrame:
+    """The analyst's choices with years written as years."""
+    table = choice_effects(wall.full_use)
+    columns = ["median year, first", "median year, second"]
+    return table.assign(
+        **{column: table[column].map(lambda year: format_in_unit(year, "year")) for column in columns},
+        **{"spread (years)": table["spread (years)"].map(lambda value: format_number(value, 2))},
+    )
 
 
 def full_use_table(wall: DataWall, published: pd.DataFrame) -> pd.DataFrame:

@@ -182,13 +182,32 @@ def language_datasets(models: pd.DataFrame, passes: pd.DataFrame, bytes_per_toke
     count, with ``dataset_tokens``, the unique size of the training set: the training tokens (one
     pass) unless the training made several passes (``multi_pass``), as Villalobos et al.'s own dataset
     sizes count them, and ``passes`` as checked (one, several, unclear; empty if not checked). A
-    several-pass row with no unique size in its source is left out."""
+    several-pass row with no unique size in its source is left out, and so is a row whose corpus an
+    earlier row already counts (``same_corpus``)."""
     rows = language_rows(models)
     repeated = multi_pass(rows, passes, bytes_per_token)
     unique = rows.training_tokens.copy()
     unique[repeated.index] = repeated["unique tokens"]
     checked = passes.passes.reindex(rows.index)
-    return rows.assign(dataset_tokens=unique, passes=checked)[unique.notna()]
+    rows = rows.assign(dataset_tokens=unique, passes=checked)[unique.notna()]
+    return rows[~same_corpus(rows)]
+
+
+FINE_TUNE = r"fine-tun|finetun"
+"""How a row's notes say it is a fine-tune of another model (which reads its base's corpus)."""
+
+
+def same_corpus(rows: pd.DataFrame) -> pd.Series:
+    """Rows whose training set is one an earlier row already counts: the same developer and the same
+    unique size (a family trained on one corpus), or the same size as an earlier row of any developer
+    for a fine-tune (its notes say so, or its name says Instruct). One point per training dataset."""
+    ordered = rows.iloc[np.lexsort((rows.model.to_numpy(), rows.publication_date.to_numpy()))]
+    family = ordered.duplicated(["organization", "dataset_tokens"], keep="first")
+    tuned = ordered.notes.fillna("").str.contains(FINE_TUNE, case=False) | ordered.model.str.contains(
+        "Instruct"
+    )
+    inherited = ordered.duplicated(["dataset_tokens"], keep="first") & tuned
+    return (family | inherited).reindex(rows.index)
 
 
 def top_datasets(rows: pd.DataFrame) -> pd.DataFrame:
@@ -414,14 +433,34 @@ def tornado(stock: Stock, inputs: pd.DataFrame, paths: Paths, probabilities=(0.1
             )
         )
     for label, draws, index in (
-        ("Largest dataset in 2024 (trend level)", paths.log_2024, 0),
-        ("Dataset growth (trend slope)", paths.slope, 1),
+        ("Largest dataset in 2024 (path level)", paths.log_2024, 0),
+        ("Dataset growth (path slope)", paths.slope, 1),
     ):
         low, high = np.quantile(draws, probabilities)
         values = [(low, slope), (high, slope)] if index == 0 else [(level, low), (level, high)]
         rows.append((label, *(year(medians, *pair) for pair in values)))
     table = pd.DataFrame(rows, columns=["input", "year at 10th percentile", "year at 90th percentile"])
     table["spread (years)"] = (table["year at 90th percentile"] - table["year at 10th percentile"]).abs()
+    return table.sort_values("spread (years)", ascending=False, ignore_index=True)
+
+
+ANALYST_CHOICES = (
+    ("Projection: historical or compute-based", "historical", "compute_based"),
+    ("Largest dataset or the trend line alone", "historical", "trend_line"),
+    ("Compute-optimal or 100x overtrained", "compute_based", "overtrained_100x"),
+    ("Datasets with unclear passes kept or left out", "combined", "clear_passes"),
+)
+"""The analyst's choices set beside the inputs: (label, one choice, the other), keys of ``full_use``."""
+
+
+def choice_effects(full_use_years: dict) -> pd.DataFrame:
+    """Median year of full use under each side of every analyst's choice (``full_use``: key -> FullUse)."""
+    rows = [
+        (label, full_use_years[one].median, full_use_years[other].median)
+        for label, one, other in ANALYST_CHOICES
+    ]
+    table = pd.DataFrame(rows, columns=["choice", "median year, first", "median year, second"])
+    table["spread (years)"] = (table["median year, second"] - table["median year, first"]).abs()
     return table.sort_values("spread (years)", ascending=False, ignore_index=True)
 
 

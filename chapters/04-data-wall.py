@@ -360,6 +360,18 @@ glue_text(dw.facts.beyond_facts(wall, published))
 #   epochs of repeated data almost as good as new data; their fitted law counts
 #   them as {glue:text}`repetition_multiplier` times the unique tokens. The
 #   stock model's repetition factor already assumes this much.
+# - **Unique tokens.** The effective stock lets each token be read several
+#   times. Today's record already holds {glue:text}`unique_share_effective` of
+#   the effective stock of 2024 but {glue:text}`unique_share_filtered` of the
+#   quality-filtered unique stock (no repetition): on a one-pass view the wall
+#   is nearer than the headline says.
+# - **Closed models.** The largest closed models rarely report their datasets
+#   and are left out; if theirs are larger than the open record, the year of
+#   full use comes earlier than ours.
+# - **Post-training data.** Reinforcement-learning and instruction data are
+#   generated or written for the purpose and grow with compute, not with the
+#   web; a run whose gains come mostly from them meets no text wall at all. We
+#   do not model that scenario.
 # - **Private data** (messages, documents, closed archives) is larger still but
 #   not available for training by law and contract; we do not estimate it.
 

@@ -341,6 +341,18 @@ def backtest_facts(wall: DataWall, table: pd.DataFrame, published: pd.DataFrame)
     }
 
 
+def unique_view_facts(wall: DataWall) -> dict:
+    """Today's record against the effective stock (with repetition) and against the quality-filtered unique
+    stock (no repetition): how much of each it already holds (medians)."""
+    from analysis.topics.data_wall.routes import quality_unique
+
+    record = largest_dataset(wall).dataset_tokens
+    return {
+        "unique_share_effective": f"{record / float(np.median(10**wall.stock.log_effective_2024)):.0%}",
+        "unique_share_filtered": f"{record / float(np.median(quality_unique(wall.stock))):.0%}",
+    }
+
+
 def beyond_facts(wall: DataWall, published: pd.DataFrame) -> dict:
     """Scenarios beyond the wall: other modalities, synthetic text, repeated data."""
     value = published.value
@@ -354,6 +366,7 @@ def beyond_facts(wall: DataWall, published: pd.DataFrame) -> dict:
         "synthetic_years_per_stock": stock_2024 / synthetic_per_year,
         "repetition_multiplier": 1 + r_star * (1 - np.exp(-(epochs - 1) / r_star)),
         "repetition_epochs": format_printed(epochs),
+        **unique_view_facts(wall),
     }
 
 

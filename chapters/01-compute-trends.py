@@ -51,8 +51,8 @@ glue_text({f"summary_{key}": value for key, value in compute_trends.facts.start_
 # - Frontier models, the ten largest at their release, have grown by
 #   {glue:text}`frontier_since_2018_growth` from 2018 to {glue:text}`data_end`
 #   ({glue:text}`compute.growth.frontier_since_2018.ci`); {glue:text}`frontier_since_2018_without_speculative`.
-#   The rate depends on the start: on Epoch AI's window
-#   {glue:text}`summary_start_agreement` (the start-year table below).
+#   The rate depends on the start year: {glue:text}`summary_start_agreement`
+#   (the start-year table below).
 #   {cite-number}`compute.growth.frontier_since_2018`
 # - Frontier language models, the ten largest language models at their
 #   release, have grown by {glue:text}`language_frontier_since_2020_growth` from
@@ -276,7 +276,7 @@ glue_text(compute_trends.facts.start_facts(starts))
 # %% [markdown]
 # **Start year.** The frontier rate since 2018 depends on which models are
 # frontier in 2018 and 2019, and that depends on the frontier before 2018.
-# On Epoch AI's window {glue:text}`start_agreement`. With Epoch's values for
+# Starting later, {glue:text}`start_agreement`. With Epoch's values for
 # the models before 2018 that both datasets hold, and its notable models we
 # lack, our data give {glue:text}`start_swapped` from 2018,
 # {glue:text}`start_swapped_verdict`. To date our data give

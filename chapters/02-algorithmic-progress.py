@@ -130,7 +130,7 @@ glue_text(ap.facts.method_facts(lm))
 # whose halving time under the compute-optimal allocation is
 # $\ln 2 / (g_N + g_D)$; and *none*, with no progress. Each is fitted by robust
 # (soft-L1) least squares from a small grid of starting points, and compared by
-# leave-one-out error (lowest: {glue:text}`preferred`,
+# leave-one-out error (lowest: the {glue:text}`preferred` form, in which
 # {glue:text}`preferred_description`). The headline is the constant-rate
 # (compute) form whichever is lowest: a halving time names one constant rate,
 # the estimand Ho et al. report; a changing rate is reported at dates instead.
@@ -143,8 +143,8 @@ glue_text(ap.facts.method_facts(lm))
 #
 # **Fixed-target records.** An ordinary least-squares fit of $\log_{10}$ record
 # time on date; the halving time is $\log_{10} 2$ divided by the rate of
-# decline. Intervals: 95% percentile intervals of seeded bootstrap resamples of
-# records.
+# decline. Intervals: 95% percentile intervals of seeded moving-block bootstrap
+# resamples of consecutive records (each record builds on the ones before it).
 #
 # **Is it accelerating?** Each line of evidence is refitted with a rate that
 # changes linearly in time (the accelerating variant of the law; a quadratic
@@ -181,8 +181,10 @@ glue_text(ap.facts.law_facts(lm))
 # {glue:text}`lm_halving_2014` in 2014, {glue:text}`lm_halving_2018` in 2018
 # and {glue:text}`lm_halving_2022` in 2022, reaching zero in
 # {glue:text}`lm_zero_year`; its change in rate is {glue:text}`lm_acceleration`.
-# Over {glue:text}`lm_span` (first to last evaluation) it implies {glue:text}`lm_progress_accelerating`
-# orders of magnitude of effective compute from algorithms, against
+# Over {glue:text}`lm_span` (first to last evaluation) it implies, net of the
+# regression its fitted rate makes after reaching zero,
+# {glue:text}`lm_progress_accelerating` orders of magnitude of effective
+# compute from algorithms, against
 # {glue:text}`lm_progress_constant` at the constant rate. It predicts held-out
 # evaluations better than the constant-rate form by a paired leave-one-out z of
 # {glue:text}`lm_loo_z`: {glue:text}`lm_loo_verdict`. Our evaluations
@@ -278,9 +280,10 @@ tables.show(ap.facts.context_table(published), index=False)
 # - **Training tokens.** Many papers give epochs rather than tokens; rows where
 #   neither is given cannot enter the law.
 # - **Identification.** Effective-parameter and effective-data rates are hard
-#   to separate, and these evaluations cannot tell a constant rate from a
-#   changing one; the constant-rate halving time is the better-pinned quantity,
-#   and its interval is still wide.
+#   to separate. Whether the rate changed is not settled: the accelerating
+#   form's change in rate excludes zero in its bootstrap, yet it predicts
+#   held-out evaluations no better beyond noise. The constant-rate halving time
+#   is the better-pinned quantity, and its interval is still wide.
 # - **Benchmarks age.** Tokenisation, preprocessing and evaluation details
 #   differ across papers; the per-benchmark floor absorbs only a constant shift.
 # - **The speedrun** measures one small model on one target, where systems

@@ -130,7 +130,7 @@ def test_the_start_year_agreement_and_the_swap_verdict_follow_the_fits():
         }
     )
     text = facts.start_facts(table)
-    assert text["start_agreement"].startswith("from 2019 our data and Epoch AI's agree")
+    assert text["start_agreement"].startswith("on Epoch AI's window our data and Epoch AI's agree from 2019")
     assert "from 2018 they do not" in text["start_agreement"]
     assert text["start_swapped_verdict"].startswith("which agrees with Epoch's data")
     apart = table.assign(epoch=[_fit(3.0, 2.8, 3.2)] * 3, ours_epoch_before_2018=[_fit(5.6, 5.0, 6.3)] * 3)

@@ -439,7 +439,7 @@ DATASET_PASSES = TableSpec(
 REVIEW_STATUSES = ("fixed", "partly fixed", "rebutted", "open")
 
 
-REVIEWS = ("chapters 1-3, round 1", "chapters 4-6")
+REVIEWS = ("chapters 1-3, round 1", "chapters 4-6", "chapters 1-3, round 2")
 """The expert reviews answered in ``data/review_response.csv``, oldest first."""
 
 
@@ -451,7 +451,8 @@ REVIEW_RESPONSE = TableSpec(
     name="review_response",
     title="Review response",
     description="Each finding of the expert reviews (chapters 1-3 and the data audit: blockers and majors; "
-    "chapters 4-6: every item), with its status, what changed and what an independent check of the built "
+    "chapters 4-6 and the second round of chapters 1-3: every item), with its status, what changed and "
+    "what an independent check of the built "
     "page found; `evidence` names a key number (`key:<id>`) or a page section "
     "(`page:<docname>#<anchor>`) that the report's tests require to exist.",
     key="id",

@@ -68,7 +68,8 @@ def register_key_numbers(
         (
             "algorithms.halving_time.speedrun",
             speedrun,
-            "Months for the NanoGPT speedrun record time (8xH100, fixed target loss) to halve",
+            "Months for the NanoGPT speedrun record time (8xH100, fixed target loss) to halve, all records "
+            "across the change of timing rules",
             False,
         ),
         (
@@ -248,7 +249,7 @@ def spread_verdict(months: list[float]) -> str:
     spread = months[-1] / months[0]
     if spread > IDENTIFIED_SPREAD:
         return f"they disagree by a factor of {spread:.0f}, so the form, not the data, sets the number"
-    return f"they agree within a factor of {IDENTIFIED_SPREAD:g}; the wide interval is the data's"
+    return f"they agree (a factor of {format_number(spread, 2)} apart); the wide interval is the data's"
 
 
 def lm_years(lm: LanguageModelResult) -> str:
@@ -387,9 +388,10 @@ def data_facts(evaluations: pd.DataFrame, lm: LanguageModelResult, records: pd.D
 
 def method_facts(lm: LanguageModelResult) -> dict:
     """The Method section's choices: the preferred variant and the bootstrap size."""
+    description = VARIANTS[lm.preferred]
     return {
         "preferred": lm.preferred,
-        "preferred_description": VARIANTS[lm.preferred],
+        "preferred_description": description[0].lower() + description[1:],
         "resamples": f"{len(lm.draws):,}",
     }
 

@@ -110,7 +110,7 @@ def estimates_frame(registry, published: pd.DataFrame) -> pd.DataFrame:
         ("algorithms.halving_time.lm_constant_rate", "Language models, constant-rate law [this report]"),
         (
             "algorithms.halving_time.speedrun",
-            "NanoGPT speedrun, 8xH100 time to target, not compute [this report]",
+            "Speedrun, all records across the rule change; time, not compute [this report]",
         ),
     ]:
         number = registry[number_id]

@@ -63,7 +63,13 @@ def reproduction_facts(table: pd.DataFrame) -> dict:
     missed = [name for name, verdict in verdicts.items() if verdict != "yes"]
     return {
         "repro_count": f"{sum(v == 'yes' for v in verdicts.values())} of {len(verdicts)}",
-        "repro_missed": "; ".join(f"{name} ({verdicts[name]})" for name in missed) if missed else "none",
+        "repro_missed": "; ".join(
+            name
+            + (" (partly: one estimate lies in the other's interval)" if verdicts[name] == "partly" else "")
+            for name in missed
+        )
+        if missed
+        else "none",
     }
 
 
@@ -364,8 +370,8 @@ def start_facts(table: pd.DataFrame) -> dict:
     )
     return {
         "start_agreement": (
-            f"from {year} our data and Epoch AI's agree ({format_growth_short(agree.ours)} against "
-            f"{format_growth_short(agree.epoch)})"
+            f"on Epoch AI's window our data and Epoch AI's agree from {year} "
+            f"({format_growth_short(agree.ours)} against {format_growth_short(agree.epoch)})"
             if agree is not None
             else "our data and Epoch AI's disagree at every start year tried"
         )

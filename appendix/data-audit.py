@@ -59,6 +59,9 @@ glue_text(audit.summary_facts(joined, share, outside))
 # Our rows: `data/models.csv`. Epoch's: the `all_ai_models.csv` member of
 # their "Data on AI Models" bundle (snapshot 2026-03-30, CC BY 4.0), fetched by
 # `analysis.data.sources` with a pinned hash and never copied into `data/`.
+# epoch.ai serves only the current bundle, so the dated one is pinned from a
+# third party's commit of it (Georgetown CSET's `aixbiodata` repository), whose
+# file the mirror's README shows to be Epoch's own download unchanged.
 #
 # ## Method
 #

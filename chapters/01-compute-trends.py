@@ -41,7 +41,7 @@ glue_text({f"summary_{key}": value for key, value in compute_trends.facts.start_
 # %% [markdown]
 # ## Summary
 #
-# - Training compute of the {glue:text}`n_models` notable models in our dataset
+# - Training compute of the {glue:text}`n_models` released notable models in our dataset
 #   has grown by {glue:text}`notable_since_2010_growth` from 2010 to
 #   {glue:text}`data_end` ({glue:text}`compute.growth.notable_since_2010.ci`);
 #   {glue:text}`notable_since_2010_without_speculative`. Speculative rows (outside
@@ -213,7 +213,8 @@ glue_text(compute_trends.facts.era_facts(compute_trends.breaks.eras(models)))
 # {glue:text}`notable_kink_year` (90% CI {glue:text}`notable_kink_year_ci`),
 # with growth of {glue:text}`notable_kink_before` before and
 # {glue:text}`notable_kink_after` after; BIC {glue:text}`notable_kink_verdict`
-# (difference {glue:text}`notable_kink_delta_bic`). For frontier models the
+# (BIC of one line minus BIC of the kink: {glue:text}`notable_kink_delta_bic`;
+# a positive difference favours the kink). For frontier models the
 # kink sits at {glue:text}`frontier_kink_year` (90% CI
 # {glue:text}`frontier_kink_year_ci`), growth {glue:text}`frontier_kink_after`
 # after it, and BIC {glue:text}`frontier_kink_verdict`. Allowing a jump instead

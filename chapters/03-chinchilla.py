@@ -295,7 +295,7 @@ tables.show(
 # {glue:text}`allocation_a_kaplan` sits far outside our interval. The tokens-per-parameter
 # ratio is where the fits really part: it depends on $G$, which compounds every
 # parameter. Our {glue:text}`chinchilla.tokens_per_parameter.chinchilla_budget`
-# at Chinchilla's budget matches the {glue:text}`allocation_tpp_chinchilla_model` tokens
+# at Chinchilla's budget is consistent with the {glue:text}`allocation_tpp_chinchilla_model` tokens
 # per parameter Chinchilla itself was trained with; Hoffmann et al.'s printed
 # values imply {glue:text}`allocation_tpp_hoffmann_printed` and their unrounded
 # ones {glue:text}`allocation_tpp_hoffmann_tex`, contradicting their own

@@ -159,7 +159,7 @@ def summary_facts(models: pd.DataFrame, ours: dict, comparison: pd.DataFrame) ->
         ),
         "confident_only_growth": growth_cell(confident_fit),
         "n_confident_window": confident_fit.n,
-        "n_models": len(models),
+        "n_models": ours["notable_since_2010"].n,
         "data_end": str(models.publication_date.max().date()),
         **{f"{key}_growth": format_growth(fit.factor) for key, fit in ours.items()},
         "epoch_code_notable": growth_cell(comparison.loc["notable_2010_2024"].epoch_data_our_code),

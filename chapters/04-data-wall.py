@@ -51,7 +51,8 @@ glue_text(dw.facts.summary_facts(wall))
 #   {glue:text}`data.stock.effective_tokens_2024.text` tokens. It grows by
 #   {glue:text}`summary_stock_growth`: by 2030 it is
 #   {glue:text}`data.stock.effective_tokens_2030.text` tokens. {cite-number}`data.stock.effective_tokens_2024` {cite-number}`data.stock.effective_tokens_2030`
-# - **Datasets.** Training sets of language models have grown by
+# - **Datasets.** Training sets of language models (open models and papers
+#   that report their token counts) have grown by
 #   {glue:text}`summary_growth_all` (fitted since 2010; the first in our data
 #   is from {glue:text}`summary_first_year`)
 #   ({glue:text}`data.dataset_growth.language.ci`); the largest in our data
@@ -61,8 +62,9 @@ glue_text(dw.facts.summary_facts(wall))
 #   largest training dataset reaches the whole effective stock in
 #   {glue:text}`data.full_use_year.median.text`. Training five times more
 #   tokens per parameter than is compute-optimal brings that to
-#   {glue:text}`data.full_use_year.overtrained_5x.text`; a hundred times, about
-#   as far as small deployed models such as Llama 3 8B go, to
+#   {glue:text}`data.full_use_year.overtrained_5x.text`. As a scenario, a
+#   frontier run overtrained a hundred times, about as far as small deployed
+#   models such as Llama 3 8B go, would have met it by
 #   {glue:text}`data.full_use_year.overtrained_100x.text`. {cite-number}`data.full_use_year.median` {cite-number}`data.full_use_year.overtrained_5x` {cite-number}`data.full_use_year.overtrained_100x`
 # - **What moves it.** Of the model's inputs, the
 #   {glue:text}`summary_driver` moves the year most (a spread of
@@ -87,7 +89,8 @@ glue_text(dw.facts.data_facts(wall))
 #   quality fraction, Muennighoff et al. {cite:p}`muennighoff2023scaling` for
 #   repetition).
 # - **Dataset sizes.** The unique size of the training set (one pass) of the
-#   {glue:text}`n_datasets` language (and multimodal) models in
+#   {glue:text}`n_datasets` language (and multimodal) models, each training
+#   set counted once, in
 #   `data/models.csv` published since {glue:text}`first_dataset_year` with a
 #   token count from their developer; {glue:text}`n_top_datasets` of them were
 #   among the five largest at release. Usually that is the training tokens;
@@ -320,8 +323,8 @@ glue_text(dw.facts.backtest_facts(wall, backtest, published))
 # by a median {glue:text}`bt_coded_growth` a year (90%:
 # {glue:text}`bt_coded_interval`); its abstract states only a lower bound,
 # more than {glue:text}`bt_growth`x a year. It also projected the stock of
-# high-quality language data used up by {glue:text}`bt_exhausted` (90% CI to
-# {glue:text}`bt_exhausted_high`). Against the largest dataset in our data at
+# high-quality language data used up by {glue:text}`bt_exhausted` (90% CI
+# {glue:text}`bt_exhausted_low`–{glue:text}`bt_exhausted_high`). Against the largest dataset in our data at
 # each year's end (unique tokens, as the projection counts datasets), the
 # coded projection held the record inside its 90% band in
 # {glue:text}`bt_inside` years: it was {glue:text}`bt_projection_verdict`. Its
@@ -406,8 +409,9 @@ tables.show(keynumbers.comparison_table(registry, published, dw.model.COMPARISON
 # ## Limitations
 #
 # - **The stock model is theirs.** Several of its inputs rest on Villalobos et
-#   al.'s judgement alone, and the tornado shows that the answer depends most
-#   on inputs no one measures directly, such as the size of Google's index.
+#   al.'s judgement alone, and among the model's inputs the answer depends most
+#   on ones no one measures directly, such as the size of Google's index; the
+#   analyst's choices (overtraining above all) move it as much or more.
 # - **Independence.** Inputs are drawn independently; a larger index with
 #   shorter pages would be a correlated error the model cannot represent.
 # - **Projections are trends.** Neither projection knows about a change in what

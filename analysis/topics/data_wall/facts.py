@@ -322,6 +322,7 @@ def backtest_facts(wall: DataWall, table: pd.DataFrame, published: pd.DataFrame)
         ),
         "bt_first_year": str(int(table["end of"].iloc[0])),
         "bt_exhausted": format_in_unit(figure.value, "year"),
+        "bt_exhausted_low": format_in_unit(figure.ci_low, "year"),
         "bt_exhausted_high": format_in_unit(figure.ci_high, "year"),
         "bt_growth_since": growth_since,
         "bt_projection_verdict": (

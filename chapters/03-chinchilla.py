@@ -346,8 +346,8 @@ tables.show(chinchilla.facts.model_table(models))
 # the optimum for its compute, and its run used
 # {glue:text}`chinchilla.compute_overhead.llama3_8b.text` times the compute
 # needed for that loss. Meta made this trade on purpose: a smaller model is
-# cheaper to serve, and inference, not training, dominates the lifetime cost of
-# a widely used model. The numbers are only indicative: Llama 3 used a
+# cheaper to serve, which pays when a model answers many requests over its
+# life. The numbers are only indicative: Llama 3 used a
 # different dataset, tokenizer and architecture, so the law's constants do not
 # transfer; the *shape* of the trade does.
 #

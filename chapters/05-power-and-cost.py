@@ -51,7 +51,9 @@ glue_text(pw.facts.summary_facts(result, published))
 # - **Growth.** The power drawn by frontier training runs (the ten largest by
 #   compute at their release) has grown by a factor of
 #   {glue:text}`power.growth.frontier.text` per year since 2010, over
-#   {glue:text}`summary_runs` runs, while their compute grew by
+#   {glue:text}`summary_runs` runs ({glue:text}`summary_without_speculative`;
+#   speculative rows stay in every fit, as in the compute chapter), while their
+#   compute grew by
 #   {glue:text}`summary_compute_growth`. Emberson and Rahman
 #   {cite:p}`emberson2024power` report {glue:text}`summary_published_growth`; on
 #   the same window we find

@@ -165,7 +165,8 @@ def register_key_numbers(
         CI_LEVEL,
         "dimensionless",
         "Compute of Llama 3 8B's training run divided by the compute a compute-optimal run "
-        "needs to reach the same predicted loss",
+        "needs to reach the same predicted loss: an extrapolation of the fitted law far beyond the "
+        "training sets it was fitted on, to read as the shape of the trade, not as a measurement",
         method,
     )
 

@@ -9,6 +9,7 @@ import pandas as pd
 from analysis.science import forecasts, trends, units
 from analysis.science.units import format_number
 from analysis.topics import compute_trends
+from analysis.topics.compute_trends.facts import speculative_verdict
 from analysis.topics.power import growth as growth_module
 from analysis.topics.power.cost_facts import GAP_TERM_NAMES
 from analysis.topics.power.growth import PROJECTION_YEARS, PowerAndCost, cost_growth, power_growth
@@ -366,7 +367,12 @@ def _growth(fit: trends.GrowthFit) -> str:
 def summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
     """The summary's numbers that are not key numbers, and the published figures it names."""
     table = result.runs.table
+    speculative = table.confidence.str.lower().eq("speculative").to_numpy()
+    without = power_growth(result.runs.subset(~speculative))
     return {
+        "summary_without_speculative": speculative_verdict(
+            power_growth(result.runs).fit, without.fit, int(speculative.sum())
+        ),
         "summary_runs": str(len(table)),
         "summary_largest_model": result.largest_power.model,
         "summary_compute_growth": _growth(

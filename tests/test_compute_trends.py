@@ -74,6 +74,10 @@ def _backtest_row(inside_50: float, inside_80: float, inside_90: float, bias: fl
             "inside 80% band": inside_80,
             "share inside 90% band": inside_90,
             "median bias (OOM)": bias,
+            "scatter fitted (OOM)": 0.5,
+            "scatter held out (OOM)": 0.4,
+            "growth fitted (x/yr)": 4.0,
+            "growth of later models (x/yr)": 3.0,
         }
     )
 
@@ -88,6 +92,7 @@ def test_the_backtest_verdict_is_computed_per_row_and_level():
     wide_50 = facts.coverage_sentence(_backtest_row(0.66, 0.8, 0.9, bias=-0.13))
     assert "too wide at 50%" in wide_50 and "close to nominal at 80% and 90%" in wide_50
     assert "below the projected trend" in wide_50
+    assert "scatter 0.80 times" in wide_50 and "0.75 times the fitted rate" in wide_50
     narrow = facts.coverage_sentence(_backtest_row(0.5, 0.6, 0.9))
     assert "too narrow at 80%" in narrow
     table = pd.DataFrame([_backtest_row(0.5, 0.8, 0.9), _backtest_row(0.66, 0.98, 1.0)])

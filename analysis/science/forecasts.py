@@ -277,6 +277,10 @@ def backtest(
         "median_bias_oom": float(np.median(log_values[after] - prediction.predicted_mean))
         if after.any()
         else float("nan"),
+        "fitted_spread_oom": float(np.std(fit.resid, ddof=2)),
+        "held_out_spread_oom": float(np.std(log_values[after] - prediction.predicted_mean, ddof=1))
+        if after.sum() > 1
+        else float("nan"),
         "level": level,
     }
 

@@ -318,10 +318,13 @@ def coverage_sentence(row: pd.Series) -> str:
     parts = [words[kind].format(" and ".join(levels)) for kind, levels in groups.items()]
     bias = row["median bias (OOM)"]
     direction = "above" if bias > 0 else "below"
+    scatter = row["scatter held out (OOM)"] / row["scatter fitted (OOM)"]
+    growth = row["growth of later models (x/yr)"] / row["growth fitted (x/yr)"]
     return (
         f"{row['sample']} fitted to {row.cutoff[:4]}: coverage {'; '.join(parts)}; later models sit a median "
         f"{abs(bias):.2f} orders of magnitude {direction} the projected trend (a factor of "
-        f"{format_number(10 ** abs(bias), 2)})."
+        f"{format_number(10 ** abs(bias), 2)}), scatter {format_number(scatter, 2)} times the fitted models' "
+        f"about their line, and grow at {format_number(growth, 2)} times the fitted rate among themselves."
     )
 
 

@@ -336,6 +336,7 @@ def backtests(models: pd.DataFrame) -> pd.DataFrame:
         for sample in (Sample("Notable models"), Sample("Frontier (running top-10)", frontier="top10")):
             selected = sample.select(models, **OURS)
             result = forecasts.backtest(selected.publication_date, selected.training_compute_flop, cutoff)
+            later = selected[selected.publication_date > pd.Timestamp(cutoff)]
             rows.append(
                 {
                     "cutoff": cutoff,
@@ -352,6 +353,11 @@ def backtests(models: pd.DataFrame) -> pd.DataFrame:
                     },
                     "median bias (OOM)": result["median_bias_oom"],
                     "mean bias (OOM)": result["bias_oom"],
+                    "scatter fitted (OOM)": result["fitted_spread_oom"],
+                    "scatter held out (OOM)": result["held_out_spread_oom"],
+                    "growth of later models (x/yr)": trends.fit_growth(
+                        later.publication_date, later.training_compute_flop
+                    ).factor,
                 }
             )
     return pd.DataFrame(rows)

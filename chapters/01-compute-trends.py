@@ -58,7 +58,9 @@ glue_text({f"summary_{key}": value for key, value in compute_trends.facts.start_
 #   release, have grown by {glue:text}`language_frontier_since_2020_growth` from
 #   June 2020 to {glue:text}`data_end`
 #   ({glue:text}`compute.growth.language_frontier_since_2020.ci`), when
-#   Epoch finds they caught up with the overall frontier;
+#   Epoch finds they caught up with the overall frontier (we keep their date to
+#   match their window, though our own kinked fit puts the catch-up earlier;
+#   see the break analysis);
 #   {glue:text}`language_frontier_since_2020_without_speculative`. (The rate
 #   of all language models depends on which small models a dataset holds; see
 #   below.)
@@ -137,12 +139,19 @@ glue_text(compute_trends.facts.method_facts())
 # compute on publication date (in decimal years); the slope is in orders of
 # magnitude per year (OOM/yr), and $10^{\text{slope}}$ is the growth factor
 # (x/yr). Intervals are 90% percentile intervals of {glue:text}`resamples`
-# seeded bootstrap resamples of models, the level Epoch reports. Growth is always given in the
-# three forms of `analysis.science.units.format_growth`.
+# seeded bootstrap resamples of models. Epoch reports 90% intervals for most
+# of its growth rates, though one of its appendix tables gives an 80% interval,
+# so where a published interval's level is not printed beside it we say so.
+# Growth is always given in the three forms of
+# `analysis.science.units.format_growth`.
 #
 # **Breaks.** A one-break piecewise fit searches every month from 2012 to 2022
 # for the break date that minimises squared error, either continuous (a kink) or with a jump, and
-# BIC decides against a single line (the break date counts as a parameter).
+# BIC decides against a single line (the break date counts as a parameter, so
+# our BIC does not reproduce Epoch's choice of a kink at a fixed date). The
+# search starts only once {glue:text}`break_min_per_side` models lie on each
+# side, so a break reported "at
+# the edge of the dates searched" sits at that first or last candidate.
 # The break date's interval comes from a bootstrap that re-searches the break
 # in every resample.
 #

@@ -11,7 +11,7 @@ from scipy.stats import binom
 
 from analysis.science import forecasts, trends
 from analysis.science.units import format_growth, format_number
-from analysis.topics.compute_trends.breaks import break_candidates
+from analysis.topics.compute_trends.breaks import BREAK_MIN_MODELS_PER_SIDE, break_candidates
 from analysis.topics.compute_trends.model import (
     HEADLINES,
     OUR_HEADLINES,
@@ -205,7 +205,11 @@ def data_facts(models: pd.DataFrame, epoch: pd.DataFrame) -> dict:
 
 def method_facts() -> dict:
     """The Method section's settings."""
-    return {"resamples": f"{trends.DEFAULT_RESAMPLES:,}", "min_models": MIN_MODELS}
+    return {
+        "resamples": f"{trends.DEFAULT_RESAMPLES:,}",
+        "min_models": MIN_MODELS,
+        "break_min_per_side": BREAK_MIN_MODELS_PER_SIDE,
+    }
 
 
 def era_facts(breaks: dict[str, forecasts.BreakFit]) -> dict:

@@ -393,7 +393,7 @@ glue_text(compute_trends.facts.backtest_facts(backtest))
 # ### By developer
 
 # %% tags=["hide-input"]
-tables.show(compute_trends.model.organisation_trends(models), index=False)
+tables.show(compute_trends.model.organisation_trends(models, published), index=False)
 
 # %% [markdown]
 # The three developers behind most frontier runs, each fitted on its own
@@ -401,8 +401,9 @@ tables.show(compute_trends.model.organisation_trends(models), index=False)
 # developer's models alone). Google's labs (Google, Google Research, Google
 # Brain, DeepMind, Google DeepMind) count as one. With few models per
 # developer the intervals are wide. Sevilla and Roldán fit the top models of
-# the same three developers; we could not read their per-developer figures in
-# a primary copy, so they are not set beside ours.
+# the same three developers (their Table A8); the last two columns fit our data
+# on each of their windows beside their figure. Their Meta interval is printed
+# as 80% in the table and 90% in the text.
 #
 # ### The largest training runs
 

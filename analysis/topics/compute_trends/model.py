@@ -395,8 +395,18 @@ ORGANISATION_GROUPS = {
 ``organization`` (Google's labs are one group, as Google DeepMind since 2023)."""
 
 
-def organisation_trends(models: pd.DataFrame) -> pd.DataFrame:
-    """Growth of each group's models (all of them, and its own running top-10), 2010 to date.
+ORGANISATION_PUBLISHED = {
+    "OpenAI": ("sevilla2024.growth.openai_top", "2017-08-01"),
+    "Google and DeepMind": ("sevilla2024.growth.google_deepmind_top", "2012-07-01"),
+    "Meta": ("sevilla2024.growth.meta_top", "2015-07-01"),
+}
+"""Sevilla & Roldán's per-organisation figure for each group (their Table A8) and its window's start; the
+window ends in May 2024."""
+
+
+def organisation_trends(models: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
+    """Growth of each group's models (all of them, and its own running top-10), 2010 to date; and the
+    running top-10 on the window of Sevilla & Roldán's per-organisation figure, beside that figure.
 
     A model counts for a group if any of its developers (``organization``, split on ``; ``) is one of
     the group's names; the running top-10 ranks the group's models alone, with the same burn-in.
@@ -405,12 +415,25 @@ def organisation_trends(models: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for group, names in ORGANISATION_GROUPS.items():
         own = models[developers.map(lambda listed, names=names: bool(set(listed) & set(names)))]
+        figure_id, start = ORGANISATION_PUBLISHED[group]
+        window = Sample(group, frontier="top10", start=pd.Timestamp(start), end=EPOCH_WINDOW_END)
         for label, sample in (
             ("all its notable models", Sample(group)),
             ("its own running top-10", Sample(group, frontier="top10")),
         ):
             fit = fit_sample(own, OURS, sample)
-            rows.append({"developer": group, "sample": label, "growth (2010 to date)": growth_cell(fit)})
+            top = label.startswith("its own")
+            rows.append(
+                {
+                    "developer": group,
+                    "sample": label,
+                    "growth (2010 to date)": growth_cell(fit),
+                    "their window, our data": growth_cell(fit_sample(own, OURS, window)) if top else "",
+                    "published (Sevilla & Roldán, their window)": published_cell(published.loc[figure_id])
+                    if top
+                    else "",
+                }
+            )
     return pd.DataFrame(rows)
 
 

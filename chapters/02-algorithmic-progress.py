@@ -225,7 +225,9 @@ glue_text(ap.facts.rules_change_facts(records, speedrun_break))
 #
 # A single log-linear trend fits the records poorly: the first months brought
 # the largest gains. A kinked fit puts the change at {glue:text}`speedrun_break`
-# (90% CI {glue:text}`speedrun_break_ci`), with the record halving every
+# (95% CI {glue:text}`speedrun_break_ci`, from resampling records
+# independently, which ignores that each builds on the last), with the record
+# halving every
 # {glue:text}`speedrun_halving_before` months before it and every
 # {glue:text}`speedrun_halving_after` months after; BIC
 # {glue:text}`speedrun_break_verdict`. The break
@@ -253,8 +255,9 @@ charts.publish(ap.figures.forest_chart(estimates), "fig-algorithmic-progress-est
 # :name: fig-algorithmic-progress-estimates
 #
 # Halving time of the compute needed for a fixed result, in months (log
-# scale), from each line of evidence here and from published estimates and
-# claims, with their intervals where one exists.
+# scale), from each line of evidence here and from published fitted
+# estimates, with their intervals where one exists (claims that are not fitted
+# estimates are in the context table below, not here).
 # {figure-svg}`fig-algorithmic-progress-estimates`
 # ```
 #

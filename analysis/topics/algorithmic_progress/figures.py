@@ -95,8 +95,22 @@ def speedrun_chart(
     ).properties(title="NanoGPT speedrun record times on 8×H100")
 
 
-RESTATEMENTS = ("amodei2025.growth.algorithms_2020",)
-"""Published figures that restate another one and so stay out of the side-by-side figure."""
+RESTATEMENTS = (
+    "amodei2025.growth.algorithms_2020",
+    "epoch2025.growth.algorithms",
+    "amodei2025.growth.algorithms_today",
+)
+"""Published figures that stay out of the side-by-side figure: a restatement of another figure, and
+claims that are not fitted estimates (a social-media thread's belief, an essay's guess); the context
+table lists them all."""
+
+
+def _published_label(figure) -> str:
+    """A published figure's label: its quantity's subject and source in brackets, with the interval's
+    level where it has one (so two versions of one study stay apart)."""
+    subject, _, source = figure.quantity.partition(" (")
+    level = f", {figure.ci_level:.0%} CI" if pd.notna(figure.ci_low) else ""
+    return f"{subject} [{source.rstrip(')') or figure.source_key}{level}]"
 
 
 def estimates_frame(registry, published: pd.DataFrame) -> pd.DataFrame:
@@ -108,6 +122,10 @@ def estimates_frame(registry, published: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for number_id, label in [
         ("algorithms.halving_time.lm_constant_rate", "Language models, constant-rate law [this report]"),
+        (
+            "algorithms.halving_time.speedrun_current_rules",
+            "Speedrun, current timing rules; time, not compute [this report]",
+        ),
         (
             "algorithms.halving_time.speedrun",
             "Speedrun, all records across the rule change; time, not compute [this report]",
@@ -136,7 +154,7 @@ def estimates_frame(registry, published: pd.DataFrame) -> pd.DataFrame:
             continue
         rows.append(
             {
-                "estimate": f"{figure.quantity.split(' (')[0]} [{figure.source_key}]",
+                "estimate": _published_label(figure),
                 "months": months,
                 "low": low,
                 "high": high,

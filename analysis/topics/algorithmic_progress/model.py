@@ -539,8 +539,11 @@ def current_rules_trend(records: pd.DataFrame) -> RecordTrend:
 
 
 def speedrun_break(records: pd.DataFrame) -> forecasts.BreakFit:
-    """The speedrun's one-break (kinked) log-linear fit, chosen against a single line by BIC."""
-    return forecasts.fit_break(records.date, records.minutes, min_models_per_side=SPEEDRUN_RECORDS_PER_SIDE)
+    """The speedrun's one-break (kinked) log-linear fit, chosen against a single line by BIC; the break
+    date's interval is at the chapter's 95% level (records resampled independently)."""
+    return forecasts.fit_break(
+        records.date, records.minutes, min_models_per_side=SPEEDRUN_RECORDS_PER_SIDE, level=LEVEL
+    )
 
 
 COMPARISON_REASONS = {

@@ -229,7 +229,7 @@ glue_text(compute_trends.facts.era_facts(compute_trends.breaks.eras(models)))
 # after it, and BIC {glue:text}`frontier_kink_verdict`. Allowing a jump instead
 # of a kink gives {glue:text}`frontier_jump_year`
 # for frontier models, and BIC {glue:text}`frontier_jump_verdict`. Our data
-# begin in 2010, so they cannot test the start of the deep-learning era.
+# begin after 2010, so they cannot test the start of the deep-learning era.
 # {glue:text}`eras_conclusion`
 
 # %% tags=["hide-input"]

@@ -92,7 +92,10 @@ def test_the_backtest_verdict_is_computed_per_row_and_level():
     wide_50 = facts.coverage_sentence(_backtest_row(0.66, 0.8, 0.9, bias=-0.13))
     assert "too wide at 50%" in wide_50 and "close to nominal at 80% and 90%" in wide_50
     assert "below the projected trend" in wide_50
-    assert "scatter 0.80 times" in wide_50 and "0.75 times the fitted rate" in wide_50
+    assert (
+        "scatter 0.80 times" in wide_50
+        and "grow at 3.0x a year among themselves against the fitted 4.0x" in wide_50
+    )
     narrow = facts.coverage_sentence(_backtest_row(0.5, 0.6, 0.9))
     assert "too narrow at 80%" in narrow
     table = pd.DataFrame([_backtest_row(0.5, 0.8, 0.9), _backtest_row(0.66, 0.98, 1.0)])
@@ -151,6 +154,8 @@ def test_the_speculative_verdict_follows_the_fit_without_them():
     assert "without its 12 speculative rows" in rests and "it rests on them" in rests
     holds = facts.speculative_verdict(_fit(4.2, 3.9, 4.5), _fit(4.1, 3.8, 4.5), 30)
     assert "it does not rest on them" in holds
+    close = facts.speculative_verdict(_fit(2.439, 2.2, 2.7), _fit(2.7, 2.449, 2.99), 8)
+    assert "2.45" in close and "excludes the headline" in close
 
 
 def test_the_reproduction_verdict_needs_each_estimate_inside_the_other():

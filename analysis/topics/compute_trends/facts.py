@@ -323,12 +323,13 @@ def coverage_sentence(row: pd.Series) -> str:
     bias = row["median bias (OOM)"]
     direction = "above" if bias > 0 else "below"
     scatter = row["scatter held out (OOM)"] / row["scatter fitted (OOM)"]
-    growth = row["growth of later models (x/yr)"] / row["growth fitted (x/yr)"]
+    later = format_number(row["growth of later models (x/yr)"], 2)
+    fitted = format_number(row["growth fitted (x/yr)"], 2)
     return (
         f"{row['sample']} fitted to {row.cutoff[:4]}: coverage {'; '.join(parts)}; later models sit a median "
         f"{abs(bias):.2f} orders of magnitude {direction} the projected trend (a factor of "
         f"{format_number(10 ** abs(bias), 2)}), scatter {format_number(scatter, 2)} times the fitted models' "
-        f"about their line, and grow at {format_number(growth, 2)} times the fitted rate among themselves."
+        f"about their line, and grow at {later}x a year among themselves against the fitted {fitted}x."
     )
 
 
@@ -401,11 +402,11 @@ def start_facts(table: pd.DataFrame) -> dict:
     }
 
 
-def format_growth_short(fit: trends.GrowthFit) -> str:
-    """``4.6x (90% CI 3.8–5.6)``."""
+def format_growth_short(fit: trends.GrowthFit, digits: int = 2) -> str:
+    """``4.6x (90% CI 3.8–5.6)`` at ``digits`` significant figures."""
     low, high = fit.factor_interval
-    interval = f"{format_number(low, 2)}–{format_number(high, 2)}"
-    return f"{format_number(fit.factor, 2)}x ({fit.level:.0%} CI {interval})"
+    interval = f"{format_number(low, digits)}–{format_number(high, digits)}"
+    return f"{format_number(fit.factor, digits)}x ({fit.level:.0%} CI {interval})"
 
 
 def start_table(table: pd.DataFrame) -> pd.DataFrame:
@@ -428,7 +429,13 @@ def speculative_verdict(headline: trends.GrowthFit, without: trends.GrowthFit, d
     headline's point estimate lies in that fit's interval."""
     low, high = without.factor_interval
     inside = low <= headline.factor <= high
-    return f"without its {dropped} speculative rows it is {format_growth_short(without)}, " + (
+    digits = 2
+    while digits < 4 and format_number(headline.factor, digits) in (
+        format_number(low, digits),
+        format_number(high, digits),
+    ):
+        digits += 1
+    return f"without its {dropped} speculative rows it is {format_growth_short(without, digits)}, " + (
         "which contains the headline: it does not rest on them"
         if inside
         else "which excludes the headline: it rests on them"

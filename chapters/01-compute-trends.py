@@ -337,10 +337,20 @@ glue_text(compute_trends.facts.composition_facts(composition))
 # {glue:text}`language_early_ours` language models to Epoch's
 # {glue:text}`language_early_epoch`, and ours are mostly the largest of their
 # year, so their median compute sits {glue:text}`language_early_gap` orders of
-# magnitude above Epoch's. Starting high, our trend line rises less.
+# magnitude above Epoch's (the mean of the yearly median gaps in the table).
+# Starting high, our trend line rises less.
 
 # %% tags=["hide-input"]
-tables.show(language_years)
+tables.show(
+    language_years.rename(
+        columns={
+            "count_ours": "models (ours)",
+            "median_ours": "median log10 FLOP (ours)",
+            "count_epoch": "models (Epoch AI)",
+            "median_epoch": "median log10 FLOP (Epoch AI)",
+        }
+    )
+)
 
 # %% [markdown]
 # The same models on both sides separate the estimates from the composition.

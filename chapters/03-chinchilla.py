@@ -130,7 +130,10 @@ glue_text(chinchilla.facts.method_facts(replication))
 # {glue:text}`xtol`. The tests check that it reaches the optimum SciPy's
 # L-BFGS-B finds when run to convergence, to within {glue:text}`xtol` in every
 # parameter. The best fit took {glue:text}`fit_iterations` Newton steps and
-# ends with a largest gradient component of {glue:text}`fit_gradient_norm`.
+# ends with a largest gradient component of {glue:text}`fit_gradient_norm`
+# (the sensitivity table refits every row, its baseline included, from the
+# best {glue:text}`sensitivity_starts` starts, so its step count and gradient
+# differ slightly at the same optimum).
 #
 # **Uncertainty.** A nonparametric bootstrap {cite:p}`efron1993bootstrap`:
 # {glue:text}`resamples` resamples of the runs with replacement (seeded), all

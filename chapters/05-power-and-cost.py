@@ -106,7 +106,8 @@ glue_text(pw.facts.cost_summary_facts(result, published))
 
 # %% [markdown]
 # - **Cost.** The amortised cost of hardware and energy for frontier runs grows
-#   by a factor of {glue:text}`cost.growth.frontier.text` per year; the most
+#   by a factor of {glue:text}`cost.growth.frontier.text` per year
+#   ({glue:text}`summary_cost_without_speculative`); the most
 #   expensive run in our data with a disclosed cluster
 #   ({glue:text}`summary_costly_model`) cost about
 #   {glue:text}`cost.largest_run.usd.text` USD, and the first billion-dollar run

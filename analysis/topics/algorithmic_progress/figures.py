@@ -105,12 +105,21 @@ claims that are not fitted estimates (a social-media thread's belief, an essay's
 table lists them all."""
 
 
+SHORT_LABELS = {
+    "ho2024.halving_time.lm": "Ho et al. 2024 (arXiv v1, 95% CI)",
+    "ho2024.halving_time.lm_neurips": "Ho et al. 2024 (NeurIPS, 90% CI)",
+    "hernandez2020.halving_time.imagenet": "Hernandez & Brown 2020 (ImageNet)",
+    "erdil2022.halving_time.vision": "Erdil & Besiroglu 2022 (vision, 95% CI)",
+}
+"""Labels short enough to fit the figure's label column (source, version and level first)."""
+
+
 def _published_label(figure) -> str:
-    """A published figure's label: its quantity's subject and source in brackets, with the interval's
-    level where it has one (so two versions of one study stay apart)."""
+    """A published figure's label: its source and the interval's level where it has one (so two versions
+    of one study stay apart) first, then its subject, so a truncated label still says whose it is."""
     subject, _, source = figure.quantity.partition(" (")
     level = f", {figure.ci_level:.0%} CI" if pd.notna(figure.ci_low) else ""
-    return f"{subject} [{source.rstrip(')') or figure.source_key}{level}]"
+    return f"{source.rstrip(')') or figure.source_key}{level}: {subject}"
 
 
 def estimates_frame(registry, published: pd.DataFrame) -> pd.DataFrame:
@@ -121,14 +130,14 @@ def estimates_frame(registry, published: pd.DataFrame) -> pd.DataFrame:
     """
     rows = []
     for number_id, label in [
-        ("algorithms.halving_time.lm_constant_rate", "Language models, constant-rate law [this report]"),
+        ("algorithms.halving_time.lm_constant_rate", "Language models, constant rate"),
         (
             "algorithms.halving_time.speedrun_current_rules",
-            "Speedrun, current timing rules; time, not compute [this report]",
+            "Speedrun time, current rules",
         ),
         (
             "algorithms.halving_time.speedrun",
-            "Speedrun, all records across the rule change; time, not compute [this report]",
+            "Speedrun time, all records",
         ),
     ]:
         number = registry[number_id]
@@ -154,7 +163,7 @@ def estimates_frame(registry, published: pd.DataFrame) -> pd.DataFrame:
             continue
         rows.append(
             {
-                "estimate": _published_label(figure),
+                "estimate": SHORT_LABELS.get(figure.Index, _published_label(figure)),
                 "months": months,
                 "low": low,
                 "high": high,

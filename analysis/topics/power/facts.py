@@ -425,7 +425,14 @@ def cost_summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
     """The summary's cost bullet: the costliest run, where the first-$1B projection starts, and the
     caveat while our cost growth does not replicate Cottier et al.'s."""
     table = result.runs.table
+    speculative = table.confidence.str.lower().eq("speculative").to_numpy()
+    with_cost = table.cost_usd.notna().to_numpy()
     return {
+        "summary_cost_without_speculative": speculative_verdict(
+            cost_growth(result.runs).fit,
+            cost_growth(result.runs.subset(~speculative)).fit,
+            int((speculative & with_cost).sum()),
+        ),
         "summary_costly_model": result.largest_cost.model,
         "summary_billion_dropped": f"{1 - len(result.billion_year) / DRAWS:.0%}",
         "summary_billion_start": f"{table.publication_date[table.cost_usd.notna()].max():%B %Y}",

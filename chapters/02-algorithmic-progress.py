@@ -187,7 +187,12 @@ glue_text(ap.facts.law_facts(lm))
 # compute from algorithms, against
 # {glue:text}`lm_progress_constant` at the constant rate. It predicts held-out
 # evaluations better than the constant-rate form by a paired leave-one-out z of
-# {glue:text}`lm_loo_z`: {glue:text}`lm_loo_verdict`. Our evaluations
+# {glue:text}`lm_loo_z`: {glue:text}`lm_loo_verdict`. Of the
+# {glue:text}`lm_refits` bootstrap refits of the constant-rate form,
+# {glue:text}`lm_at_bounds` end with a parameter at a bound of the fit (its
+# compute exponent $\gamma$, fitted at {glue:text}`lm_gamma`, spans
+# {glue:text}`lm_gamma_range` over the refits), {glue:text}`lm_bounds_verdict`.
+# Our evaluations
 # thin out after 2019 and are mostly mid-sized research models, so any change
 # of rate it shows may reflect what gets evaluated on these benchmarks rather
 # than the state of the art.
@@ -197,10 +202,12 @@ glue_text(ap.facts.share_facts(lm))
 
 # %% [markdown]
 # The compute share in the summary compares one pair, the earliest evaluation
-# and the one of largest compute. Pairing the earliest with each of the
-# {glue:text}`share_pairs` evaluations of largest compute instead gives shares
-# from {glue:text}`share_min` to {glue:text}`share_max` (median
-# {glue:text}`share_median`; {glue:text}`share_clipped_pairs` of them at the
+# and the one of largest compute. Pairing each of the
+# {glue:text}`share_anchors` earliest evaluations with the evaluations of
+# largest compute published after it ({glue:text}`share_pairs` pairs, so that
+# no single anchor decides) gives shares from {glue:text}`share_min` to
+# {glue:text}`share_max` (median {glue:text}`share_median`;
+# {glue:text}`share_clipped_pairs` of them at the
 # clip of 1, where the fitted algorithmic contribution is negative). Ho et al.
 # report a range over many pairs, which is the comparison in the table below.
 #

@@ -192,3 +192,16 @@ def test_the_speedrun_acceleration_is_judged_within_the_current_rules():
     assert faster.startswith("sped up") and "change of rules" not in faster
     slower = ap.facts.speedrun_acceleration_text(_trend(0.5, 0.1, 0.9), _trend(-0.8, -1.5, -0.2))
     assert slower.startswith("slowed down") and "a speed-up instead" in slower
+
+
+def test_the_bounds_verdict_follows_the_share_at_bounds():
+    assert ap.facts.bounds_verdict(0.56).startswith("so the fit's bounds, not the data alone")
+    assert ap.facts.bounds_verdict(0.02) == "so the data, not the bounds, pin the fit"
+
+
+def test_at_bounds_flags_a_refit_at_a_parameter_bound():
+    low, high = ap.model._bounds("compute", 5)
+    inside = np.array([0.0, 0.5, 0.1, 0.0, 0.0])
+    at_floor = inside.copy()
+    at_floor[3] = low[3]
+    assert ap.model.at_bounds(np.vstack([inside, at_floor]), "compute").tolist() == [False, True]

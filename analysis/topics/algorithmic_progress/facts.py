@@ -21,6 +21,7 @@ from analysis.topics.algorithmic_progress.model import (
     LanguageModelResult,
     RecordTrend,
     _variant_months,
+    at_bounds,
     compute_share,
     paired_loo_z,
     variant_spread,
@@ -261,15 +262,24 @@ SHARE_PAIRS = 10
 """How many of the largest-compute evaluations the compute share is also computed for."""
 
 
+SHARE_ANCHORS = 5
+"""How many of the earliest evaluations the compute share is also anchored on."""
+
+
 def share_facts(lm: LanguageModelResult) -> dict:
-    """The compute share between the earliest evaluation and each of the ``SHARE_PAIRS`` of largest
-    compute (6 N D): how much the headline share depends on its one pair (``share_*``)."""
+    """The compute share between each of the ``SHARE_ANCHORS`` earliest evaluations and each of the
+    ``SHARE_PAIRS`` of largest compute (6 N D) published after it: how much the headline share depends
+    on its one pair, on either end (``share_*``)."""
     data, fit = lm.data, lm.fits[lm.preferred]
-    early = int(np.argmin(data.years))
     compute = data.log_parameters + data.log_tokens
-    later = [int(i) for i in np.argsort(-compute, kind="stable") if data.years[i] > data.years[early]]
-    shares = np.array([compute_share(fit, data, early, late) for late in later[:SHARE_PAIRS]])
+    largest = [int(i) for i in np.argsort(-compute, kind="stable")]
+    shares = []
+    for early in [int(i) for i in np.argsort(data.years, kind="stable")[:SHARE_ANCHORS]]:
+        later = [late for late in largest if data.years[late] > data.years[early]][:SHARE_PAIRS]
+        shares += [compute_share(fit, data, early, late) for late in later]
+    shares = np.array(shares)
     return {
+        "share_anchors": SHARE_ANCHORS,
         "share_pairs": len(shares),
         "share_min": format_number(float(shares.min()), 2),
         "share_median": format_number(float(np.median(shares)), 2),
@@ -396,6 +406,20 @@ def method_facts(lm: LanguageModelResult) -> dict:
     }
 
 
+BOUND_SHARE = 0.1
+"""Above this share of refits at a bound, the bounds, not the data alone, hold the fit."""
+
+
+def bounds_verdict(share: float) -> str:
+    """What the share of bootstrap refits ending at a parameter bound says about identification."""
+    if share > BOUND_SHARE:
+        return (
+            "so the fit's bounds, not the data alone, hold many refits, and the interval understates the "
+            "uncertainty"
+        )
+    return "so the data, not the bounds, pin the fit"
+
+
 def law_facts(lm: LanguageModelResult) -> dict:
     """The accelerating form, reported as a rate at dates and as total progress rather than one halving
     time: its halving time at ``RATE_DATES``, the year its rate reaches zero, the progress it and the
@@ -414,11 +438,14 @@ def law_facts(lm: LanguageModelResult) -> dict:
         "lm_progress_accelerating": format_number(lm.progress_oom("accelerating", start, end), 2),
         "lm_progress_constant": format_number(lm.progress_oom(HEADLINE_VARIANT, start, end), 2),
         "lm_loo_z": format_number(z, 2),
-        "lm_loo_verdict": (
-            "a difference beyond noise"
-            if z > 2
-            else "a difference within noise (z below 2), so the data do not choose between them"
+        "lm_loo_verdict": loo_verdict(z),
+        "lm_refits": f"{len(lm.constant_draws):,}",
+        "lm_at_bounds": str(int(at_bounds(lm.constant_draws, HEADLINE_VARIANT).sum())),
+        "lm_gamma_range": "–".join(
+            format_number(float(value), 2) for value in np.percentile(lm.constant_draws[:, 1], [2.5, 97.5])
         ),
+        "lm_gamma": format_number(float(lm.fits[HEADLINE_VARIANT].theta[1]), 2),
+        "lm_bounds_verdict": bounds_verdict(at_bounds(lm.constant_draws, HEADLINE_VARIANT).mean()),
     }
     for year in RATE_DATES:
         months = lm.accelerating_months(year)

@@ -229,6 +229,13 @@ def _bounds(variant: str, size: int):
     return low, high
 
 
+def at_bounds(draws: np.ndarray, variant: str, tolerance: float = 1e-6) -> np.ndarray:
+    """Per refit (rows of ``draws``), whether any parameter sits at a bound of its fit (within
+    ``tolerance``): a refit that reached a bound is identified by the bound, not the data."""
+    low, high = _bounds(variant, draws.shape[1])
+    return ((np.abs(draws - low) < tolerance) | (np.abs(draws - high) < tolerance)).any(axis=1)
+
+
 @dataclass(frozen=True)
 class LawFit:
     """A fitted augmented law and what follows from it."""

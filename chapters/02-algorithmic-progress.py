@@ -293,7 +293,9 @@ tables.show(ap.facts.context_table(published), index=False)
 #   to separate. Whether the rate changed is not settled: the accelerating
 #   form's change in rate excludes zero in its bootstrap, yet it predicts
 #   held-out evaluations no better beyond noise. The constant-rate halving time
-#   is the better-pinned quantity, and its interval is still wide.
+#   is better pinned than a changing rate, but many of its bootstrap refits end
+#   at a bound of the fit, so even its wide interval understates the
+#   uncertainty.
 # - **Benchmarks age.** Tokenisation, preprocessing and evaluation details
 #   differ across papers; the per-benchmark floor absorbs only a constant shift.
 # - **The speedrun** measures one small model on one target, where systems

@@ -133,7 +133,7 @@ glue_text(chinchilla.facts.method_facts(replication))
 # ends with a largest gradient component of {glue:text}`fit_gradient_norm`
 # (the sensitivity table refits every row, its baseline included, from the
 # best {glue:text}`sensitivity_starts` starts, so its step count and gradient
-# differ slightly at the same optimum).
+# differ from these, at the same optimum).
 #
 # **Uncertainty.** A nonparametric bootstrap {cite:p}`efron1993bootstrap`:
 # {glue:text}`resamples` resamples of the runs with replacement (seeded), all

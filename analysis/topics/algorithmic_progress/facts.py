@@ -59,7 +59,9 @@ def register_key_numbers(
         "Months for the compute needed to reach a fixed language-model perplexity to halve, at one "
         f"constant rate of effective compute over the evaluations' years ({lm_years(lm)})",
         f"Augmented scaling law, constant-rate (compute) form, on {len(lm.data.loss)} evaluations; "
-        f"{len(lm.constant_draws):,} seeded bootstrap refits. The constant-rate forms give "
+        f"{len(lm.constant_draws):,} seeded bootstrap refits, "
+        f"{at_bounds(lm.constant_draws, HEADLINE_VARIANT).mean():.0%} of which end at a bound of the fit "
+        "(the interval understates the uncertainty when that share is large). The constant-rate forms give "
         f"{variant_spread(lm)}; the accelerating form's rate changes with the date and is reported at "
         "dates on the page",
         published=HO_HALVING_ID,
@@ -250,7 +252,7 @@ def spread_verdict(months: list[float]) -> str:
     spread = months[-1] / months[0]
     if spread > IDENTIFIED_SPREAD:
         return f"they disagree by a factor of {spread:.0f}, so the form, not the data, sets the number"
-    return f"they agree (a factor of {format_number(spread, 2)} apart); the wide interval is the data's"
+    return f"they agree (a factor of {format_number(spread, 2)} apart), so the choice of form does not set it"
 
 
 def lm_years(lm: LanguageModelResult) -> str:

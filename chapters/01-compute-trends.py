@@ -400,6 +400,15 @@ glue_text(compute_trends.facts.backtest_facts(backtest))
 # is in the comparison table above, in all three columns beside the published
 # figure (the two rows ending May 2020).
 #
+# ### Frontier definitions
+#
+# How many models count as the frontier changes the rate: the running top 5,
+# 10 and 20, on our data and on Epoch AI's, from 2010 and from 2018.
+
+# %% tags=["hide-input"]
+tables.show(compute_trends.model.top_n_table(models, epoch), index=False)
+
+# %% [markdown]
 # ### By developer
 
 # %% tags=["hide-input"]

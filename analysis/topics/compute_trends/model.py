@@ -459,6 +459,29 @@ HISTORICAL_CONTEXT = (
 """Earlier published doubling times, shown as context (other windows and samples, not replications)."""
 
 
+TOP_N = (5, 10, 20)
+"""Frontier definitions the top-N table compares (running top-N)."""
+
+
+def top_n_table(models: pd.DataFrame, epoch: pd.DataFrame) -> pd.DataFrame:
+    """Frontier growth under each running top-N, from 2010 and from 2018 to May 2024, on our data and on
+    Epoch AI's (as Sevilla & Roldán tabulate their top-N variants)."""
+    rows = []
+    for count in TOP_N:
+        row = {"frontier": f"running top-{count}"}
+        for start in ("2010", "2018"):
+            sample = Sample(
+                f"top{count}",
+                frontier=f"top{count}",
+                start=pd.Timestamp(f"{start}-01-01"),
+                end=EPOCH_WINDOW_END,
+            )
+            row[f"ours, {start} to May 2024"] = growth_cell(fit_sample(models, OURS, sample))
+            row[f"Epoch AI's data, {start} to May 2024"] = growth_cell(fit_sample(epoch, EPOCH, sample))
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
 def historical_context(published: pd.DataFrame) -> pd.DataFrame:
     """The earlier doubling times (months) with their growth factor per year, 2^(12 / months)."""
     rows = []

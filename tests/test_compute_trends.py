@@ -169,3 +169,15 @@ def test_the_reproduction_verdict_needs_each_estimate_inside_the_other():
         facts.reproduction(_fit(4.8, 4.5, 5.4), pd.Series({"value": 5.0, "ci_low": None, "ci_high": None}))
         == "yes"
     )
+
+
+def test_the_specification_curve_fits_each_distinct_sample_once():
+    """No two rows of one estimand and estimator fit the same models, and no frontier row is restricted
+    to language models."""
+    from analysis.data import loaders
+
+    models = loaders.load_models()
+    curve = ct.specification.specification_curve(models)
+    assert not (curve.estimand.eq(ct.specification.FRONTIER) & curve.domain.eq("language")).any()
+    keys = curve[["estimand", "estimator", "n", "growth"]].round(12)
+    assert not keys.duplicated().any()

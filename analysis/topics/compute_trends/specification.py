@@ -36,19 +36,26 @@ MIN_MODELS = 15
 def specification_curve(models: pd.DataFrame) -> pd.DataFrame:
     """The growth estimate under every combination of ``SPECIFICATION_CHOICES``.
 
-    Combinations with fewer than ``MIN_MODELS`` models are skipped (and counted).
-    Sorted by estimate; one row per specification with its interval. The frontier rule is ranked
-    once per rule, domain and speculative choice: the start cuts it afterwards, the estimator never.
+    Combinations with fewer than ``MIN_MODELS`` models are skipped, and so is one that selects the same
+    models as an earlier one (after the burn-in a later start can leave a frontier sample unchanged), so
+    every row is a distinct sample and estimator; frontier rules are not crossed with the language
+    domain, whose frontier is an estimand of its own. Sorted by estimate; one row per specification with
+    its interval. The frontier rule is ranked once per rule, domain and speculative choice: the start
+    cuts it afterwards, the estimator never.
     """
     *selections, estimators = SPECIFICATION_CHOICES.values()
-    masks, rows = {}, []
+    masks, rows, seen = {}, [], set()
     for frontier, start, domain, drop in itertools.product(*selections):
+        if frontier != "all" and domain is not None:
+            continue  # the language-model frontier is its own estimand (a headline of its own)
         if (frontier, domain, drop) not in masks:
             sample = Sample("spec", frontier=frontier, domain=domain, drop_speculative=drop)
             masks[frontier, domain, drop] = sample.frontier_mask(models, **OURS)
         selected = models[masks[frontier, domain, drop] & (models.publication_date >= start).to_numpy()]
-        if len(selected) < MIN_MODELS:
-            continue
+        sample_key = (frontier == "all", frozenset(selected.index))
+        if len(selected) < MIN_MODELS or sample_key in seen:
+            continue  # too few models, or the same models another specification already fits
+        seen.add(sample_key)
         for robust in estimators:
             fit = trends.fit_growth(selected.publication_date, selected.training_compute_flop, robust=robust)
             low, high = fit.factor_interval

@@ -18,6 +18,6 @@ its stock draw in a closed-form year. ``routes`` sets released Common Crawl corp
 their creators, against the stock as independent routes.
 """
 
-from analysis.topics.data_wall import facts, figures, model, routes
+from analysis.topics.data_wall import datasets, facts, figures, model, routes
 
-__all__ = ["facts", "figures", "model", "routes"]
+__all__ = ["datasets", "facts", "figures", "model", "routes"]

@@ -157,7 +157,7 @@ def data_facts(wall: DataWall) -> dict:
 
 def same_corpus_count(wall: DataWall) -> int:
     """How many language rows share a corpus an earlier row counts (left out of the dataset series)."""
-    from analysis.topics.data_wall.model import language_rows
+    from analysis.topics.data_wall.datasets import language_rows
 
     eligible = language_rows(wall.models)
     eligible = eligible[~eligible.index.isin(wall.multi_pass.index[wall.multi_pass["unique tokens"].isna()])]

@@ -567,9 +567,9 @@ COMPARISON_REASONS = {
     ),
     "ho2024.compute_share.lm": (
         "algorithms.compute_share.lm",
-        "Ours is the earliest evaluation against the largest (the page also gives the spread over 50 pairs "
-        "from five early anchors, which come from two papers); Ho et al. report a range over many pairs, "
-        "printed here with its midpoint, which we derived.",
+        "Ours is the earliest evaluation against the largest (the page also gives the spread over pairs "
+        "from several early anchors); Ho et al. report a range over many pairs, printed here with its "
+        "midpoint, which we derived.",
     ),
 }
 """Like-for-like comparisons: which of our key numbers each published figure is compared with, and why

@@ -285,6 +285,15 @@ glue_text(compute_trends.facts.method_matched_facts(matched))
 tables.show(matched, index=False)
 
 # %% tags=["remove-cell"]
+glue_text(compute_trends.facts.acceleration_facts(models))
+
+# %% [markdown]
+# **Is the trend accelerating?** Fitting a quadratic in time instead of a line
+# since 2010, notable models {glue:text}`accel_notable_verdict` (change in the
+# growth rate {glue:text}`accel_notable`) and frontier models
+# {glue:text}`accel_frontier_verdict` ({glue:text}`accel_frontier`).
+
+# %% tags=["remove-cell"]
 glue_text(compute_trends.facts.start_facts(starts))
 
 # %% [markdown]

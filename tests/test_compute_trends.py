@@ -181,3 +181,11 @@ def test_the_specification_curve_fits_each_distinct_sample_once():
     assert not (curve.estimand.eq(ct.specification.FRONTIER) & curve.domain.eq("language")).any()
     keys = curve[["estimand", "estimator", "n", "growth"]].round(12)
     assert not keys.duplicated().any()
+
+
+def test_the_acceleration_verdict_follows_the_interval():
+    from analysis.topics.compute_trends import facts
+
+    assert facts.change_verdict(0.01, 0.03) == "sped up"
+    assert facts.change_verdict(-0.03, -0.01) == "slowed down"
+    assert facts.change_verdict(-0.01, 0.03).startswith("neither")

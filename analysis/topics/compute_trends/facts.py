@@ -22,6 +22,9 @@ from analysis.topics.compute_trends.model import (
     largest_runs,
     published_cell,
 )
+from analysis.topics.compute_trends.model import (
+    acceleration as compute_acceleration,
+)
 from analysis.topics.compute_trends.specification import FRONTIER, MIN_MODELS, NOTABLE, choice_influence
 
 
@@ -422,6 +425,27 @@ def start_table(table: pd.DataFrame) -> pd.DataFrame:
             "our data, to date": table.ours_to_date.map(growth_cell),
         }
     )
+
+
+def acceleration_facts(models: pd.DataFrame) -> dict:
+    """Whether the growth of notable and of frontier models has sped up or slowed down since 2010 (the
+    change in the growth rate with its 90% interval, and a verdict from its sign)."""
+    facts = {}
+    for key, sample in (
+        ("notable", OUR_HEADLINES["notable_since_2010"]),
+        ("frontier", Sample("f", frontier="top10")),
+    ):
+        change, low, high = compute_acceleration(models, sample)
+        facts[f"accel_{key}"] = f"{change:+.3f} OOM/yr per year (90% CI {low:+.3f} to {high:+.3f})"
+        facts[f"accel_{key}_verdict"] = change_verdict(low, high)
+    return facts
+
+
+def change_verdict(low: float, high: float) -> str:
+    """A change in growth rate judged by its interval: above zero, below zero, or straddling it."""
+    if low > 0:
+        return "sped up"
+    return "slowed down" if high < 0 else "neither clearly sped up nor slowed down"
 
 
 def speculative_verdict(headline: trends.GrowthFit, without: trends.GrowthFit, dropped: int) -> str:

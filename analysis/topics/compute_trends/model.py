@@ -459,6 +459,21 @@ HISTORICAL_CONTEXT = (
 """Earlier published doubling times, shown as context (other windows and samples, not replications)."""
 
 
+def acceleration(models: pd.DataFrame, sample: Sample, level: float = 0.9) -> tuple[float, float, float]:
+    """The change per year in the growth rate of ``sample`` (OOM/yr per year; positive = accelerating):
+    twice the quadratic coefficient of log10 compute on the decimal year (centred), with its ``level``
+    interval from seeded bootstrap resamples of models."""
+    rows = sample.select(models, **OURS)
+    years = trends.decimal_year(rows.publication_date)
+    log_compute = np.log10(rows.training_compute_flop.to_numpy(float))
+    rng = np.random.default_rng(trends.DEFAULT_SEED)
+    draws = np.vstack(
+        [np.arange(len(years)), rng.integers(0, len(years), (trends.DEFAULT_RESAMPLES, len(years)))]
+    )
+    changes = 2 * trends.polynomial_fits(years[draws] - years.mean(), log_compute[draws], 2)[:, 0]
+    return float(changes[0]), *trends.percentile_interval(changes[1:], level)
+
+
 TOP_N = (5, 10, 20)
 """Frontier definitions the top-N table compares (running top-N)."""
 

@@ -312,3 +312,8 @@ def polynomial_fits(x: np.ndarray, y: np.ndarray, degree: int) -> np.ndarray:
     gram = np.einsum("kni,knj->kij", design, design)
     moments = np.einsum("kni,kn->ki", design, y)
     return np.linalg.solve(gram, moments[..., None])[..., 0]
+
+
+def interval_direction(low: float, high: float, above: str, below: str, straddles: str) -> str:
+    """Which way an interval for a change points: ``above`` zero, ``below`` it, or ``straddles`` it."""
+    return above if low > 0 else (below if high < 0 else straddles)

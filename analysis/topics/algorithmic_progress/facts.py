@@ -196,11 +196,6 @@ def context_table(published: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _direction(low: float, high: float, rose: str, fell: str, unclear: str) -> str:
-    """Which way an interval for a change points: above zero, below zero, or straddling it."""
-    return rose if low > 0 else (fell if high < 0 else unclear)
-
-
 HO_HALVING_ID = "ho2024.halving_time.lm"
 """Ho et al.'s published LM compute-halving time (months, 95% CI) in ``published_estimates.csv``."""
 
@@ -332,7 +327,7 @@ def summary_facts(
         "last_record": f"{last.minutes:.3g} minutes ({last.date:%B %Y})",
         "pair_early": lm.pair[0],
         "pair_late": lm.pair[1],
-        "lm_acceleration_verdict": _direction(
+        "lm_acceleration_verdict": trends.interval_direction(
             change_low,
             change_high,
             "the fitted rate of algorithmic progress rose over the period",
@@ -354,7 +349,7 @@ def speedrun_acceleration_text(whole: RecordTrend, current: RecordTrend) -> str:
     """Whether the speedrun's rate of improvement changed, judged within the current timing rules (the
     headline's regime), and what the whole history adds: a change of sign between the two means the
     change of rules, not progress within them, drives the whole-history figure."""
-    within = _direction(
+    within = trends.interval_direction(
         current.change_low,
         current.change_high,
         "sped up",

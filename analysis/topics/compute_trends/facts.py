@@ -49,8 +49,7 @@ def reproduction(fit: trends.GrowthFit, figure: pd.Series) -> str:
     """Whether our code on Epoch AI's data reproduces a published growth rate: ``yes`` when each point
     estimate lies in the other's interval, ``partly`` when one does, ``no`` when neither (non-overlapping
     in the sense that matters: neither estimate is plausible under the other)."""
-    low, high = fit.factor_interval
-    theirs_in_ours = low <= figure.value <= high
+    theirs_in_ours = _within(fit, figure.value)
     has_interval = pd.notna(figure.ci_low) and pd.notna(figure.ci_high)
     ours_in_theirs = has_interval and figure.ci_low <= fit.factor <= figure.ci_high
     if theirs_in_ours and (ours_in_theirs or not has_interval):
@@ -406,10 +405,8 @@ def start_facts(table: pd.DataFrame) -> dict:
 
 
 def format_growth_short(fit: trends.GrowthFit, digits: int = 2) -> str:
-    """``4.6x (90% CI 3.8–5.6)`` at ``digits`` significant figures."""
-    low, high = fit.factor_interval
-    interval = f"{format_number(low, digits)}–{format_number(high, digits)}"
-    return f"{format_number(fit.factor, digits)}x ({fit.level:.0%} CI {interval})"
+    """``4.6x (90% CI 3.8–5.6)`` at ``digits`` significant figures (``growth_cell`` without n)."""
+    return growth_cell(fit, digits, unit="x", count=False)
 
 
 def start_table(table: pd.DataFrame) -> pd.DataFrame:
@@ -443,9 +440,9 @@ def acceleration_facts(models: pd.DataFrame) -> dict:
 
 def change_verdict(low: float, high: float) -> str:
     """A change in growth rate judged by its interval: above zero, below zero, or straddling it."""
-    if low > 0:
-        return "sped up"
-    return "slowed down" if high < 0 else "neither clearly sped up nor slowed down"
+    return trends.interval_direction(
+        low, high, "sped up", "slowed down", "neither clearly sped up nor slowed down"
+    )
 
 
 def speculative_verdict(headline: trends.GrowthFit, without: trends.GrowthFit, dropped: int) -> str:

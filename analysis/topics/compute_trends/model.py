@@ -315,13 +315,13 @@ def three_columns(models: pd.DataFrame, epoch: pd.DataFrame, published: pd.DataF
     return pd.DataFrame(rows).set_index("key")
 
 
-def growth_cell(fit: trends.GrowthFit) -> str:
-    """``4.1x/yr (90% CI 3.8–4.5), n = 250`` for a table cell."""
+def growth_cell(fit: trends.GrowthFit, digits: int = 2, unit: str = "x/yr", count: bool = True) -> str:
+    """``4.1x/yr (90% CI 3.8–4.5), n = 250`` for a table cell (``digits`` significant figures; ``unit``
+    after the factor; ``count`` adds n)."""
     low, high = fit.factor_interval
-    return (
-        f"{format_number(fit.factor, 2)}x/yr ({fit.level:.0%} CI "
-        f"{format_number(low, 2)}–{format_number(high, 2)}), n = {fit.n}"
-    )
+    interval = f"{format_number(low, digits)}–{format_number(high, digits)}"
+    text = f"{format_number(fit.factor, digits)}{unit} ({fit.level:.0%} CI {interval})"
+    return text + (f", n = {fit.n}" if count else "")
 
 
 def published_cell(figure: pd.Series) -> str:

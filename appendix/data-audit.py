@@ -78,7 +78,7 @@ glue_text(audit.summary_facts(joined, share, outside))
 # ## Results
 
 # %% tags=["remove-cell"]
-charts.publish(audit.ratio_chart(joined), "fig-audit-ours-vs-epoch")
+charts.publish(audit.ratio_chart(joined), "fig-audit-ours-vs-epoch", sources=("models", "epoch_ai_models"))
 glue_text({"median_ratio": float(joined.ratio[joined.status == "compared"].median())})
 
 # %% [markdown]

@@ -203,6 +203,7 @@ charts.publish(
         },
     ),
     "fig-compute-trends-all-models",
+    sources=("models",),
 )
 
 # %% [markdown]
@@ -312,7 +313,11 @@ tables.show(compute_trends.facts.start_table(starts), index=False)
 # ### How much does the answer depend on the analyst?
 
 # %% tags=["remove-cell"]
-charts.publish(compute_trends.figures.specification_chart(curve), "fig-compute-trends-specification-curve")
+charts.publish(
+    compute_trends.figures.specification_chart(curve),
+    "fig-compute-trends-specification-curve",
+    sources=("models",),
+)
 glue_text(compute_trends.facts.specification_facts(curve))
 
 # %% [markdown]
@@ -390,6 +395,7 @@ charts.publish(
         models, "2020-12-31", compute_trends.model.Sample("Frontier", frontier="top10")
     ),
     "fig-compute-trends-backtest",
+    sources=("models",),
 )
 glue_text(compute_trends.facts.backtest_facts(backtest))
 

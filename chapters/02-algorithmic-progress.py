@@ -160,7 +160,9 @@ tables.show(ap.facts.variant_table(lm), index=False)
 
 # %% tags=["remove-cell"]
 charts.publish(
-    ap.figures.effective_compute_chart(lm, evaluations), "fig-algorithmic-progress-effective-compute"
+    ap.figures.effective_compute_chart(lm, evaluations),
+    "fig-algorithmic-progress-effective-compute",
+    sources=("lm_evaluations",),
 )
 glue_text(ap.facts.law_facts(lm))
 
@@ -215,7 +217,11 @@ glue_text(ap.facts.share_facts(lm))
 
 # %% tags=["remove-cell"]
 speedrun_break = ap.model.speedrun_break(records)
-charts.publish(ap.figures.speedrun_chart(records, speedrun_break), "fig-algorithmic-progress-speedrun")
+charts.publish(
+    ap.figures.speedrun_chart(records, speedrun_break),
+    "fig-algorithmic-progress-speedrun",
+    sources=("speedrun_records",),
+)
 glue_text(ap.facts.speedrun_facts(speedrun_break))
 glue_text(ap.facts.rules_change_facts(records, speedrun_break))
 
@@ -255,7 +261,11 @@ glue_text(ap.facts.rules_change_facts(records, speedrun_break))
 
 # %% tags=["remove-cell"]
 estimates = ap.figures.estimates_frame(registry, published)
-charts.publish(ap.figures.forest_chart(estimates), "fig-algorithmic-progress-estimates")
+charts.publish(
+    ap.figures.forest_chart(estimates),
+    "fig-algorithmic-progress-estimates",
+    sources=("lm_evaluations", "published_estimates"),
+)
 
 # %% [markdown]
 # ```{glue:figure} fig-algorithmic-progress-estimates

@@ -177,7 +177,11 @@ tables.show(chinchilla.facts.parameter_table(comparison, registry), index=False)
 # show how far their values sit from these data.
 
 # %% tags=["remove-cell"]
-charts.publish(chinchilla.figures.fitted_vs_observed_chart(replication), "fig-chinchilla-fitted-vs-observed")
+charts.publish(
+    chinchilla.figures.fitted_vs_observed_chart(replication),
+    "fig-chinchilla-fitted-vs-observed",
+    sources=("hoffmann2022_fig4",),
+)
 
 # %% [markdown]
 # ```{glue:figure} fig-chinchilla-fitted-vs-observed
@@ -191,7 +195,11 @@ charts.publish(chinchilla.figures.fitted_vs_observed_chart(replication), "fig-ch
 # ```
 
 # %% tags=["remove-cell"]
-charts.publish(chinchilla.figures.iso_loss_chart(replication, published), "fig-chinchilla-iso-loss")
+charts.publish(
+    chinchilla.figures.iso_loss_chart(replication, published),
+    "fig-chinchilla-iso-loss",
+    sources=("hoffmann2022_fig4", "published_estimates"),
+)
 
 # %% [markdown]
 # ```{glue:figure} fig-chinchilla-iso-loss
@@ -228,7 +236,8 @@ tables.show(chinchilla.facts.wald_table(wald), index=False)
 # their intervals above), but {glue:text}`joint_rejection`.
 
 # %% tags=["remove-cell"]
-charts.publish(chinchilla.figures.residual_chart(replication, published), "fig-chinchilla-residuals")
+residuals = chinchilla.figures.residual_chart(replication, published)
+charts.publish(residuals, "fig-chinchilla-residuals", sources=("hoffmann2022_fig4", "published_estimates"))
 
 # %% [markdown]
 # ```{glue:figure} fig-chinchilla-residuals
@@ -295,7 +304,14 @@ tables.show(
 # and data should grow about equally with compute, as Hoffmann et al.'s first
 # two approaches found and as their parametric fit ($a$ =
 # {glue:text}`allocation_a_hoffmann_table2`) did not quite. Kaplan et al.'s $a$ =
-# {glue:text}`allocation_a_kaplan` sits far outside our interval. The tokens-per-parameter
+# {glue:text}`allocation_a_kaplan` sits far outside our interval. Three explanations of
+# that gap are published. Hoffmann et al. name a learning-rate schedule not matched to
+# each run's length. Pearce and Song {cite:p}`pearce2024reconciling` attribute most of it
+# to Kaplan et al. counting non-embedding parameters at small model sizes. Porian et al.
+# {cite:p}`porian2024resolving` reproduce Kaplan's exponent and remove it with three
+# corrections (the last layer's compute, warmup length, and tuning the optimiser at
+# each size), and find that matching the learning-rate decay is not essential. We
+# cannot tell them apart: our fit uses Chinchilla's runs only. The tokens-per-parameter
 # ratio is where the fits really part: it depends on $G$, which compounds every
 # parameter. Our {glue:text}`chinchilla.tokens_per_parameter.chinchilla_budget`
 # at Chinchilla's budget is consistent with the {glue:text}`allocation_tpp_chinchilla_model` tokens
@@ -308,7 +324,11 @@ tables.show(
 # beyond the largest run in the data, with an interval to match.
 
 # %% tags=["remove-cell"]
-charts.publish(chinchilla.figures.frontier_chart(replication, published, models), "fig-chinchilla-frontier")
+charts.publish(
+    chinchilla.figures.frontier_chart(replication, published, models),
+    "fig-chinchilla-frontier",
+    sources=("hoffmann2022_fig4", "published_estimates", "models"),
+)
 
 # %% [markdown]
 # ```{glue:figure} fig-chinchilla-frontier

@@ -172,7 +172,11 @@ glue_text(dw.facts.method_facts(wall))
 glue_text(
     dw.facts.stock_facts(wall, dw.model.indexed_web_from_pivot_words(loaders.load_google_pivot_words()))
 )
-charts.publish(dw.figures.fan_chart(wall), "fig-data-wall-stock")
+charts.publish(
+    dw.figures.fan_chart(wall),
+    "fig-data-wall-stock",
+    sources=("text_stock_inputs", "models", "dataset_passes", "epoch_data_stock_dataset_sizes"),
+)
 
 # %% [markdown]
 # The indexed web holds {glue:text}`data.stock.indexed_web_tokens_2024.text`
@@ -221,7 +225,11 @@ tables.show(dw.routes.route_table(routes), index=False)
 
 # %% tags=["remove-cell"]
 glue_text(dw.facts.dataset_facts(wall))
-charts.publish(dw.figures.dataset_chart(wall), "fig-data-wall-datasets")
+charts.publish(
+    dw.figures.dataset_chart(wall),
+    "fig-data-wall-datasets",
+    sources=("models", "dataset_passes", "epoch_data_stock_dataset_sizes"),
+)
 
 # %% [markdown]
 # ```{glue:figure} fig-data-wall-datasets
@@ -244,7 +252,11 @@ tables.show(dw.model.three_columns(wall, published), index=False)
 
 # %% tags=["remove-cell"]
 glue_text(dw.facts.full_use_facts(wall, published))
-charts.publish(dw.figures.full_use_chart(dw.model.full_use_frame(wall, published)), "fig-data-wall-full-use")
+charts.publish(
+    dw.figures.full_use_chart(dw.model.full_use_frame(wall, published)),
+    "fig-data-wall-full-use",
+    sources=("text_stock_inputs", "models", "dataset_passes", "published_estimates"),
+)
 
 # %% [markdown]
 # Under Villalobos et al.'s definition, on our projections, the median year is
@@ -288,7 +300,9 @@ tables.show(dw.facts.full_use_table(wall, published), index=False)
 
 # %% tags=["remove-cell"]
 charts.publish(
-    dw.figures.tornado_chart(wall.sensitivity, wall.full_use["historical"].median), "fig-data-wall-tornado"
+    dw.figures.tornado_chart(wall.sensitivity, wall.full_use["historical"].median),
+    "fig-data-wall-tornado",
+    sources=("text_stock_inputs",),
 )
 
 # %% [markdown]

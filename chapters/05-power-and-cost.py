@@ -223,7 +223,11 @@ glue_text(pw.facts.method_facts(result))
 
 # %% tags=["remove-cell"]
 glue_text(pw.facts.growth_facts(result, published))
-charts.publish(pw.figures.power_chart(result), "fig-power-and-cost-runs")
+charts.publish(
+    pw.figures.power_chart(result),
+    "fig-power-and-cost-runs",
+    sources=("models", "hardware", "power_cost_inputs"),
+)
 
 # %% [markdown]
 # Power doubles every {glue:text}`doubling_months` months.
@@ -292,7 +296,11 @@ tables.show(pw.facts.imputation_table(result), index=False)
 
 # %% tags=["remove-cell"]
 glue_text(pw.facts.decomposition_facts(result))
-charts.publish(pw.figures.decomposition_chart(result.decomposition), "fig-power-and-cost-decomposition")
+charts.publish(
+    pw.figures.decomposition_chart(result.decomposition),
+    "fig-power-and-cost-decomposition",
+    sources=("models", "hardware", "power_cost_inputs"),
+)
 
 # %% [markdown]
 # Compute per run grows {glue:text}`term_compute` OOM per year. Power accounts
@@ -333,6 +341,7 @@ glue_text(pw.facts.efficiency_facts(result))
 charts.publish(
     pw.figures.efficiency_chart(loaders.load_epoch_ml_hardware(), result.efficiency),
     "fig-power-and-cost-efficiency",
+    sources=("hardware", "epoch_ml_hardware"),
 )
 
 # %% [markdown]
@@ -409,6 +418,7 @@ glue_text(pw.projection_facts.scale_facts(result, joint))
 charts.publish(
     pw.figures.fan_chart(result, loaders.load_power_references(), published, joint),
     "fig-power-and-cost-fan",
+    sources=("models", "hardware", "power_cost_inputs", "power_references", "published_estimates"),
 )
 
 # %% [markdown]
@@ -443,7 +453,11 @@ tables.show(pw.projection_facts.backtest_table(result), index=False, significant
 
 # %% tags=["remove-cell"]
 glue_text(pw.cost_facts.cost_facts(result, published))
-charts.publish(pw.figures.cost_chart(result), "fig-power-and-cost-cost")
+charts.publish(
+    pw.figures.cost_chart(result),
+    "fig-power-and-cost-cost",
+    sources=("models", "hardware", "power_cost_inputs", "epoch_hardware_prices"),
+)
 
 # %% [markdown]
 # On Cottier et al.'s window (2016–2023, {glue:text}`cost_window_n` runs) the

@@ -199,7 +199,11 @@ glue_text(tl.facts.correlation_facts(result))
 glue_text(tl.facts.projection_facts(result))
 glue_text(tl.facts.band_facts(result, band))
 ceilings = tl.model.ceiling_frame(result, published)
-charts.publish(tl.figures.fan_chart(result, ceilings), "fig-timelines-fan")
+charts.publish(
+    tl.figures.fan_chart(result, ceilings),
+    "fig-timelines-fan",
+    sources=("models", "constraint_inputs", "constraint_correlations", "published_estimates"),
+)
 
 # %% [markdown]
 # Fitted on {glue:text}`n_runs` frontier runs, the trend line alone reaches
@@ -242,6 +246,7 @@ glue_text(tl.facts.calibration_facts(result))
 charts.publish(
     tl.figures.calibration_chart(result.backtest_raw, result.backtest, result.widening),
     "fig-timelines-calibration",
+    sources=("models",),
 )
 
 # %% [markdown]
@@ -274,7 +279,11 @@ tables.show(tl.facts.backtest_table(result), index=False, significant=2)
 # %% tags=["remove-cell"]
 glue_text(tl.facts.ceiling_facts(result))
 glue_text(tl.facts.scenario_facts(result))
-charts.publish(tl.figures.ceiling_chart(ceilings), "fig-timelines-ceilings")
+charts.publish(
+    tl.figures.ceiling_chart(ceilings),
+    "fig-timelines-ceilings",
+    sources=("constraint_inputs", "constraint_correlations"),
+)
 
 # %% [markdown]
 # Power allows {glue:text}`ceiling_power` FLOP (one campus alone
@@ -338,8 +347,12 @@ glue_text(tl.chip_supply.facts(result, loaders.load_epoch_chips_cumulative(), co
 
 # %% tags=["remove-cell"]
 glue_text(tl.facts.count_facts(result))
-charts.publish(tl.figures.threshold_chart(tl.model.threshold_frame(result)), "fig-timelines-thresholds")
-charts.publish(tl.figures.counts_chart(result.counts), "fig-timelines-counts")
+charts.publish(
+    tl.figures.threshold_chart(tl.model.threshold_frame(result)),
+    "fig-timelines-thresholds",
+    sources=("models", "constraint_inputs", "constraint_correlations"),
+)
+charts.publish(tl.figures.counts_chart(result.counts), "fig-timelines-counts", sources=("models",))
 
 # %% [markdown]
 # The open-weight frontier (the ten largest open-weight models at their
@@ -376,7 +389,11 @@ charts.publish(tl.figures.counts_chart(result.counts), "fig-timelines-counts")
 # ### Change the assumptions
 
 # %% tags=["remove-cell"]
-charts.publish(tl.figures.interactive_chart(result), "fig-timelines-interactive")
+charts.publish(
+    tl.figures.interactive_chart(result),
+    "fig-timelines-interactive",
+    sources=("models", "constraint_inputs", "constraint_correlations"),
+)
 
 # %% [markdown]
 # ```{glue:figure} fig-timelines-interactive

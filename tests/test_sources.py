@@ -59,3 +59,25 @@ def test_download_failure_says_how_to_work_offline(monkeypatch):
     monkeypatch.setattr(sources.pooch, "retrieve", unreachable)
     with pytest.raises(sources.SourceError, match=sources.MIRROR_ENV_VAR):
         sources.fetch("hoffmann2022_fig4")
+
+
+def test_figure_credit_names_each_table_and_third_party_file_with_its_authors():
+    from analysis.report.charts import data_credit
+
+    line = data_credit(("models", "hoffmann2022_fig4", "epoch_ai_models"))
+    assert line == (
+        "Data: this report's models.csv; Besiroglu et al. 2024, MIT (epoch-research/analyzing-chinchilla); "
+        "Epoch AI 2026, CC BY 4.0 (Epoch AI)."
+    )
+    assert "Ember" not in data_credit(("models",))
+
+
+def test_figure_credit_rejects_an_unknown_source_and_an_empty_list():
+    import pytest
+
+    from analysis.report.charts import data_credit
+
+    with pytest.raises(ValueError, match="'modles'"):
+        data_credit(("modles",))
+    with pytest.raises(ValueError, match="names the data"):
+        data_credit(())

@@ -10,6 +10,7 @@ of the chart (via vl-convert) that the figure caption links to.
 import hashlib
 import json
 import math
+from collections.abc import Sequence
 from pathlib import Path
 
 import altair as alt
@@ -137,32 +138,55 @@ def chart_data(spec: dict) -> pd.DataFrame:
     return table[["dataset", *[column for column in table.columns if column != "dataset"]]]
 
 
-def source_line(label: str) -> list[str]:
-    """The two lines every downloadable figure carries: report, version, figure, licences."""
+def data_credit(sources: Sequence[str]) -> str:
+    """ "Data: ..." naming what a figure draws: each table of ``data/`` it reads (by file stem, e.g.
+    ``models``) and each third-party file (a key of ``analysis.data.sources.SOURCES``) as its
+    publication's author-year label with its licence. An unknown name is an error naming it."""
+    from analysis.data.sources import SOURCES
+    from analysis.report.bibliography import author_year
+
+    if not sources:
+        raise ValueError("a published figure names the data it draws (sources=...)")
+    ours, theirs = [], []
+    for name in sources:
+        if name in SOURCES:
+            source = SOURCES[name]
+            credit = f"{author_year(source.citation)}, {source.licence}"
+            if credit not in theirs:
+                theirs.append(credit)
+        elif (paths.DATA_DIR / f"{name}.csv").is_file():
+            ours.append(f"{name}.csv")
+        else:
+            raise ValueError(
+                f"figure source {name!r} is neither a table of data/ nor a pinned third-party file"
+            )
+    parts = [f"this report's {', '.join(ours)}"] if ours else []
+    return "Data: " + "; ".join(parts + theirs) + "."
+
+
+def source_line(label: str, sources: Sequence[str]) -> list[str]:
+    """The two lines every downloadable figure carries: report, version, figure, licence; its data."""
     from analysis.report import citations
 
     cited = citations.report()
-    return [
-        f"AI Scaling Trends, version {cited.version}, figure {label}. CC BY 4.0.",
-        "Data: the report's tables and the third-party files it names (Epoch AI, Ember: CC BY 4.0).",
-    ]
+    return [f"AI Scaling Trends, version {cited.version}, figure {label}. CC BY 4.0.", data_credit(sources)]
 
 
-def stamped(spec: dict, label: str) -> dict:
+def stamped(spec: dict, label: str, sources: Sequence[str]) -> dict:
     """``spec`` with ``source_line`` under its title (or as a small title if it has none), for the
     static SVG and PNG."""
     title = spec.get("title", "")
     text = title.get("text", "") if isinstance(title, dict) else title
     if not text:
         line = {
-            "text": source_line(label),
+            "text": source_line(label, sources),
             "fontSize": 9,
             "fontWeight": "normal",
             "color": "#555555",
             "anchor": "start",
         }
         return {**spec, "title": line}
-    subtitle = {"subtitle": source_line(label), "subtitleFontSize": 9, "subtitleColor": "#555555"}
+    subtitle = {"subtitle": source_line(label, sources), "subtitleFontSize": 9, "subtitleColor": "#555555"}
     return {**spec, "title": {"text": text, **subtitle}}
 
 
@@ -180,11 +204,12 @@ class _Rendered:
         return _embed_html(self.spec)
 
 
-def publish(chart: alt.TopLevelMixin, label: str) -> alt.TopLevelMixin:
+def publish(chart: alt.TopLevelMixin, label: str, sources: Sequence[str]) -> alt.TopLevelMixin:
     """Write ``<output>/figures/<label>.{vl.json,csv}`` and glue the chart under ``label``.
 
     ``<label>.vl.json`` is the Vega-Lite spec of the static figure, stamped with
-    ``source_line`` so it keeps its attribution when taken out of the page (the
+    ``source_line`` so it keeps its attribution when taken out of the page (``sources`` names
+    the tables and third-party files it draws, see ``data_credit``; the
     page's own chart does not repeat it); the book build renders it to SVG and
     PNG once (``analysis.build.sphinx_extension``), so pages do not pay for it.
     The chart is serialised and validated once, here, and glued as that spec.
@@ -200,7 +225,7 @@ def publish(chart: alt.TopLevelMixin, label: str) -> alt.TopLevelMixin:
         raise ValueError(f"{label}: a published chart needs a title line (.properties(title=...))")
     folder = paths.output_dir() / "figures"
     folder.mkdir(parents=True, exist_ok=True)
-    static = json.dumps(stamped(spec, label), sort_keys=True, ensure_ascii=False)
+    static = json.dumps(stamped(spec, label, sources), sort_keys=True, ensure_ascii=False)
     (folder / f"{label}{STATIC_SPEC_SUFFIX}").write_text(static, encoding="utf-8")
     chart_data(spec).to_csv(folder / f"{label}.csv", index=False, lineterminator="\n")
     glue(label, _Rendered(spec), display=False)

@@ -578,8 +578,9 @@ COMPARISON_PAIRS = [
     (
         "chinchilla.allocation.a",
         "kaplan2020.allocation.a",
-        "Hoffmann et al. attribute Kaplan et al.'s larger a to a learning-rate schedule not matched to run "
-        "length.",
+        "Three explanations: Hoffmann et al. name a learning-rate schedule not matched to run length; "
+        "Pearce and Song (2024) most of the gap to counting non-embedding parameters at small scale; "
+        "Porian et al. (2024) last-layer compute, warmup and optimiser tuning, with decay not essential.",
     ),
     (
         "chinchilla.tokens_per_parameter.chinchilla_budget",

@@ -1,0 +1,38 @@
+"""Author-year labels for the report's bibliography (``references.bib``), parsed with pybtex.
+
+``author_year("besiroglu2024chinchilla")`` is ``"Besiroglu et al. 2024"``; an organisation
+author (``{Epoch AI}``) is printed whole. Pages and figure stamps use these labels instead of
+raw BibTeX keys.
+"""
+
+from functools import cache
+
+from pybtex.database import parse_file
+
+from analysis import REPO_ROOT
+
+BIBLIOGRAPHY = REPO_ROOT / "references.bib"
+
+
+@cache
+def _entries() -> dict:
+    return dict(parse_file(str(BIBLIOGRAPHY), bib_format="bibtex").entries)
+
+
+def author_year(key: str) -> str:
+    """``Surname 2024``, ``Surname and Other 2024`` or ``Surname et al. 2024`` for a BibTeX key;
+    a key missing from ``references.bib`` is an error naming it."""
+    entries = _entries()
+    if key not in entries:
+        raise KeyError(f"{BIBLIOGRAPHY.name}: no entry {key!r}")
+    entry = entries[key]
+    people = entry.persons.get("author") or entry.persons.get("editor") or []
+    names = [" ".join(person.last_names).replace("{", "").replace("}", "") for person in people]
+    year = entry.fields.get("year", "n.d.")
+    if not names:
+        return f"{entry.fields.get('title', key)} {year}"
+    if len(names) == 1:
+        return f"{names[0]} {year}"
+    if len(names) == 2:
+        return f"{names[0]} and {names[1]} {year}"
+    return f"{names[0]} et al. {year}"

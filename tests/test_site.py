@@ -8,6 +8,7 @@ tooltip; whole-page captures of long chapters cost more time than they help).
 """
 
 import functools
+import html
 import json
 import re
 import threading
@@ -220,6 +221,12 @@ def test_every_key_number_has_an_anchor_and_a_citation(built_site):
         assert f"key number {number.id}" in bibtex
     intro = (built_site / "intro.html").read_text(encoding="utf-8")
     assert "The report at a glance" in intro and "at-a-glance-table" in intro
+    caveats = [n for n in keynumbers.load_saved(built_site.parent / "generated") if n.caveat]
+    assert any(n.headline for n in caveats), "no headline carries its speculative-row verdict"
+    for number in caveats:
+        assert html.escape(number.caveat, quote=False) in page, number.id
+        if number.headline:
+            assert html.escape(number.caveat, quote=False) in intro, number.id
     assert '<meta property="og:title"' in intro and '<meta name="description"' in intro
 
 

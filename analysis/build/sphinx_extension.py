@@ -34,6 +34,7 @@ from sphinx.util.docutils import SphinxDirective
 from analysis.build import notebooks
 from analysis.data import catalog, datapackage, loaders, paths
 from analysis.report import charts, citations, claims, keynumbers, releases
+from analysis.report.bibliography import author_year
 from analysis.science import units
 
 logger = logging.getLogger(__name__)
@@ -238,7 +239,7 @@ def _key_numbers_table(app: Sphinx, fromdocname: str) -> nodes.table:
     for number in numbers:
         if number.published:
             row = published.loc[number.published]
-            reference = f"{row.quantity}: {row.value:g} ({row.source_key}, {row.location})"
+            reference = f"{row.quantity}: {row.value:g} ({author_year(row.source_key)}, {row.location})"
         else:
             reference = "none"
         link = nodes.reference(
@@ -254,6 +255,7 @@ def _key_numbers_table(app: Sphinx, fromdocname: str) -> nodes.table:
                     "",
                     nodes.Text(f"{number.description}. Method: {number.method}. Code: "),
                     nodes.literal("", number.code),
+                    *([nodes.Text(". "), nodes.strong("", number.caveat)] if number.caveat else []),
                 ),
                 nodes.Text(reference),
                 nodes.Text(citations.key_number_plain(number, cited)),
@@ -321,7 +323,8 @@ def _glance(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
         for number in (n for n in numbers if n.chapter == chapter):
             figure = published.loc[number.published] if number.published else None
             theirs = (
-                f"{units.format_printed(figure.value, figure.unit)} {figure.unit} ({figure.source_key})"
+                f"{units.format_printed(figure.value, figure.unit)} {figure.unit} "
+                f"({author_year(figure.source_key)})"
                 if figure is not None
                 else "none"
             )
@@ -333,6 +336,7 @@ def _glance(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
                 nodes.Text(f"{number.description} ("),
                 nodes.reference("", number.id, refuri=anchor),
                 nodes.Text(")"),
+                *([nodes.Text(". "), nodes.emphasis("", number.caveat)] if number.caveat else []),
             )
             rows.append([headline, nodes.Text(f"{number.text} {number.unit}"), nodes.Text(theirs)])
         section += _table(

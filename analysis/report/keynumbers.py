@@ -20,6 +20,7 @@ from pathlib import Path
 from analysis import REPO_ROOT
 from analysis.data import paths
 from analysis.data.schema import ID_PATTERN, UNITS
+from analysis.report.bibliography import author_year
 from analysis.science.units import (
     format_estimate,
     format_in_unit,
@@ -47,7 +48,9 @@ class KeyNumber:
     ``headline`` marks the chapter's headline on the landing page; ``interval_kind`` is ``CI``
     for a confidence interval, or names a range that is not one (``grade range``); ``code`` is
     the function that registered it (``analysis/topics/<topic>/facts.py:register_key_numbers``),
-    recorded by ``Registry.register``: it reads the value from the topic's ``model``.
+    recorded by ``Registry.register``: it reads the value from the topic's ``model``; ``caveat`` is a
+    computed sentence the number travels with (e.g. whether a to-date rate rests on its speculative
+    rows), printed beside it on the landing and key-numbers pages and exported (empty when none).
     """
 
     id: str
@@ -64,6 +67,7 @@ class KeyNumber:
     headline: bool = False
     interval_kind: str = "CI"
     code: str = ""
+    caveat: str = ""
 
     @property
     def value_text(self) -> str:
@@ -125,6 +129,7 @@ class Registry:
         significant: int = 3,
         headline: bool = False,
         interval_kind: str = "CI",
+        caveat: str = "",
     ) -> KeyNumber:
         """Add a headline number; reject duplicates, bad ids and values outside their interval."""
         if number_id in self._numbers:
@@ -160,6 +165,7 @@ class Registry:
             headline=headline,
             interval_kind=interval_kind,
             code=code,
+            caveat=caveat,
         )
         self._numbers[number_id] = number
         return number
@@ -291,7 +297,7 @@ def comparison_table(registry: Registry, published, pairs: list[tuple[str, str, 
                 "Unit": number.unit,
                 "This report": number.text,
                 "Published": theirs,
-                "Source": f"{figure.source_key}, {figure.location}",
+                "Source": f"{author_year(figure.source_key)}, {figure.location}",
                 "Why they differ": reason,
             }
         )

@@ -6,6 +6,7 @@ Key-number registration, glued sentences and display tables.
 import numpy as np
 import pandas as pd
 
+from analysis.report.bibliography import author_year
 from analysis.science import forecasts, trends
 from analysis.science.units import doubling_time_months, format_in_unit, format_number
 from analysis.topics.algorithmic_progress.model import (
@@ -190,7 +191,7 @@ def context_table(published: pd.DataFrame) -> pd.DataFrame:
                 "As published": f"{figure.value:g} {figure.unit}",
                 "Halving time": arithmetic,
                 "What it is": CONTEXT_KINDS[figure.Index],
-                "Source": f"{figure.source_key}, {figure.location}",
+                "Source": f"{author_year(figure.source_key)}, {figure.location}",
             }
         )
     return pd.DataFrame(rows)

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.report import charts
+from analysis.report.bibliography import author_year
 from analysis.science import forecasts, trends
 from analysis.science.units import doubling_time_months
 from analysis.topics.algorithmic_progress.model import (
@@ -119,7 +120,7 @@ def _published_label(figure) -> str:
     of one study stay apart) first, then its subject, so a truncated label still says whose it is."""
     subject, _, source = figure.quantity.partition(" (")
     level = f", {figure.ci_level:.0%} CI" if pd.notna(figure.ci_low) else ""
-    return f"{source.rstrip(')') or figure.source_key}{level}: {subject}"
+    return f"{source.rstrip(')') or author_year(figure.source_key)}{level}: {subject}"
 
 
 def estimates_frame(registry, published: pd.DataFrame) -> pd.DataFrame:

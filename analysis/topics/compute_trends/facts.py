@@ -102,6 +102,7 @@ def register_key_numbers(
         "language_frontier_since_2020": f"{language}, June 2020 to {end}",
     }
     descriptions = {key: f"Growth of training compute of {sample}" for key, sample in samples.items()}
+    caveats = {key: as_caveat(verdict) for key, verdict in speculative_verdicts(models, ours).items()}
     for key, fit in fits.items():
         registry.register(
             f"compute.growth.{key}",
@@ -114,6 +115,7 @@ def register_key_numbers(
             published=HEADLINES[key][1] if key in HEADLINES else "",
             significant=2,
             headline=key in HEADLINE_KEYS,
+            caveat=caveats.get(key, ""),
         )
     largest = models.loc[models.training_compute_flop.idxmax()]
     factor = CONFIDENCE_FACTOR[largest.confidence]
@@ -139,18 +141,10 @@ def summary_facts(models: pd.DataFrame, ours: dict, comparison: pd.DataFrame) ->
     confident_fit = fit_sample(confident, OURS, HEADLINES["notable_2010_2024"][0])
     headline = comparison.loc["notable_2010_2024"].ours.factor
     low, high = confident_fit.factor_interval
-    without = {
-        key: fit_sample(models, OURS, dataclasses.replace(sample, drop_speculative=True))
-        for key, sample in OUR_HEADLINES.items()
-    }
-    speculative = {
-        key: int(sample.select(models, **OURS).confidence.eq("speculative").sum())
-        for key, sample in OUR_HEADLINES.items()
-    }
     return {
         **{
-            f"{key}_without_speculative": speculative_verdict(ours[key], without[key], speculative[key])
-            for key in OUR_HEADLINES
+            f"{key}_without_speculative": verdict
+            for key, verdict in speculative_verdicts(models, ours).items()
         },
         "confident_verdict": (
             "the headline leans on the estimates graded likely and speculative, since the all-rows "
@@ -443,6 +437,21 @@ def change_verdict(low: float, high: float) -> str:
     return trends.interval_direction(
         low, high, "sped up", "slowed down", "neither clearly sped up nor slowed down"
     )
+
+
+def speculative_verdicts(models: pd.DataFrame, ours: dict[str, trends.GrowthFit]) -> dict[str, str]:
+    """For each to-date headline (``OUR_HEADLINES``), ``speculative_verdict`` on its own sample."""
+    verdicts = {}
+    for key, sample in OUR_HEADLINES.items():
+        without = fit_sample(models, OURS, dataclasses.replace(sample, drop_speculative=True))
+        dropped = int(sample.select(models, **OURS).confidence.eq("speculative").sum())
+        verdicts[key] = speculative_verdict(ours[key], without, dropped)
+    return verdicts
+
+
+def as_caveat(verdict: str) -> str:
+    """A verdict clause as a key number's caveat: a sentence with a capital and a full stop."""
+    return verdict[:1].upper() + verdict[1:] + "."
 
 
 def speculative_verdict(headline: trends.GrowthFit, without: trends.GrowthFit, dropped: int) -> str:

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.data import loaders
+from analysis.report.bibliography import author_year
 from analysis.science import forecasts, trends
 from analysis.science.units import format_number
 from analysis.topics import audit
@@ -509,7 +510,7 @@ def historical_context(published: pd.DataFrame) -> pd.DataFrame:
                 "Figure": figure.quantity,
                 "As published": f"doubling every {figure.value:g} months{interval}",
                 "As growth": f"2^(12 / {figure.value:g}) = {format_number(2 ** (12 / figure.value), 2)}x/yr",
-                "Source": f"{figure.source_key}, {figure.location}",
+                "Source": f"{author_year(figure.source_key)}, {figure.location}",
             }
         )
     return pd.DataFrame(rows)

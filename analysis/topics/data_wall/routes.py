@@ -14,6 +14,7 @@ import dataclasses
 import numpy as np
 import pandas as pd
 
+from analysis.report.bibliography import author_year
 from analysis.science.units import format_in_unit, format_number
 from analysis.topics.data_wall.model import DataWall, Stock, full_use, mixture
 
@@ -75,7 +76,7 @@ def routes(wall: DataWall, published: pd.DataFrame) -> pd.DataFrame:
                 "ours (median)": ours,
                 "corpus / ours": figure.value / ours,
                 "year of full use at that level": route_year(wall, rescaled(wall.stock, figure.value / ours)),
-                "source": f"{figure.source_key}, {figure.location}",
+                "source": f"{author_year(figure.source_key)}, {figure.location}",
             }
         )
     return pd.DataFrame(rows)

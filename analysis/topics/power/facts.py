@@ -9,7 +9,7 @@ import pandas as pd
 from analysis.science import forecasts, trends, units
 from analysis.science.units import format_number
 from analysis.topics import compute_trends
-from analysis.topics.compute_trends.facts import speculative_verdict
+from analysis.topics.compute_trends.facts import as_caveat, speculative_verdict
 from analysis.topics.power import growth as growth_module
 from analysis.topics.power.cost_facts import GAP_TERM_NAMES
 from analysis.topics.power.growth import PROJECTION_YEARS, PowerAndCost, cost_growth, power_growth
@@ -64,6 +64,7 @@ def register_key_numbers(registry, result: PowerAndCost, published: pd.DataFrame
             published=published,
             significant=2,
             headline=key == "frontier",
+            caveat=as_caveat(power_speculative_verdict(result)) if key == "frontier" else "",
         )
     largest = result.largest_power
     index = int(np.flatnonzero(result.runs.table.model == largest.model)[0])
@@ -197,6 +198,7 @@ def register_key_numbers(registry, result: PowerAndCost, published: pd.DataFrame
             growth.method,
             published=published,
             significant=2,
+            caveat=as_caveat(cost_speculative_verdict(result)) if key == "frontier" else "",
         )
     costly = result.largest_cost
     index = int(np.flatnonzero(result.runs.table.model == costly.model)[0])
@@ -364,15 +366,33 @@ def _growth(fit: trends.GrowthFit) -> str:
     return f"{format_number(fit.factor, 2)}x per year ({fit.level:.0%} CI {low}–{high})"
 
 
+def _speculative(result: PowerAndCost) -> np.ndarray:
+    return result.runs.table.confidence.str.lower().eq("speculative").to_numpy()
+
+
+def power_speculative_verdict(result: PowerAndCost) -> str:
+    """Whether the to-date power growth rests on its speculative rows (``speculative_verdict``)."""
+    speculative = _speculative(result)
+    without = power_growth(result.runs.subset(~speculative))
+    return speculative_verdict(power_growth(result.runs).fit, without.fit, int(speculative.sum()))
+
+
+def cost_speculative_verdict(result: PowerAndCost) -> str:
+    """Whether the to-date cost growth rests on its speculative rows with a cost (``speculative_verdict``)."""
+    speculative = _speculative(result)
+    with_cost = result.runs.table.cost_usd.notna().to_numpy()
+    return speculative_verdict(
+        cost_growth(result.runs).fit,
+        cost_growth(result.runs.subset(~speculative)).fit,
+        int((speculative & with_cost).sum()),
+    )
+
+
 def summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
     """The summary's numbers that are not key numbers, and the published figures it names."""
     table = result.runs.table
-    speculative = table.confidence.str.lower().eq("speculative").to_numpy()
-    without = power_growth(result.runs.subset(~speculative))
     return {
-        "summary_without_speculative": speculative_verdict(
-            power_growth(result.runs).fit, without.fit, int(speculative.sum())
-        ),
+        "summary_without_speculative": power_speculative_verdict(result),
         "summary_runs": str(len(table)),
         "summary_largest_model": result.largest_power.model,
         "summary_compute_growth": _growth(
@@ -425,14 +445,8 @@ def cost_summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
     """The summary's cost bullet: the costliest run, where the first-$1B projection starts, and the
     caveat while our cost growth does not replicate Cottier et al.'s."""
     table = result.runs.table
-    speculative = table.confidence.str.lower().eq("speculative").to_numpy()
-    with_cost = table.cost_usd.notna().to_numpy()
     return {
-        "summary_cost_without_speculative": speculative_verdict(
-            cost_growth(result.runs).fit,
-            cost_growth(result.runs.subset(~speculative)).fit,
-            int((speculative & with_cost).sum()),
-        ),
+        "summary_cost_without_speculative": cost_speculative_verdict(result),
         "summary_costly_model": result.largest_cost.model,
         "summary_billion_dropped": f"{1 - len(result.billion_year) / DRAWS:.0%}",
         "summary_billion_start": f"{table.publication_date[table.cost_usd.notna()].max():%B %Y}",

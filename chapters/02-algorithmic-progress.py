@@ -238,8 +238,8 @@ glue_text(ap.facts.rules_change_facts(records, speedrun_break))
 #
 # A single log-linear trend fits the records poorly: the first months brought
 # the largest gains. A kinked fit puts the change at {glue:text}`speedrun_break`
-# (95% CI {glue:text}`speedrun_break_ci`, from resampling records
-# independently, which ignores that each builds on the last), with the record
+# (95% CI {glue:text}`speedrun_break_ci`, from a moving-block bootstrap in
+# blocks of {glue:text}`speedrun_block` records, since each builds on the last), with the record
 # halving every
 # {glue:text}`speedrun_halving_before` months before it and every
 # {glue:text}`speedrun_halving_after` months after; BIC

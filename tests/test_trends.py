@@ -206,3 +206,19 @@ def test_running_top_n_in_window_ranks_the_whole_history_before_windowing():
     assert list(mask) == [False, False, False, True], "the 2016 run is third of the history, not frontier"
     windowed_first = trends.running_top_n(dates[2:], values[2:], 2)
     assert windowed_first[0], "ranked on the window alone, the same run would wrongly count"
+
+
+def test_break_interval_with_moving_blocks_differs_from_independent_rows_and_keeps_the_fit():
+    import pandas as pd
+
+    from analysis.science import forecasts
+
+    rng = np.random.default_rng(3)
+    dates = pd.date_range("2020-01-01", periods=80, freq="14D")
+    years = np.arange(80) / 26
+    log_values = np.where(years < 1.5, -1.0 * years, -1.5 - 0.2 * (years - 1.5)) + rng.normal(0, 0.05, 80)
+    values = 10**log_values
+    iid = forecasts.fit_break(dates, values, min_models_per_side=10, resamples=100)
+    blocks = forecasts.fit_break(dates, values, min_models_per_side=10, resamples=100, block=5)
+    assert blocks.break_year == iid.break_year
+    assert (blocks.break_low, blocks.break_high) != (iid.break_low, iid.break_high)

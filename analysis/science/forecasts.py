@@ -19,6 +19,7 @@ from analysis.science.trends import (
     decimal_year,
     fit_growth_with_draws,
     from_decimal_year,
+    moving_block_rows,
     percentile_interval,
 )
 
@@ -186,13 +187,17 @@ def fit_break(
     seed: int = DEFAULT_SEED,
     level: float = DEFAULT_LEVEL,
     min_models_per_side: int = 20,
+    block: int | None = None,
 ) -> BreakFit:
     """One-break piecewise log-linear fit: break year by least squares over ``candidates``.
 
     ``continuous`` joins the two lines at the break (a kink); otherwise the
     level may jump. BIC compares the break model (the break year counted as
     a parameter) with a single line. The break year's and the later slope's
-    intervals come from a bootstrap that re-searches the break each time.
+    intervals come from a bootstrap that re-searches the break each time: rows
+    drawn independently, or with ``block`` in moving blocks of that many
+    date-ordered rows (``trends.moving_block_rows``), for series whose points
+    build on each other.
     """
     years = decimal_year(dates)
     log_values = np.log10(np.asarray(values, float))
@@ -207,7 +212,11 @@ def fit_break(
         ((single @ np.linalg.lstsq(single, log_values, rcond=None)[0] - log_values) ** 2).sum()
     )
     n = len(years)
-    rows = np.random.default_rng(seed).integers(0, n, (resamples, n))
+    rng = np.random.default_rng(seed)
+    if block is None:
+        rows = rng.integers(0, n, (resamples, n))
+    else:
+        rows = np.argsort(years, kind="stable")[moving_block_rows(rng, n, block, resamples)]
     breaks, slopes_after = _bootstrap_breaks(years, log_values, candidates, continuous, rows)
     break_low, break_high = percentile_interval(breaks, level)
     slope_after_low, slope_after_high = percentile_interval(slopes_after, level)

@@ -460,6 +460,7 @@ def speedrun_facts(fit: forecasts.BreakFit) -> dict:
     return {
         "speedrun_break": fit.date_text,
         "speedrun_break_ci": fit.interval_text,
+        "speedrun_block": str(RECORD_BLOCK),
         "speedrun_halving_before": doubling_time_months(10**-fit.slope_before),
         "speedrun_halving_after": doubling_time_months(10**-fit.slope_after),
         "speedrun_break_verdict": fit.verdict,

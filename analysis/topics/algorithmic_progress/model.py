@@ -547,9 +547,14 @@ def current_rules_trend(records: pd.DataFrame) -> RecordTrend:
 
 def speedrun_break(records: pd.DataFrame) -> forecasts.BreakFit:
     """The speedrun's one-break (kinked) log-linear fit, chosen against a single line by BIC; the break
-    date's interval is at the chapter's 95% level (records resampled independently)."""
+    date's interval is at the chapter's 95% level, from a moving-block bootstrap (blocks of
+    ``RECORD_BLOCK`` records, since each record builds on the last)."""
     return forecasts.fit_break(
-        records.date, records.minutes, min_models_per_side=SPEEDRUN_RECORDS_PER_SIDE, level=LEVEL
+        records.date,
+        records.minutes,
+        min_models_per_side=SPEEDRUN_RECORDS_PER_SIDE,
+        level=LEVEL,
+        block=RECORD_BLOCK,
     )
 
 

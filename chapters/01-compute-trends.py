@@ -158,12 +158,16 @@ glue_text(compute_trends.facts.method_facts())
 # **Specification curve.** The growth rate under every combination of sample
 # (all notable; running top-5, top-10, top-20; within 10x of the record), start
 # year (2010, 2015, 2018), domain (all; language), speculative rows (kept;
-# dropped) and estimator (OLS; Huber robust regression with a model-based
-# interval), skipping combinations with fewer than {glue:text}`min_models`
-# models and any that fit the same models as another (after the burn-in a later
-# start can leave a frontier sample unchanged). The language domain is crossed
-# with notable models only: the language-model frontier is an estimand of its
-# own, with its own headline.
+# dropped), self-play systems (optimisation only, our default and Epoch's; or with
+# the compute of generating their self-play data added, which changes AlphaGo-style
+# rows and so the frontier they enter) and estimator (OLS; Huber robust regression
+# with a model-based interval), skipping combinations with fewer than
+# {glue:text}`min_models` models and any that fit the same models with the same
+# values as another (after the burn-in a later start can leave a frontier sample
+# unchanged). The language domain is crossed with notable models only: the
+# language-model frontier is an estimand of its own, with its own headline. The
+# date is not varied: each row holds one date, the first public release or paper,
+# so no second definition exists in the data to cross.
 #
 # **Backtests.** Fit on models up to a cutoff, project the trend forward with
 # the OLS 90% prediction interval for a new model, and count how many later

@@ -1,3 +1,4 @@
+import numpy as np
 import pandas as pd
 
 from analysis.topics import compute_trends as ct
@@ -55,6 +56,7 @@ def test_choice_influence_ranks_the_choice_that_moves_the_estimate():
             "start": [2010, 2018, 2010, 2018],
             "domain": ["all domains"] * 4,
             "speculative rows": ["included"] * 4,
+            "self-play": ["optimisation only"] * 4,
             "estimator": ["OLS", "OLS", "OLS", "OLS"],
             "growth": [4.0, 4.2, 6.0, 6.2],
         }
@@ -179,7 +181,7 @@ def test_the_specification_curve_fits_each_distinct_sample_once():
     models = loaders.load_models()
     curve = ct.specification.specification_curve(models)
     assert not (curve.estimand.eq(ct.specification.FRONTIER) & curve.domain.eq("language")).any()
-    keys = curve[["estimand", "estimator", "n", "growth"]].round(12)
+    keys = curve[["estimand", "estimator", "self-play", "n", "growth"]].round(12)
     assert not keys.duplicated().any()
 
 
@@ -189,3 +191,11 @@ def test_the_acceleration_verdict_follows_the_interval():
     assert facts.change_verdict(0.01, 0.03) == "sped up"
     assert facts.change_verdict(-0.03, -0.01) == "slowed down"
     assert facts.change_verdict(-0.01, 0.03).startswith("neither")
+
+
+def test_self_play_counting_changes_only_rows_with_self_play_compute():
+    models = pd.DataFrame(
+        {"training_compute_flop": [1e20, 2e20], "self_play_compute_flop": [np.nan, 1e21]}, index=["a", "b"]
+    )
+    counted = ct.specification.with_self_play(models)
+    assert counted.training_compute_flop.tolist() == [1e20, 1.2e21]

@@ -145,6 +145,7 @@ SPECIFICATION_TOOLTIP = [
     alt.Tooltip("start:O", title="from"),
     alt.Tooltip("domain:N"),
     alt.Tooltip("speculative rows:N"),
+    alt.Tooltip("self-play:N"),
     alt.Tooltip("estimator:N"),
     alt.Tooltip("n:Q", title="models"),
     alt.Tooltip("growth:Q", format=".2f", title="x/yr"),

@@ -25,6 +25,7 @@ SPECIFICATION_CHOICES = {
     "start": [START, pd.Timestamp("2015-01-01"), RECENT_FRONTIER_START],
     "domain": [None, LANGUAGE_DOMAINS],
     "drop_speculative": [False, True],
+    "self_play": [False, True],
     "robust": [False, True],
 }
 """Every reasonable analyst choice the specification curve crosses."""
@@ -38,21 +39,27 @@ def specification_curve(models: pd.DataFrame) -> pd.DataFrame:
 
     Combinations with fewer than ``MIN_MODELS`` models are skipped, and so is one that selects the same
     models as an earlier one (after the burn-in a later start can leave a frontier sample unchanged), so
-    every row is a distinct sample and estimator; frontier rules are not crossed with the language
-    domain, whose frontier is an estimand of its own. Sorted by estimate; one row per specification with
-    its interval. The frontier rule is ranked once per rule, domain and speculative choice: the start
-    cuts it afterwards, the estimator never.
+    every row is a distinct sample and estimator (self-play counting changes a sample only where a
+    selected model has self-play compute, ``with_self_play``); frontier rules are not crossed with the
+    language domain, whose frontier is an estimand of its own. Sorted by estimate; one row per
+    specification with its interval. The frontier rule is ranked once per rule, domain, speculative and
+    self-play choice: the start cuts it afterwards, the estimator never.
     """
     *selections, estimators = SPECIFICATION_CHOICES.values()
+    variants = {False: models, True: with_self_play(models)}
     masks, rows, seen = {}, [], set()
-    for frontier, start, domain, drop in itertools.product(*selections):
+    for frontier, start, domain, drop, self_play in itertools.product(*selections):
         if frontier != "all" and domain is not None:
             continue  # the language-model frontier is its own estimand (a headline of its own)
-        if (frontier, domain, drop) not in masks:
+        data = variants[self_play]
+        if (frontier, domain, drop, self_play) not in masks:
             sample = Sample("spec", frontier=frontier, domain=domain, drop_speculative=drop)
-            masks[frontier, domain, drop] = sample.frontier_mask(models, **OURS)
-        selected = models[masks[frontier, domain, drop] & (models.publication_date >= start).to_numpy()]
-        sample_key = (frontier == "all", frozenset(selected.index))
+            masks[frontier, domain, drop, self_play] = sample.frontier_mask(data, **OURS)
+        selected = data[
+            masks[frontier, domain, drop, self_play] & (data.publication_date >= start).to_numpy()
+        ]
+        compute = round(float(np.log10(selected.training_compute_flop).sum()), 9)
+        sample_key = (frontier == "all", frozenset(selected.index), compute)
         if len(selected) < MIN_MODELS or sample_key in seen:
             continue  # too few models, or the same models another specification already fits
         seen.add(sample_key)
@@ -68,6 +75,7 @@ def specification_curve(models: pd.DataFrame) -> pd.DataFrame:
                     "start": start.year,
                     "domain": "language" if domain else "all domains",
                     "speculative rows": "excluded" if drop else "included",
+                    "self-play": "data generation added" if self_play else "optimisation only",
                     "estimator": "robust (Huber)" if robust else "OLS",
                     "n": fit.n,
                     "growth": fit.factor,
@@ -82,6 +90,14 @@ def specification_curve(models: pd.DataFrame) -> pd.DataFrame:
     return curve
 
 
+def with_self_play(models: pd.DataFrame) -> pd.DataFrame:
+    """``models`` with self-play data generation (``self_play_compute_flop``, FLOP) added to training
+    compute: the other way to count AlphaGo-style systems (the report's default counts optimisation only,
+    as Epoch AI does)."""
+    extra = models.self_play_compute_flop.fillna(0.0)
+    return models.assign(training_compute_flop=models.training_compute_flop + extra)
+
+
 NOTABLE, FRONTIER = "notable models", "frontier models"
 
 
@@ -94,7 +110,7 @@ def _estimand_order(column: pd.Series) -> pd.Series:
     return column.map(ESTIMANDS.index) if column.name == "estimand" else column
 
 
-CHOICE_COLUMNS = ["frontier rule", "start", "domain", "speculative rows", "estimator"]
+CHOICE_COLUMNS = ["frontier rule", "start", "domain", "speculative rows", "self-play", "estimator"]
 
 
 def choice_influence(curve: pd.DataFrame) -> pd.Series:

@@ -61,8 +61,8 @@ glue_text(ap.facts.summary_facts(lm, records, speedrun, current_rules, published
 #   {glue:text}`algorithms.halving_time.speedrun.text` months, an average of
 #   a first phase under looser timing rules and the
 #   {glue:text}`current_rules_pace` current one. {cite-number}`algorithms.halving_time.speedrun_current_rules` {cite-number}`algorithms.halving_time.speedrun`
-# - **Compute versus algorithms.** Between {glue:text}`pair_early` and
-#   {glue:text}`pair_late`, scaling compute explains a share of
+# - **Compute versus algorithms.** Over {glue:text}`share_pair_count` pairs of an
+#   early and a later evaluation, scaling compute explains a median share of
 #   {glue:text}`algorithms.compute_share.lm.text` of the fall in loss; the
 #   rest comes from better algorithms. {cite-number}`algorithms.compute_share.lm`
 # - **Is progress accelerating?** For language models,
@@ -203,15 +203,15 @@ glue_text(ap.facts.law_facts(lm))
 glue_text(ap.facts.share_facts(lm))
 
 # %% [markdown]
-# The compute share in the summary compares one pair, the earliest evaluation
-# and the one of largest compute. Pairing each of the
-# {glue:text}`share_anchors` earliest evaluations with the evaluations of
-# largest compute published after it ({glue:text}`share_pairs` pairs, so that
-# no single anchor decides) gives shares from {glue:text}`share_min` to
-# {glue:text}`share_max` (median {glue:text}`share_median`;
-# {glue:text}`share_clipped_pairs` of them at the
-# clip of 1, where the fitted algorithmic contribution is negative). Ho et al.
-# report a range over many pairs, which is the comparison in the table below.
+# The compute share in the summary is a median over pairs, so that no single
+# pair decides: each of the {glue:text}`share_anchors` earliest evaluations
+# ({glue:text}`share_anchor_names`) against the evaluations of largest compute
+# published after it, {glue:text}`share_pairs` pairs in all. Pair by pair the
+# share runs from {glue:text}`share_min` to {glue:text}`share_max`
+# ({glue:text}`share_clipped_pairs` of them at the clip of 1, where the fitted
+# algorithmic contribution is negative). The early anchors are few and old, so
+# the share speaks for the early-to-late span of this dataset only. Ho et al.
+# report a range over their own pairs, which is the comparison in the table below.
 #
 # ### The speedrun
 

@@ -55,9 +55,10 @@ def test_accelerating_variant_finds_a_positive_change_in_rate():
 def test_compute_share_is_one_without_algorithmic_progress():
     data = synthetic_evaluations(rate=0.0, noise=0.0)
     fit = ap.model.fit_law(data, "none")
-    early, late = int(np.argmin(data.years)), int(np.argmax(data.years))
-    share = ap.model.compute_share(fit, data, early, late)
-    assert share == pytest.approx(1.0)
+    early, late = ap.model.share_pairs(data)
+    assert len(early) > 1 and (data.years[late] > data.years[early]).all()
+    shares = ap.model.compute_shares(fit, data, early, late)
+    assert shares == pytest.approx(np.ones(len(early)))
 
 
 def test_record_trend_recovers_halving_and_no_acceleration():

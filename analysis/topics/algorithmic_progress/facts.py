@@ -18,12 +18,13 @@ from analysis.topics.algorithmic_progress.model import (
     RATE_DATES,
     RECORD_BLOCK,
     RECORD_RESAMPLES,
+    SHARE_ANCHORS,
+    SHARE_PAIRS,
     VARIANTS,
     LanguageModelResult,
     RecordTrend,
     _variant_months,
     at_bounds,
-    compute_share,
     paired_loo_z,
     variant_spread,
 )
@@ -103,10 +104,12 @@ def register_key_numbers(
         (share_low, share_high),
         LEVEL,
         "dimensionless",
-        f"Share of the fall in loss from {lm.pair[0]} to {lm.pair[1]} due to scaling compute (N, D)",
-        f"Shapley decomposition (scale vs time) under the fitted law; {len(lm.draws):,} bootstrap refits, "
-        f"{lm.share_clipped:.0%} of which give a negative algorithmic contribution and are clipped at a "
-        "share of 1",
+        f"Share of the fall in loss due to scaling compute (N, D): median over {len(lm.pair_shares)} pairs, "
+        f"each of the {SHARE_ANCHORS} earliest evaluations against the {SHARE_PAIRS} of largest compute "
+        "after it",
+        f"Shapley decomposition (scale vs time) under the fitted law, per pair; interval from the median "
+        f"over pairs in each of {len(lm.draws):,} bootstrap refits, {lm.share_clipped:.0%} of which are "
+        "clipped at a share of 1 (negative algorithmic contribution)",
         significant=2,
     )
     for number_id, trend, sample, headline in (
@@ -256,31 +259,15 @@ def lm_years(lm: LanguageModelResult) -> str:
     return f"{int(lm.data.years.min())}–{int(lm.data.years.max())}"
 
 
-SHARE_PAIRS = 10
-"""How many of the largest-compute evaluations the compute share is also computed for."""
-
-
-SHARE_ANCHORS = 5
-"""How many of the earliest evaluations the compute share is also anchored on."""
-
-
 def share_facts(lm: LanguageModelResult) -> dict:
-    """The compute share between each of the ``SHARE_ANCHORS`` earliest evaluations and each of the
-    ``SHARE_PAIRS`` of largest compute (6 N D) published after it: how much the headline share depends
-    on its one pair, on either end (``share_*``)."""
-    data, fit = lm.data, lm.fits[lm.preferred]
-    compute = data.log_parameters + data.log_tokens
-    largest = [int(i) for i in np.argsort(-compute, kind="stable")]
-    shares = []
-    for early in [int(i) for i in np.argsort(data.years, kind="stable")[:SHARE_ANCHORS]]:
-        later = [late for late in largest if data.years[late] > data.years[early]][:SHARE_PAIRS]
-        shares += [compute_share(fit, data, early, late) for late in later]
-    shares = np.array(shares)
+    """The spread of the compute share over its pairs (``model.share_pairs``): how much the headline
+    median depends on any one pair, and the papers its anchors come from (``share_*``)."""
+    shares = lm.pair_shares
     return {
         "share_anchors": SHARE_ANCHORS,
+        "share_anchor_names": ", ".join(lm.anchors),
         "share_pairs": len(shares),
         "share_min": format_number(float(shares.min()), 2),
-        "share_median": format_number(float(np.median(shares)), 2),
         "share_max": format_number(float(shares.max()), 2),
         "share_clipped_pairs": int((shares >= 1.0).sum()),
     }
@@ -326,8 +313,7 @@ def summary_facts(
         ),
         "first_record": f"{first.minutes:.3g} minutes ({first.date:%B %Y})",
         "last_record": f"{last.minutes:.3g} minutes ({last.date:%B %Y})",
-        "pair_early": lm.pair[0],
-        "pair_late": lm.pair[1],
+        "share_pair_count": str(len(lm.pair_shares)),
         "lm_acceleration_verdict": trends.interval_direction(
             change_low,
             change_high,

@@ -69,10 +69,18 @@ def speedrun_chart(
     lines = pd.concat(
         [
             pd.DataFrame(
-                {"date": dates, "minutes": 10 ** (intercept + slope * grid), "trend": "log-linear fit"}
+                {
+                    "date": dates,
+                    "minutes": 10 ** (intercept + slope * grid),
+                    "trend": "log-linear fit, all records (spans the rule change)",
+                }
             ),
             pd.DataFrame(
-                {"date": dates, "minutes": 10 ** kinked.predict(grid), "trend": "kinked fit (one break)"}
+                {
+                    "date": dates,
+                    "minutes": 10 ** kinked.predict(grid),
+                    "trend": "kinked fit, all records (one break)",
+                }
             ),
         ],
         ignore_index=True,

@@ -309,30 +309,51 @@ def bootstrap_law(data: Evaluations, fit: LawFit, resamples: int = RESAMPLES, se
     return np.array(thetas)
 
 
-def compute_share(fit: LawFit, data: Evaluations, early: int, late: int) -> float:
-    """Shapley share of the loss reduction from ``early`` to ``late`` due to compute scaling.
+SHARE_ANCHORS = 5
+"""How many of the earliest evaluations the compute share is anchored on."""
+
+SHARE_PAIRS = 10
+"""How many of the largest-compute evaluations published after each anchor it is paired with."""
+
+
+def share_pairs(data: Evaluations) -> tuple[np.ndarray, np.ndarray]:
+    """Positions (early, late) of the compute share's pairs: each of the ``SHARE_ANCHORS`` earliest
+    evaluations with each of the ``SHARE_PAIRS`` of largest compute (6 N D) published after it."""
+    compute = data.log_parameters + data.log_tokens
+    largest = np.argsort(-compute, kind="stable")
+    early, late = [], []
+    for anchor in np.argsort(data.years, kind="stable")[:SHARE_ANCHORS]:
+        after = [int(row) for row in largest if data.years[row] > data.years[anchor]][:SHARE_PAIRS]
+        early += [int(anchor)] * len(after)
+        late += after
+    return np.array(early), np.array(late)
+
+
+def compute_shares(fit: LawFit, data: Evaluations, early: np.ndarray, late: np.ndarray) -> np.ndarray:
+    """Shapley share of the loss reduction from each ``early`` to its ``late`` due to compute scaling.
 
     Two factors: scale (N, D) and time (algorithms). Each factor's
     contribution is its average effect over both orders of switching
     (Shapley values); the share is scale's part of the total, clipped to
-    [0, 1] (outside it, one factor's fitted contribution is negative).
+    [0, 1] (outside it, one factor's fitted contribution is negative). Each
+    pair is read on its early evaluation's benchmark.
     """
-    pair = data.subset(np.array([early, late]))
+    early, late = np.asarray(early), np.asarray(late)
 
-    def loss(scale_from: int, time_from: int) -> float:
+    def loss(scale_from: np.ndarray, time_from: np.ndarray) -> np.ndarray:
         point = Evaluations(
-            pair.log_parameters[[scale_from]],
-            pair.log_tokens[[scale_from]],
-            pair.years[[time_from]],
-            pair.benchmark[[0]],
-            pair.loss[[0]],
-            pair.benchmarks,
+            data.log_parameters[scale_from],
+            data.log_tokens[scale_from],
+            data.years[time_from],
+            data.benchmark[early],
+            data.loss[early],
+            data.benchmarks,
         )
-        return float(predict(fit.theta, fit.variant, point)[0])
+        return predict(fit.theta, fit.variant, point)
 
-    scale = 0.5 * ((loss(1, 0) - loss(0, 0)) + (loss(1, 1) - loss(0, 1)))
-    algorithms = 0.5 * ((loss(0, 1) - loss(0, 0)) + (loss(1, 1) - loss(1, 0)))
-    return float(np.clip(scale / (scale + algorithms), 0.0, 1.0))
+    scale = 0.5 * ((loss(late, early) - loss(early, early)) + (loss(late, late) - loss(early, late)))
+    algorithms = 0.5 * ((loss(early, late) - loss(early, early)) + (loss(late, late) - loss(late, early)))
+    return np.clip(scale / (scale + algorithms), 0.0, 1.0)
 
 
 @dataclass(frozen=True)
@@ -404,9 +425,12 @@ class LanguageModelResult:
     """Bootstrap refits of the constant-rate form (the headline's), the same seeds as ``draws``."""
     acceleration_draws: np.ndarray
     share: float
+    """Median compute share over the ``share_pairs`` (each pair's share under the preferred fit)."""
     share_interval: tuple[float, float]
     share_clipped: float
-    pair: tuple[str, str]
+    pair_shares: np.ndarray
+    anchors: tuple[str, ...]
+    """The evaluations the pairs start from (names from ``lm_evaluations.csv``)."""
 
     def halving_months(self) -> float:
         """The headline: the compute halving time (months) at one constant rate (``HEADLINE_VARIANT``)."""
@@ -474,8 +498,8 @@ def analyse_language_models(frame: pd.DataFrame, resamples: int = RESAMPLES) -> 
     """Fit every variant, choose by leave-one-out error, bootstrap the preferred one.
 
     Rows the law cannot or should not use are returned in ``excluded`` with
-    their reason (see ``usable_evaluations``). The compute share compares the
-    earliest evaluation with the one of largest compute (6 N D).
+    their reason (see ``usable_evaluations``). The compute share is the median over
+    ``share_pairs`` (early anchors against the largest-compute evaluations after them).
     """
     usable, excluded = usable_evaluations(frame)
     data = Evaluations.from_frame(usable)
@@ -492,10 +516,11 @@ def analyse_language_models(frame: pd.DataFrame, resamples: int = RESAMPLES) -> 
         draws if preferred == HEADLINE_VARIANT else bootstrap_law(data, fits[HEADLINE_VARIANT], resamples)
     )
     acceleration = [rates(theta, "accelerating")[1] for theta in draws_accelerating]
-    early = int(np.argmin(data.years))
-    late = int(np.argmax(data.log_parameters + data.log_tokens))
-    share = compute_share(fits[preferred], data, early, late)
-    shares = [compute_share(LawFit(preferred, theta, 0, 0), data, early, late) for theta in draws]
+    early, late = share_pairs(data)
+    pair_shares = compute_shares(fits[preferred], data, early, late)
+    shares = [
+        float(np.median(compute_shares(LawFit(preferred, theta, 0, 0), data, early, late))) for theta in draws
+    ]
     return LanguageModelResult(
         data=data,
         excluded=excluded,
@@ -506,10 +531,11 @@ def analyse_language_models(frame: pd.DataFrame, resamples: int = RESAMPLES) -> 
         draws=draws,
         constant_draws=constant,
         acceleration_draws=acceleration,
-        share=share,
+        share=float(np.median(pair_shares)),
         share_interval=percentile_interval(shares, LEVEL),
         share_clipped=float(np.mean(np.asarray(shares) >= 1.0)),
-        pair=(usable.model.iloc[early], usable.model.iloc[late]),
+        pair_shares=pair_shares,
+        anchors=tuple(usable.model.iloc[np.unique(early)]),
     )
 
 
@@ -572,9 +598,9 @@ COMPARISON_REASONS = {
     ),
     "ho2024.compute_share.lm": (
         "algorithms.compute_share.lm",
-        "Ours is the earliest evaluation against the largest (the page also gives the spread over pairs "
-        "from several early anchors); Ho et al. report a range over many pairs, printed here with its "
-        "midpoint, which we derived.",
+        "Ours is the median over pairs (the five earliest evaluations, each against the ten of largest "
+        "compute after it); Ho et al. report a range over their own pairs, printed here with its midpoint, "
+        "which we derived.",
     ),
 }
 """Like-for-like comparisons: which of our key numbers each published figure is compared with, and why

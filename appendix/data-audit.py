@@ -48,11 +48,13 @@ glue_text(audit.summary_facts(joined, share, outside))
 # backbone's pre-training), which no source can settle and which one
 # dataset-wide convention would remove; {glue:text}`n_different_run` compare
 # different runs of the same paper; {glue:text}`n_inputs` estimate the same
-# run from different inputs or assumptions. Across all of them we judge ours
-# the more credible in {glue:text}`n_ours_better`, Epoch's in
-# {glue:text}`n_epoch_better` (where ours rests on an input we could not
-# re-read) and both plausible in {glue:text}`n_both`. These verdicts are our
-# own reading; some have been re-derived blind, below.
+# run from different inputs or assumptions. Conventions get no verdict. Of
+# the other {glue:text}`n_judged`, we judge ours the more credible in
+# {glue:text}`n_ours_better`, Epoch's in {glue:text}`n_epoch_better` (where ours
+# rests on an input we could not re-read, or a blind second reading lands
+# nearer Epoch's) and both plausible in {glue:text}`n_both`: {glue:text}`verdict_balance`.
+# These verdicts are our own reading, by the authors of one side; ten have been
+# re-derived blind, below.
 #
 # ## Data
 #

@@ -92,3 +92,21 @@ def test_second_reading_facts_count_sides_and_agreement_with_our_verdicts():
     facts = audit.second_reading_facts(table)
     keys = ("blind_n", "blind_ours", "blind_epoch", "blind_decided", "blind_confirms")
     assert [facts[key] for key in keys] == [3, 1, 1, 2, 2]
+
+
+def test_verdict_counts_leave_conventions_out_and_the_balance_follows_the_counts():
+    import pandas as pd
+
+    from analysis.topics import audit
+
+    outside = pd.DataFrame(
+        {
+            "difference": ["convention", "inputs", "inputs", "different run"],
+            "better_estimate": ["ours", "ours", "Epoch", "both plausible"],
+        }
+    )
+    counts = audit.verdict_counts(outside)
+    assert (counts["n_judged"], counts["n_ours_better"], counts["n_epoch_better"]) == (3, 1, 1)
+    assert counts["verdict_balance"] == "our reading favours each side equally often"
+    outside.loc[3, "better_estimate"] = "Epoch"
+    assert "favours Epoch's estimates" in audit.verdict_counts(outside)["verdict_balance"]

@@ -236,6 +236,28 @@ def register_key_numbers(registry, share: dict) -> None:
     )
 
 
+def verdict_counts(outside: pd.DataFrame) -> dict:
+    """Who is more credible, counted over the disagreements that are not conventions (a convention has
+    no right answer, so it gets no verdict): ours, Epoch's, both plausible (``n_*``), and the sentence
+    that reads them without favouring either side (``verdict_balance``)."""
+    judged = outside[outside.difference != "convention"]
+    ours = int((judged.better_estimate == "ours").sum())
+    epoch = int((judged.better_estimate == "Epoch").sum())
+    if ours > epoch:
+        balance = "our reading favours our own estimates more often than Epoch's"
+    elif epoch > ours:
+        balance = "our reading favours Epoch's estimates more often than our own"
+    else:
+        balance = "our reading favours each side equally often"
+    return {
+        "n_judged": len(judged),
+        "n_ours_better": ours,
+        "n_epoch_better": epoch,
+        "n_both": int((judged.better_estimate == "both plausible").sum()),
+        "verdict_balance": balance,
+    }
+
+
 def summary_facts(joined: pd.DataFrame, share: dict, outside: pd.DataFrame) -> dict:
     """The page's counts: models joined, compared, left out and why, disagreements and who is right."""
     counts = joined.status.value_counts()
@@ -248,9 +270,7 @@ def summary_facts(joined: pd.DataFrame, share: dict, outside: pd.DataFrame) -> d
         "n_independent": share["compared"],
         "n_outside": len(outside),
         "n_third_party": int(((joined.status == "compared") & ~joined.independent).sum()),
-        "n_ours_better": int((outside.better_estimate == "ours").sum()),
-        "n_epoch_better": int((outside.better_estimate == "Epoch").sum()),
-        "n_both": int((outside.better_estimate == "both plausible").sum()),
+        **verdict_counts(outside),
         "n_convention": int((outside.difference == "convention").sum()),
         "n_different_run": int((outside.difference == "different run").sum()),
         "n_inputs": int((outside.difference == "inputs").sum()),

@@ -191,7 +191,8 @@ glue_text(ap.facts.law_facts(lm))
 # evaluations better than the constant-rate form by a paired leave-one-out z of
 # {glue:text}`lm_loo_z`: {glue:text}`lm_loo_verdict`. Of the
 # {glue:text}`lm_refits` bootstrap refits of the constant-rate form,
-# {glue:text}`lm_at_bounds` end with a parameter at a bound of the fit (its
+# {glue:text}`lm_at_bounds` end with a parameter at a bound of the fit
+# (which parameter, in how many refits: {glue:text}`lm_bound_names`; its
 # compute exponent $\gamma$, fitted at {glue:text}`lm_gamma`, spans
 # {glue:text}`lm_gamma_range` over the refits), {glue:text}`lm_bounds_verdict`.
 # Our evaluations

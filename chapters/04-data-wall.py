@@ -104,9 +104,12 @@ glue_text(dw.facts.data_facts(wall))
 #   their source are left out (table below). Each training set counts once:
 #   {glue:text}`n_same_corpus` models share a corpus an earlier model already
 #   counts (a family trained on one corpus, or a fine-tune reading its base's)
-#   and are left out of the dataset series. These are open models and papers
-#   with developer-reported token counts; closed frontier models rarely report
-#   theirs.
+#   and are left out of the dataset series. Of the
+#   {glue:text}`n_training_sets` training sets left,
+#   {glue:text}`n_open_training_sets` are from open-weight models; the rest
+#   are from papers and reports; the token counts of
+#   {glue:text}`speculative_training_sets` rest on a third party's reading
+#   (graded speculative). Closed frontier models rarely report theirs.
 # - **Third-party files**, fetched by `analysis.data.sources` with a pinned hash:
 #   Villalobos et al.'s {glue:text}`n_epoch_sizes` dataset sizes (in words,
 #   converted at Epoch's {glue:text}`words_per_token` words per token) and

@@ -25,6 +25,7 @@ from analysis.topics.algorithmic_progress.model import (
     RecordTrend,
     _variant_months,
     at_bounds,
+    bounded_parameters,
     paired_loo_z,
     variant_spread,
 )
@@ -425,6 +426,13 @@ def law_facts(lm: LanguageModelResult) -> dict:
         "lm_loo_verdict": loo_verdict(z),
         "lm_refits": f"{len(lm.constant_draws):,}",
         "lm_at_bounds": str(int(at_bounds(lm.constant_draws, HEADLINE_VARIANT).sum())),
+        "lm_bound_names": "; ".join(
+            f"{name}: {hits}"
+            for name, hits in bounded_parameters(
+                lm.constant_draws, HEADLINE_VARIANT, lm.data.benchmarks
+            ).items()
+        )
+        or "none",
         "lm_gamma_range": "–".join(
             format_number(float(value), 2) for value in np.percentile(lm.constant_draws[:, 1], [2.5, 97.5])
         ),

@@ -142,11 +142,11 @@ def estimates_frame(registry, published: pd.DataFrame) -> pd.DataFrame:
         ("algorithms.halving_time.lm_constant_rate", "Language models, constant rate"),
         (
             "algorithms.halving_time.speedrun_current_rules",
-            "Speedrun time, current rules",
+            "Speedrun hardware time, current rules",
         ),
         (
             "algorithms.halving_time.speedrun",
-            "Speedrun time, all records",
+            "Speedrun hardware time, all records",
         ),
     ]:
         number = registry[number_id]
@@ -196,8 +196,8 @@ def forest_chart(estimates: pd.DataFrame):
             high="high",
             color="source",
             titles={
-                "months": "Halving time for a fixed result (months): compute, or hardware time where marked",
+                "months": "Halving time (months)",
                 "source": "Source",
             },
         )
-    ).properties(title="Halving time of the compute needed for a fixed result: every estimate")
+    ).properties(title="Halving time for a fixed result: compute, or 8×H100 time (speedrun)")

@@ -236,6 +236,25 @@ def at_bounds(draws: np.ndarray, variant: str, tolerance: float = 1e-6) -> np.nd
     return ((np.abs(draws - low) < tolerance) | (np.abs(draws - high) < tolerance)).any(axis=1)
 
 
+def bounded_parameters(draws: np.ndarray, variant: str, benchmarks: tuple[str, ...]) -> dict[str, int]:
+    """Per parameter that any refit leaves at a bound, how many refits do: keys name the parameter and
+    the bound ("irreducible loss of <benchmark> at 0.5 nats"), in parameter order."""
+    low, high = _bounds(variant, draws.shape[1])
+    shape = ["log A", "log B", "alpha", "beta"] if variant == "separate" else ["log A", "gamma"]
+    names = shape + [f"rate {index + 1}" for index in range(RATE_COUNT[variant])]
+    names += [f"irreducible loss of {benchmark}" for benchmark in benchmarks]
+    counts = {}
+    for index, name in enumerate(names):
+        for bound, label in ((low[index], "lower"), (high[index], "upper")):
+            hits = int((np.abs(draws[:, index] - bound) < 1e-6).sum())
+            if hits:
+                value = np.exp(bound) if name.startswith("irreducible") else bound
+                counts[
+                    f"{name} at its {label} bound ({value:g}{' nats' if name.startswith('irr') else ''})"
+                ] = hits
+    return counts
+
+
 @dataclass(frozen=True)
 class LawFit:
     """A fitted augmented law and what follows from it."""

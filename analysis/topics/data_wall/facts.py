@@ -149,6 +149,12 @@ def data_facts(wall: DataWall) -> dict:
         "words_per_token": f"{loaders.WORDS_PER_TOKEN:g}",
         "n_multi_pass": len(wall.multi_pass),
         "n_same_corpus": int(same_corpus_count(wall)),
+        "n_training_sets": len(wall.datasets),
+        "n_open_training_sets": int(wall.datasets.open_weights.sum()),
+        "speculative_training_sets": ", ".join(
+            wall.datasets.model[wall.datasets.confidence.eq("speculative")]
+        )
+        or "none",
         "n_multi_pass_bytes": int(wall.multi_pass.basis.str.startswith("printed bytes").sum()),
         "n_multi_pass_left_out": int(wall.multi_pass["unique tokens"].isna().sum()),
         "bytes_per_token_median": format_number(median_bytes_per_token(wall.inputs), 2),

@@ -596,6 +596,15 @@ def three_columns(wall: DataWall, published: pd.DataFrame) -> pd.DataFrame:
                 f"{growth.ci_low:g}–{growth.ci_high:g} OOM/yr)",
             },
             {
+                "quantity": "Growth of language-model datasets, Epoch's data insight (its versions)",
+                "ours": wall.growth_all.text,
+                "their data, our code": wall.growth_epoch.text,
+                "published": "; ".join(
+                    f"{format_growth(row.value)} ({row.location.split('(')[-1].rstrip(')')})"
+                    for row in published[published.source_key == "rahman2024dataset"].itertuples()
+                ),
+            },
+            {
                 "quantity": "Year of full use (median, 80% interval)",
                 "ours": format_estimate(
                     wall.combined.median, ours_low, ours_high, FULL_USE_LEVEL, unit="year"

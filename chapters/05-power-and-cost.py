@@ -54,7 +54,8 @@ glue_text(pw.facts.summary_facts(result, published))
 #   {glue:text}`summary_runs` runs ({glue:text}`summary_without_speculative`;
 #   speculative rows stay in every fit, as in the compute chapter), while their
 #   compute grew by
-#   {glue:text}`summary_compute_growth`. Emberson and Rahman
+#   {glue:text}`summary_compute_growth`
+#   ({glue:text}`summary_compute_without_speculative`). Emberson and Rahman
 #   {cite:p}`emberson2024power` report {glue:text}`summary_published_growth`; on
 #   the same window we find
 #   {glue:text}`power.growth.frontier_to_sep2024.text`. {cite-number}`power.growth.frontier` {cite-number}`power.growth.frontier_to_sep2024`

@@ -388,6 +388,17 @@ def cost_speculative_verdict(result: PowerAndCost) -> str:
     )
 
 
+def compute_speculative_verdict(result: PowerAndCost) -> str:
+    """Whether the same runs' compute growth rests on their speculative rows (``speculative_verdict``)."""
+    speculative = _speculative(result)
+    table = result.runs.table
+
+    def fit(rows: pd.DataFrame) -> trends.GrowthFit:
+        return trends.fit_growth(rows.publication_date, rows.training_compute_flop, level=LEVEL, seed=SEED)
+
+    return speculative_verdict(fit(table), fit(table[~speculative]), int(speculative.sum()))
+
+
 def summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
     """The summary's numbers that are not key numbers, and the published figures it names."""
     table = result.runs.table
@@ -398,6 +409,7 @@ def summary_facts(result: PowerAndCost, published: pd.DataFrame) -> dict:
         "summary_compute_growth": _growth(
             trends.fit_growth(table.publication_date, table.training_compute_flop, level=LEVEL, seed=SEED)
         ),
+        "summary_compute_without_speculative": compute_speculative_verdict(result),
         "summary_imputed_largest": imputation_table(result)["with imputed runs"].iloc[2],
         "summary_published_growth": compute_trends.model.published_cell(
             published.loc["emberson2024.power_growth.frontier"]

@@ -218,3 +218,33 @@ def test_a_later_reviews_finding_is_fixed_only_when_the_independent_check_says_s
     message = str(error.value)
     assert "fixed only when an independent check says so" in message
     assert message.count("fixed only when") == 1
+
+
+def test_prose_arithmetic_that_does_not_hold_fails_validation_naming_line_and_column(tmp_path):
+    """A note whose written product states the wrong result (AlphaGo Lee's first entry: 6.1e19 x 1.78
+    written as 1.5e20) is a problem naming file, line and column; the committed notes have none."""
+
+    def slip(rows):
+        rows[4]["notes"] += " Check: 6.1e19 x 1.78 = 1.5e20."
+
+    corrupted = write_edited_csv(tmp_path, paths.DATA_DIR / "models.csv", slip)
+    frame = schema.read_table(catalog.COMMITTED_TABLES["models.csv"], corrupted)
+    problems = validate.prose_problems(frame, corrupted)
+    assert len(problems) == 1
+    assert "line 6, column 'notes'" in problems[0] and "1.09e+20" in problems[0]
+    clean = schema.read_table(catalog.COMMITTED_TABLES["models.csv"], paths.DATA_DIR / "models.csv")
+    assert validate.prose_problems(clean, paths.DATA_DIR / "models.csv") == []
+
+
+def test_a_derivation_naming_another_distribution_fails_validation(tmp_path):
+    """A constraint input drawn 'as a Uniform' in its derivation but ``lognormal_80`` in its column is a
+    problem naming the line; a derivation that agrees is not."""
+
+    def slip(rows):
+        rows[1]["derivation"] += " Drawn as a Uniform between the ends."
+
+    corrupted = write_edited_csv(tmp_path, paths.DATA_DIR / "constraint_inputs.csv", slip)
+    frame = schema.read_table(catalog.COMMITTED_TABLES["constraint_inputs.csv"], corrupted)
+    problems = validate.prose_problems(frame, corrupted)
+    assert len(problems) == 1
+    assert "line 3, column 'derivation'" in problems[0] and "'lognormal_80'" in problems[0]

@@ -9,7 +9,7 @@ a problem, so no table escapes validation.
 
 import sys
 
-from analysis.data import catalog, paths, schema
+from analysis.data import catalog, consistency, paths, schema
 
 
 def problems() -> list[str]:
@@ -21,9 +21,30 @@ def problems() -> list[str]:
             found.append(f"{path}: no schema in analysis.data.COMMITTED_TABLES")
             continue
         try:
-            schema.read_table(spec, path)
+            frame = schema.read_table(spec, path)
         except schema.DataError as error:
             found.extend(error.problems)
+            continue
+        found.extend(prose_problems(frame, path))
+    return found
+
+
+def prose_problems(frame, path) -> list[str]:
+    """Slips between a table's prose and its numbers (``analysis.data.consistency``), one line each
+    naming file, line and column."""
+    found = []
+    for column in frame.select_dtypes(include=["object", "string"]).columns:
+        for position, text in enumerate(frame[column]):
+            if isinstance(text, str):
+                found.extend(
+                    f"{path}: line {position + 2}, column '{column}': arithmetic does not hold: {slip}"
+                    for slip in consistency.arithmetic_slips(text)
+                )
+    if {"derivation", "distribution"} <= set(frame.columns):
+        found.extend(
+            f"{path}: line {position + 2}, column 'derivation': {message}"
+            for position, message in consistency.distribution_slips(frame)
+        )
     return found
 
 

@@ -42,7 +42,8 @@ glue_text({f"summary_{key}": value for key, value in compute_trends.facts.start_
 # ## Summary
 #
 # - Training compute of the {glue:text}`n_models` released notable models in our dataset
-#   has grown by {glue:text}`notable_since_2010_growth` from 2010 to
+#   has grown by {glue:text}`notable_since_2010_growth` (fitted from 2010;
+#   the first is dated {glue:text}`data_start`) to
 #   {glue:text}`data_end` ({glue:text}`compute.growth.notable_since_2010.ci`);
 #   {glue:text}`notable_since_2010_without_speculative`. Speculative rows (outside
 #   guesses, some for models Epoch AI leaves unestimated) stay in every default
@@ -359,7 +360,8 @@ glue_text(compute_trends.facts.composition_facts(composition))
 # {glue:text}`language_early_ours` language models to Epoch's
 # {glue:text}`language_early_epoch`, and ours are mostly the largest of their
 # year, so their median compute sits {glue:text}`language_early_gap` orders of
-# magnitude above Epoch's (the mean of the yearly median gaps in the table).
+# magnitude above Epoch's (the mean of the yearly median gaps from 2017 to
+# 2020 in the table).
 # Starting high, our trend line rises less.
 
 # %% tags=["hide-input"]

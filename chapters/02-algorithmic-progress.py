@@ -44,7 +44,7 @@ glue_text(ap.facts.summary_facts(lm, records, speedrun, current_rules, published
 #   {glue:text}`n_used` perplexity evaluations from {glue:text}`lm_years`, the
 #   compute needed to reach a fixed perplexity has halved every
 #   {glue:text}`algorithms.halving_time.lm_constant_rate.text` months at one
-#   constant rate. The interval spans a factor of
+#   constant rate; {glue:text}`summary_bounds`. The interval spans a factor of
 #   {glue:text}`lm_interval_width`: {glue:text}`lm_interval_verdict`. The two
 #   constant-rate forms (ours and Ho et al.'s, which splits the rate between
 #   parameters and data) give {glue:text}`lm_variant_spread`:
@@ -132,7 +132,7 @@ glue_text(ap.facts.method_facts(lm))
 # (soft-L1) least squares from a small grid of starting points, and compared by
 # leave-one-out error (lowest: the {glue:text}`preferred` form, in which
 # {glue:text}`preferred_description`). The headline is the constant-rate
-# (compute) form whichever is lowest: a halving time names one constant rate,
+# (compute) form, whichever form leave-one-out prefers: a halving time names one constant rate,
 # the estimand Ho et al. report; a changing rate is reported at dates instead.
 # Intervals are 95% percentile intervals of {glue:text}`resamples` seeded
 # bootstrap refits.
@@ -272,8 +272,9 @@ charts.publish(
 # ```{glue:figure} fig-algorithmic-progress-estimates
 # :name: fig-algorithmic-progress-estimates
 #
-# Halving time of the compute needed for a fixed result, in months (log
-# scale), from each line of evidence here and from published fitted
+# Halving time for a fixed result, in months (log scale): of compute, or of
+# 8×H100 hardware time for the speedrun rows (not compute), from each line of
+# evidence here and from published fitted
 # estimates, with their intervals where one exists (claims that are not fitted
 # estimates are in the context table below, not here).
 # {figure-svg}`fig-algorithmic-progress-estimates`

@@ -92,7 +92,8 @@ glue_text(dw.facts.data_facts(wall))
 #   {glue:text}`n_datasets` language (and multimodal) models, each training
 #   set counted once, in
 #   `data/models.csv` published since {glue:text}`first_dataset_year` with a
-#   token count from their developer; {glue:text}`n_top_datasets` of them were
+#   token count (from their developer, except the speculative ones named
+#   below); {glue:text}`n_top_datasets` of them were
 #   among the five largest at release. Usually that is the training tokens;
 #   {glue:text}`n_multi_pass` models read a smaller set several times (most of
 #   them the encoders of 2018–2019, for tens of epochs), and
@@ -258,7 +259,13 @@ glue_text(dw.facts.full_use_facts(wall, published))
 charts.publish(
     dw.figures.full_use_chart(dw.model.full_use_frame(wall, published)),
     "fig-data-wall-full-use",
-    sources=("text_stock_inputs", "models", "dataset_passes", "published_estimates"),
+    sources=(
+        "text_stock_inputs",
+        "models",
+        "dataset_passes",
+        "published_estimates",
+        "epoch_data_stock_dataset_sizes",
+    ),
 )
 
 # %% [markdown]

@@ -227,7 +227,7 @@ glue_text(pw.facts.growth_facts(result, published))
 charts.publish(
     pw.figures.power_chart(result),
     "fig-power-and-cost-runs",
-    sources=("models", "hardware", "power_cost_inputs"),
+    sources=("models", "hardware", "power_cost_inputs", "epoch_ml_hardware"),
 )
 
 # %% [markdown]

@@ -66,7 +66,8 @@ def test_figure_credit_names_each_table_and_third_party_file_with_its_authors():
 
     line = data_credit(("models", "hoffmann2022_fig4", "epoch_ai_models"))
     assert line == (
-        "Data: this report's models.csv; Besiroglu et al. 2024, MIT (epoch-research/analyzing-chinchilla); "
+        "Data: this report's models.csv; in models.csv, each third-party estimate (most of them Epoch AI's) "
+        "credited in its row's notes; Besiroglu et al. 2024, MIT (epoch-research/analyzing-chinchilla); "
         "Epoch AI 2026, CC BY 4.0 (Epoch AI)."
     )
     assert "Ember" not in data_credit(("models",))
@@ -81,3 +82,10 @@ def test_figure_credit_rejects_an_unknown_source_and_an_empty_list():
         data_credit(("modles",))
     with pytest.raises(ValueError, match="names the data"):
         data_credit(())
+
+
+def test_author_year_prints_latex_accents_as_characters():
+    """``Rold{\\'a}n`` in references.bib prints as ``Roldán``, never as a raw LaTeX escape."""
+    from analysis.report.bibliography import author_year
+
+    assert author_year("sevilla2024trends") == "Sevilla and Roldán 2024"

@@ -105,6 +105,14 @@ DOMAINS = (
 
 
 COMPUTE_METHODS = ("6ND", "hardware", "reported", "our_estimate", "third_party_estimate")
+COMPUTE_METHOD_LABELS = {
+    "6ND": "6 × parameters × tokens",
+    "hardware": "chips × time × utilisation",
+    "reported": "reported by the developer",
+    "our_estimate": "our estimate",
+    "third_party_estimate": "another group's estimate",
+}
+"""How pages print each of ``COMPUTE_METHODS``."""
 
 
 CONFIDENCE_LEVELS = ("confident", "likely", "speculative")

@@ -2,12 +2,13 @@
 
 ``author_year("besiroglu2024chinchilla")`` is ``"Besiroglu et al. 2024"``; an organisation
 author (``{Epoch AI}``) is printed whole. Pages and figure stamps use these labels instead of
-raw BibTeX keys.
+raw BibTeX keys; LaTeX accents print as characters (``Rold{\\'a}n`` as ``Roldán``).
 """
 
 from functools import cache
 
 from pybtex.database import parse_file
+from pybtex.richtext import Text
 
 from analysis import REPO_ROOT
 
@@ -27,7 +28,7 @@ def author_year(key: str) -> str:
         raise KeyError(f"{BIBLIOGRAPHY.name}: no entry {key!r}")
     entry = entries[key]
     people = entry.persons.get("author") or entry.persons.get("editor") or []
-    names = [" ".join(person.last_names).replace("{", "").replace("}", "") for person in people]
+    names = [Text.from_latex(" ".join(person.last_names)).render_as("text") for person in people]
     year = entry.fields.get("year", "n.d.")
     if not names:
         return f"{entry.fields.get('title', key)} {year}"

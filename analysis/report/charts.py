@@ -161,6 +161,10 @@ def data_credit(sources: Sequence[str]) -> str:
                 f"figure source {name!r} is neither a table of data/ nor a pinned third-party file"
             )
     parts = [f"this report's {', '.join(ours)}"] if ours else []
+    if "models" in sources:
+        parts.append(
+            "in models.csv, each third-party estimate (most of them Epoch AI's) credited in its row's notes"
+        )
     return "Data: " + "; ".join(parts + theirs) + "."
 
 

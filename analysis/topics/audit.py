@@ -89,8 +89,10 @@ def disagreements(joined: pd.DataFrame) -> pd.DataFrame:
     notes = loaders.load_audit_notes()
     outside = joined[(joined.status == "compared") & ~joined.agrees].copy()
     outside["reason"] = outside.model.map(notes.reason)
-    outside["better_estimate"] = outside.model.map(notes.better_estimate)
     outside["difference"] = outside.model.map(notes.difference)
+    outside["better_estimate"] = outside.model.map(notes.better_estimate).where(
+        outside.difference != "convention", "none: a convention"
+    )
     problems = [
         f"data/audit_notes.csv: no reason for '{model}', whose compute is {ratio:.3g}x Epoch's"
         for model, ratio in zip(

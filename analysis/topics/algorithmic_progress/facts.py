@@ -252,7 +252,10 @@ def spread_verdict(months: list[float]) -> str:
     spread = months[-1] / months[0]
     if spread > IDENTIFIED_SPREAD:
         return f"they disagree by a factor of {spread:.0f}, so the form, not the data, sets the number"
-    return f"they agree (a factor of {format_number(spread, 2)} apart), so the choice of form does not set it"
+    return (
+        f"they agree (the longest is {(spread - 1):.0%} above the shortest), so the choice of form does not "
+        "set it"
+    )
 
 
 def lm_years(lm: LanguageModelResult) -> str:
@@ -293,7 +296,10 @@ def summary_facts(
         if low > 0
     ]
     first, last = records.iloc[0], records.iloc[-1]
+    bound_share = at_bounds(lm.constant_draws, HEADLINE_VARIANT).mean()
     return {
+        "summary_bounds": f"{bound_share:.0%} of its bootstrap refits end at a bound of the fit, "
+        + bounds_verdict(bound_share),
         "n_used": len(lm.data.loss),
         "lm_interval_width": halving_high / halving_low,
         "lm_interval_verdict": interval_verdict(lm, published),

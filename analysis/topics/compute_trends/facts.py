@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import binom
 
+from analysis.data import catalog
 from analysis.science import forecasts, trends
 from analysis.science.units import format_growth, format_number
 from analysis.topics.compute_trends.breaks import BREAK_MIN_MODELS_PER_SIDE, break_candidates
@@ -126,8 +127,8 @@ def register_key_numbers(
         0.9,
         "FLOP",
         f"Largest training run in our data: {largest.model} ({largest.organization})",
-        f"{largest.compute_method}; not a confidence interval: the range its confidence grade "
-        f"'{largest.confidence}' implies (within {factor:g}x), see data/models.csv",
+        f"{catalog.COMPUTE_METHOD_LABELS[largest.compute_method]}; not a confidence interval: the range its "
+        f"confidence grade '{largest.confidence}' implies (within {factor:g}x), see data/models.csv",
         significant=2,
         interval_kind="grade range",
     )
@@ -157,6 +158,7 @@ def summary_facts(models: pd.DataFrame, ours: dict, comparison: pd.DataFrame) ->
         "n_confident_window": confident_fit.n,
         "n_models": ours["notable_since_2010"].n,
         "data_end": str(models.publication_date.max().date()),
+        "data_start": str(models.publication_date.min().date()),
         **{f"{key}_growth": format_growth(fit.factor) for key, fit in ours.items()},
         "epoch_code_notable": growth_cell(comparison.loc["notable_2010_2024"].epoch_data_our_code),
         "largest_model": largest.model,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.data import loaders
+from analysis.data import catalog, loaders
 from analysis.report.bibliography import author_year
 from analysis.science import forecasts, trends
 from analysis.science.units import format_number
@@ -374,7 +374,7 @@ def largest_runs(models: pd.DataFrame, count: int = 10) -> pd.DataFrame:
             "organization": top.organization,
             "published": top.publication_date.dt.date.astype(str),
             "training compute (FLOP)": top.training_compute_flop,
-            "method": top.compute_method,
+            "method": top.compute_method.map(catalog.COMPUTE_METHOD_LABELS),
             "confidence": top.confidence,
             "guess": np.where(guess, "yes: a speculative outside estimate", ""),
             "source": top.source_title + " (" + top.source_url + ")",

@@ -29,7 +29,7 @@ joined = audit.join_epoch(models, loaders.load_epoch_models("all_ai_models.csv")
 share = audit.agreement_share(joined)
 outside = audit.disagreements(joined)
 
-registry = keynumbers.Registry(chapter="appendix/data-audit")
+registry = keynumbers.Registry(chapter="appendix/data-audit", data_through=models.publication_date.max())
 audit.register_key_numbers(registry, share)
 registry.glue()
 registry.save()

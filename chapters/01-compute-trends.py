@@ -30,7 +30,9 @@ ours = {
     for key, sample in compute_trends.model.OUR_HEADLINES.items()
 }
 curve = compute_trends.specification.specification_curve(models)
-registry = keynumbers.Registry(chapter="chapters/01-compute-trends")
+registry = keynumbers.Registry(
+    chapter="chapters/01-compute-trends", data_through=models.publication_date.max()
+)
 compute_trends.facts.register_key_numbers(registry, ours, comparison, models)
 registry.glue()
 registry.save()

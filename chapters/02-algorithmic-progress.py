@@ -31,7 +31,7 @@ lm = ap.model.analyse_language_models(evaluations)
 speedrun = ap.model.record_trend(records.date, records.minutes)
 current_rules = ap.model.current_rules_trend(records)
 
-registry = keynumbers.Registry(chapter="chapters/02-algorithmic-progress")
+registry = keynumbers.Registry(chapter="chapters/02-algorithmic-progress", data_through=records.date.max())
 ap.facts.register_key_numbers(registry, lm, speedrun, current_rules)
 registry.glue()
 registry.save()

@@ -33,7 +33,7 @@ comparison = chinchilla.model.parameter_comparison(replication, published)
 allocation = chinchilla.model.allocation_comparison(replication, published, budgets)
 models = chinchilla.model.trained_models(replication, published, chinchilla_budget)
 
-registry = keynumbers.Registry(chapter="chapters/03-chinchilla")
+registry = keynumbers.Registry(chapter="chapters/03-chinchilla", data_through=chinchilla.model.DATA_THROUGH)
 chinchilla.facts.register_key_numbers(registry, replication, comparison, allocation, models)
 registry.glue()
 registry.save()

@@ -37,7 +37,7 @@ wall = dw.model.analyse(
     dw.model.RunTokens.from_simulation(joint),
 )
 
-registry = keynumbers.Registry(chapter="chapters/04-data-wall")
+registry = keynumbers.Registry(chapter="chapters/04-data-wall", data_through=models.publication_date.max())
 dw.facts.register_key_numbers(registry, wall)
 registry.glue()
 registry.save()

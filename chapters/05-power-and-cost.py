@@ -26,8 +26,9 @@ from analysis.topics import power as pw
 from analysis.topics import timelines
 
 published = loaders.load_published_estimates()
+models = loaders.load_models()
 result = pw.growth.analyse(
-    loaders.load_models(),
+    models,
     loaders.load_hardware(),
     loaders.load_power_cost_inputs(),
     loaders.load_epoch_models(),
@@ -39,7 +40,9 @@ result = pw.growth.analyse(
     loaders.load_ember_us_states(),
     loaders.load_metered_training_energy(),
 )
-registry = keynumbers.Registry(chapter="chapters/05-power-and-cost")
+registry = keynumbers.Registry(
+    chapter="chapters/05-power-and-cost", data_through=models.publication_date.max()
+)
 pw.facts.register_key_numbers(registry, result, published)
 registry.glue()
 registry.save()
@@ -155,7 +158,7 @@ glue_text(pw.facts.data_facts(result))
 #   `data/power_references.csv`.
 
 # %% tags=["hide-input"]
-tables.show(pw.facts.disputed_table(result, loaders.load_models()), index=False)
+tables.show(pw.facts.disputed_table(result, models), index=False)
 
 # %% tags=["hide-input"]
 tables.show(result.runs.excluded, index=False)

@@ -27,8 +27,9 @@ from analysis.topics import timelines as tl
 published = loaders.load_published_estimates()
 constraints = loaders.load_constraint_inputs()
 correlations = loaders.load_constraint_correlations(constraints)
+models = loaders.load_models()
 result = tl.model.analyse(
-    loaders.load_models(),
+    models,
     loaders.load_hardware(),
     loaders.load_power_cost_inputs(),
     constraints,
@@ -38,12 +39,12 @@ result = tl.model.analyse(
     loaders.load_epoch_hardware_prices(),
     published,
 )
-registry = keynumbers.Registry(chapter="chapters/06-timelines")
+registry = keynumbers.Registry(chapter="chapters/06-timelines", data_through=models.publication_date.max())
 tl.facts.register_key_numbers(registry, result)
 registry.glue()
 registry.save()
 glue_text(tl.facts.summary_facts(result, published))
-band = tl.model.specification_band(loaders.load_models(), loaders.load_epoch_models())
+band = tl.model.specification_band(models, loaders.load_epoch_models())
 glue_text(tl.facts.band_summary_facts(band))
 
 # %% [markdown]

@@ -17,7 +17,7 @@ d = np.logspace(9, 11, 60)[rng.permutation(60)]
 loss = law.loss(n, d) * np.exp(rng.normal(0, 0.01, 60))
 fit = sl.fit_chinchilla(n, d, loss)
 boot = sl.bootstrap_chinchilla(n, d, loss, fit, resamples=40, seed=3)
-registry = keynumbers.Registry(chapter="chapters/test")
+registry = keynumbers.Registry(chapter="chapters/test", data_through="2025-09-02")
 for column, name in enumerate(sl.PARAMETER_NAMES):
     registry.register(f"test.fit.{name}", fit.law.as_array()[column],
                       boot.interval(boot.draws[:, column]), 0.95, "dimensionless", name, "test")
@@ -48,13 +48,13 @@ def test_export_is_byte_identical_across_two_runs():
 
 
 def test_value_outside_its_interval_is_rejected():
-    registry = keynumbers.Registry("chapters/test")
+    registry = keynumbers.Registry("chapters/test", "2025-09-02")
     with pytest.raises(keynumbers.KeyNumberError, match="outside its interval"):
         _register(registry, value=0.5, ci=(0.3, 0.4))
 
 
 def test_duplicate_id_is_rejected_within_a_chapter():
-    registry = keynumbers.Registry("chapters/test")
+    registry = keynumbers.Registry("chapters/test", "2025-09-02")
     _register(registry)
     with pytest.raises(keynumbers.KeyNumberError, match="already registered"):
         _register(registry)
@@ -62,7 +62,7 @@ def test_duplicate_id_is_rejected_within_a_chapter():
 
 def test_duplicate_id_across_chapters_is_rejected(tmp_path):
     for chapter in ("chapters/one", "chapters/two"):
-        registry = keynumbers.Registry(chapter)
+        registry = keynumbers.Registry(chapter, "2025-09-02")
         _register(registry)
         registry.save(tmp_path)
     with pytest.raises(keynumbers.KeyNumberError, match="registered by two chapters"):
@@ -81,11 +81,11 @@ def test_duplicate_id_across_chapters_is_rejected(tmp_path):
 )
 def test_contract_violations_are_rejected(options, message):
     with pytest.raises(keynumbers.KeyNumberError, match=message):
-        _register(keynumbers.Registry("chapters/test"), **options)
+        _register(keynumbers.Registry("chapters/test", "2025-09-02"), **options)
 
 
 def test_save_and_load_round_trip_and_sorted_export(tmp_path):
-    registry = keynumbers.Registry("chapters/test")
+    registry = keynumbers.Registry("chapters/test", "2025-09-02")
     _register(registry, "test.b.x", 2.0, (1.0, 3.0))
     _register(registry, "test.a.x", 5.76e23, (5e23, 6e23), unit="FLOP")
     registry.save(tmp_path)
@@ -99,9 +99,23 @@ def test_save_and_load_round_trip_and_sorted_export(tmp_path):
 
 
 def test_the_registry_records_the_function_that_registered_a_number():
-    registry = keynumbers.Registry(chapter="chapters/test")
+    registry = keynumbers.Registry(chapter="chapters/test", data_through="2025-09-02")
     number = registry.register("test.value.one", 1.0, (0.5, 2.0), 0.9, "x", "d", "m")
     assert (
         number.code
         == "tests/test_keynumbers.py:test_the_registry_records_the_function_that_registered_a_number"
     )
+
+
+def test_every_number_carries_its_data_through_date_and_a_window_can_give_its_own():
+    """The chapter's default last date of data, a number's own (a window's end), and an unreadable date
+    refused naming the number; the export has the column."""
+    registry = keynumbers.Registry("chapters/test", "2025-09-02")
+    default = _register(registry)
+    window = _register(registry, "chinchilla.fit.beta", data_through="2024-05-31")
+    assert (default.data_through, window.data_through) == ("2025-09-02", "2024-05-31")
+    assert "data_through" in keynumbers.to_csv(list(registry)).splitlines()[0]
+    with pytest.raises(keynumbers.KeyNumberError, match="chinchilla.fit.gamma: data_through 'soon'"):
+        _register(registry, "chinchilla.fit.gamma", data_through="soon")
+    with pytest.raises(keynumbers.KeyNumberError, match="chapters/none: data_through is missing"):
+        keynumbers.Registry("chapters/none", None)

@@ -192,6 +192,20 @@ def test_every_key_number_names_the_topic_function_that_registered_it(built_site
         assert f"def {function}(" in (REPO_ROOT / path).read_text(encoding="utf-8"), number.code
 
 
+def test_every_key_number_has_its_data_through_date_on_the_pages_and_in_every_export(built_site):
+    """The CSV, JSON and BibTeX exports carry each number's last date of data; the key-numbers page shows
+    it in a column, and each glance row on the landing page beside the value."""
+    numbers = pd.read_csv(built_site / "key-numbers.csv", keep_default_na=False)
+    assert numbers.data_through.str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
+    records = json.loads((built_site / "key-numbers.json").read_text(encoding="utf-8"))
+    assert all(record["data_through"] for record in records)
+    bibtex = (built_site / "key-numbers.bib").read_text(encoding="utf-8")
+    assert bibtex.count("data through 20") >= len(numbers)
+    assert "Data through" in (built_site / "key-numbers.html").read_text(encoding="utf-8")
+    landing = (built_site / "intro.html").read_text(encoding="utf-8")
+    assert landing.count("(data through 20") >= numbers.headline.astype(str).str.lower().eq("true").sum()
+
+
 def test_data_tables_are_downloadable_as_committed(built_site):
     for table in sorted((REPO_ROOT / "data").glob("*.csv")):
         assert (built_site / "data" / table.name).read_bytes() == table.read_bytes()

@@ -230,6 +230,7 @@ def _key_numbers_table(app: Sphinx, fromdocname: str) -> nodes.table:
         ("Key number", 3),
         ("Estimate", 3),
         ("Unit", 2),
+        ("Data through", 2),
         ("What it is, and how it was computed", 6),
         ("Published figure it replicates", 4),
         ("Cite as", 4),
@@ -250,6 +251,7 @@ def _key_numbers_table(app: Sphinx, fromdocname: str) -> nodes.table:
                 link,
                 nodes.Text(number.text),
                 nodes.Text(number.unit),
+                nodes.Text(number.data_through),
                 nodes.inline(
                     "",
                     "",
@@ -338,7 +340,13 @@ def _glance(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
                 nodes.Text(")"),
                 *([nodes.Text(". "), nodes.emphasis("", number.caveat)] if number.caveat else []),
             )
-            rows.append([headline, nodes.Text(f"{number.text} {number.unit}"), nodes.Text(theirs)])
+            rows.append(
+                [
+                    headline,
+                    nodes.Text(f"{number.text} {number.unit} (data through {number.data_through})"),
+                    nodes.Text(theirs),
+                ]
+            )
         section += _table(
             [("Headline", 5), ("This report", 4), ("Published", 3)], rows, ["at-a-glance-table"]
         )

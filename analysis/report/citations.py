@@ -41,7 +41,8 @@ def key_number_plain(number: KeyNumber, cited: Report) -> str:
     """Plain citation: authors (year), title, version, key number id and value, and its anchor."""
     return (
         f"{AUTHORS} ({cited.year}). {cited.title}, version {cited.version}, key number {number.id}: "
-        f"{number.text} {number.unit}. {KEY_NUMBERS_PAGE}#{key_number_anchor(number.id)}"
+        f"{number.text} {number.unit}, data through {number.data_through}. "
+        f"{KEY_NUMBERS_PAGE}#{key_number_anchor(number.id)}"
     )
 
 
@@ -57,7 +58,8 @@ def key_number_bibtex(number: KeyNumber, cited: Report) -> str:
         f"  title        = {{{{{cited.title}}}: key number {number.id}}},\n"
         f"  year         = {{{cited.year}}},\n"
         f"  version      = {{{cited.version}}},\n"
-        f"  note         = {{{number.description}: {number.text} {number.unit}}},\n"
+        f"  note         = {{{number.description}: {number.text} {number.unit}; data through "
+        f"{number.data_through}}},\n"
         f"  howpublished = {{{KEY_NUMBERS_PAGE}\\#{key_number_anchor(number.id)}}}\n"
         "}\n"
     )

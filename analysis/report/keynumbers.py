@@ -50,7 +50,9 @@ class KeyNumber:
     the function that registered it (``analysis/topics/<topic>/facts.py:register_key_numbers``),
     recorded by ``Registry.register``: it reads the value from the topic's ``model``; ``caveat`` is a
     computed sentence the number travels with (e.g. whether a to-date rate rests on its speculative
-    rows), printed beside it on the landing and key-numbers pages and exported (empty when none).
+    rows), printed beside it on the landing and key-numbers pages and exported (empty when none);
+    ``data_through`` is the last date (ISO) of the data the number rests on: its sample's newest row,
+    or a window's end.
     """
 
     id: str
@@ -68,6 +70,7 @@ class KeyNumber:
     interval_kind: str = "CI"
     code: str = ""
     caveat: str = ""
+    data_through: str = ""
 
     @property
     def value_text(self) -> str:
@@ -95,6 +98,20 @@ class KeyNumber:
         )
 
 
+def _iso_date(value, owner: str) -> str:
+    """``value`` (a date, timestamp or ISO string) as ``YYYY-MM-DD``; anything else is an error naming
+    ``owner``."""
+    import pandas as pd
+
+    try:
+        stamp = pd.Timestamp(value)
+    except (TypeError, ValueError) as error:
+        raise KeyNumberError(f"{owner}: data_through {value!r} is not a date") from error
+    if pd.isna(stamp):
+        raise KeyNumberError(f"{owner}: data_through is missing")
+    return stamp.date().isoformat()
+
+
 def _export_number(value: float) -> str:
     return f"{value:.{EXPORT_SIGNIFICANT_DIGITS}g}"
 
@@ -106,8 +123,11 @@ EXPORT_FIELDS = [field.name for field in fields(KeyNumber)]
 class Registry:
     """The key numbers of one chapter (``chapter`` is its docname, e.g. ``chapters/03-chinchilla``)."""
 
-    def __init__(self, chapter: str):
+    def __init__(self, chapter: str, data_through):
+        """``data_through`` (a date) is the default last date of data for the chapter's numbers; a number
+        resting on less (a window) gives its own to ``register``."""
         self.chapter = chapter
+        self.data_through = _iso_date(data_through, chapter)
         self._numbers: dict[str, KeyNumber] = {}
 
     def __iter__(self):
@@ -130,6 +150,7 @@ class Registry:
         headline: bool = False,
         interval_kind: str = "CI",
         caveat: str = "",
+        data_through=None,
     ) -> KeyNumber:
         """Add a headline number; reject duplicates, bad ids and values outside their interval."""
         if number_id in self._numbers:
@@ -166,6 +187,7 @@ class Registry:
             interval_kind=interval_kind,
             code=code,
             caveat=caveat,
+            data_through=self.data_through if data_through is None else _iso_date(data_through, number_id),
         )
         self._numbers[number_id] = number
         return number

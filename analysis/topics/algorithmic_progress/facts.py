@@ -53,6 +53,7 @@ def register_key_numbers(
 ) -> None:
     """Register the chapter's headline numbers, each with its 95% interval."""
     low, high = lm.halving_interval()
+    lm_through = trends.from_decimal_year(float(lm.data.years.max()))
     registry.register(
         "algorithms.halving_time.lm_constant_rate",
         lm.halving_months(),
@@ -69,6 +70,7 @@ def register_key_numbers(
         "dates on the page",
         published=HO_HALVING_ID,
         significant=2,
+        data_through=lm_through,
     )
     for number_id, trend, description, headline in (
         (
@@ -112,6 +114,7 @@ def register_key_numbers(
         f"over pairs in each of {len(lm.draws):,} bootstrap refits, {lm.share_clipped:.0%} of which are "
         "clipped at a share of 1 (negative algorithmic contribution)",
         significant=2,
+        data_through=lm_through,
     )
     for number_id, trend, sample, headline in (
         (

@@ -34,6 +34,9 @@ EARLY_STOP_RESAMPLES = 200
 
 TARGET_BUDGET_FLOP = 1e26
 """A frontier-scale budget at which the chapter reports tokens per parameter."""
+DATA_THROUGH = "2022-03-29"
+"""The last date of the chapter's data: the runs are Hoffmann et al.'s, first published in arXiv 2203.15556 v1
+(29 March 2022), as Besiroglu et al. digitised them."""
 
 
 MODEL_ROWS = {

@@ -14,6 +14,7 @@ from analysis.science import forecasts, trends
 from analysis.science.units import format_growth, format_number
 from analysis.topics.compute_trends.breaks import BREAK_MIN_MODELS_PER_SIDE, break_candidates
 from analysis.topics.compute_trends.model import (
+    EPOCH_WINDOW_END,
     HEADLINES,
     OUR_HEADLINES,
     OURS,
@@ -92,6 +93,7 @@ def register_key_numbers(
     window_matched = ("notable_2010_2024", "frontier_2018_2024", "language_frontier_2020_2024")
     fits = {key: comparison.ours[key] for key in window_matched} | ours
     end = models.publication_date.max().date()
+    window_through = models.publication_date[models.publication_date <= EPOCH_WINDOW_END].max()
     frontier = "frontier models (running top-10)"
     language = "frontier language models (running top-10 among language models)"
     samples = {
@@ -117,6 +119,7 @@ def register_key_numbers(
             significant=2,
             headline=key in HEADLINE_KEYS,
             caveat=caveats.get(key, ""),
+            data_through=window_through if key in window_matched else None,
         )
     largest = models.loc[models.training_compute_flop.idxmax()]
     factor = CONFIDENCE_FACTOR[largest.confidence]
@@ -131,6 +134,7 @@ def register_key_numbers(
         f"confidence grade '{largest.confidence}' implies (within {factor:g}x), see data/models.csv",
         significant=2,
         interval_kind="grade range",
+        data_through=largest.publication_date,
     )
 
 

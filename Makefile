@@ -49,7 +49,7 @@ acknowledge: book
 	$(BIN)/python -m analysis.report.releases acknowledge _build/html/key-numbers.csv
 
 # Cut a release: make release VERSION=0.2.0 (the acknowledged numbers become the released ones).
-release: $(STAMP)
+release: book
 	$(BIN)/python -m analysis.report.releases release $(VERSION) $$(date +%F)
 
 clean:

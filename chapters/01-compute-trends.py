@@ -19,6 +19,7 @@
 # # How fast does training compute grow?
 
 # %% tags=["remove-cell"]
+from analysis.data import loaders
 from analysis.report import charts, keynumbers, tables
 from analysis.report.keynumbers import glue_text
 from analysis.topics import compute_trends
@@ -95,7 +96,7 @@ glue_text(compute_trends.facts.specification_summary_facts(curve))
 #   {glue:text}`spec_frontier_median`, across frontier definitions too).
 
 # %% tags=["remove-cell"]
-glue_text(compute_trends.facts.data_facts(models, epoch))
+glue_text(compute_trends.facts.data_facts(models, epoch, loaders.load_unestimated_models()))
 
 # %% [markdown]
 # ## Data
@@ -104,7 +105,11 @@ glue_text(compute_trends.facts.data_facts(models, epoch))
 # {glue:text}`first_year` to {glue:text}`last_year` across
 # {glue:text}`n_domains` domains, {glue:text}`n_recent` of them from 2024 on
 # ({glue:text}`n_unreleased` announced but unreleased, kept in the table and
-# out of every fit).
+# out of every fit). A further {glue:text}`n_unestimated` releases of
+# {glue:text}`unestimated_span` have rows with no compute estimate, because
+# their developers disclose no training inputs and a row with empty compute is
+# better than a guess ({glue:text}`unestimated_names`); they are outside every
+# fit, and the {doc}`../scorecard` counts them as unknown.
 # Each row was written from the developer's paper, model card or post, with the
 # arithmetic behind every estimate (`6 * N * D`, or chips × peak FLOP/s × hours
 # × utilisation); closed models carry another group's estimate, named in the

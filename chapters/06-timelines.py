@@ -22,14 +22,14 @@
 from analysis.data import loaders
 from analysis.report import charts, keynumbers, tables
 from analysis.report.keynumbers import glue_text
+from analysis.topics import scorecard
 from analysis.topics import timelines as tl
 
 published = loaders.load_published_estimates()
 constraints = loaders.load_constraint_inputs()
 correlations = loaders.load_constraint_correlations(constraints)
 models = loaders.load_models()
-result = tl.model.analyse(
-    models,
+inputs = (
     loaders.load_hardware(),
     loaders.load_power_cost_inputs(),
     constraints,
@@ -39,8 +39,12 @@ result = tl.model.analyse(
     loaders.load_epoch_hardware_prices(),
     published,
 )
+result = tl.model.analyse(models, *inputs)
+earlier = tl.model.analyse(models[models.publication_date <= tl.cutoff_check.EARLIER_CUTOFF], *inputs)
+earlier_forecasts = tl.cutoff_check.earlier_forecasts(earlier)
 registry = keynumbers.Registry(chapter="chapters/06-timelines", data_through=models.publication_date.max())
 tl.facts.register_key_numbers(registry, result)
+registry.add_forecasts(earlier_forecasts)
 registry.glue()
 registry.save()
 glue_text(tl.facts.summary_facts(result, published))
@@ -409,7 +413,33 @@ charts.publish(
 # median of minima.
 # {figure-svg}`fig-timelines-interactive`
 # ```
+
+# %% tags=["remove-cell"]
+pinned, data_end = scorecard.pinned_models()
+checked = scorecard.scorecard(earlier_forecasts, pinned, data_end)
+glue_text(
+    {
+        "check_cutoff": f"{tl.cutoff_check.EARLIER_CUTOFF:%d %B %Y}",
+        "check_data_end": f"{data_end:%d %B %Y}",
+        "check_verdict": scorecard.verdict(checked),
+    }
+)
+
+# %% [markdown]
+# ### Checking the forecasts against what came next
 #
+# The same analysis run on the data through {glue:text}`check_cutoff` (the
+# data of the last release) makes the short-range forecasts below; the pinned
+# data, ours and Epoch AI's snapshot, now run to
+# {glue:text}`check_data_end`. {glue:text}`check_verdict` Releases that
+# neither we nor Epoch AI estimate widen the realised values into bounds, and
+# an outcome is stated only where it holds at both; every forecast of the
+# report, and the anchors', is on the {doc}`../scorecard`.
+
+# %% tags=["hide-input"]
+tables.show(scorecard.table(checked), index=False)
+
+# %% [markdown]
 # ## Comparison with published estimates
 
 # %% tags=["hide-input"]

@@ -105,7 +105,10 @@ MODELS = paths.DATA_DIR / "models.csv"
             lambda rows: rows[4].update(training_compute_flop="0"),
             ["line 6", "column 'training_compute_flop'"],
         ),
-        (lambda rows: rows[4].update(training_compute_flop=""), ["line 6", "column 'training_compute_flop'"]),
+        (
+            lambda rows: rows[4].update(training_compute_flop=""),
+            ["line 6", "column 'compute_method'", "exactly when training_compute_flop"],
+        ),
         (lambda rows: rows[4].update(source_url="n/a"), ["line 6", "column 'source_url'"]),
         (
             lambda rows: rows[4].update(open_weights="maybe"),

@@ -206,6 +206,28 @@ def test_every_key_number_has_its_data_through_date_on_the_pages_and_in_every_ex
     assert landing.count("(data through 20") >= numbers.headline.astype(str).str.lower().eq("true").sum()
 
 
+def test_scorecard_scores_ten_forecasts_ours_and_three_anchors_and_every_forecast_is_in_the_ledger(
+    built_site,
+):
+    """The Scorecard's generated summary counts at least 10 resolved or partly resolved forecasts, at least 3
+    of them the anchors'; every forward-looking key number is in the downloadable ledger."""
+    from analysis.report import keynumbers, ledger
+
+    text = html.unescape(re.sub(r"<[^>]+>", " ", (built_site / "scorecard.html").read_text(encoding="utf-8")))
+    found = re.search(r"(\d+) of \d+ forecasts are resolved or partly resolved \((\d+) ours, (\d+) the", text)
+    assert found, "the Scorecard's summary sentence is missing"
+    settled, anchors = int(found.group(1)), int(found.group(3))
+    assert settled >= 10 and anchors >= 3
+    forecasts = ledger.read_csv((built_site / "forecast-ledger.csv").read_text(encoding="utf-8"))
+    numbers = [
+        keynumbers.from_record(record)
+        for record in pd.read_csv(built_site / "key-numbers.csv", keep_default_na=False, dtype=str).to_dict(
+            "records"
+        )
+    ]
+    assert ledger.unforecast(numbers, forecasts) == []
+
+
 def test_data_tables_are_downloadable_as_committed(built_site):
     for table in sorted((REPO_ROOT / "data").glob("*.csv")):
         assert (built_site / "data" / table.name).read_bytes() == table.read_bytes()

@@ -33,7 +33,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from analysis.build import notebooks
 from analysis.data import catalog, datapackage, loaders, paths
-from analysis.report import charts, citations, claims, keynumbers, releases
+from analysis.report import charts, citations, claims, keynumbers, ledger, releases
 from analysis.report.bibliography import author_year
 from analysis.science import units
 
@@ -427,11 +427,65 @@ def _registry_directive(kind: str) -> type[SphinxDirective]:
     return RegistryDirective
 
 
+def _scorecard(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
+    """The Scorecard: every forecast in the ledger (frozen releases', this build's, the anchors') scored
+    against the newest pinned data."""
+    from analysis.topics import scorecard
+
+    table, end = scorecard.pinned_models()
+    forecasts = ledger_forecasts(table)
+    scored = scorecard.scorecard(forecasts, table, end)
+    ours = [forecast for forecast in forecasts if forecast.owner == ledger.OURS]
+    since = min((forecast.data_through for forecast in ours), default=str(end.date()))
+    unseen = scorecard.unseen(table, since)
+    output = [
+        nodes.paragraph(
+            "",
+            f"Pinned data through {end:%d %B %Y} (the newest publication date in our models.csv and Epoch "
+            f"AI's snapshot together). {scorecard.verdict(scored)}",
+        ),
+        nodes.paragraph(
+            "",
+            f"What the data cannot see: {len(unseen)} releases since {since} that neither we nor Epoch AI "
+            f"estimate ({', '.join(unseen.name)}). A forecast they could decide is scored at both bounds "
+            "they allow, and an outcome is stated only where it holds at both.",
+        ),
+    ]
+    rows = scorecard.table(scored)
+    columns = [
+        (name, 3 if name in ("Forecast", "Forecast value", "Realised", "Outcome", "Resolves") else 2)
+        for name in rows.columns
+    ]
+    output.append(
+        _table(
+            columns,
+            [[nodes.Text(str(value)) for value in row] for row in rows.itertuples(index=False)],
+            ["forecast-scorecard"],
+        )
+    )
+    return output
+
+
+def ledger_forecasts(table) -> list:
+    """This build's ledger: the frozen releases' forecasts, this build's own (checked against them), and
+    the anchors' (``data/anchor_forecasts.csv``)."""
+    from analysis.topics import scorecard
+
+    frozen = ledger.load_frozen()
+    current = ledger.load_saved()
+    ledger.check_frozen(current, frozen)
+    anchors = scorecard.anchor_forecasts(
+        loaders.load_published_estimates(), loaders.load_anchor_forecasts(), table
+    )
+    return frozen + current + anchors
+
+
 RENDERERS = {
     "key-numbers-table": _key_numbers_table,
     "key-number-changes": _changes_table,
     "report-at-a-glance": _glance,
     "claims-checked": _claims,
+    "forecast-scorecard": _scorecard,
 }
 """Directives whose content is built from the registry: the Key numbers table, the Changes page, the
 landing page's at-a-glance tables and the Claims checked page."""
@@ -456,6 +510,10 @@ def _write_downloads(app: Sphinx, exception) -> None:
         citations.key_number_bibtex(number, cited) for number in sorted(numbers, key=lambda n: n.id)
     )
     (outdir / "key-numbers.bib").write_text(bibtex, encoding="utf-8")
+    from analysis.topics import scorecard
+
+    table, _ = scorecard.pinned_models()
+    (outdir / "forecast-ledger.csv").write_text(ledger.to_csv(ledger_forecasts(table)), encoding="utf-8")
     (outdir / "data").mkdir(exist_ok=True)
     for table in [*sorted(paths.DATA_DIR.glob("*.csv")), paths.DATA_DIR / "README.md"]:
         shutil.copy2(table, outdir / "data" / table.name)

@@ -542,7 +542,10 @@ def _six_nd_ratio(frame: pd.DataFrame) -> pd.Series:
 MODELS = TableSpec(
     name="models",
     title="Notable models",
-    description="One row per model with a training-compute estimate, written by us from primary sources.",
+    description=(
+        "One row per notable model, written by us from primary sources; releases whose developers disclose "
+        "no training inputs have an empty compute."
+    ),
     key="model",
     columns=(
         Column(
@@ -593,7 +596,14 @@ MODELS = TableSpec(
             maximum=1e15,
         ),
         Column(
-            "training_compute_flop", "float", "Total training compute.", "FLOP", minimum=1e12, maximum=1e29
+            "training_compute_flop",
+            "float",
+            "Total training compute; empty where no primary source gives the inputs (a release whose "
+            "developer discloses nothing: it is counted as unestimated and stays out of every fit).",
+            "FLOP",
+            required=False,
+            minimum=1e12,
+            maximum=1e29,
         ),
         Column(
             "self_play_compute_flop",
@@ -612,7 +622,9 @@ MODELS = TableSpec(
             "peak FLOP/s × hours × utilisation), `reported` (the developer states it), "
             "`our_estimate` (our own estimate where the source lacks an input of 6ND or hardware arithmetic, "
             "e.g. an assumed token count or an operation count; the notes give every assumption), "
-            "`third_party_estimate` (only another group's estimate exists; the notes say whose).",
+            "`third_party_estimate` (only another group's estimate exists; the notes say whose). Empty "
+            "exactly when the compute is.",
+            required=False,
             values=COMPUTE_METHODS,
         ),
         Column(
@@ -683,7 +695,8 @@ MODELS = TableSpec(
             "confidence",
             "str",
             "`confident` (estimate within about 3x), `likely` (about 10x), `speculative`, as Epoch AI grades "
-            "its own.",
+            "its own. Empty exactly when the compute is.",
+            required=False,
             values=CONFIDENCE_LEVELS,
         ),
         Column(
@@ -738,6 +751,13 @@ MODELS = TableSpec(
                 | df.notes.str.contains(_MENTIONS_SIX_ND, regex=True)
             ),
             name="training_compute_flop: within 3x of 6*N*D (active parameters), or notes say why not",
+        ),
+        pa.Check(
+            lambda df: (
+                df.training_compute_flop.isna().eq(df.compute_method.isna())
+                & df.training_compute_flop.isna().eq(df.confidence.isna())
+            ),
+            name="compute_method: given, with confidence, exactly when training_compute_flop is",
         ),
     ),
 )
@@ -1130,6 +1150,66 @@ REREAD_TABLES = ("models.csv", "lm_evaluations.csv")
 """Tables whose rows carry a ``verified`` date of a second reading against the primary source."""
 
 
+FORECAST_RULE_KINDS = (
+    "first_above",
+    "count_above",
+    "largest_compute_at",
+    "largest_dataset_at",
+    "largest_cost_at",
+    "first_cost_above",
+    "not_observable",
+)
+"""How a forecast resolves (``analysis.report.ledger.RULES`` says each in words)."""
+
+
+ANCHOR_FORECASTS = TableSpec(
+    name="anchor_forecasts",
+    title="The anchors' dated forecasts",
+    description="Published forecasts (and published trends projected forward) that the Scorecard scores as "
+    "their dates pass. The value and interval are the published figure's, in `published_estimates.csv`; "
+    "this table says how it resolves.",
+    key="id",
+    columns=(
+        Column(
+            "id",
+            "str",
+            "The published figure's id in `published_estimates.csv`, with a suffix after `@` where one "
+            "figure gives several forecasts (`amodei2018.doubling.largest_runs@2020`).",
+            unique=True,
+        ),
+        Column(
+            "rule",
+            "str",
+            "The resolution rule: a kind (`first_above`, `count_above`, `largest_compute_at`, "
+            "`largest_dataset_at`, `largest_cost_at`, `first_cost_above`, `not_observable`), then its "
+            "threshold (FLOP or USD) where it has one, then `open` for open-weight models only; "
+            "`not_observable` is followed by the reason.",
+            rule=pa.Check(
+                lambda rules: rules.str.split().str[0].isin(FORECAST_RULE_KINDS),
+                name="rule: starts with a known kind",
+            ),
+        ),
+        Column("made", "date", "When the forecast was published (the source's date)."),
+        Column("resolves", "date", "When it resolves: the date the quantity is read, or the interval's end."),
+        Column(
+            "start_value",
+            "float",
+            "For a growth rate projected forward: the level it starts from, in the rule's unit (FLOP, USD or "
+            "words).",
+            required=False,
+        ),
+        Column("start_date", "date", "For a growth rate: the date of `start_value`.", required=False),
+        Column(
+            "basis",
+            "str",
+            "How the published figure becomes this forecast (whose start value, which projection), in our "
+            "words.",
+        ),
+    ),
+)
+"""``data/anchor_forecasts.csv``: how each of the anchors' dated forecasts resolves."""
+
+
 COMMITTED_TABLES = {
     f"{spec.name}.csv": spec
     for spec in (
@@ -1150,6 +1230,7 @@ COMMITTED_TABLES = {
         CONSTRAINT_CORRELATIONS,
         DATASET_PASSES,
         REVIEW_RESPONSE,
+        ANCHOR_FORECASTS,
     )
 }
 """Every committed table under ``data/`` and its spec (file name -> spec)."""

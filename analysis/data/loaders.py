@@ -11,6 +11,7 @@ import pandera.pandas as pa
 
 from analysis.data import paths, sources
 from analysis.data.catalog import (
+    ANCHOR_FORECASTS,
     AUDIT_NOTES,
     AUDIT_SECOND_READING,
     CONSTRAINT_CORRELATIONS,
@@ -55,6 +56,22 @@ HOFFMANN_RUNS = TableSpec(
 def load_published_estimates() -> pd.DataFrame:
     """``data/published_estimates.csv``, validated, indexed by ``id``."""
     frame = read_table(PUBLISHED_ESTIMATES, paths.DATA_DIR / "published_estimates.csv")
+    return frame.set_index("id", drop=False)
+
+
+def load_anchor_forecasts() -> pd.DataFrame:
+    """``data/anchor_forecasts.csv``, validated, indexed by ``id``; each row's published figure (its id
+    before any ``@``) must be in ``published_estimates.csv`` (an error names the line)."""
+    path = paths.DATA_DIR / "anchor_forecasts.csv"
+    frame = read_table(ANCHOR_FORECASTS, path)
+    published = set(load_published_estimates().index)
+    missing = [
+        f"{path}: line {line}, column 'id': '{figure}' is not in published_estimates.csv"
+        for line, figure in enumerate(frame.id.str.partition("@")[0], start=2)
+        if figure not in published
+    ]
+    if missing:
+        raise DataError(missing)
     return frame.set_index("id", drop=False)
 
 
@@ -342,10 +359,23 @@ def load_ember_us_states() -> pd.DataFrame:
     return read_table(EMBER_US_STATES, sources.fetch("ember_usa_states"))
 
 
-def load_models() -> pd.DataFrame:
-    """``data/models.csv``, validated; ``publication_date`` as datetimes, indexed by ``model``."""
+def _all_models() -> pd.DataFrame:
     frame = read_table(MODELS, paths.DATA_DIR / "models.csv")
     return frame.set_index("model", drop=False)
+
+
+def load_models() -> pd.DataFrame:
+    """``data/models.csv``'s rows with a compute estimate, validated; ``publication_date`` as datetimes,
+    indexed by ``model``. Rows without one are ``load_unestimated_models()``: every analysis that fits or
+    ranks compute reads this frame, and pages count the others from that function."""
+    frame = _all_models()
+    return frame[frame.training_compute_flop.notna()]
+
+
+def load_unestimated_models() -> pd.DataFrame:
+    """``data/models.csv``'s releases with no compute estimate (their developers disclose no inputs)."""
+    frame = _all_models()
+    return frame[frame.training_compute_flop.isna()]
 
 
 EPOCH_MODELS = TableSpec(

@@ -98,7 +98,7 @@ class KeyNumber:
         )
 
 
-def _iso_date(value, owner: str) -> str:
+def _iso_date(value, owner: str, what: str = "data_through") -> str:
     """``value`` (a date, timestamp or ISO string) as ``YYYY-MM-DD``; anything else is an error naming
     ``owner``."""
     import pandas as pd
@@ -106,9 +106,9 @@ def _iso_date(value, owner: str) -> str:
     try:
         stamp = pd.Timestamp(value)
     except (TypeError, ValueError) as error:
-        raise KeyNumberError(f"{owner}: data_through {value!r} is not a date") from error
+        raise KeyNumberError(f"{owner}: {what} {value!r} is not a date") from error
     if pd.isna(stamp):
-        raise KeyNumberError(f"{owner}: data_through is missing")
+        raise KeyNumberError(f"{owner}: {what} is missing")
     return stamp.date().isoformat()
 
 
@@ -129,6 +129,40 @@ class Registry:
         self.chapter = chapter
         self.data_through = _iso_date(data_through, chapter)
         self._numbers: dict[str, KeyNumber] = {}
+        self._forecasts: list = []
+
+    def add_forecasts(self, forecasts: list) -> None:
+        """Add ledger entries that are not key numbers (e.g. forecasts re-run at an earlier data cutoff)."""
+        self._forecasts.extend(forecasts)
+
+    def forecast(self, number_id: str, rule: str, resolves, quartiles: tuple[float, float] | None = None):
+        """Register the key number ``number_id`` as a forecast in the ledger (``analysis.report.ledger``):
+        resolved on ``resolves`` (a date) by ``rule``; ``quartiles`` (25th, 75th percentiles) where the
+        number comes from a distribution of draws."""
+        from analysis.report import ledger
+
+        number = self._numbers[number_id]
+        q25, q75 = quartiles if quartiles is not None else (math.nan, math.nan)
+        forecast = ledger.Forecast(
+            id=number_id,
+            owner=ledger.OURS,
+            statement=number.description,
+            unit=number.unit,
+            rule=rule,
+            resolves=_iso_date(resolves, number_id, "resolves"),
+            made=number.data_through,
+            data_through=number.data_through,
+            version=ledger.DEVELOPMENT,
+            median=number.value,
+            low=number.ci_low,
+            high=number.ci_high,
+            level=number.ci_level,
+            q25=float(q25),
+            q75=float(q75),
+            source=f"key-numbers#{number_id}",
+        )
+        self._forecasts.append(forecast)
+        return forecast
 
     def __iter__(self):
         return iter(self._numbers.values())
@@ -207,6 +241,9 @@ class Registry:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{self.chapter.replace('/', '__')}.json"
         path.write_text(to_json(list(self)), encoding="utf-8")
+        from analysis.report import ledger
+
+        ledger.save(self._forecasts, self.chapter, output)
         return path
 
 

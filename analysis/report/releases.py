@@ -85,7 +85,14 @@ def acknowledge(fresh: Path) -> Path:
 
 
 def release(version: str, date: str) -> None:
-    """Cut a release: the acknowledged numbers become the released ones; CITATION.cff gets the version."""
+    """Cut a release: the acknowledged numbers become the released ones, the last build's own forecasts
+    are frozen in the ledger under ``version`` (``ledger.freeze``), and CITATION.cff gets the version."""
+    from analysis.report import ledger
+
+    current = ledger.load_saved()
+    if not current:
+        raise ledger.LedgerError("no forecasts in the last build's output: run `make book` before a release")
+    ledger.freeze(current, version, date)
     shutil.copyfile(ACKNOWLEDGED, RELEASED)
     text = CITATION.read_text(encoding="utf-8")
     text = re.sub(r"^version: .*$", f'version: "{version}"', text, flags=re.MULTILINE)

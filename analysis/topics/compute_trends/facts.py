@@ -189,10 +189,18 @@ def _curve_range(part: pd.DataFrame) -> dict:
     }
 
 
-def data_facts(models: pd.DataFrame, epoch: pd.DataFrame) -> dict:
-    """The Data section's counts: years, domains, grades, Epoch's table."""
+def data_facts(models: pd.DataFrame, epoch: pd.DataFrame, unestimated: pd.DataFrame) -> dict:
+    """The Data section's counts: years, domains, grades, Epoch's table, and the releases without a compute
+    estimate (``loaders.load_unestimated_models()``), named, with their dates."""
     counts = models.confidence.value_counts()
     return {
+        "n_unestimated": len(unestimated),
+        "unestimated_span": (
+            f"{unestimated.publication_date.min():%B %Y} to {unestimated.publication_date.max():%B %Y}"
+            if len(unestimated)
+            else "none"
+        ),
+        "unestimated_names": ", ".join(unestimated.sort_values("publication_date").model) or "none",
         "n_rows": len(models),
         "n_unreleased": int((~models.released).sum()),
         "first_year": str(models.publication_date.min().year),

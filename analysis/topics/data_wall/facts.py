@@ -56,6 +56,13 @@ def register_key_numbers(registry, wall: DataWall) -> None:
             significant=2,
             headline=key == "effective_tokens_2024",
         )
+        if key.endswith("2030"):
+            registry.forecast(
+                f"data.stock.{key}",
+                "not_observable the stock of public human text is estimated, never observed",
+                "2030-12-31",
+                tuple(np.quantile(values, [0.25, 0.75])),
+            )
     for key, fit, published in (
         ("language", wall.growth_all, "villalobos2024.dataset_growth"),
         ("top5", wall.growth_top, ""),
@@ -113,6 +120,12 @@ def register_key_numbers(registry, wall: DataWall) -> None:
             "(each projection path against its own stock draw)",
             published=published_year.get(key, ""),
             headline=key == "combined",
+        )
+        registry.forecast(
+            f"data.full_use_year.{name}",
+            "not_observable the effective stock is estimated, never observed, so the crossing is not seen",
+            trends.from_decimal_year(high),
+            tuple(np.quantile(result.years, [0.25, 0.75], method="inverted_cdf")),
         )
 
 

@@ -33,6 +33,10 @@ def cost_replicates(result: PowerAndCost, published: pd.DataFrame) -> bool:
     return bool(figure.ci_low <= result.cost_window.factor <= figure.ci_high)
 
 
+POWER_NOT_OBSERVED = "not_observable no pinned data give new training runs' power"
+"""Resolution rule of the power projections until a pinned source reports the power of new runs."""
+
+
 def register_key_numbers(registry, result: PowerAndCost, published: pd.DataFrame) -> None:
     """The chapter's headlines: power growth, largest run, 2030 projection, efficiency, cost.
 
@@ -119,6 +123,12 @@ def register_key_numbers(registry, result: PowerAndCost, published: pd.DataFrame
             f"today's record); median and {LEVEL:.0%} interval; {backtested}",
             significant=2,
         )
+        registry.forecast(
+            f"power.projection_{int(year)}.w",
+            POWER_NOT_OBSERVED,
+            f"{int(year)}-12-31",
+            tuple(np.quantile(row, [0.25, 0.75])),
+        )
     median, low, high = trends.median_interval(result.components_projection[-1], LEVEL)
     registry.register(
         "power.projection_2030.components.w",
@@ -137,6 +147,12 @@ def register_key_numbers(registry, result: PowerAndCost, published: pd.DataFrame
         f"off by a factor of {format_number(summary['bias (x)']['components'], 2)} on average)",
         published="epoch_epri2025.largest_run_power.2030",
         significant=2,
+    )
+    registry.forecast(
+        "power.projection_2030.components.w",
+        POWER_NOT_OBSERVED,
+        "2030-12-31",
+        tuple(np.quantile(result.components_projection[-1], [0.25, 0.75])),
     )
     chips = result.efficiency["fp32"]
     registry.register(
@@ -232,6 +248,12 @@ def register_key_numbers(registry, result: PowerAndCost, published: pd.DataFrame
         f"median and {LEVEL:.0%} interval of the rest",
         published="cottier2024.billion_dollar_run_year",
         headline=replicates,
+    )
+    registry.forecast(
+        "cost.first_billion_dollar_run.year",
+        "first_cost_above 1e9",
+        trends.from_decimal_year(min(high, 2035.0)),
+        tuple(np.quantile(result.billion_year, [0.25, 0.75])),
     )
 
 

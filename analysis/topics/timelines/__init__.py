@@ -8,6 +8,6 @@ decimal years, growth x/yr. The 2030 ceilings draw ``data/constraint_inputs.csv`
 chip-sales series.
 """
 
-from analysis.topics.timelines import chip_supply, facts, figures, model
+from analysis.topics.timelines import chip_supply, cutoff_check, facts, figures, model
 
-__all__ = ["chip_supply", "facts", "figures", "model"]
+__all__ = ["chip_supply", "cutoff_check", "facts", "figures", "model"]

@@ -65,6 +65,12 @@ def register_key_numbers(registry, result: Timelines) -> None:
         "perplexity gains of 2012-2023 extrapolated to 2030; median and 90% interval",
         significant=2,
     )
+    registry.forecast(
+        "timelines.effective_compute_2030.constrained.gpt4_multiple",
+        "not_observable effective compute is not measured in any pinned data",
+        "2030-12-31",
+        tuple(np.quantile(result.effective_multiple_2030("constrained"), [0.25, 0.75])),
+    )
     for kind, method in (
         (
             "unconstrained",
@@ -90,6 +96,12 @@ def register_key_numbers(registry, result: Timelines) -> None:
                 f"Year the largest training run first exceeds 1e{exponent} FLOP ({kind} path)",
                 method,
             )
+            _forecast_crossing(
+                registry,
+                f"timelines.threshold_year.{kind}.1e{exponent}",
+                f"first_above {threshold:g}",
+                result.thresholds[kind][threshold],
+            )
     counts = result.counts
     for start, published in (
         (2027, "cottier2025.count_1e26.start_2027"),
@@ -109,6 +121,9 @@ def register_key_numbers(registry, result: Timelines) -> None:
             "plus a resampled residual; median and 90% interval",
             published=published,
             significant=2,
+        )
+        registry.forecast(
+            f"timelines.models_above_1e26.{start}", "count_above 1e26", f"{start}-01-01", (row.q25, row.q75)
         )
     fit = result.open_growth.fit
     registry.register(
@@ -134,6 +149,7 @@ def register_key_numbers(registry, result: Timelines) -> None:
         "1e26 FLOP; median and 90% interval of its draws",
         published="emberson2025.open_model_1e26.date",
     )
+    _forecast_crossing(registry, "timelines.open_model_1e26.year", "first_above 1e26 open", result.open_1e26)
     table = coverage(result.backtest)
     row = table[table.level == 0.9].iloc[0]
     registry.register(
@@ -192,6 +208,16 @@ def register_joint_2030(registry, result: Timelines, projection_method: str) -> 
                 }.get((kind, unit_key), ""),
                 significant=significant,
                 headline=kind == "constrained" and unit_key in ("flop", "power_w"),
+            )
+            registry.forecast(
+                f"timelines.largest_run_2030.{kind}.{unit_key}",
+                {
+                    "flop": "largest_compute_at",
+                    "cost_usd": "largest_cost_at",
+                    "power_w": "not_observable no pinned data give new training runs' power",
+                }[unit_key],
+                f"{int(TARGET_YEAR)}-12-31",
+                tuple(np.quantile(values, [0.25, 0.75])),
             )
 
 
@@ -413,3 +439,13 @@ def count_facts(result: Timelines) -> dict:
         "count_1e26_2026": f"{counts.loc[(1e26, 2026), 'median']:,.0f}",
         "count_last_observed_year": str(int(observed.year.max())) if len(observed) else "none",
     }
+
+
+def _forecast_crossing(registry, number_id: str, rule: str, years: np.ndarray) -> None:
+    """Register a threshold-crossing year as a forecast resolving when its interval's upper end passes
+    (quartiles from the draws; a draw that never crosses counts as later than any date)."""
+    number = registry[number_id]
+    quartiles = np.quantile(np.where(np.isfinite(years), years, np.inf), [0.25, 0.75])
+    registry.forecast(
+        number_id, rule, trends.from_decimal_year(min(number.ci_high, 2035.0)), tuple(quartiles)
+    )

@@ -292,6 +292,8 @@ def model_counts(models: pd.DataFrame, rows, growth, thresholds=COUNT_THRESHOLDS
                         "median": count,
                         "low": count,
                         "high": count,
+                        "q25": count,
+                        "q75": count,
                         "observed": True,
                     }
                 )
@@ -304,7 +306,9 @@ def model_counts(models: pd.DataFrame, rows, growth, thresholds=COUNT_THRESHOLDS
                 ).mean(axis=1)
                 totals += rng.poisson(rate * shares)
                 month += 1 / 12
-            low, median, high = np.quantile(totals, [(1 - LEVEL) / 2, 0.5, (1 + LEVEL) / 2])
+            low, q25, median, q75, high = np.quantile(
+                totals, [(1 - LEVEL) / 2, 0.25, 0.5, 0.75, (1 + LEVEL) / 2]
+            )
             out.append(
                 {
                     "threshold": threshold,
@@ -312,6 +316,8 @@ def model_counts(models: pd.DataFrame, rows, growth, thresholds=COUNT_THRESHOLDS
                     "median": median,
                     "low": low,
                     "high": high,
+                    "q25": q25,
+                    "q75": q75,
                     "observed": False,
                 }
             )

@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export SCALING_TRENDS_MIRROR ?= $(abspath ../shared/data)
 CHAPTER ?= 03-chinchilla
 
-.PHONY: book test venv bench chapter lint hooks sync clean acknowledge release
+.PHONY: book test venv bench chapter lint hooks sync clean acknowledge release refresh
 
 book: $(STAMP)
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
@@ -51,6 +51,11 @@ acknowledge: book
 # Cut a release: make release VERSION=0.2.0 (the acknowledged numbers become the released ones).
 release: book
 	$(BIN)/python -m analysis.report.releases release $(VERSION) $$(date +%F)
+
+# A newer Epoch AI snapshot in the mirror: make refresh FILE=epoch_ai_models_YYYYMMDD.zip URL=https://...
+# (updates the pin, rebuilds, and writes data-refresh.csv, which the Changes page shows).
+refresh: $(STAMP)
+	$(BIN)/python -m analysis.build.refresh $(FILE) --url $(URL)
 
 clean:
 	rm -rf _build

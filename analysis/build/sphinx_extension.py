@@ -309,7 +309,28 @@ def _changes_table(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
         for change in moved
     ]
     columns = [("Key number", 3), ("Status", 1), (f"Version {version}", 4), ("Now", 4)]
-    return [intro, _table(columns, rows, ["key-number-changes"])]
+    return [intro, _table(columns, rows, ["key-number-changes"]), *_refresh_diff()]
+
+
+def _refresh_diff() -> list[nodes.Node]:
+    """The last data refresh (``data-refresh.csv``, written by ``python -m analysis.build.refresh``)."""
+    from analysis.build import refresh
+
+    if not refresh.DIFF_FILE.is_file():
+        return [nodes.paragraph("", "No data refresh since the pinned snapshots were first committed.")]
+    diff = pd.read_csv(refresh.DIFF_FILE, dtype=str, keep_default_na=False)
+    pin = diff.iloc[0]
+    counts = diff.iloc[1:].kind.value_counts()
+    summary = ", ".join(f"{count} {kind} change{'s' if count != 1 else ''}" for kind, count in counts.items())
+    rows = [[nodes.Text(value or "–") for value in row] for row in diff.iloc[1:].itertuples(index=False)]
+    return [
+        nodes.paragraph(
+            "",
+            f"Last data refresh: {pin.id} moved from {pin.before} to {pin.after}: "
+            f"{summary or 'nothing changed'}.",
+        ),
+        _table([("Kind", 2), ("What", 3), ("Field", 2), ("Before", 3), ("After", 3)], rows, ["data-refresh"]),
+    ]
 
 
 def _glance(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
@@ -435,6 +456,8 @@ def _scorecard(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
     table, end = scorecard.pinned_models()
     forecasts = ledger_forecasts(table)
     scored = scorecard.scorecard(forecasts, table, end)
+    app.scaling_trends_ledger = forecasts
+    app.scaling_trends_scored = scored
     ours = [forecast for forecast in forecasts if forecast.owner == ledger.OURS]
     since = min((forecast.data_through for forecast in ours), default=str(end.date()))
     unseen = scorecard.unseen(table, since)
@@ -510,10 +533,15 @@ def _write_downloads(app: Sphinx, exception) -> None:
         citations.key_number_bibtex(number, cited) for number in sorted(numbers, key=lambda n: n.id)
     )
     (outdir / "key-numbers.bib").write_text(bibtex, encoding="utf-8")
-    from analysis.topics import scorecard
+    if hasattr(app, "scaling_trends_scored"):
+        from analysis.topics import scorecard
 
-    table, _ = scorecard.pinned_models()
-    (outdir / "forecast-ledger.csv").write_text(ledger.to_csv(ledger_forecasts(table)), encoding="utf-8")
+        (outdir / "forecast-ledger.csv").write_text(
+            ledger.to_csv(app.scaling_trends_ledger), encoding="utf-8"
+        )
+        scorecard.outcomes(app.scaling_trends_scored).to_csv(
+            outdir / "scorecard.csv", index=False, lineterminator="\n"
+        )
     (outdir / "data").mkdir(exist_ok=True)
     for table in [*sorted(paths.DATA_DIR.glob("*.csv")), paths.DATA_DIR / "README.md"]:
         shutil.copy2(table, outdir / "data" / table.name)

@@ -394,6 +394,20 @@ EPOCH_MODELS = TableSpec(
             False,
             rule=pa.Check.gt(0),
         ),
+        *(
+            Column(name, "str", f"Epoch's '{name}' (read as text; parsed where used).", required=False)
+            for name in (
+                "Domain",
+                "Confidence",
+                "Parameters",
+                "Frontier model",
+                "Model accessibility",
+                "Training hardware",
+                "Hardware quantity",
+                "Training time (hours)",
+                "Training compute cost (2023 USD)",
+            )
+        ),
     ),
     columns_open=True,
 )

@@ -424,3 +424,15 @@ def verdict(scored: pd.DataFrame) -> str:
             + (f" (missed: {missed})." if missed else ".")
         )
     return " ".join(sentences)
+
+
+def outcomes(scored: pd.DataFrame) -> pd.DataFrame:
+    """One row per forecast, id and outcome (what the refresh command diffs between builds)."""
+    return pd.DataFrame(
+        {
+            "id": [row.forecast.id for row in scored.itertuples()],
+            "version": [row.forecast.version for row in scored.itertuples()],
+            "outcome": [_outcome(row) for row in scored.itertuples()],
+            "pit": [row.pit for row in scored.itertuples()],
+        }
+    )

@@ -20,6 +20,7 @@ def _entries() -> dict:
     return dict(parse_file(str(BIBLIOGRAPHY), bib_format="bibtex").entries)
 
 
+@cache
 def author_year(key: str) -> str:
     """``Surname 2024``, ``Surname and Other 2024`` or ``Surname et al. 2024`` for a BibTeX key;
     a key missing from ``references.bib`` is an error naming it."""
@@ -28,7 +29,7 @@ def author_year(key: str) -> str:
         raise KeyError(f"{BIBLIOGRAPHY.name}: no entry {key!r}")
     entry = entries[key]
     people = entry.persons.get("author") or entry.persons.get("editor") or []
-    names = [Text.from_latex(" ".join(person.last_names)).render_as("text") for person in people]
+    names = [str(Text.from_latex(" ".join(person.last_names))) for person in people]
     year = entry.fields.get("year", "n.d.")
     if not names:
         return f"{entry.fields.get('title', key)} {year}"

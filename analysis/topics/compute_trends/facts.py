@@ -106,6 +106,11 @@ def register_key_numbers(
     }
     descriptions = {key: f"Growth of training compute of {sample}" for key, sample in samples.items()}
     caveats = {key: as_caveat(verdict) for key, verdict in speculative_verdicts(models, ours).items()}
+    confident_fit, confident_verdict = confident_check(models, comparison)
+    caveats["notable_2010_2024"] = as_caveat(
+        f"on the {confident_fit.n} rows graded confident alone it is "
+        f"{growth_cell(confident_fit, count=False)}: {confident_verdict}"
+    )
     for key, fit in fits.items():
         registry.register(
             f"compute.growth.{key}",
@@ -120,6 +125,20 @@ def register_key_numbers(
             headline=key in HEADLINE_KEYS,
             caveat=caveats.get(key, ""),
             data_through=window_through if key in window_matched else None,
+        )
+    for key in window_matched:
+        fit = comparison.epoch_data_our_code[key]
+        registry.register(
+            f"compute.growth_epoch_data.{key}",
+            fit.factor,
+            fit.factor_interval,
+            fit.level,
+            "x/yr",
+            f"Growth of training compute in Epoch AI's data through our code: {HEADLINES[key][0].name}; "
+            f"n = {fit.n} (the three-column table's middle column)",
+            fit.method,
+            significant=2,
+            data_through=window_through,
         )
     largest = models.loc[models.training_compute_flop.idxmax()]
     factor = CONFIDENCE_FACTOR[largest.confidence]
@@ -138,26 +157,34 @@ def register_key_numbers(
     )
 
 
-def summary_facts(models: pd.DataFrame, ours: dict, comparison: pd.DataFrame) -> dict:
-    """The summary's sentences: headline growth phrases, the largest run, the specification range, and
-    the 2010-May 2024 rate on rows graded *confident* only (how much the headline rests on the rest)."""
-    largest = largest_runs(models, 1).iloc[0]
+def confident_check(models: pd.DataFrame, comparison: pd.DataFrame) -> tuple[trends.GrowthFit, str]:
+    """The 2010-May 2024 notable rate on rows graded *confident* only, and whether the all-rows headline
+    lies in its interval (the verdict the summary prints and the key number carries as its caveat)."""
     confident = models[models.confidence == "confident"]
     confident_fit = fit_sample(confident, OURS, HEADLINES["notable_2010_2024"][0])
     headline = comparison.loc["notable_2010_2024"].ours.factor
     low, high = confident_fit.factor_interval
+    verdict = (
+        "the headline leans on the estimates graded likely and speculative, since the all-rows "
+        "rate lies outside this interval"
+        if not low <= headline <= high
+        else "the all-rows rate lies inside this interval, so the headline does not rest on the "
+        "estimates graded likely and speculative"
+    )
+    return confident_fit, verdict
+
+
+def summary_facts(models: pd.DataFrame, ours: dict, comparison: pd.DataFrame) -> dict:
+    """The summary's sentences: headline growth phrases, the largest run, the specification range, and
+    the 2010-May 2024 rate on rows graded *confident* only (how much the headline rests on the rest)."""
+    largest = largest_runs(models, 1).iloc[0]
+    confident_fit, confident_verdict = confident_check(models, comparison)
     return {
         **{
             f"{key}_without_speculative": verdict
             for key, verdict in speculative_verdicts(models, ours).items()
         },
-        "confident_verdict": (
-            "the headline leans on the estimates graded likely and speculative, since the all-rows "
-            "rate lies outside this interval"
-            if not low <= headline <= high
-            else "the all-rows rate lies inside this interval, so the headline does not rest on the "
-            "estimates graded likely and speculative"
-        ),
+        "confident_verdict": confident_verdict,
         "confident_only_growth": growth_cell(confident_fit),
         "n_confident_window": confident_fit.n,
         "n_models": ours["notable_since_2010"].n,

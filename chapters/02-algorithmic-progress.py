@@ -97,7 +97,10 @@ glue_text(ap.facts.data_facts(evaluations, lm, records))
 # and the rule notes that affect comparability. Same hardware, same target:
 # the fall in time is algorithmic and systems progress together, so it measures
 # 8×H100 hardware time to the target, not compute; records that overlap
-# communication or fuse kernels save time without saving FLOP.
+# communication or fuse kernels save time without saving FLOP. We do not split
+# record time into FLOP to the target and utilisation: that needs each
+# record's step count and batch size from its training log, which the records
+# table does not hold, so the speedrun rows stay a measure of hardware time.
 #
 # Ho et al.'s own evaluations are a Google Sheet that their notebook reads
 # through its CSV export

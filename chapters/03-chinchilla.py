@@ -104,8 +104,14 @@ glue_text(chinchilla.facts.data_facts(replication))
 runs = replication.runs
 summary = runs.assign(status=runs.excluded.map({True: "excluded", False: "used"}))
 tables.show(
-    summary.groupby("status")[["parameters", "training_tokens", "training_compute_flop", "loss"]].agg(
-        ["count", "min", "max"]
+    summary.groupby("status")[["parameters", "training_tokens", "training_compute_flop", "loss"]]
+    .agg(["count", "min", "max"])
+    .rename(
+        columns={
+            "training_tokens": "training tokens",
+            "training_compute_flop": "training compute (FLOP)",
+            "loss": "final loss (nats)",
+        }
     )
 )
 

@@ -19,7 +19,7 @@
 # # How large will training runs be by 2030, and what stops them?
 
 # %% tags=["remove-cell"]
-from analysis.data import loaders
+from analysis.data import catalog, loaders
 from analysis.report import charts, keynumbers, tables
 from analysis.report.keynumbers import glue_text
 from analysis.topics import scorecard
@@ -117,7 +117,9 @@ glue_text(tl.facts.halving_facts(published))
 tables.show(
     loaders.load_constraint_inputs()[
         ["quantity", "low", "median", "high", "unit", "distribution", "source_title"]
-    ],
+    ]
+    .assign(distribution=lambda frame: frame.distribution.map(catalog.DISTRIBUTION_LABELS))
+    .rename(columns={"source_title": "source"}),
     index=False,
 )
 

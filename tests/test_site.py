@@ -250,11 +250,10 @@ def test_every_key_number_has_an_anchor_and_a_citation(built_site):
 
     page = (built_site / "key-numbers.html").read_text(encoding="utf-8")
     bibtex = (built_site / "key-numbers.bib").read_text(encoding="utf-8")
-    version = citations.report().version
     for number in keynumbers.load_saved(built_site.parent / "generated"):
         assert f'id="{number.id}"' in page, number.id
-        assert f"version {version}, key number {number.id}" in page
-        assert f"key number {number.id}" in bibtex
+        assert f"version {citations.for_number(number).version}, key number {number.id}" in page
+        assert f"key number {citations.latex_safe(number.id)}" in bibtex
     intro = (built_site / "intro.html").read_text(encoding="utf-8")
     assert "The report at a glance" in intro and "at-a-glance-table" in intro
     caveats = [n for n in keynumbers.load_saved(built_site.parent / "generated") if n.caveat]
@@ -434,3 +433,60 @@ def test_the_power_chapter_reports_the_joint_simulation_s_2030_power(built_site)
         power = numbers[f"timelines.largest_run_2030.{kind}.power_w"]
         cost = numbers[f"timelines.largest_run_2030.{kind}.cost_usd"]
         assert units.format_watts(power) in page and units.format_usd(cost) in page, kind
+
+
+def test_key_numbers_bib_is_latex_safe_and_parses_with_a_bibtex_library(built_site):
+    """Every field ASCII, no unescaped ``%``, ``&``, ``_`` or ``#``, one entry per key number plus one for the
+    report; a retired id of the last release keeps an anchor on the Key numbers page."""
+    from pybtex.database import parse_string
+
+    from analysis.report import releases
+
+    text = (built_site / "key-numbers.bib").read_text(encoding="utf-8")
+    entries = parse_string(text, "bibtex").entries
+    numbers = pd.read_csv(built_site / "key-numbers.csv", keep_default_na=False)
+    assert "scalingtrends" in entries and len(entries) == len(numbers) + 1
+    for key, entry in entries.items():
+        for name, value in entry.fields.items():
+            assert value.isascii(), (key, name, value)
+            assert not re.search(r"(?<!\\)[%&_#]", value if name != "url" else ""), (key, name, value)
+    page = (built_site / "key-numbers.html").read_text(encoding="utf-8")
+    released = releases.read_numbers(releases.RELEASED.read_text(encoding="utf-8"))
+    for number_id in set(released) - set(numbers.id):
+        assert f'id="{number_id}"' in page, number_id
+
+
+RAW_ENUMS = ("third_party_estimate", "our_estimate", "normal_80", "lognormal_80", "loguniform")
+
+
+def _visible_text(page: str) -> tuple[str, list[str]]:
+    """A page's reader-visible text (scripts, styles and code cells removed) and its table headers."""
+    page = re.sub(r"<(script|style|pre|code)\b.*?</\1>", " ", page, flags=re.S)
+    page = re.sub(r'<div class="cell_input.*?</div>\s*</div>', " ", page, flags=re.S)
+    headers = [
+        html.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
+        for cell in re.findall(r"<th\b[^>]*>(.*?)</th>", page, flags=re.S)
+    ]
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))), headers
+
+
+def test_no_page_shows_raw_values(built_site):
+    """No nan/None/undefined, year with a thousands separator, unrendered Markdown emphasis, snake_case
+    table header or raw enum value in any page's visible text."""
+    problems = []
+    for path in sorted(built_site.rglob("*.html")):
+        if "_static" in path.parts or path.name in ("genindex.html", "search.html"):
+            continue
+        text, headers = _visible_text(path.read_text(encoding="utf-8"))
+        name = str(path.relative_to(built_site))
+        problems += [
+            f"{name}: raw '{m.group(0)}'" for m in re.finditer(r"\b(nan|NaN|None|undefined)\b", text)
+        ]
+        problems += [f"{name}: year '{m.group(0)}'" for m in re.finditer(r"\b2,0[12]\d\b(?![.,]\d)", text)]
+        problems += [
+            f"{name}: markdown '{m.group(0)}'"
+            for m in re.finditer(r"(?<![\w*])\*[A-Za-z][^*]{0,40}\*(?![\w*])", text)
+        ]
+        problems += [f"{name}: header '{h}'" for h in headers if re.fullmatch(r"[a-z0-9]+(_[a-z0-9]+)+", h)]
+        problems += [f"{name}: enum '{e}'" for e in RAW_ENUMS if re.search(rf"\b{e}\b", text)]
+    assert problems == [], "\n".join(problems[:40])

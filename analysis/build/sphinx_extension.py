@@ -235,7 +235,6 @@ def _key_numbers_table(app: Sphinx, fromdocname: str) -> nodes.table:
         ("Published figure it replicates", 4),
         ("Cite as", 4),
     ]
-    cited = citations.report()
     rows, ids = [], []
     for number in numbers:
         if number.published:
@@ -260,11 +259,47 @@ def _key_numbers_table(app: Sphinx, fromdocname: str) -> nodes.table:
                     *([nodes.Text(". "), nodes.strong("", number.caveat)] if number.caveat else []),
                 ),
                 nodes.Text(reference),
-                nodes.Text(citations.key_number_plain(number, cited)),
+                nodes.Text(citations.key_number_plain(number)),
             ]
         )
         ids.append(citations.key_number_anchor(number.id))
-    return _table(columns, rows, ["key-numbers"], ids)
+    return [_table(columns, rows, ["key-numbers"], ids), *_retired_ids(app, fromdocname, numbers)]
+
+
+def _retired_ids(app: Sphinx, fromdocname: str, numbers) -> list[nodes.Node]:
+    """A tombstone row (with the old anchor) for each id of the last release that no longer exists,
+    naming the current ids of the same chapter and quantity, so an old citation still lands somewhere."""
+    released = releases.read_numbers(releases.RELEASED.read_text(encoding="utf-8"))
+    current = {number.id for number in numbers}
+    retired = sorted(set(released) - current)
+    if not retired:
+        return []
+    version = releases.citation_field("version")
+    rows, ids = [], []
+    for number_id in retired:
+        prefix = ".".join(number_id.split(".")[:2]) + "."
+        related = sorted(other for other in current if other.startswith(prefix))
+        rows.append(
+            [
+                nodes.Text(number_id),
+                nodes.Text(f"{released[number_id].text} {released[number_id].unit}"),
+                nodes.Text(
+                    f"Retired after version {version}. "
+                    + (f"Its successors: {', '.join(related)}." if related else "No id replaces it.")
+                    + " The Changes page lists what moved."
+                ),
+            ]
+        )
+        ids.append(citations.key_number_anchor(number_id))
+    return [
+        nodes.paragraph("", "", nodes.strong("", "Retired ids")),
+        _table(
+            [("Key number", 3), (f"As version {version} printed it", 3), ("Now", 6)],
+            rows,
+            ["retired-ids"],
+            ids,
+        ),
+    ]
 
 
 def _table(
@@ -409,7 +444,7 @@ def _claims(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
                 nodes.reference("", claim.source_title, refuri=claim.source_url),
                 nodes.Text(
                     f" ({claim.source_date}), {claim.location}"
-                    if claim.source_date
+                    if pd.notna(claim.source_date) and claim.source_date
                     else f", {claim.location}"
                 ),
             )
@@ -458,9 +493,11 @@ def _scorecard(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
     scored = scorecard.scorecard(forecasts, table, end)
     app.scaling_trends_ledger = forecasts
     app.scaling_trends_scored = scored
-    ours = [forecast for forecast in forecasts if forecast.owner == ledger.OURS]
-    since = min((forecast.data_through for forecast in ours), default=str(end.date()))
-    unseen = scorecard.unseen(table, since)
+    from analysis.topics.timelines.cutoff_check import EARLIER_CUTOFF
+
+    unseen = scorecard.unseen(table)
+    since = str(EARLIER_CUTOFF.date())
+    recent = unseen[unseen.date > since]
     output = [
         nodes.paragraph(
             "",
@@ -469,9 +506,12 @@ def _scorecard(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
         ),
         nodes.paragraph(
             "",
-            f"What the data cannot see: {len(unseen)} releases since {since} that neither we nor Epoch AI "
-            f"estimate ({', '.join(unseen.name)}). A forecast they could decide is scored at both bounds "
-            "they allow, and an outcome is stated only where it holds at both.",
+            f"What the data cannot see: {len(unseen)} frontier or notable releases that neither we nor "
+            f"Epoch AI estimate, {len(recent)} of them since {since} ({', '.join(recent.name)}); the others: "
+            f"{', '.join(unseen[unseen.date <= since].name)}. Each row counts those dated before its "
+            "resolution (and, for a threshold, those whose public parameter count allows it). A forecast "
+            "they could decide is scored at both bounds they allow, and an outcome is stated only where it "
+            "holds at both.",
         ),
     ]
     rows = scorecard.table(scored)
@@ -528,9 +568,8 @@ def _write_downloads(app: Sphinx, exception) -> None:
     numbers = keynumbers.load_saved()
     (outdir / "key-numbers.csv").write_text(keynumbers.to_csv(numbers), encoding="utf-8")
     (outdir / "key-numbers.json").write_text(keynumbers.to_json(numbers), encoding="utf-8")
-    cited = citations.report()
-    bibtex = "".join(
-        citations.key_number_bibtex(number, cited) for number in sorted(numbers, key=lambda n: n.id)
+    bibtex = citations.report_bibtex() + "".join(
+        citations.key_number_bibtex(number) for number in sorted(numbers, key=lambda n: n.id)
     )
     (outdir / "key-numbers.bib").write_text(bibtex, encoding="utf-8")
     if hasattr(app, "scaling_trends_scored"):

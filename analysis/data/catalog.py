@@ -104,6 +104,14 @@ DOMAINS = (
 )
 
 
+DISTRIBUTION_LABELS = {
+    "uniform": "uniform",
+    "loguniform": "log-uniform",
+    "normal_80": "normal through its 80% range",
+    "lognormal_80": "log-normal through its 80% range",
+}
+"""A constraint input's distributions, and how pages print each."""
+
 COMPUTE_METHODS = ("6ND", "hardware", "reported", "our_estimate", "third_party_estimate")
 COMPUTE_METHOD_LABELS = {
     "6ND": "6 × parameters × tokens",
@@ -341,7 +349,7 @@ CONSTRAINT_INPUTS = TableSpec(
             "How the range is drawn: uniformly or log-uniformly between `low` and `high`, or as a normal or "
             "log-normal with `low` and `high` at its 10th and 90th percentiles (an 80% interval; two-piece, "
             "through `median` at its 50th, where the source prints a median).",
-            values=("uniform", "loguniform", "normal_80", "lognormal_80"),
+            values=tuple(DISTRIBUTION_LABELS),
         ),
         Column("source_url", "str", "The source.", pattern=URL_PATTERN),
         Column("source_title", "str", "Its title."),

@@ -343,6 +343,8 @@ def comparison_table(registry: Registry, published, pairs: list[tuple[str, str, 
                 format_printed(figure.ci_high, figure.unit),
             )
             theirs += f" ({figure.ci_level:.0%} CI {low}–{high})"
+        elif isinstance(figure.uncertainty, str) and figure.uncertainty.startswith("published as a range"):
+            theirs = figure.uncertainty[0].upper() + figure.uncertainty[1:]
         elif isinstance(figure.uncertainty, str):
             theirs += f" ({figure.uncertainty})"
         if figure.unit != number.unit:

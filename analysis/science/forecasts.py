@@ -457,13 +457,15 @@ def first_years_above(
     last_year: float = 2060.0,
     method: str = "mixture",
     drop_crossed: bool = False,
+    observed_until: float | None = None,
 ) -> dict[float, np.ndarray]:
     """Per threshold, draws of the year (to the month, from the latest item's date) the largest run
     first exceeds it, by ``method`` of ``largest_run_projection`` (drawn once for all thresholds);
     ``inf`` where it does not by ``last_year``. A draw already above it at the latest date crosses
     then; with ``drop_crossed`` such draws, which the data contradict when no item reaches the
     threshold, are dropped (conditioning on the record), so the earliest crossing is not the latest
-    date by construction."""
+    date by construction. With ``observed_until`` (a decimal year: the data's end), a threshold no item
+    reaches is conditioned on not being crossed before it: draws crossing earlier are dropped."""
     start = float(decimal_year(pd.to_datetime(pd.Series(dates))).max())
     grid = np.arange(start, last_year + 1e-9, 1 / 12)
     _, draws = largest_run_projection(dates, values, growth, grid, (method,))
@@ -471,7 +473,10 @@ def first_years_above(
     for threshold in thresholds:
         above = draws[method] >= threshold
         years = np.where(above.any(axis=0), grid[np.argmax(above, axis=0)], np.inf)
-        crossings[threshold] = years[~above[0]] if drop_crossed else years
+        keep = ~above[0] if drop_crossed else np.ones(len(years), bool)
+        if observed_until is not None and np.max(values) < threshold:
+            keep &= years >= observed_until
+        crossings[threshold] = years[keep]
     return crossings
 
 
@@ -483,9 +488,12 @@ def first_year_above(
     last_year: float = 2060.0,
     method: str = "mixture",
     drop_crossed: bool = False,
+    observed_until: float | None = None,
 ) -> np.ndarray:
     """``first_years_above`` for a single ``threshold``: draws of its crossing year."""
-    return first_years_above(dates, values, growth, [threshold], last_year, method, drop_crossed)[threshold]
+    return first_years_above(
+        dates, values, growth, [threshold], last_year, method, drop_crossed, observed_until
+    )[threshold]
 
 
 def calibration_verdict(inside: int, total: int, level: float) -> str:

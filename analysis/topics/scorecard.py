@@ -135,9 +135,7 @@ def realised(forecast: ledger.Forecast, table: pd.DataFrame, datasets: pd.DataFr
         low = _year(before.date.min()) if len(before) else (high if first is not None else _year(end))
         text = (
             f"first: {first:%b %Y}" if first is not None else f"none by the data's end ({end:%b %Y})"
-        ) + _unknown_text(
-            len(before), "could have crossed earlier" if first is not None else "could have crossed"
-        )
+        ) + _unknown_text(before, "could have crossed earlier" if first is not None else "could have crossed")
         return Realised(low, high, len(before), text)
     if kind == "count_above":
         known = int(((pool.flop > threshold) & (pool.date < resolves)).sum())
@@ -147,15 +145,17 @@ def realised(forecast: ledger.Forecast, table: pd.DataFrame, datasets: pd.DataFr
             float(known),
             float(known + len(unknown)),
             len(unknown),
-            f"{known} estimated" + _unknown_text(len(unknown), "could be above"),
+            f"{known} estimated" + _unknown_text(unknown, "could be above"),
         )
     if kind in RULE_UNITS:
         if kind == "largest_dataset_at":
-            values, widen = datasets.words[datasets.date <= cutoff], 0
+            values, larger = datasets.words[datasets.date <= cutoff], unknown.iloc[:0]
+            widen = 0
         else:
             column = "flop_all" if kind == "largest_compute_at" else "cost_usd"
             values = pool[column][pool.date <= cutoff].dropna()
-            widen = len(unknown) if kind == "largest_cost_at" else int((unknown.ceiling > values.max()).sum())
+            larger = unknown if kind == "largest_cost_at" else unknown[unknown.ceiling > values.max()]
+            widen = len(larger)
         known = float(values.max())
         unit = RULE_UNITS[kind]
         if resolves > end:
@@ -164,13 +164,18 @@ def realised(forecast: ledger.Forecast, table: pd.DataFrame, datasets: pd.DataFr
             )
         high = math.inf if widen else known
         return Realised(
-            known, high, widen, format_in_unit(known, unit, 2) + _unknown_text(widen, "could be larger")
+            known, high, widen, format_in_unit(known, unit, 2) + _unknown_text(larger, "could be larger")
         )
     raise ledger.LedgerError(f"forecast '{forecast.id}': no realised value for rule '{kind}'")
 
 
-def _unknown_text(count: int, what: str) -> str:
-    return f"; {count} unestimated release{'s' if count != 1 else ''} {what}" if count else ""
+def _unknown_text(rows: pd.DataFrame, what: str) -> str:
+    """``; 3 unestimated releases (A, B, C) could ...`` (names listed up to five)."""
+    count = len(rows)
+    if not count:
+        return ""
+    names = f" ({', '.join(rows.sort_values('date').name)})" if count <= 5 else ""
+    return f"; {count} unestimated release{'s' if count != 1 else ''}{names} {what}"
 
 
 def _year(date) -> float:
@@ -244,14 +249,23 @@ def score(forecast: ledger.Forecast, result: Realised | None, end) -> dict:
         pit(forecast, result.low),
         pit(forecast, result.high if math.isfinite(result.high) else math.nan),
     )
+    tail = (1 - forecast.level) / 2 if not math.isnan(forecast.level) else 0.0
+
+    def bound(value: float) -> str:
+        if value <= tail + 1e-9:
+            return f"≤{tail:.2f}"
+        if value >= 1 - tail - 1e-9:
+            return f"≥{1 - tail:.2f}"
+        return f"{value:.2f}"
+
     if math.isnan(low_pit):
         pit_text = ""
     elif math.isnan(high_pit):
-        pit_text = f"at least {low_pit:.2f}"
+        pit_text = f"at least {bound(low_pit)}"
     elif abs(high_pit - low_pit) < 0.005:
-        pit_text = f"{low_pit:.2f}"
+        pit_text = bound(low_pit)
     else:
-        pit_text = f"{low_pit:.2f}–{high_pit:.2f}"
+        pit_text = f"between {bound(low_pit)} and {bound(high_pit)}"
     nearest = min(max(forecast.low, result.low), result.high) if not math.isnan(forecast.low) else math.nan
     return {
         "status": status,
@@ -335,9 +349,9 @@ def scorecard(forecasts: list[ledger.Forecast], table: pd.DataFrame, end) -> pd.
     return pd.DataFrame(rows)
 
 
-def unseen(table: pd.DataFrame, since) -> pd.DataFrame:
-    """Releases after ``since`` that no one has estimated (``candidate``): what the data cannot see."""
-    return table[table.candidate & (table.date > since)].sort_values("date")
+def unseen(table: pd.DataFrame) -> pd.DataFrame:
+    """Frontier or notable releases that no one has estimated (``candidate``): what the data cannot see."""
+    return table[table.candidate].sort_values("date")
 
 
 def _value_text(value: float, unit: str) -> str:
@@ -373,6 +387,14 @@ def _outcome(row) -> str:
         parts.append(f"{'inside' if row.inside_50 else 'outside'} its 50% interval")
     if row.inside is None and row.median_side is not None:
         parts.append(f"realised {'at or below' if row.median_side else 'above'} its median")
+    forecast, realised = row.forecast, row.realised
+    if row.inside is None and realised is not None and not math.isnan(forecast.low):
+        if realised.low < forecast.low <= realised.high:
+            parts.append(
+                "the estimated value lies below its interval; only unestimated releases could lift it in"
+            )
+        elif realised.low <= forecast.high < realised.high and realised.low >= forecast.low:
+            parts.append("inside its interval unless unestimated releases lift it above")
     return "; ".join(parts)
 
 

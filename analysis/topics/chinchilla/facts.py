@@ -343,7 +343,7 @@ def early_stopping_facts(replication: Replication, published: pd.DataFrame, endp
             "endpoints_within": within,
             "verdict": (
                 "No endpoint is consistent with Hoffmann et al.'s values: on these data early stopping "
-                "gives *a* wrong answer, not theirs."
+                "gives a wrong answer, not theirs."
                 if within == 0
                 else "Early stopping can land on Hoffmann et al.'s values on these data."
             ),

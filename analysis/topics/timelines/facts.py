@@ -74,8 +74,9 @@ def register_key_numbers(registry, result: Timelines) -> None:
     for kind, method in (
         (
             "unconstrained",
-            "First month the largest-run projection (trend plus record offset) passes the threshold; median "
-            "and 90% interval of its draws (not widened)",
+            "First month the largest-run projection (trend plus record offset) passes the threshold; draws "
+            "crossing before the data's end, which no release did, are dropped; median and 90% interval of "
+            "its draws (not widened)",
         ),
         (
             "constrained",
@@ -146,7 +147,8 @@ def register_key_numbers(registry, result: Timelines) -> None:
         "year",
         "Year the largest open-weight model first exceeds 1e26 FLOP",
         "First month the open-weight frontier's largest-run projection (trend plus record offset) passes "
-        "1e26 FLOP; median and 90% interval of its draws",
+        "1e26 FLOP; draws crossing before the data's end, which no open release did, are dropped; median "
+        "and 90% interval of its draws",
         published="emberson2025.open_model_1e26.date",
     )
     _forecast_crossing(registry, "timelines.open_model_1e26.year", "first_above 1e26 open", result.open_1e26)

@@ -283,7 +283,7 @@ def model_counts(models: pd.DataFrame, rows, growth, thresholds=COUNT_THRESHOLDS
         totals = np.full(DRAWS, float(above.sum()))
         month = last
         for year in years:
-            if year + 1 <= last:
+            if pd.Timestamp(f"{year}-12-31") <= dated.publication_date.max():
                 count = float((above & (dated.publication_date.dt.year <= year)).sum())
                 out.append(
                     {
@@ -324,12 +324,19 @@ def model_counts(models: pd.DataFrame, rows, growth, thresholds=COUNT_THRESHOLDS
     return pd.DataFrame(out)
 
 
+def _data_end(models: pd.DataFrame) -> float:
+    """The data's end as a decimal year: no release up to it is missing from ``models``."""
+    return float(trends.decimal_year([models.publication_date.max()])[0])
+
+
 def open_model_projection(models: pd.DataFrame) -> dict:
     """Growth of the open-weight frontier and the year its largest model passes 1e26 FLOP."""
     rows = OPEN_FRONTIER.select(models[models.open_weights], **compute_trends.model.OURS)
     values = _as_draws(rows.training_compute_flop)
     growth = trends.fit_growth_with_draws(rows.publication_date, values, SEED, LEVEL)
-    crossing = forecasts.first_year_above(rows.publication_date, values, growth, 1e26, method=METHOD)
+    crossing = forecasts.first_year_above(
+        rows.publication_date, values, growth, 1e26, method=METHOD, observed_until=_data_end(models)
+    )
     return {"open_growth": growth, "open_1e26": crossing}
 
 
@@ -486,7 +493,12 @@ def analyse(
         gpt4_year=float(trends.decimal_year([models.publication_date[GPT4]])[0]),
         thresholds={
             "unconstrained": forecasts.first_years_above(
-                runs.publication_date, values, growth, THRESHOLDS, method=METHOD
+                runs.publication_date,
+                values,
+                growth,
+                THRESHOLDS,
+                method=METHOD,
+                observed_until=_data_end(models),
             ),
             "constrained": crossing_years(sim, THRESHOLDS, start, runs),
         },

@@ -130,8 +130,10 @@ def figure_svg_role(name, rawtext, text, lineno, inliner, options=None, content=
         uri = "../" * depth + f"figures/{text}.{kind}"
         parts.append(nodes.reference(rawtext, titles[kind], refuri=uri, classes=[f"figure-{kind}"]))
         parts.append(nodes.Text(separator))
+    credit_file = paths.output_dir() / "figures" / f"{text}{charts.CREDIT_SUFFIX}"
+    credit = credit_file.read_text(encoding="utf-8") + " " if credit_file.is_file() else ""
     cite = nodes.inline(
-        "", f"Cite as: {citations.figure_plain(text, citations.report())}", classes=["figure-cite"]
+        "", f"{credit}Cite as: {citations.figure_plain(text, citations.report())}", classes=["figure-cite"]
     )
     return [*parts, cite], []
 

@@ -138,6 +138,17 @@ def chart_data(spec: dict) -> pd.DataFrame:
     return table[["dataset", *[column for column in table.columns if column != "dataset"]]]
 
 
+CREDIT_SUFFIX = ".credit.txt"
+"""A published figure's data credit (``data_credit``), which its caption on the page prints."""
+
+TABLE_SOURCES = {
+    "constraint_inputs": "sevilla2024can",
+    "constraint_correlations": "sevilla2024can",
+    "text_stock_inputs": "villalobos2024data",
+}
+"""Our tables whose rows are read mostly from one publication, credited beside the table's name."""
+
+
 def data_credit(sources: Sequence[str]) -> str:
     """ "Data: ..." naming what a figure draws: each table of ``data/`` it reads (by file stem, e.g.
     ``models``) and each third-party file (a key of ``analysis.data.sources.SOURCES``) as its
@@ -155,7 +166,11 @@ def data_credit(sources: Sequence[str]) -> str:
             if credit not in theirs:
                 theirs.append(credit)
         elif (paths.DATA_DIR / f"{name}.csv").is_file():
-            ours.append(f"{name}.csv")
+            ours.append(
+                f"{name}.csv (read from {author_year(TABLE_SOURCES[name])})"
+                if name in TABLE_SOURCES
+                else f"{name}.csv"
+            )
         else:
             raise ValueError(
                 f"figure source {name!r} is neither a table of data/ nor a pinned third-party file"
@@ -232,6 +247,7 @@ def publish(chart: alt.TopLevelMixin, label: str, sources: Sequence[str]) -> alt
     static = json.dumps(stamped(spec, label, sources), sort_keys=True, ensure_ascii=False)
     (folder / f"{label}{STATIC_SPEC_SUFFIX}").write_text(static, encoding="utf-8")
     chart_data(spec).to_csv(folder / f"{label}.csv", index=False, lineterminator="\n")
+    (folder / f"{label}{CREDIT_SUFFIX}").write_text(data_credit(sources), encoding="utf-8")
     glue(label, _Rendered(spec), display=False)
     return chart
 

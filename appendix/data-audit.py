@@ -136,7 +136,9 @@ tables.show(second, index=False)
 # a check of our reading of the papers, not an independent method. The second reading lies closer to ours in
 # {glue:text}`blind_ours` cases and to Epoch's in {glue:text}`blind_epoch`;
 # of the {glue:text}`blind_decided` where we had judged one estimate the more
-# credible, it sides with that judgement in {glue:text}`blind_confirms`.
+# credible before this reading, it sides with that judgement in
+# {glue:text}`blind_confirms` (the {glue:text}`blind_own` verdicts this reading
+# itself decided are left out of that count).
 
 # %% tags=["remove-cell"]
 missing = audit.missing_frontier(models, loaders.load_epoch_models())

@@ -354,6 +354,13 @@ glue_text(tl.chip_supply.facts(result, loaders.load_epoch_chips_cumulative(), co
 
 # %% tags=["remove-cell"]
 glue_text(tl.facts.count_facts(result))
+glue_text(
+    {
+        "open_model_standing": tl.cutoff_check.open_model_sentence(
+            earlier_forecasts, published, models.publication_date.max()
+        )
+    }
+)
 charts.publish(
     tl.figures.threshold_chart(tl.model.threshold_frame(result)),
     "fig-timelines-thresholds",
@@ -366,6 +373,7 @@ charts.publish(tl.figures.counts_chart(result.counts), "fig-timelines-counts", s
 # release) grows by {glue:text}`timelines.open_model_growth.frontier.text` a
 # year, and its largest model passes 1e26 FLOP in
 # {glue:text}`timelines.open_model_1e26.year.text`.
+# {glue:text}`open_model_standing`.
 #
 # ```{glue:figure} fig-timelines-thresholds
 # :name: fig-timelines-thresholds

@@ -87,11 +87,17 @@ def test_second_reading_facts_count_sides_and_agreement_with_our_verdicts():
         {
             "closer to": ["ours", "Epoch's", "neither"],
             "our verdict": ["ours", "Epoch", "both plausible"],
+            "verdict from this reading": [False, False, False],
         }
     )
     facts = audit.second_reading_facts(table)
-    keys = ("blind_n", "blind_ours", "blind_epoch", "blind_decided", "blind_confirms")
-    assert [facts[key] for key in keys] == [3, 1, 1, 2, 2]
+    keys = ("blind_n", "blind_ours", "blind_epoch", "blind_decided", "blind_confirms", "blind_own")
+    assert [facts[key] for key in keys] == [3, 1, 1, 2, 2, 0]
+    circular = table.assign(**{"verdict from this reading": [False, True, False]})
+    facts = audit.second_reading_facts(circular)
+    assert [facts[key] for key in keys] == [3, 1, 1, 1, 1, 1], (
+        "a verdict the reading decided is not a confirmation"
+    )
 
 
 def test_verdict_counts_leave_conventions_out_and_the_balance_follows_the_counts():

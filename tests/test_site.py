@@ -369,7 +369,22 @@ def test_pages_work_in_a_browser_with_the_network_blocked(built_site):
         page.goto(f"{base}/search.html?q=Chinchilla")
         page.wait_for_selector("#search-results li", timeout=20_000)
         page.wait_for_load_state("networkidle")
+        phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+        phone.route("**/*", block_outside)
+        wide = []
+        for html in [
+            *chapter_pages,
+            *other_pages,
+            built_site / "changes.html",
+            built_site / "scorecard.html",
+        ]:
+            phone.goto(f"{base}/{html.relative_to(built_site)}")
+            phone.wait_for_load_state("load")
+            width = phone.evaluate("document.documentElement.scrollWidth")
+            if width > 392:
+                wide.append(f"{html.name}: {width} px")
         browser.close()
+    assert not wide, f"pages wider than a 390 px phone: {wide}"
     assert not blocked, f"requests tried to leave the machine: {blocked}"
     assert not errors, f"JavaScript errors: {errors}"
 
@@ -421,6 +436,8 @@ def test_figure_download_links_read_as_a_list(built_site):
     """'SVG, PNG or the data it draws (CSV).': no two links run together."""
     page = (built_site / "chapters" / "05-power-and-cost.html").read_text(encoding="utf-8")
     assert "PNG</a> or <a" in page and "PNG</a><a" not in page
+    links = re.findall(r'<a class="[^"]*figure-(?:svg|png|csv)"[^>]*>', page)
+    assert links and all(" download=" in link for link in links), "figure downloads must not open in the tab"
 
 
 def test_the_power_chapter_reports_the_joint_simulation_s_2030_power(built_site):

@@ -128,7 +128,14 @@ def figure_svg_role(name, rawtext, text, lineno, inliner, options=None, content=
     parts = []
     for kind, separator in zip(kinds, separators[-len(kinds) :], strict=True):
         uri = "../" * depth + f"figures/{text}.{kind}"
-        parts.append(nodes.reference(rawtext, titles[kind], refuri=uri, classes=[f"figure-{kind}"]))
+        parts.append(
+            nodes.raw(
+                "",
+                f'<a class="reference external figure-{kind}" href="{uri}" download="{text}.{kind}">'
+                f"{html.escape(titles[kind])}</a>",
+                format="html",
+            )
+        )
         parts.append(nodes.Text(separator))
     credit_file = paths.output_dir() / "figures" / f"{text}{charts.CREDIT_SUFFIX}"
     credit = credit_file.read_text(encoding="utf-8") + " " if credit_file.is_file() else ""

@@ -70,8 +70,21 @@ def theme() -> alt.theme.ThemeConfig:
     }
 
 
+COMPOSITE_KEYS = ("hconcat", "vconcat", "concat", "facet", "repeat")
+
+
+def responsive(spec: dict) -> dict:
+    """The on-page version of a spec: a single or layered chart takes its container's width (it shrinks
+    to a phone's screen and keeps its labels inside); a concatenated or faceted one keeps its widths and
+    scrolls inside its own box. The downloadable SVG and PNG keep the fixed width."""
+    if any(key in spec for key in COMPOSITE_KEYS):
+        return spec
+    return {**spec, "width": "container", "autosize": {"type": "fit-x", "contains": "padding"}}
+
+
 def _embed_html(spec: dict, **_metadata) -> dict:
     """Mime bundle for one chart: a div plus a ``vegaEmbed`` call, no CDN, stable id."""
+    spec = responsive(spec)
     spec_json = json.dumps(spec, sort_keys=True, separators=(",", ":"))
     chart_id = "vega-" + hashlib.sha256(spec_json.encode()).hexdigest()[:12]
     html = (

@@ -203,23 +203,27 @@ def second_reading(outside: pd.DataFrame) -> pd.DataFrame:
             "its method": second.method.to_numpy(),
             "closer to": closer,
             "our verdict": rows.better_estimate.to_numpy(),
+            "verdict from this reading": rows.reason.str.contains("blind", case=False).to_numpy(),
         }
     ).reset_index(drop=True)
 
 
 def second_reading_facts(table: pd.DataFrame) -> dict:
-    """How often the blind estimate sides with ours, with Epoch's, and with our verdict (``blind_*``)."""
+    """How often the blind estimate sides with ours, with Epoch's, and with our verdict (``blind_*``); a
+    verdict the blind reading itself decided (its reason cites it) is left out of the agreement count."""
     sided = table[table["closer to"] != "neither"]
     agrees = ((sided["closer to"] == "ours") & (sided["our verdict"] == "ours")) | (
         (sided["closer to"] == "Epoch's") & (sided["our verdict"] == "Epoch")
     )
-    decided = sided["our verdict"] != "both plausible"
+    own = sided["verdict from this reading"].astype(bool)
+    decided = (sided["our verdict"] != "both plausible") & ~own
     return {
         "blind_n": len(table),
         "blind_ours": int((table["closer to"] == "ours").sum()),
         "blind_epoch": int((table["closer to"] == "Epoch's").sum()),
         "blind_decided": int(decided.sum()),
         "blind_confirms": int((agrees & decided).sum()),
+        "blind_own": int(own.sum()),
     }
 
 

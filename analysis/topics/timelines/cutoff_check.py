@@ -103,3 +103,23 @@ def earlier_forecasts(earlier: Timelines) -> list[ledger.Forecast]:
         )
     )
     return forecasts
+
+
+def open_model_sentence(forecasts: list[ledger.Forecast], published: pd.DataFrame, data_end) -> str:
+    """Where the open-weight 1e26 forecasts stand: the data's end with no crossing, this chapter's forecast
+    from ``EARLIER_CUTOFF`` and Emberson's, each median month and whether it has passed."""
+    ours = next(f for f in forecasts if f.id.endswith("open_model_1e26.year"))
+    theirs = float(published.value["emberson2025.open_model_1e26.date"])
+    end = pd.Timestamp(data_end)
+    parts = []
+    for who, median in (
+        (f"this chapter's forecast from the data through {EARLIER_CUTOFF:%B %Y}", ours.median),
+        ("Emberson's of January 2025", theirs),
+    ):
+        month = trends.from_decimal_year(median)
+        state = "passed with no crossing" if month <= end else "has not yet come"
+        parts.append(f"{who} put the median in {month:%B %Y}, which {state}")
+    return (
+        f"No open-weight model had passed 1e26 FLOP by the data's end ({end:%B %Y}), and the projection is "
+        f"conditioned on that; {'; '.join(parts)} (see the check below)"
+    )

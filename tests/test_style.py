@@ -61,3 +61,29 @@ def test_every_command_a_guide_names_exists(document):
         path = REPO_ROOT / Path(*module.split("."))
         assert path.with_suffix(".py").is_file(), f"{document}: python -m {module} names no module"
         assert "__main__" in path.with_suffix(".py").read_text(encoding="utf-8"), f"{module} is not runnable"
+
+
+def test_the_publishing_workflow_tests_before_it_publishes_the_built_site():
+    """The GitHub Actions workflow parses, runs ``make test`` before building and uploading
+    ``_build/html``, deploys only after the build job, and passes the site URL the citations use."""
+    import yaml
+
+    workflow = yaml.safe_load(
+        (REPO_ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
+    )
+    build = workflow["jobs"]["build"]["steps"]
+    runs = [step.get("run", "") for step in build]
+    uses = [step.get("uses", "") for step in build]
+    assert "make test" in runs and runs.index("make test") < runs.index("make book")
+    upload = next(step for step in build if step.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == "_build/html"
+    assert uses.index(upload["uses"]) > runs.index("make book")
+    assert workflow["jobs"]["deploy"]["needs"] == "build"
+    assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
+    assert all(
+        "SCALING_TRENDS_SITE_URL" in step.get("env", {})
+        for step in build
+        if step.get("run", "").startswith("make")
+    )
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert set(workflow[True]) >= {"push"}, "on: push"

@@ -568,12 +568,28 @@ def _fill_registry_pages(app: Sphinx, doctree, fromdocname: str) -> None:
         placeholder.replace_self(RENDERERS[placeholder["kind"]](app, fromdocname))
 
 
+ICON_SCRIPT = Path("_static") / "scripts" / "fontawesome.js"
+
+
+def _stub_icon_script(outdir: Path) -> None:
+    """Replace the theme's 1.5 MB icon script with an empty stub: ``_static/icons.css`` draws the few
+    icons the pages use from the bundled webfont."""
+    script = outdir / ICON_SCRIPT
+    if script.is_file() and script.stat().st_size > 1000:
+        script.write_text(
+            "/* Icons: _static/icons.css draws them from the bundled webfont. */\n", encoding="utf-8"
+        )
+    for extra in (script.with_name(script.name + ".map"), script.with_name(script.name + ".LICENSE.txt")):
+        extra.unlink(missing_ok=True)
+
+
 def _write_downloads(app: Sphinx, exception) -> None:
     if hasattr(app, "scaling_trends_rendering"):
         _finish_rendering_figures(app)
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
+    _stub_icon_script(outdir)
     numbers = keynumbers.load_saved()
     (outdir / "key-numbers.csv").write_text(keynumbers.to_csv(numbers), encoding="utf-8")
     (outdir / "key-numbers.json").write_text(keynumbers.to_json(numbers), encoding="utf-8")

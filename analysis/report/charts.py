@@ -77,9 +77,33 @@ def responsive(spec: dict) -> dict:
     """The on-page version of a spec: a single or layered chart takes its container's width (it shrinks
     to a phone's screen and keeps its labels inside); a concatenated or faceted one keeps its widths and
     scrolls inside its own box. The downloadable SVG and PNG keep the fixed width."""
+    spec = _prune_datasets(spec)
     if any(key in spec for key in COMPOSITE_KEYS):
         return spec
     return {**spec, "width": "container", "autosize": {"type": "fit-x", "contains": "padding"}}
+
+
+def _short(value):
+    """A float at 6 significant digits (what a tooltip or a pixel can show); anything else unchanged."""
+    return float(f"{value:.6g}") if isinstance(value, float) and math.isfinite(value) else value
+
+
+def _prune_datasets(spec: dict) -> dict:
+    """``spec`` with each inline dataset's columns that nothing else in the spec names (no encoding,
+    tooltip, transform or expression mentions them) left out, and floats at 6 significant digits: the page
+    carries only what it draws. The downloadable CSV (``chart_data``) keeps every column."""
+    datasets = spec.get("datasets")
+    if not datasets:
+        return spec
+    rest = json.dumps({key: value for key, value in spec.items() if key != "datasets"})
+    pruned = {}
+    for name, rows in datasets.items():
+        keys = {key for row in rows for key in row}
+        used = {
+            key for key in keys if f'"{key}"' in rest or f"datum.{key}" in rest or f"datum['{key}']" in rest
+        }
+        pruned[name] = [{key: _short(value) for key, value in row.items() if key in used} for row in rows]
+    return {**spec, "datasets": pruned}
 
 
 def _embed_html(spec: dict, **_metadata) -> dict:

@@ -527,3 +527,20 @@ def test_each_chapter_page_weighs_at_most_3_5_mb_with_the_scripts_and_styles_it_
             if not asset.startswith("http") and (page.parent / asset).resolve().is_file()
         )
         assert total <= PAGE_BUDGET_BYTES, f"{page.name}: {total / 1e6:.1f} MB"
+
+
+def test_the_landing_page_opens_with_a_finding_card_per_headline(built_site):
+    """One card per headline key number: a sentence holding its value in human units, the interval with
+    its level, the published figure or a statement that none exists, and the data's end."""
+    from analysis.report import findings
+
+    page = (built_site / "intro.html").read_text(encoding="utf-8")
+    numbers = keynumbers.load_saved(built_site.parent / "generated")
+    headlines = [number for number in numbers if number.headline]
+    assert page.count('class="finding-card') == len(headlines) > 0
+    assert page.index("finding-card") < page.index("at-a-glance-table")
+    for finding in findings.findings(
+        numbers, pd.read_csv(REPO_ROOT / "data" / "published_estimates.csv").set_index("id", drop=False)
+    ):
+        assert html.escape(finding.sentence, quote=False) in page, finding.id
+        assert f"Data through {finding.data_through}" in page

@@ -552,12 +552,45 @@ def ledger_forecasts(table) -> list:
     return frozen + current + anchors
 
 
+def _findings(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
+    """The landing page's findings: one card per headline key number (``analysis.report.findings``)."""
+    from analysis.report import findings
+
+    cards = nodes.container(classes=["findings"])
+    references = app.builder.get_relative_uri(fromdocname, "references")
+    key_numbers = app.builder.get_relative_uri(fromdocname, "key-numbers")
+    for finding in findings.findings(keynumbers.load_saved(), loaders.load_published_estimates()):
+        card = nodes.container(classes=["finding-card"])
+        card += nodes.paragraph("", "", nodes.strong("", finding.sentence))
+        card += nodes.paragraph(
+            "",
+            "",
+            nodes.inline("", finding.value, classes=["finding-value"]),
+            nodes.Text(f" ({finding.interval})"),
+        )
+        published = (
+            [nodes.Text("Published: "), nodes.reference("", finding.published, refuri=references)]
+            if finding.published
+            else [nodes.Text("No published figure measures the same quantity")]
+        )
+        card += nodes.paragraph(
+            "",
+            "",
+            *published,
+            nodes.Text(f". Data through {finding.data_through}. "),
+            nodes.reference("", "Details", refuri=f"{key_numbers}#{citations.key_number_anchor(finding.id)}"),
+        )
+        cards += card
+    return [cards]
+
+
 RENDERERS = {
     "key-numbers-table": _key_numbers_table,
     "key-number-changes": _changes_table,
     "report-at-a-glance": _glance,
     "claims-checked": _claims,
     "forecast-scorecard": _scorecard,
+    "report-findings": _findings,
 }
 """Directives whose content is built from the registry: the Key numbers table, the Changes page, the
 landing page's at-a-glance tables and the Claims checked page."""

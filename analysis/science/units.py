@@ -138,3 +138,27 @@ def format_usd(value: float) -> str:
         if value >= scale:
             return f"USD {format_number(value / scale, 2)} {unit}"
     return f"USD {format_number(value, 2)}"
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def format_human(value: float, unit: str) -> str:
+    """A value in the unit a reader expects: ``5.7x a year``, ``4.9 GW``, ``USD 18 billion``, ``Sep 2027``,
+    ``62%`` (a share), ``17 months``, ``1.2 × 10²⁹ FLOP``."""
+    if unit == "x/yr":
+        return f"{format_number(value, 2)}x a year"
+    if unit == "W":
+        return format_watts(value)
+    if unit == "USD":
+        return format_usd(value)
+    if unit == "year":
+        whole = int(value // 1)
+        if value == whole:
+            return str(whole)
+        return f"{MONTHS[min(int((value - whole) * 12), 11)]} {whole}"
+    if unit == "dimensionless" and 0 <= value <= 1:
+        return f"{value:.0%}"
+    if unit == "dimensionless":
+        return format_number(value, 2)
+    return f"{format_number(value, 2)} {unit}"

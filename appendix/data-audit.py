@@ -170,3 +170,9 @@ tables.show(missing, index=False)
 # - Agreement within 3x is a loose test: two estimates built the same way from
 #   the same paper will agree even if both are wrong.
 # - Epoch's database changes; this audit is of one dated snapshot.
+
+# %% [markdown]
+# ## The data tables this page read
+#
+# ```{data-tables-read}
+# ```

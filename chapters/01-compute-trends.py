@@ -528,3 +528,9 @@ glue_text(compute_trends.model.frontier_on_union(models, epoch))
 #   families from one organisation are not.
 # - **Log-linear form.** A constant growth rate is an approximation; the break
 #   analysis shows how fragile the choice of era is.
+
+# %% [markdown]
+# ## The data tables this page read
+#
+# ```{data-tables-read}
+# ```

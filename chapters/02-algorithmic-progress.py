@@ -315,3 +315,9 @@ tables.show(ap.facts.context_table(published), index=False)
 #   differ across papers; the per-benchmark floor absorbs only a constant shift.
 # - **The speedrun** measures one small model on one target, where systems
 #   engineering counts as progress; rule changes are noted in the data.
+
+# %% [markdown]
+# ## The data tables this page read
+#
+# ```{data-tables-read}
+# ```

@@ -471,3 +471,9 @@ tables.show(keynumbers.comparison_table(registry, published, chinchilla.model.CO
 # `make chapter CHAPTER=03-chinchilla` executes this page on its own (about the
 # time in the README); `make bench` times the fit and the bootstrap. All logic
 # is in `analysis/science/scaling_laws.py` and `analysis/topics/chinchilla/`.
+
+# %% [markdown]
+# ## The data tables this page read
+#
+# ```{data-tables-read}
+# ```

@@ -448,3 +448,9 @@ tables.show(keynumbers.comparison_table(registry, published, dw.model.COMPARISON
 #   largest run the dataset the Chinchilla law calls optimal; labs that
 #   overtrain smaller models use more tokens per FLOP (the overtrained paths),
 #   and the largest datasets need not belong to the largest run.
+
+# %% [markdown]
+# ## The data tables this page read
+#
+# ```{data-tables-read}
+# ```

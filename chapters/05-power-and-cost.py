@@ -526,3 +526,9 @@ tables.show(keynumbers.comparison_table(registry, published, pw.growth.COMPARISO
 #   rest on them.
 # - **Cost is nominal.** Cottier et al. use 2023 USD; a few percent of
 #   inflation a year barely moves a growth rate of several times a year.
+
+# %% [markdown]
+# ## The data tables this page read
+#
+# ```{data-tables-read}
+# ```

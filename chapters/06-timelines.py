@@ -467,3 +467,9 @@ tables.show(keynumbers.comparison_table(registry, published, tl.model.COMPARISON
 #   samples.
 # - **Few backtests.** A handful of backtests cannot pin calibration down; the
 #   Jeffreys intervals on coverage show how little they say.
+
+# %% [markdown]
+# ## The data tables this page read
+#
+# ```{data-tables-read}
+# ```

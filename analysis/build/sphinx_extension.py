@@ -31,6 +31,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from analysis import REPO_ROOT
 from analysis.build import notebooks
 from analysis.data import catalog, datapackage, loaders, paths
 from analysis.report import charts, citations, claims, keynumbers, ledger, releases
@@ -584,6 +585,37 @@ def _findings(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
     return [cards]
 
 
+def _tables_read(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
+    """The data tables this page read when it last executed (its execution manifest), each linked to its
+    download and to the data dictionary."""
+    manifest = notebooks.read_manifest(REPO_ROOT / f"{fromdocname}.md")
+    tables = sorted(
+        name
+        for name in (manifest or {}).get("dependencies", {})
+        if name.startswith("data/") and name.endswith(".csv")
+    )
+    if not tables:
+        return [nodes.paragraph("", "This page read no committed data table.")]
+    depth = fromdocname.count("/")
+    items = nodes.bullet_list()
+    for name in tables:
+        link = nodes.raw(
+            "", f'<a href="{"../" * depth}{name}" download>{html.escape(name)}</a>', format="html"
+        )
+        items += nodes.list_item("", nodes.paragraph("", "", link))
+    readme = nodes.raw("", f'<a href="{"../" * depth}data/README.md">data/README.md</a>', format="html")
+    return [
+        nodes.paragraph(
+            "",
+            "",
+            nodes.Text("The committed tables this page read (column meanings: "),
+            readme,
+            nodes.Text("):"),
+        ),
+        items,
+    ]
+
+
 RENDERERS = {
     "key-numbers-table": _key_numbers_table,
     "key-number-changes": _changes_table,
@@ -591,6 +623,7 @@ RENDERERS = {
     "claims-checked": _claims,
     "forecast-scorecard": _scorecard,
     "report-findings": _findings,
+    "data-tables-read": _tables_read,
 }
 """Directives whose content is built from the registry: the Key numbers table, the Changes page, the
 landing page's at-a-glance tables and the Claims checked page."""

@@ -366,3 +366,30 @@ def test_chip_sales_shipped_per_year_differences_the_cumulative_series():
     stock = timelines.chip_supply.carried_forward(shipped, to_date)
     growth = 11.0 / 6.0
     assert stock["through_2029"] == pytest.approx(to_date + 11.0 * sum(growth**k for k in range(1, 6)))
+
+
+def test_the_open_weight_sentence_says_whether_each_median_month_has_passed():
+    """Both medians before the data's end: both passed with no crossing; a data end before our median
+    changes our clause (and Emberson's stays as the published month decides)."""
+    from analysis.report import ledger
+
+    forecast = ledger.Forecast(
+        id="timelines.as_of_20250902.open_model_1e26.year",
+        owner=ledger.OURS,
+        statement="Year the largest open-weight model first exceeds 1e26 FLOP",
+        unit="year",
+        rule="first_above 1e26 open",
+        resolves="2026-09-01",
+        made="2025-09-02",
+        data_through="2025-09-02",
+        version="test",
+        median=2025.95,
+        low=2025.7,
+        high=2026.7,
+        level=0.9,
+    )
+    published = pd.DataFrame({"value": [2025.87]}, index=["emberson2025.open_model_1e26.date"])
+    late = timelines.cutoff_check.open_model_sentence([forecast], published, "2025-12-31")
+    assert late.count("which passed with no crossing") == 2
+    early = timelines.cutoff_check.open_model_sentence([forecast], published, "2025-12-01")
+    assert "December 2025, which has not yet come" in early and "November 2025, which passed" in early

@@ -240,7 +240,7 @@ def test_every_figure_has_its_svg_png_and_data(built_site):
             target = (page.parent / link).resolve()
             assert target.is_file() and target.read_text().lstrip().startswith("<svg"), link
             assert target.with_suffix(".png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", link
-            assert target.with_suffix(".csv").read_text(encoding="utf-8").startswith("dataset,"), link
+            assert target.with_suffix(".csv").read_text(encoding="utf-8").startswith("series,"), link
             labels.add(target.stem)
     assert labels, "no figure links found"
 
@@ -544,3 +544,21 @@ def test_the_landing_page_opens_with_a_finding_card_per_headline(built_site):
     ):
         assert html.escape(finding.sentence, quote=False) in page, finding.id
         assert f"Data through {finding.data_through}" in page
+
+
+def test_every_figure_offers_a_zip_with_its_tidy_csv_and_a_readme(built_site):
+    """Like Our World in Data's downloads: the CSV's first column says which layer draws each row, and the
+    README gives title, citation, licence, sources and column meanings."""
+    import zipfile
+
+    bundles = sorted((built_site / "figures").glob("*.zip"))
+    assert len(bundles) == len(list((built_site / "figures").glob("*.svg"))) > 0
+    for bundle in bundles:
+        with zipfile.ZipFile(bundle) as archive:
+            names = set(archive.namelist())
+            assert names == {f"{bundle.stem}.csv", "README.txt"}, bundle.name
+            readme = archive.read("README.txt").decode("utf-8")
+            header = archive.read(f"{bundle.stem}.csv").decode("utf-8").splitlines()[0]
+        assert "Cite as:" in readme and "CC BY 4.0" in readme and "Data:" in readme, bundle.name
+        assert header.startswith("series,") and "dataset 1" not in header, bundle.name
+        assert all(f"- {column}:" in readme for column in header.split(",")[1:4]), bundle.name

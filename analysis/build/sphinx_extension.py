@@ -138,6 +138,15 @@ def figure_svg_role(name, rawtext, text, lineno, inliner, options=None, content=
             )
         )
         parts.append(nodes.Text(separator))
+    bundle = "../" * depth + f"figures/{text}.zip"
+    parts.append(
+        nodes.raw(
+            "",
+            f'Or a <a class="reference external figure-zip" href="{bundle}" download="{text}.zip">'
+            "zip with its data and a README</a>. ",
+            format="html",
+        )
+    )
     credit_file = paths.output_dir() / "figures" / f"{text}{charts.CREDIT_SUFFIX}"
     credit = credit_file.read_text(encoding="utf-8") + " " if credit_file.is_file() else ""
     cite = nodes.inline(
@@ -634,6 +643,47 @@ def _fill_registry_pages(app: Sphinx, doctree, fromdocname: str) -> None:
         placeholder.replace_self(RENDERERS[placeholder["kind"]](app, fromdocname))
 
 
+def _column_meaning(column: str) -> str:
+    """A figure CSV column's meaning from the data dictionary (the first committed table declaring it),
+    else a pointer to the chart."""
+    for spec in catalog.COMMITTED_TABLES.values():
+        for declared in spec.columns:
+            if declared.name == column:
+                unit = f" ({declared.unit})" if declared.unit else ""
+                return f"{declared.description}{unit} [data/{spec.name}.csv]"
+    return "computed for the chart (its axis or tooltip title says what it is)"
+
+
+def _write_figure_bundle(figures: Path, label: str, target: Path) -> None:
+    """``<label>.zip``: the figure's tidy CSV and a README with its title, citation, licence, data
+    sources and column meanings, like Our World in Data's chart downloads."""
+    import json
+    import zipfile
+
+    spec = json.loads((figures / f"{label}{charts.STATIC_SPEC_SUFFIX}").read_text(encoding="utf-8"))
+    title = spec.get("title", label)
+    title = title.get("text", label) if isinstance(title, dict) else title
+    title = " ".join(title) if isinstance(title, list) else str(title)
+    table = pd.read_csv(figures / f"{label}.csv", nrows=0)
+    credit_file = figures / f"{label}{charts.CREDIT_SUFFIX}"
+    lines = [
+        title,
+        "",
+        f"Figure {label} of {citations.report().title}.",
+        f"Cite as: {citations.figure_plain(label, citations.report())}",
+        "Licence: CC BY 4.0 (data, text and figures of this report); third-party data keep their own "
+        "licences, named below.",
+        credit_file.read_text(encoding="utf-8") if credit_file.is_file() else "",
+        "",
+        f"{label}.csv holds one row per plotted point or line value. Columns:",
+        "- series: which layers of the chart draw the row (mark, and the fields on its axes)",
+        *(f"- {column}: {_column_meaning(column)}" for column in table.columns[1:]),
+    ]
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr(f"{label}.csv", (figures / f"{label}.csv").read_bytes())
+        bundle.writestr("README.txt", "\n".join(lines) + "\n")
+
+
 ICON_SCRIPT = Path("_static") / "scripts" / "fontawesome.js"
 
 
@@ -687,6 +737,7 @@ def _write_downloads(app: Sphinx, exception) -> None:
             charts.render_static(source)
             for kind in charts.FIGURE_FORMATS:
                 shutil.copy2(figures / f"{label}.{kind}", outdir / "figures" / f"{label}.{kind}")
+            _write_figure_bundle(figures, label, outdir / "figures" / f"{label}.zip")
 
 
 def setup(app: Sphinx) -> dict:

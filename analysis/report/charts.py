@@ -165,14 +165,39 @@ FIGURE_FORMATS = ("svg", "png", "csv")
 rendered by the book build from the spec the page wrote, so chapters do not pay for them)."""
 
 
+def _layer_names(spec: dict, inherited: str | None = None, found: dict | None = None) -> dict[str, list[str]]:
+    """For each inline dataset, what the layers drawing it show: ``points (x: date, y: flop)``."""
+    found = {} if found is None else found
+    data = spec.get("data", {}).get("name", inherited) if isinstance(spec.get("data"), dict) else inherited
+    if "mark" in spec and data:
+        mark = spec["mark"] if isinstance(spec["mark"], str) else spec["mark"].get("type", "mark")
+        fields = [
+            f"{channel}: {encoding['field']}"
+            for channel, encoding in spec.get("encoding", {}).items()
+            if channel in ("x", "y", "x2", "y2") and isinstance(encoding, dict) and "field" in encoding
+        ]
+        kind = {"point": "points", "circle": "points", "line": "line", "area": "band", "rule": "rules"}.get(
+            mark, mark
+        )
+        found.setdefault(data, []).append(f"{kind} ({', '.join(fields)})" if fields else kind)
+    for key in ("layer", "hconcat", "vconcat", "concat"):
+        for child in spec.get(key, []):
+            _layer_names(child, data, found)
+    if isinstance(spec.get("spec"), dict):
+        _layer_names(spec["spec"], data, found)
+    return found
+
+
 def chart_data(spec: dict) -> pd.DataFrame:
-    """Every dataset a chart draws, stacked, with a ``dataset`` column naming each (first column)."""
+    """Every dataset a chart draws, stacked, with a ``series`` column (first) saying which layers draw
+    each row (``points (x: year, y: flop)``; several layers joined by ``; ``)."""
+    names = _layer_names(spec)
     frames = [
-        pd.DataFrame(rows).assign(dataset=f"dataset {index + 1}")
-        for index, rows in enumerate(spec.get("datasets", {}).values())
+        pd.DataFrame(rows).assign(series="; ".join(dict.fromkeys(names.get(name, [f"data {index + 1}"]))))
+        for index, (name, rows) in enumerate(spec.get("datasets", {}).items())
     ]
-    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame({"dataset": []})
-    return table[["dataset", *[column for column in table.columns if column != "dataset"]]]
+    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame({"series": []})
+    return table[["series", *[column for column in table.columns if column != "series"]]]
 
 
 CREDIT_SUFFIX = ".credit.txt"
@@ -596,7 +621,14 @@ def forest(
     y = alt.Y(f"{label}:N", sort=order, title=None, axis=alt.Axis(labelLimit=240))
     x_scale = alt.Scale(type="log") if log else alt.Scale(zero=False)
     number = ".3~g" if log else ".1f"
-    x_axis = alt.Axis() if log else alt.Axis(format="d")
+    x_axis = alt.Axis(format="d")
+    if log:
+        lowest, highest = float(frame[low].min()), float(frame[high].max())
+        x_axis = (
+            alt.Axis(values=powers_of_ten(lowest, highest), labelExpr=POWER_OF_TEN_LABEL)
+            if highest / lowest > 100
+            else alt.Axis(format="~g")
+        )
     color_encoding = alt.Color(f"{color}:N", title=titles[color], legend=alt.Legend(orient="bottom"))
     rules = (
         alt.Chart(frame)

@@ -89,3 +89,10 @@ def test_author_year_prints_latex_accents_as_characters():
     from analysis.report.bibliography import author_year
 
     assert author_year("sevilla2024trends") == "Sevilla and Roldán 2024"
+
+
+def test_every_chart_colour_has_3_to_1_contrast_on_white():
+    from analysis.report.charts import OKABE_ITO, contrast_on_white
+
+    assert min(contrast_on_white(colour) for colour in OKABE_ITO) >= 3.0
+    assert contrast_on_white("#F0E442") < 3.0, "the check would catch Okabe-Ito's own yellow"

@@ -22,15 +22,27 @@ from analysis.data import paths
 
 OKABE_ITO = [
     "#0072B2",  # blue
-    "#E69F00",  # orange
+    "#B07800",  # orange, darkened
     "#009E73",  # bluish green
     "#CC79A7",  # reddish purple
-    "#56B4E9",  # sky blue
+    "#2B8CC4",  # sky blue, darkened
     "#D55E00",  # vermillion
-    "#F0E442",  # yellow
+    "#8A7A00",  # yellow, darkened to olive
     "#000000",  # black
 ]
-"""Okabe & Ito's colour-blind-safe palette, the report's categorical colours."""
+"""Okabe & Ito's colour-blind-safe palette, the report's categorical colours, with its orange, sky blue and
+yellow darkened so every colour has at least 3:1 contrast on white (``contrast_on_white``)."""
+
+
+def contrast_on_white(colour: str) -> float:
+    """WCAG contrast ratio of a ``#rrggbb`` colour against white."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(int(colour[i : i + 2], 16) / 255) for i in (1, 3, 5))
+    return 1.05 / (0.2126 * red + 0.7152 * green + 0.0722 * blue + 0.05)
+
 
 SEQUENTIAL_SCHEME = "viridis"
 """Colour-blind-safe sequential scheme for continuous colour scales."""

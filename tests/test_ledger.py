@@ -104,3 +104,12 @@ def test_pit_and_interval_score_follow_the_quantiles():
     assert scorecard.interval_score(forecast, 10.0) == pytest.approx(8.0)
     assert scorecard.interval_score(forecast, 17.0) == pytest.approx(8.0 + 2 / 0.1 * 2)
     assert math.isnan(scorecard.pit(_forecast(low=math.nan, high=math.nan, q25=math.nan, q75=math.nan), 3.0))
+
+
+def test_an_unchanged_forecast_appears_once_under_the_release_that_froze_it(tmp_path):
+    path = tmp_path / "frozen.csv"
+    ledger.freeze([_forecast()], "0.2.0", "2026-12-07", path)
+    frozen = ledger.load_frozen(path)
+    assert ledger.new_since_release([_forecast()], frozen) == []
+    moved = _forecast(median=11.0)
+    assert ledger.new_since_release([moved], frozen) == [moved]

@@ -559,7 +559,7 @@ def ledger_forecasts(table) -> list:
     anchors = scorecard.anchor_forecasts(
         loaders.load_published_estimates(), loaders.load_anchor_forecasts(), table
     )
-    return frozen + current + anchors
+    return frozen + ledger.new_since_release(current, frozen) + anchors
 
 
 def _findings(app: Sphinx, fromdocname: str) -> list[nodes.Node]:

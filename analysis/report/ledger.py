@@ -211,16 +211,29 @@ def check_frozen(current: list[Forecast], frozen: list[Forecast]) -> None:
             )
 
 
+def _content(forecast: Forecast) -> tuple:
+    """What a forecast says (not when or under which version it was said)."""
+    record = asdict(forecast)
+    return tuple(_text(record[name]) for name in FIELDS if name not in ("version", "made"))
+
+
+def new_since_release(current: list[Forecast], frozen: list[Forecast]) -> list[Forecast]:
+    """This build's own forecasts that say something the frozen ledger does not already hold (an unchanged
+    forecast appears once, under the release that froze it)."""
+    said = {_content(forecast) for forecast in frozen}
+    return [forecast for forecast in current if _content(forecast) not in said]
+
+
 def freeze(current: list[Forecast], version: str, date: str, path: Path = FROZEN) -> Path:
-    """Append this build's own forecasts (``DEVELOPMENT``) to the frozen ledger under ``version``, made on
-    the release ``date`` (a release)."""
+    """Append this build's own forecasts (its development ones and those re-run at an earlier cutoff) to the
+    frozen ledger under ``version``, made on the release ``date`` (a release)."""
     frozen = load_frozen(path)
     if any(forecast.version == version for forecast in frozen):
         raise LedgerError(f"{path.name}: version {version} is already frozen")
     released = [
         Forecast(**{**asdict(forecast), "version": version, "made": date})
         for forecast in current
-        if forecast.owner == OURS and forecast.version == DEVELOPMENT
+        if forecast.owner == OURS
     ]
     path.write_text(to_csv(frozen + released, sealed=True), encoding="utf-8")
     return path

@@ -16,6 +16,7 @@
 - Adds sharing metadata (description, Open Graph) to every page.
 """
 
+import hashlib
 import html
 import importlib.metadata
 import os
@@ -496,44 +497,92 @@ def _registry_directive(kind: str) -> type[SphinxDirective]:
 
     class RegistryDirective(SphinxDirective):
         def run(self):
-            self.env.metadata[self.env.docname]["key_numbers_page"] = True
+            if kind not in PAGE_LOCAL_RENDERERS:
+                self.env.metadata[self.env.docname]["key_numbers_page"] = True
             return [RegistryPlaceholder(kind=kind)]
 
     return RegistryDirective
 
 
-def _scorecard(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
-    """The Scorecard: every forecast in the ledger (frozen releases', this build's, the anchors') scored
-    against the newest pinned data."""
+def _scorecard_inputs_key() -> str:
+    """A hash of everything the Scorecard reads: committed tables, the frozen ledger, this build's
+    forecasts, the pinned snapshot's pin and the code that scores."""
+    digest = hashlib.sha256()
+    files = [
+        *(
+            paths.DATA_DIR / name
+            for name in ("models.csv", "anchor_forecasts.csv", "published_estimates.csv")
+        ),
+        ledger.FROZEN,
+        REPO_ROOT / "analysis" / "topics" / "scorecard.py",
+        REPO_ROOT / "analysis" / "report" / "ledger.py",
+        REPO_ROOT / "analysis" / "data" / "sources.py",
+        *sorted((paths.output_dir() / "forecasts").glob("*.csv")),
+    ]
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    return digest.hexdigest()
+
+
+def _scorecard_content() -> dict:
+    """The Scorecard's sentences, table, ledger and outcomes, recomputed only when its inputs change
+    (scoring imports most of ``analysis.topics``; a rebuild with nothing changed should not)."""
+    import pickle
+
+    cache = paths.output_dir() / "scorecard-content.pickle"
+    key = _scorecard_inputs_key()
+    if cache.is_file():
+        stored = pickle.loads(cache.read_bytes())
+        if stored.get("key") == key:
+            return stored
     from analysis.topics import scorecard
+    from analysis.topics.timelines.cutoff_check import EARLIER_CUTOFF
 
     table, end = scorecard.pinned_models()
     forecasts = ledger_forecasts(table)
     scored = scorecard.scorecard(forecasts, table, end)
-    app.scaling_trends_ledger = forecasts
-    app.scaling_trends_scored = scored
-    from analysis.topics.timelines.cutoff_check import EARLIER_CUTOFF
-
     unseen = scorecard.unseen(table)
     since = str(EARLIER_CUTOFF.date())
-    recent = unseen[unseen.date > since]
+    content = {
+        "key": key,
+        "end": end,
+        "verdict": scorecard.verdict(scored),
+        "since": since,
+        "unseen": list(unseen.name),
+        "recent": list(unseen[unseen.date > since].name),
+        "earlier": list(unseen[unseen.date <= since].name),
+        "rows": scorecard.table(scored),
+        "ledger": forecasts,
+        "outcomes": scorecard.outcomes(scored),
+    }
+    cache.write_bytes(pickle.dumps(content))
+    return content
+
+
+def _scorecard(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
+    """The Scorecard: every forecast in the ledger (frozen releases', this build's, the anchors') scored
+    against the newest pinned data."""
+    content = _scorecard_content()
+    app.scaling_trends_scorecard = content
+    end, since = content["end"], content["since"]
     output = [
         nodes.paragraph(
             "",
             f"Pinned data through {end:%d %B %Y} (the newest publication date in our models.csv and Epoch "
-            f"AI's snapshot together). {scorecard.verdict(scored)}",
+            f"AI's snapshot together). {content['verdict']}",
         ),
         nodes.paragraph(
             "",
-            f"What the data cannot see: {len(unseen)} frontier or notable releases that neither we nor "
-            f"Epoch AI estimate, {len(recent)} of them since {since} ({', '.join(recent.name)}); the others: "
-            f"{', '.join(unseen[unseen.date <= since].name)}. Each row counts those dated before its "
-            "resolution (and, for a threshold, those whose public parameter count allows it). A forecast "
-            "they could decide is scored at both bounds they allow, and an outcome is stated only where it "
-            "holds at both.",
+            f"What the data cannot see: {len(content['unseen'])} frontier or notable releases that neither "
+            f"we nor Epoch AI estimate, {len(content['recent'])} of them since {since} "
+            f"({', '.join(content['recent'])}); the others: {', '.join(content['earlier'])}. Each row counts "
+            "those dated before its resolution (and, for a threshold, those whose public parameter count "
+            "allows it). A forecast they could decide is scored at both bounds they allow, and an outcome is "
+            "stated only where it holds at both.",
         ),
     ]
-    rows = scorecard.table(scored)
+    rows = content["rows"]
     columns = [
         (name, 3 if name in ("Forecast", "Forecast value", "Realised", "Outcome", "Resolves") else 2)
         for name in rows.columns
@@ -625,6 +674,10 @@ def _tables_read(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
     ]
 
 
+PAGE_LOCAL_RENDERERS = {"data-tables-read"}
+"""Placeholders that depend only on their own page's execution: a page re-executed is re-read anyway, so
+they do not force a re-read on every build as the registry pages do."""
+
 RENDERERS = {
     "key-numbers-table": _key_numbers_table,
     "key-number-changes": _changes_table,
@@ -679,9 +732,17 @@ def _write_figure_bundle(figures: Path, label: str, target: Path) -> None:
         "- series: which layers of the chart draw the row (mark, and the fields on its axes)",
         *(f"- {column}: {_column_meaning(column)}" for column in table.columns[1:]),
     ]
+    readme, data = "\n".join(lines) + "\n", (figures / f"{label}.csv").read_bytes()
+    if target.is_file():
+        with zipfile.ZipFile(target) as existing:
+            if (
+                existing.read("README.txt").decode("utf-8") == readme
+                and existing.read(f"{label}.csv") == data
+            ):
+                return
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as bundle:
-        bundle.writestr(f"{label}.csv", (figures / f"{label}.csv").read_bytes())
-        bundle.writestr("README.txt", "\n".join(lines) + "\n")
+        bundle.writestr(f"{label}.csv", data)
+        bundle.writestr("README.txt", readme)
 
 
 ICON_SCRIPT = Path("_static") / "scripts" / "fontawesome.js"
@@ -713,15 +774,10 @@ def _write_downloads(app: Sphinx, exception) -> None:
         citations.key_number_bibtex(number) for number in sorted(numbers, key=lambda n: n.id)
     )
     (outdir / "key-numbers.bib").write_text(bibtex, encoding="utf-8")
-    if hasattr(app, "scaling_trends_scored"):
-        from analysis.topics import scorecard
-
-        (outdir / "forecast-ledger.csv").write_text(
-            ledger.to_csv(app.scaling_trends_ledger), encoding="utf-8"
-        )
-        scorecard.outcomes(app.scaling_trends_scored).to_csv(
-            outdir / "scorecard.csv", index=False, lineterminator="\n"
-        )
+    if hasattr(app, "scaling_trends_scorecard"):
+        content = app.scaling_trends_scorecard
+        (outdir / "forecast-ledger.csv").write_text(ledger.to_csv(content["ledger"]), encoding="utf-8")
+        content["outcomes"].to_csv(outdir / "scorecard.csv", index=False, lineterminator="\n")
     (outdir / "data").mkdir(exist_ok=True)
     for table in [*sorted(paths.DATA_DIR.glob("*.csv")), paths.DATA_DIR / "README.md"]:
         shutil.copy2(table, outdir / "data" / table.name)

@@ -55,6 +55,7 @@ def _commit() -> str:
     return result.stdout.strip()
 
 
+@functools.cache
 def release() -> Report:
     """The last release, as ``CITATION.cff`` names it."""
     return Report(citation_field("title"), citation_field("version"), citation_field("date-released"))
@@ -82,6 +83,7 @@ def _acknowledged_is_released() -> bool:
     )
 
 
+@functools.cache
 def report() -> Report:
     """The report as this build cites itself: the release when the build's acknowledged numbers are the
     released ones, else the development version after it (dated by the release it follows)."""

@@ -46,3 +46,18 @@ def test_every_number_the_build_prints_is_acknowledged(built_site):
         f"{c.id}: {c.before or '-'} -> {c.after or '-'}" for c in unacknowledged
     )
     assert "Changes since the last release" in (built_site / "changes.html").read_text(encoding="utf-8")
+
+
+def test_a_release_keeps_a_tombstone_for_every_id_it_drops(tmp_path):
+    """Ids in the outgoing release but not in the acknowledged numbers are appended once to the
+    retired list, with the version that last printed them."""
+    from analysis.report import keynumbers
+
+    registry = keynumbers.Registry("chapters/test", "2025-09-02")
+    kept = registry.register("chinchilla.fit.alpha", 0.35, (0.3, 0.4), 0.95, "dimensionless", "a", "m")
+    dropped = registry.register("chinchilla.fit.beta", 0.37, (0.3, 0.4), 0.95, "dimensionless", "b", "m")
+    path = tmp_path / "retired.csv"
+    releases.retire({kept.id: kept, dropped.id: dropped}, {kept.id: kept}, path)
+    releases.retire({kept.id: kept, dropped.id: dropped}, {kept.id: kept}, path)
+    rows = path.read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "id,version,printed" and len(rows) == 2 and rows[1].startswith("chinchilla.fit.beta,")

@@ -16,6 +16,7 @@
 - Adds sharing metadata (description, Open Graph) to every page.
 """
 
+import csv
 import hashlib
 import html
 import importlib.metadata
@@ -287,24 +288,33 @@ def _key_numbers_table(app: Sphinx, fromdocname: str) -> nodes.table:
 
 
 def _retired_ids(app: Sphinx, fromdocname: str, numbers) -> list[nodes.Node]:
-    """A tombstone row (with the old anchor) for each id of the last release that no longer exists,
-    naming the current ids of the same chapter and quantity, so an old citation still lands somewhere."""
+    """A tombstone row (with the old anchor) for each id a release dropped (``key-numbers.retired.csv``)
+    or the build drops from the last release, naming the current ids of the same chapter and quantity,
+    so an old citation still lands somewhere."""
+    version = releases.citation_field("version")
     released = releases.read_numbers(releases.RELEASED.read_text(encoding="utf-8"))
     current = {number.id for number in numbers}
-    retired = sorted(set(released) - current)
-    if not retired:
+    tombstones = {
+        number_id: (version, f"{number.text} {number.unit}")
+        for number_id, number in released.items()
+        if number_id not in current
+    }
+    if releases.RETIRED.is_file():
+        for row in csv.DictReader(releases.RETIRED.open(encoding="utf-8")):
+            if row["id"] not in current:
+                tombstones.setdefault(row["id"], (row["version"], row["printed"]))
+    if not tombstones:
         return []
-    version = releases.citation_field("version")
     rows, ids = [], []
-    for number_id in retired:
+    for number_id, (last, printed) in sorted(tombstones.items()):
         prefix = ".".join(number_id.split(".")[:2]) + "."
         related = sorted(other for other in current if other.startswith(prefix))
         rows.append(
             [
                 nodes.Text(number_id),
-                nodes.Text(f"{released[number_id].text} {released[number_id].unit}"),
+                nodes.Text(f"{printed} (version {last})"),
                 nodes.Text(
-                    f"Retired after version {version}. "
+                    f"Retired after version {last}. "
                     + (f"Its successors: {', '.join(related)}." if related else "No id replaces it.")
                     + " The Changes page lists what moved."
                 ),
@@ -313,12 +323,7 @@ def _retired_ids(app: Sphinx, fromdocname: str, numbers) -> list[nodes.Node]:
         ids.append(citations.key_number_anchor(number_id))
     return [
         nodes.paragraph("", "", nodes.strong("", "Retired ids")),
-        _table(
-            [("Key number", 3), (f"As version {version} printed it", 3), ("Now", 6)],
-            rows,
-            ["retired-ids"],
-            ids,
-        ),
+        _table([("Key number", 3), ("As last released", 3), ("Now", 6)], rows, ["retired-ids"], ids),
     ]
 
 

@@ -84,6 +84,28 @@ def acknowledge(fresh: Path) -> Path:
     return ACKNOWLEDGED
 
 
+RETIRED = REPO_ROOT / "key-numbers.retired.csv"
+"""Every id a release dropped: id, the last version that printed it, and what it printed (tombstones)."""
+
+
+def retire(released: dict[str, KeyNumber], acknowledged: dict[str, KeyNumber], path: Path = RETIRED) -> Path:
+    """Append the ids of the outgoing release that the new one drops to ``path`` (tombstones survive every
+    later release)."""
+    version = citation_field("version")
+    rows = list(csv.DictReader(path.open(encoding="utf-8"))) if path.is_file() else []
+    known = {row["id"] for row in rows}
+    rows += [
+        {"id": number_id, "version": version, "printed": f"{number.text} {number.unit}"}
+        for number_id, number in sorted(released.items())
+        if number_id not in acknowledged and number_id not in known
+    ]
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["id", "version", "printed"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
 def release(version: str, date: str) -> None:
     """Cut a release: the acknowledged numbers become the released ones, the last build's own forecasts
     are frozen in the ledger under ``version`` (``ledger.freeze``), and CITATION.cff gets the version."""
@@ -93,6 +115,10 @@ def release(version: str, date: str) -> None:
     if not current:
         raise ledger.LedgerError("no forecasts in the last build's output: run `make book` before a release")
     ledger.freeze(current, version, date)
+    retire(
+        read_numbers(RELEASED.read_text(encoding="utf-8")),
+        read_numbers(ACKNOWLEDGED.read_text(encoding="utf-8")),
+    )
     shutil.copyfile(ACKNOWLEDGED, RELEASED)
     text = CITATION.read_text(encoding="utf-8")
     text = re.sub(r"^version: .*$", f'version: "{version}"', text, flags=re.MULTILINE)

@@ -1,4 +1,8 @@
-"""Tables as chapters show them: numbers written the report's one way, nothing truncated."""
+"""Tables as chapters show them: numbers written the report's one way, nothing truncated, snake_case
+headers in words, and a long table folded under a summary that says how many rows it holds."""
+
+import html as html_escape
+import re
 
 import numpy as np
 import pandas as pd
@@ -20,7 +24,28 @@ def for_display(frame: pd.DataFrame, significant: int = 3) -> pd.DataFrame:
     return frame.map(cell)
 
 
-def show(frame: pd.DataFrame, index: bool = True, significant: int = 3) -> HTML:
-    """The table as HTML: numbers formatted, long text kept whole (no ``...``)."""
-    html = for_display(frame, significant).to_html(index=index, border=0, classes="table")
-    return HTML(html)
+LONG_TABLE_ROWS = 15
+"""Above this many rows a table is folded (``<details>``): the reader opens it, the page stays short."""
+
+
+def _words(name):
+    """A snake_case header in words (``source_title`` -> ``source title``); anything else unchanged."""
+    return (
+        name.replace("_", " ")
+        if isinstance(name, str) and re.fullmatch(r"[a-z0-9]+(_[a-z0-9]+)+", name)
+        else name
+    )
+
+
+def show(frame: pd.DataFrame, index: bool = True, significant: int = 3, caption: str = "") -> HTML:
+    """The table as HTML: numbers formatted, long text kept whole (no ``...``), headers in words, an
+    optional ``caption``; a table of more than ``LONG_TABLE_ROWS`` rows is folded under a summary."""
+    shown = for_display(frame, significant).rename(columns=_words)
+    shown.index.names = [_words(name) for name in shown.index.names]
+    table = shown.to_html(index=index, border=0, classes="table")
+    if caption:
+        table = table.replace(">", f"><caption>{html_escape.escape(caption)}</caption>", 1)
+    if len(frame) > LONG_TABLE_ROWS:
+        label = html_escape.escape(caption) + ": " if caption else ""
+        table = f"<details><summary>{label}show all {len(frame)} rows</summary>{table}</details>"
+    return HTML(table)

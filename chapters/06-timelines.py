@@ -379,7 +379,9 @@ charts.publish(tl.figures.counts_chart(result.counts), "fig-timelines-counts", s
 # :name: fig-timelines-thresholds
 #
 # The year the largest run first exceeds each threshold (median and 90%
-# interval, on the constrained and the unconstrained path). {figure-svg}`fig-timelines-thresholds`
+# interval, on the constrained and the unconstrained path); a threshold our data
+# already cross is shown once, at the first release above it (observed, not
+# projected). {figure-svg}`fig-timelines-thresholds`
 # ```
 #
 # How many models pass a threshold depends on how compute spreads below the

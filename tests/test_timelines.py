@@ -393,3 +393,25 @@ def test_the_open_weight_sentence_says_whether_each_median_month_has_passed():
     assert late.count("which passed with no crossing") == 2
     early = timelines.cutoff_check.open_model_sentence([forecast], published, "2025-12-01")
     assert "December 2025, which has not yet come" in early and "November 2025, which passed" in early
+
+
+def test_a_threshold_the_data_already_cross_is_shown_once_as_observed():
+    """Not a projection clamped at the projection's start: one row at the first release above it."""
+    from analysis.data import loaders
+
+    constraints = loaders.load_constraint_inputs()
+    result = timelines.model.analyse(
+        loaders.load_models(),
+        loaders.load_hardware(),
+        loaders.load_power_cost_inputs(),
+        constraints,
+        loaders.load_constraint_correlations(constraints),
+        loaders.load_text_stock_inputs(),
+        loaders.load_epoch_ml_hardware(),
+        loaders.load_epoch_hardware_prices(),
+        loaders.load_published_estimates(),
+    )
+    frame = timelines.model.threshold_frame(result)
+    observed = frame[frame.path == "observed"]
+    assert len(observed) == 1 and observed.threshold.iloc[0].startswith("1e26 FLOP, observed")
+    assert not frame[(frame.path != "observed")].threshold.str.startswith("1e26").any()

@@ -613,10 +613,32 @@ def ceiling_frame(result: Timelines, published: pd.DataFrame) -> pd.DataFrame:
 
 
 def threshold_frame(result: Timelines) -> pd.DataFrame:
-    """Median and 90% interval of the year each threshold is first crossed, on both paths."""
+    """Median and 90% interval of the year each threshold is first crossed, on both paths; a threshold
+    our data already cross is one observed row (the first release above it), not a projection clamped at
+    the projection's start."""
     rows = []
+    released = result.models[result.models.released & result.models.training_compute_flop.notna()]
+    observed = set()
     for kind, crossings in result.thresholds.items():
         for threshold, years in crossings.items():
+            above = released[released.training_compute_flop >= threshold]
+            if len(above):
+                if threshold not in observed:
+                    first = above.sort_values("publication_date").iloc[0]
+                    year = float(trends.decimal_year([first.publication_date])[0])
+                    label = f"1e{int(round(np.log10(threshold)))} FLOP, observed ({first.model})"
+                    rows.append(
+                        {
+                            "threshold": label,
+                            "path": "observed",
+                            "year": year,
+                            "low": year,
+                            "high": year,
+                            "source": "observed in our data",
+                        }
+                    )
+                    observed.add(threshold)
+                continue
             median, low, high = trends.median_interval(years, LEVEL)
             rows.append(
                 {

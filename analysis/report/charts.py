@@ -55,7 +55,8 @@ THEME_NAME = "scaling_trends"
 
 @alt.theme.register(THEME_NAME, enable=True)
 def theme() -> alt.theme.ThemeConfig:
-    """The report's Altair theme: sizes, fonts, palette, quiet grid."""
+    """The report's Altair theme: sizes, fonts, palette, quiet grid; legends below the plot, one entry a
+    line, with room for a phone-wide label (no truncated legend text)."""
     return {
         "config": {
             "view": {"continuousWidth": WIDTH, "continuousHeight": HEIGHT, "stroke": None},
@@ -73,8 +74,10 @@ def theme() -> alt.theme.ThemeConfig:
                 "labelFontSize": 12,
                 "titleFontSize": 12,
                 "titleFontWeight": "normal",
-                "labelLimit": 200,
-                "titleLimit": 200,
+                "labelLimit": 340,
+                "titleLimit": 340,
+                "orient": "bottom",
+                "direction": "vertical",
             },
             "point": {"size": 40, "filled": True},
             "line": {"strokeWidth": 2},

@@ -1,6 +1,7 @@
 """The timelines chapter's methods: ceilings by hand, input sampling, calibration on a known trend."""
 
 import dataclasses
+import functools
 
 import numpy as np
 import pandas as pd
@@ -213,19 +214,7 @@ def test_the_interactive_chart_reproduces_both_2030_headlines_at_its_defaults():
 
     import vl_convert
 
-    from analysis.data import loaders
-
-    result = timelines.model.analyse(
-        loaders.load_models(),
-        loaders.load_hardware(),
-        loaders.load_power_cost_inputs(),
-        loaders.load_constraint_inputs(),
-        loaders.load_constraint_correlations(loaders.load_constraint_inputs()),
-        loaders.load_text_stock_inputs(),
-        loaders.load_epoch_ml_hardware(),
-        loaders.load_epoch_hardware_prices(),
-        loaders.load_published_estimates(),
-    )
+    result = _chapter_result()
     svg = vl_convert.vegalite_to_svg(timelines.figures.interactive_chart(result).to_json())
     text = re.search(r"2030: [^<\"]*", svg).group(0)
 
@@ -397,10 +386,20 @@ def test_the_open_weight_sentence_says_whether_each_median_month_has_passed():
 
 def test_a_threshold_the_data_already_cross_is_shown_once_as_observed():
     """Not a projection clamped at the projection's start: one row at the first release above it."""
+    result = _chapter_result()
+    frame = timelines.model.threshold_frame(result)
+    observed = frame[frame.path == "observed"]
+    assert len(observed) == 1 and observed.threshold.iloc[0].startswith("1e26 FLOP, observed")
+    assert not frame[(frame.path != "observed")].threshold.str.startswith("1e26").any()
+
+
+@functools.cache
+def _chapter_result():
+    """The timelines chapter's analysis on the committed and pinned data, run once for the tests."""
     from analysis.data import loaders
 
     constraints = loaders.load_constraint_inputs()
-    result = timelines.model.analyse(
+    return timelines.model.analyse(
         loaders.load_models(),
         loaders.load_hardware(),
         loaders.load_power_cost_inputs(),
@@ -411,7 +410,3 @@ def test_a_threshold_the_data_already_cross_is_shown_once_as_observed():
         loaders.load_epoch_hardware_prices(),
         loaders.load_published_estimates(),
     )
-    frame = timelines.model.threshold_frame(result)
-    observed = frame[frame.path == "observed"]
-    assert len(observed) == 1 and observed.threshold.iloc[0].startswith("1e26 FLOP, observed")
-    assert not frame[(frame.path != "observed")].threshold.str.startswith("1e26").any()

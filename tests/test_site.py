@@ -564,3 +564,10 @@ def test_every_figure_offers_a_zip_with_its_tidy_csv_and_a_readme(built_site):
         assert "Cite as:" in readme and "CC BY 4.0" in readme and "Data:" in readme, bundle.name
         assert header.startswith("series,") and "dataset 1" not in header, bundle.name
         assert all(f"- {column}:" in readme for column in header.split(",")[1:4]), bundle.name
+
+
+def test_key_number_ids_link_to_the_section_that_cites_them(built_site):
+    """An id cited in a chapter links to that section of the chapter, not to the page's top."""
+    page = (built_site / "key-numbers.html").read_text(encoding="utf-8")
+    anchored = re.findall(r'href="chapters/[^"#]+#([^"]+)">compute\.growth\.frontier_since_2018<', page)
+    assert anchored, "compute.growth.frontier_since_2018 links to its chapter's top"

@@ -44,9 +44,9 @@ def _key_numbers_table(app: Sphinx, fromdocname: str) -> nodes.table:
             reference = f"{row.quantity}: {row.value:g} ({author_year(row.source_key)}, {row.location})"
         else:
             reference = "none"
-        link = nodes.reference(
-            "", number.id, refuri=app.builder.get_relative_uri(fromdocname, number.chapter)
-        )
+        section = app.env.metadata.get(number.chapter, {}).get("number_sections", {}).get(number.id)
+        page = app.builder.get_relative_uri(fromdocname, number.chapter)
+        link = nodes.reference("", number.id, refuri=f"{page}#{section}" if section else page)
         rows.append(
             [
                 link,

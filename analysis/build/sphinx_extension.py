@@ -156,12 +156,19 @@ def figure_svg_role(name, rawtext, text, lineno, inliner, options=None, content=
 
 def cite_number_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     """``{cite-number}`compute.growth.notable_since_2010``` links a key number's row on the key-numbers
-    page ("cite as ..."); an id the registry does not hold is an error."""
+    page ("cite as ..."); an id the registry does not hold is an error. The section it sits in is recorded
+    (``number_sections``, the last citing section), so the key-numbers page links each id there."""
     known = {number.id for number in keynumbers.load_saved()}
     if text not in known:
         message = inliner.reporter.error(f"cite-number: '{text}' is not a registered key number", line=lineno)
         return [inliner.problematic(rawtext, rawtext, message)], [message]
-    depth = inliner.document.settings.env.docname.count("/")
+    env = inliner.document.settings.env
+    section = inliner.parent
+    while section is not None and not isinstance(section, nodes.section):
+        section = section.parent
+    if section is not None and section["ids"]:
+        env.metadata[env.docname].setdefault("number_sections", {})[text] = section["ids"][0]
+    depth = env.docname.count("/")
     uri = "../" * depth + f"key-numbers.html#{citations.key_number_anchor(text)}"
     link = nodes.reference(rawtext, "", nodes.literal(text, text), refuri=uri)
     return [nodes.inline("", "", nodes.Text("(cite as "), link, nodes.Text(")"), classes=["cite-number"])], []

@@ -31,6 +31,8 @@ def _claim(rule, value, low=None, high=None, unit="x/yr", key="compute.growth.te
     ("claim", "expected"),
     [
         (_claim("point_in_interval", 4.2), claims.CONSISTENT),
+        (_claim("point_in_interval", 4.45), claims.AT_EDGE),
+        (_claim("point_in_interval", 3.55), claims.AT_EDGE),
         (_claim("point_in_interval", 5.0, 4.4, 5.5), claims.PARTLY),
         (_claim("point_in_interval", 9.5, 7.4, 12.2), claims.INCONSISTENT),
         (_claim("ranges_overlap", 4.5, 4.0, 5.0), claims.CONSISTENT),

@@ -2,8 +2,9 @@
 
 A claim (a row of ``data/claims.csv``) names the key number that tests it and a rule:
 
-- ``point_in_interval``: *consistent* if the claimed value lies in our interval; *partly* if only
-  the claimed range overlaps it; else *inconsistent*.
+- ``point_in_interval``: *consistent* if the claimed value lies in our interval, *consistent, at the
+  edge* if it does but lies outside our central 80% interval (``central_80``); *partly* if only the
+  claimed range overlaps it; else *inconsistent*.
 - ``ranges_overlap``: *consistent* if our estimate lies in the claimed range; *partly* if the
   ranges overlap; else *inconsistent*.
 - ``at_least`` / ``at_most``: *consistent* if our whole interval is on the claimed side; *partly*
@@ -26,6 +27,7 @@ from analysis.report.keynumbers import KeyNumber
 from analysis.science.units import doubling_time_months
 
 CONSISTENT, PARTLY, INCONSISTENT = "consistent", "partly", "inconsistent"
+AT_EDGE = "consistent, at the edge"
 NOT_TESTABLE = "not testable with this report's data"
 
 
@@ -57,6 +59,26 @@ def _ordered(a: float, b: float) -> tuple[float, float]:
     return (a, b) if a <= b else (b, a)
 
 
+def central_80(number: KeyNumber) -> tuple[float, float]:
+    """Our central 80% interval, from a wider confidence interval: each side's distance from the estimate
+    scaled by z(0.90)/z(level) (on the log scale when the interval is positive), as for a normal."""
+    from scipy.stats import norm
+
+    if number.interval_kind != "CI" or number.ci_level <= 0.8:
+        return number.ci_low, number.ci_high
+    shrink = norm.ppf(0.9) / norm.ppf(0.5 + number.ci_level / 2)
+    if number.ci_low > 0:
+        centre = math.log(number.value)
+        return (
+            math.exp(centre - shrink * (centre - math.log(number.ci_low))),
+            math.exp(centre + shrink * (math.log(number.ci_high) - centre)),
+        )
+    return (
+        number.value - shrink * (number.value - number.ci_low),
+        number.value + shrink * (number.ci_high - number.value),
+    )
+
+
 def verdict(claim: pd.Series, numbers: dict[str, KeyNumber]) -> Verdict:
     """The verdict on one claim (a row of ``load_claims()``) against the registry ``numbers``."""
     if claim.rule == "not_testable":
@@ -81,7 +103,12 @@ def verdict(claim: pd.Series, numbers: dict[str, KeyNumber]) -> Verdict:
     )
     overlap = claimed[0] <= high and low <= claimed[1]
     if claim.rule == "point_in_interval":
-        result = CONSISTENT if low <= value <= high else (PARTLY if overlap else INCONSISTENT)
+        central_low, central_high = central_80(number)
+        result = (
+            (CONSISTENT if central_low <= value <= central_high else AT_EDGE)
+            if low <= value <= high
+            else (PARTLY if overlap else INCONSISTENT)
+        )
     elif claim.rule == "ranges_overlap":
         result = (
             CONSISTENT if claimed[0] <= number.value <= claimed[1] else (PARTLY if overlap else INCONSISTENT)

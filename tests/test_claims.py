@@ -1,5 +1,8 @@
 """Claims checked: verdict rules on hand-made cases, unit conversions, and missing key numbers."""
 
+import html
+import re
+
 import pandas as pd
 import pytest
 
@@ -81,3 +84,9 @@ def test_every_committed_claim_is_checked_and_inconsistent_ones_are_explained(bu
     page = (built_site / "claims.html").read_text(encoding="utf-8")
     for result in results:
         assert result.claim.claim.split()[0] in page
+
+
+def test_the_claims_page_converts_a_claim_into_our_unit_and_names_counts_without_a_unit(built_site):
+    page = html.unescape(re.sub(r"<[^>]+>", " ", (built_site / "claims.html").read_text(encoding="utf-8")))
+    assert re.search(r"3 x/yr \(= [0-9.]+ months\)", page), "a growth claim is not shown in our unit"
+    assert "dimensionless" not in page

@@ -223,18 +223,30 @@ def _glance(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
     return output
 
 
-def _claimed_text(claim) -> str:
+def _claimed_text(claim, numbers: dict) -> str:
+    """The claimed value as printed, and, where our key number is in another unit, the same value in
+    ours (``claims.convert``: a growth rate, OOM/yr or a halving time); a count has no unit word."""
     prefix = {"at_least": "at least ", "at_most": "at most ", "about": ""}[claim.comparison]
     value = units.format_printed(claim.value, claim.unit)
     if pd.notna(claim.low):
         value += (
             f" ({units.format_printed(claim.low, claim.unit)}–{units.format_printed(claim.high, claim.unit)})"
         )
-    return f"{prefix}{value} {claim.unit}"
+    unit = "" if claim.unit == "dimensionless" else f" {claim.unit}"
+    number = numbers.get(claim.key_number) if isinstance(claim.key_number, str) else None
+    if number is not None and number.unit != claim.unit:
+        try:
+            converted = claims.convert(claim.value, claim.unit, number.unit)
+        except claims.ClaimError:
+            return f"{prefix}{value}{unit}"
+        return f"{prefix}{value}{unit} (= {units.format_number(converted, 2)} {number.unit})"
+    return f"{prefix}{value}{unit}"
 
 
 def _claims(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
-    results = claims.verdicts(keynumbers.load_saved())
+    saved = keynumbers.load_saved()
+    numbers = {number.id: number for number in saved}
+    results = claims.verdicts(saved)
     counts = pd.Series([result.verdict for result in results]).value_counts()
     summary = ", ".join(f"{count} {name}" for name, count in counts.items())
     output = [nodes.paragraph("", f"{len(results)} claims: {summary}.")]
@@ -261,7 +273,7 @@ def _claims(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
                 [
                     nodes.Text(claim.claim),
                     source,
-                    nodes.Text(_claimed_text(claim)),
+                    nodes.Text(_claimed_text(claim, numbers)),
                     nodes.Text(result.ours or "–"),
                     nodes.Text(verdict_text),
                 ]

@@ -118,7 +118,8 @@ def verdict(claim: pd.Series, numbers: dict[str, KeyNumber]) -> Verdict:
         whole = low >= value if above else high <= value
         central = number.value >= value if above else number.value <= value
         result = CONSISTENT if whole else (PARTLY if central else INCONSISTENT)
-    return Verdict(claim, result, f"{number.text} {number.unit} ({number.id})")
+    unit = "" if number.unit == "dimensionless" else f" {number.unit}"
+    return Verdict(claim, result, f"{number.text}{unit} ({number.id})")
 
 
 def load_claims() -> pd.DataFrame:

@@ -398,15 +398,6 @@ def _chapter_result():
     """The timelines chapter's analysis on the committed and pinned data, run once for the tests."""
     from analysis.data import loaders
 
-    constraints = loaders.load_constraint_inputs()
     return timelines.model.analyse(
-        loaders.load_models(),
-        loaders.load_hardware(),
-        loaders.load_power_cost_inputs(),
-        constraints,
-        loaders.load_constraint_correlations(constraints),
-        loaders.load_text_stock_inputs(),
-        loaders.load_epoch_ml_hardware(),
-        loaders.load_epoch_hardware_prices(),
-        loaders.load_published_estimates(),
+        loaders.load_models(), *timelines.model.committed_inputs(), loaders.load_published_estimates()
     )

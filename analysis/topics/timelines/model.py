@@ -436,12 +436,12 @@ def joint_simulation(
     }
 
 
-def shared_simulation() -> simulation.Simulation:
-    """The joint simulation from the committed and pinned data, as the timelines chapter runs it: what
-    the data-wall and power chapters read, so all three quote the same draws."""
+def committed_inputs() -> tuple:
+    """The joint simulation's inputs after the models, from the committed and pinned data, in
+    ``joint_simulation``'s (and ``analyse``'s) order: hardware, power inputs, constraint inputs, their
+    correlations, the text stock's inputs, Epoch AI's hardware and its prices."""
     constraints = loaders.load_constraint_inputs()
-    sim, _ = joint_simulation(
-        loaders.load_models(),
+    return (
         loaders.load_hardware(),
         loaders.load_power_cost_inputs(),
         constraints,
@@ -450,6 +450,12 @@ def shared_simulation() -> simulation.Simulation:
         loaders.load_epoch_ml_hardware(),
         loaders.load_epoch_hardware_prices(),
     )
+
+
+def shared_simulation() -> simulation.Simulation:
+    """The joint simulation from the committed and pinned data, as the timelines chapter runs it: what
+    the data-wall and power chapters read, so all three quote the same draws."""
+    sim, _ = joint_simulation(loaders.load_models(), *committed_inputs())
     return sim
 
 

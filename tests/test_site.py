@@ -290,6 +290,36 @@ def _is_local(url: str) -> bool:
     return url.startswith(("file:", "http://127.0.0.1:", "http://localhost:", "data:", "blob:"))
 
 
+LABEL_CLASHES = """() => {
+  const clashes = [];
+  const meet = (a, b) =>
+    a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  for (const chart of document.querySelectorAll('.vega-chart')) {
+    const frame = chart.querySelector('svg').getBoundingClientRect();
+    const names = [...chart.querySelectorAll('svg g[class*="_label_"] text')]
+      .filter(text => text.textContent && getComputedStyle(text).opacity !== '0')
+      .map(text => [text.textContent, text.getBoundingClientRect()]);
+    names.forEach(([name, box], i) => {
+      if (box.left < frame.left - 1 || box.right > frame.right + 1) clashes.push(`${name} leaves its chart`);
+      names.slice(i + 1).filter(([, other]) => meet(box, other))
+        .forEach(([other]) => clashes.push(`${name} on ${other}`));
+    });
+  }
+  return clashes;
+}"""
+"""Named-point labels (layers named ``*_label_*``, ``charts.point_labels``) that overlap each other or
+leave their chart, as drawn."""
+
+
+def _wait_for_charts(page) -> None:
+    count = page.locator(".vega-chart").count()
+    page.wait_for_function(
+        "n => document.querySelectorAll('.vega-chart svg, .vega-chart canvas').length >= n",
+        arg=count,
+        timeout=20_000,
+    )
+
+
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (.ci/run installs it)")
 def test_pages_work_in_a_browser_with_the_network_blocked(built_site):
     from playwright.sync_api import sync_playwright
@@ -325,6 +355,7 @@ def test_pages_work_in_a_browser_with_the_network_blocked(built_site):
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         downloads = set()
+        clashes = []
 
         def collect_downloads():
             hrefs = page.eval_on_selector_all("a[href]", "links => links.map(link => link.href)")
@@ -336,11 +367,8 @@ def test_pages_work_in_a_browser_with_the_network_blocked(built_site):
             embeds = page.locator(".vega-chart")
             count = embeds.count()
             assert count >= 1, f"{html.name}: no chart"
-            page.wait_for_function(
-                "n => document.querySelectorAll('.vega-chart svg, .vega-chart canvas').length >= n",
-                arg=count,
-                timeout=20_000,
-            )
+            _wait_for_charts(page)
+            clashes += [f"{html.name} (desktop): {clash}" for clash in page.evaluate(LABEL_CLASHES)]
             page.wait_for_selector("mjx-container", timeout=20_000)
             first_mark = page.locator(".vega-chart svg .mark-symbol path").first
             first_mark.scroll_into_view_if_needed()
@@ -380,11 +408,15 @@ def test_pages_work_in_a_browser_with_the_network_blocked(built_site):
         ]:
             phone.goto(f"{base}/{html.relative_to(built_site)}")
             phone.wait_for_load_state("load")
+            if html in chapter_pages:
+                _wait_for_charts(phone)
+                clashes += [f"{html.name} (phone): {clash}" for clash in phone.evaluate(LABEL_CLASHES)]
             width = phone.evaluate("document.documentElement.scrollWidth")
             if width > 392:
                 wide.append(f"{html.name}: {width} px")
         browser.close()
     assert not wide, f"pages wider than a 390 px phone: {wide}"
+    assert not clashes, f"named-point labels overlap or leave their chart: {clashes}"
     assert not blocked, f"requests tried to leave the machine: {blocked}"
     assert not errors, f"JavaScript errors: {errors}"
 

@@ -19,6 +19,7 @@ import pandas as pd
 import vl_convert
 
 from analysis.data import paths
+from analysis.report import labels
 
 OKABE_ITO = [
     "#0072B2",  # blue
@@ -155,6 +156,20 @@ def _power_of_ten_label() -> str:
 
 
 POWER_OF_TEN_LABEL = _power_of_ten_label()
+
+
+def band_fill(color: alt.Color) -> alt.Fill:
+    """The fill of the interval bands behind ``color``'s lines: same field and colours, no legend of its
+    own (the legend shows the lines' strong colours, not the bands' pale ones)."""
+    return alt.Fill(**{**color.to_dict(), "legend": None})
+
+
+def year_domain(dates: pd.Series) -> list[int]:
+    """A temporal scale's domain from 1 January of the first date's year to 1 January after the last
+    (ms since 1970), explicit so that labels can be placed (``point_labels``)."""
+    years = pd.to_datetime(dates).dt.year
+    bounds = [pd.Timestamp(int(years.min()), 1, 1), pd.Timestamp(int(years.max()) + 1, 1, 1)]
+    return [int(bound.value // 1_000_000) for bound in bounds]
 
 
 def log_axis(title: str, low: float, high: float) -> dict:
@@ -394,11 +409,67 @@ def identity_scatter(
     return line + points
 
 
-def point_labels(frame: pd.DataFrame, x, y, label: str) -> alt.Chart:
-    """Names (column ``label``) beside the points a reader looks for, e.g. GPT-4, on the given encodings."""
-    return (
-        alt.Chart(frame).mark_text(align="left", dx=6, dy=-6, fontSize=11).encode(x=x, y=y, text=f"{label}:N")
+def point_labels(
+    frame: pd.DataFrame,
+    x: alt.X,
+    y: alt.Y,
+    label: str,
+    avoid: pd.DataFrame | None = None,
+    sides: Sequence[str] = tuple(labels.SIDES),
+    name: str = "names",
+    font_size: int = 11,
+    height: int = HEIGHT,
+) -> list[alt.Chart]:
+    """Names (column ``label``) beside the points a reader looks for, e.g. GPT-4, each on the side of its
+    point where no two names overlap at any page width (``labels.place``; on a narrow plot with no room,
+    later rows' names are hidden), off the points of ``avoid``
+    (same columns as ``frame``); a name on several rows takes one of them. ``x`` and ``y`` need explicit
+    scale domains; ``height`` is the plot's (px). One text layer per side used, named
+    ``<name>_label_<side>`` (the browser test finds them)."""
+    x_channel, y_channel = (channel.to_dict(context={"data": frame}) for channel in (x, y))
+    position = {
+        axis: labels.fractions(frame[channel["field"]], channel)
+        for axis, channel in (("x", x_channel), ("y", y_channel))
+    }
+    others = avoid if avoid is not None else frame.iloc[:0]
+    placed = labels.place(
+        position["x"],
+        position["y"],
+        list(frame[label].astype(str)),
+        height,
+        font_size,
+        avoid=(
+            labels.fractions(others[x_channel["field"]], x_channel),
+            labels.fractions(others[y_channel["field"]], y_channel),
+        ),
+        sides=sides,
     )
+    never = [
+        text
+        for text, place in zip(frame[label], placed, strict=True)
+        if place and place.shown_from == labels.HIDDEN
+    ]
+    if never:
+        raise ValueError(f"no room for the labels {never} at any width: name fewer points")
+    frame = frame.assign(shown_from=[place.shown_from if place else labels.HIDDEN for place in placed])
+    layers = []
+    for side in dict.fromkeys(place.side for place in placed if place):
+        mark = labels.mark_properties(side)
+        rows = frame[[place is not None and place.side == side for place in placed]]
+        layers.append(
+            alt.Chart(rows)
+            .mark_text(
+                align=mark.align,
+                baseline=mark.baseline,
+                dx=mark.dx,
+                dy=mark.dy,
+                fontSize=font_size,
+                opacity=alt.ExprRef("width >= datum.shown_from ? 1 : 0"),
+            )
+            .encode(x=x, y=y, text=f"{label}:N")
+            .properties(name=f"{name}_label_{side.replace('-', '_')}")
+        )
+    return layers
 
 
 def log_log_layers(
@@ -464,7 +535,7 @@ def log_log_layers(
             .mark_point(size=90, shape="diamond", filled=True, color="#000000")
             .encode(x=x_encoding, y=y_encoding, tooltip=[alt.Tooltip("label:N", title="model")])
         )
-        layers.append(point_labels(markers, x_encoding, y_encoding, "label"))
+        layers += point_labels(markers, x_encoding, y_encoding, "label", avoid=points)
     return alt.layer(*layers).resolve_scale(color="independent", fill="independent")
 
 
@@ -501,7 +572,7 @@ def band_lines(
     band = (
         alt.Chart(frame)
         .mark_area(opacity=0.2)
-        .encode(x=x_encoding, y=alt.Y(low, **y_axis), y2=high, color=color)
+        .encode(x=x_encoding, y=alt.Y(low, **y_axis), y2=high, fill=band_fill(color))
     )
     line = (
         alt.Chart(frame)
@@ -532,8 +603,10 @@ def band_lines(
             .mark_point(size=80, shape="diamond", filled=True, color="#000000")
             .encode(x=x_encoding, y=alt.Y(y, **y_axis), tooltip=marker_tooltip)
         )
-        labels = points.mark_text(align="left", dx=8, dy=-6, fontSize=12).encode(text=f"{marker_label}:N")
-        layers += [points, labels]
+        layers += [
+            points,
+            *point_labels(markers, x_encoding, alt.Y(y, **y_axis), marker_label, frame, font_size=12),
+        ]
     return alt.layer(*layers)
 
 
@@ -552,12 +625,12 @@ def scatter_over_time(
 
     ``points`` and ``lines`` share the columns ``date`` and ``value``; ``band``
     has ``date``, ``low`` and ``high`` (e.g. a projection's prediction interval).
-    Points whose ``model`` is in ``named`` are labelled.
+    Points whose ``model`` is in ``named`` are labelled (in its order of priority where space is short).
     """
     low = float(min(points[value].min(), lines[value].min(), band.low.min() if band is not None else np.inf))
     high = float(max(points[value].max(), lines[value].max(), band.high.max() if band is not None else 0))
     y_axis = log_axis(value_title, low, high)
-    x = alt.X("date:T", title="Publication date")
+    x = alt.X("date:T", title="Publication date", scale=alt.Scale(domain=year_domain(points.date)))
     layers = []
     if band is not None:
         layers.append(
@@ -590,7 +663,8 @@ def scatter_over_time(
     )
     labelled = points[points.model.isin(named)] if named else points.iloc[:0]
     if len(labelled):
-        layers.append(point_labels(labelled, x, alt.Y(f"{value}:Q", **y_axis), "model"))
+        labelled = labelled.iloc[np.argsort([named.index(model) for model in labelled.model], kind="stable")]
+        layers += point_labels(labelled, x, alt.Y(f"{value}:Q", **y_axis), "model", avoid=points)
     return alt.layer(*layers).resolve_scale(color="independent", shape="independent")
 
 
@@ -685,7 +759,7 @@ def projection_layers(frame: pd.DataFrame, x, y_axis: dict, value: str, unit: st
     band = (
         alt.Chart(shown)
         .mark_area(opacity=0.15)
-        .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q", color=color)
+        .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q", fill=band_fill(color))
     )
     line = (
         alt.Chart(frame)

@@ -15,8 +15,9 @@ from analysis.topics.compute_trends.specification import CHOICE_COLUMNS, ESTIMAN
 DOMAIN_GROUPS = {"language": "language", "vision": "vision", "multimodal": "multimodal", "games": "games"}
 
 
-NAMED_MODELS = ("GPT-3 175B", "GPT-4", "Gemini 1.0 Ultra", "Llama 3.1 405B", "Grok 3", "Grok 4")
-"""Models a reader looks for on the compute chart (labelled)."""
+NAMED_MODELS = ("GPT-3 175B", "GPT-4", "Grok 4", "Llama 3.1 405B", "Grok 3")
+"""Models a reader looks for on the compute chart (labelled; where a phone has no room for all, the
+first ones keep their names)."""
 
 
 def all_models_chart(models: pd.DataFrame, fits: dict[str, trends.GrowthFit]) -> alt.LayerChart:

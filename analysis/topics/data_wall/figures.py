@@ -59,7 +59,7 @@ def fan_chart(wall: DataWall) -> alt.VConcatChart:
     areas = (
         alt.Chart(band)
         .mark_area(opacity=0.15, clip=True)
-        .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q", color=color)
+        .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q", fill=charts.band_fill(color))
     )
     lines = (
         alt.Chart(band)
@@ -83,9 +83,9 @@ def fan_chart(wall: DataWall) -> alt.VConcatChart:
         .encode(x=x, y=alt.Y("dataset_tokens:Q", **y_axis), tooltip=DATASET_TOOLTIP)
     )
     labels = charts.point_labels(
-        points[points.model.isin(NAMED_DATASETS)], x, alt.Y("dataset_tokens:Q", **y_axis), "model"
+        points[points.model.isin(NAMED_DATASETS)], x, alt.Y("dataset_tokens:Q", **y_axis), "model", points
     )
-    top = alt.layer(areas, lines, dots, labels).properties(
+    top = alt.layer(areas, lines, dots, *labels).properties(
         title="Effective stock of public text and the largest dataset"
     )
     edges = np.append(YEARS, YEARS[-1] + 0.25)

@@ -27,6 +27,9 @@ RUN_TOOLTIP = [
 ]
 
 
+X_DOMAIN = (2025, 2030)
+"""Years the power fan chart spans."""
+
 IMPUTED_LABEL = "imputed cluster (not in the trend)"
 """The shape legend's entry for runs whose chip or training time is imputed."""
 
@@ -167,19 +170,23 @@ def fan_chart(
     low = float(min(frame.low.min(), refs.power_w.min()))
     high = float(max(frame.high.max(), refs.power_w.max()))
     y_axis = charts.log_axis("Power of the largest run (W)", low, high)
-    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[2025, 2030]))
+    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=list(X_DOMAIN)))
     band, line = charts.projection_layers(frame, x, y_axis, "power_w", "W")
     rules = (
         alt.Chart(refs)
         .mark_rule(strokeDash=[4, 3], color="#666666")
         .encode(
             y=alt.Y("power_w:Q", **y_axis),
-            tooltip=[alt.Tooltip("reference:N"), alt.Tooltip("power_w:Q", format=".3~e")],
+            tooltip=[alt.Tooltip("reference:N"), alt.Tooltip("power_w:Q", title="power (W)", format=".3~e")],
         )
     )
-    refs = refs.sort_values("power_w").reset_index(drop=True)
-    text = {"dy": -6, "fontSize": 10, "color": "#444444"}
-    left = alt.Chart(refs[refs.index % 2 == 0]).mark_text(align="left", x=4, **text)
-    right = alt.Chart(refs[refs.index % 2 == 1]).mark_text(align="right", x=charts.WIDTH - 4, **text)
-    labels = [layer.encode(y=alt.Y("power_w:Q", **y_axis), text="reference:N") for layer in (left, right)]
+    ends = pd.concat([refs.assign(year=float(year)) for year in X_DOMAIN], ignore_index=True)
+    labels = charts.point_labels(
+        ends,
+        x,
+        alt.Y("power_w:Q", **y_axis),
+        "label",
+        sides=("top-right", "bottom-right", "top-left", "bottom-left"),
+        font_size=10,
+    )
     return alt.layer(band, line, rules, *labels).properties(title="The largest training run's power to 2030")

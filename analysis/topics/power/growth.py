@@ -402,21 +402,35 @@ def chip_share(result: PowerAndCost) -> float:
 
 
 def reference_frame(result: PowerAndCost, references: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
-    """Horizontal references for the fan chart: grids, campuses, installed AI chips, Epoch/EPRI's range."""
+    """Horizontal references for the fan chart: grids, campuses, installed AI chips, Epoch/EPRI's range;
+    ``label`` is the short name written on the chart, ``reference`` the full one in its tooltip."""
     grids = result.grids.set_index("name")
     campus_2030 = result.campuses.iloc[-1]
     rows = [
-        ("Virginia, average demand", grids.power_w["Virginia"]),
-        (f"Largest planned campus, end of 2030 ({campus_2030.site})", campus_2030.power_w),
+        ("Virginia grid", "Virginia, average demand", grids.power_w["Virginia"]),
         (
+            "Largest campus, 2030",
+            f"Largest planned campus, end of 2030 ({campus_2030.site})",
+            campus_2030.power_w,
+        ),
+        (
+            "All AI chips, 2025",
             "All AI chips shipped since 2022 (end of 2025), with server overhead and PUE",
             result.installed.median_w / chip_share(result),
         ),
-        ("Grand Coulee Dam (nameplate)", references.power_w["grand_coulee"]),
-        ("Epoch AI and EPRI 2030, low end", published.value["epoch_epri2025.largest_run_power.2030_low"]),
-        ("Epoch AI and EPRI 2030, high end", published.value["epoch_epri2025.largest_run_power.2030_high"]),
+        ("Grand Coulee Dam", "Grand Coulee Dam (nameplate)", references.power_w["grand_coulee"]),
+        (
+            "Epoch/EPRI 2030, low",
+            "Epoch AI and EPRI 2030, low end",
+            published.value["epoch_epri2025.largest_run_power.2030_low"],
+        ),
+        (
+            "Epoch/EPRI 2030, high",
+            "Epoch AI and EPRI 2030, high end",
+            published.value["epoch_epri2025.largest_run_power.2030_high"],
+        ),
     ]
-    return pd.DataFrame(rows, columns=["reference", "power_w"])
+    return pd.DataFrame(rows, columns=["label", "reference", "power_w"])
 
 
 COMPARISON_PAIRS = [

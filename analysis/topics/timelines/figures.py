@@ -9,7 +9,18 @@ import pandas as pd
 
 from analysis.report import charts
 from analysis.science import trends
-from analysis.topics.timelines.model import TARGET_YEAR, Timelines, coverage, fan_frame, interactive_constants
+from analysis.topics.timelines.model import (
+    CEILING_LABELS,
+    CEILING_SHORT_LABELS,
+    TARGET_YEAR,
+    Timelines,
+    coverage,
+    fan_frame,
+    interactive_constants,
+)
+
+CEILING_SPREAD = 0.5
+"""Years between the 2030 ceilings' intervals in the fan chart, drawn side by side around 2030."""
 
 
 def ceiling_chart(frame: pd.DataFrame) -> alt.LayerChart:
@@ -28,7 +39,13 @@ def fan_chart(result: Timelines, ceilings: pd.DataFrame) -> alt.LayerChart:
     low = float(min(frame.low.min(), points.training_compute_flop.min()))
     high = float(max(frame.high.max(), marks.high.max()))
     y_axis = charts.log_axis("Training compute of the largest run (FLOP)", low, high)
-    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"))
+    first_year = float(np.floor(min(points.year.min(), frame.year.min())))
+    x = alt.X(
+        "year:Q",
+        title="Year",
+        axis=alt.Axis(format="d"),
+        scale=alt.Scale(domain=[first_year, float(np.ceil(frame.year.max()))], nice=False),
+    )
     band, lines = charts.projection_layers(
         frame, x, y_axis, "flop", "FLOP", banded=[frame.projection.iloc[0]]
     )
@@ -45,8 +62,11 @@ def fan_chart(result: Timelines, ceilings: pd.DataFrame) -> alt.LayerChart:
             ],
         )
     )
-    named = points[points.model.isin(("GPT-3 175B", "GPT-4", "Grok 3"))]
-    labels = charts.point_labels(named, x, alt.Y("training_compute_flop:Q", **y_axis), "model")
+    marks = marks.sort_values("flop").reset_index(drop=True)
+    marks["year"] = TARGET_YEAR + CEILING_SPREAD * (marks.index - (len(marks) - 1) / 2)
+    marks["name"] = marks.estimate.map(
+        {CEILING_LABELS[key]: short for key, short in CEILING_SHORT_LABELS.items()}
+    )
     ceiling_rules = (
         alt.Chart(marks)
         .mark_rule(strokeWidth=3, opacity=0.6)
@@ -54,17 +74,32 @@ def fan_chart(result: Timelines, ceilings: pd.DataFrame) -> alt.LayerChart:
             x=x,
             y=alt.Y("low:Q", **y_axis),
             y2="high:Q",
-            tooltip=[alt.Tooltip("estimate:N"), alt.Tooltip("flop:Q", format=".3~e")],
+            tooltip=[
+                alt.Tooltip("estimate:N", title="ceiling in 2030"),
+                alt.Tooltip("flop:Q", title="median (FLOP)", format=".3~e"),
+                alt.Tooltip("low:Q", title="5th percentile (FLOP)", format=".3~e"),
+                alt.Tooltip("high:Q", title="95th percentile (FLOP)", format=".3~e"),
+            ],
         )
     )
-    marks = marks.sort_values("flop").reset_index(drop=True)
-    ceiling_text = [
-        alt.Chart(marks[marks.index % 2 == side])
-        .mark_text(align="left", dx=8, dy=-7 if side else 7, fontSize=10)
-        .encode(x=x, y=alt.Y("flop:Q", **y_axis), text="estimate:N")
-        for side in (0, 1)
+    ceiling_dots = (
+        alt.Chart(marks)
+        .mark_point(filled=True, size=30, color="#000000")
+        .encode(x=x, y=alt.Y("flop:Q", **y_axis))
+    )
+    named = points[points.model.isin(("GPT-3 175B", "GPT-4", "Grok 3"))].rename(columns={"model": "name"})
+    labelled = pd.concat([named.rename(columns={"training_compute_flop": "flop"}), marks], ignore_index=True)[
+        ["year", "flop", "name"]
     ]
-    return alt.layer(band, lines, runs, labels, ceiling_rules, *ceiling_text).properties(
+    labels = charts.point_labels(
+        labelled,
+        x,
+        alt.Y("flop:Q", **y_axis),
+        "name",
+        avoid=points.rename(columns={"training_compute_flop": "flop"}),
+        font_size=10,
+    )
+    return alt.layer(band, lines, runs, ceiling_rules, ceiling_dots, *labels).properties(
         title="The largest training run to 2035, and the 2030 ceilings"
     )
 
@@ -91,7 +126,7 @@ def counts_chart(counts: pd.DataFrame) -> alt.LayerChart:
     band = (
         alt.Chart(positive)
         .mark_area(opacity=0.2)
-        .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q", color=color)
+        .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q", fill=charts.band_fill(color))
     )
     line = (
         alt.Chart(positive)

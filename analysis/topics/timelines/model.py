@@ -558,6 +558,15 @@ CEILING_LABELS = {
 }
 """The ceilings figure's and table's rows."""
 
+CEILING_SHORT_LABELS = {
+    "power": "power (binding form)",
+    "power_single_campus": "one campus",
+    "power_distributed": "distributed network",
+    "bandwidth": "bandwidth",
+}
+"""The names the fan chart writes beside its 2030 ceilings (a phone-wide label; the tooltip and the
+ceilings figure give the full name)."""
+
 
 PUBLISHED_CEILINGS = {
     "power_single_campus": "sevilla2024can.ceiling.power_single_campus",

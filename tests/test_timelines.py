@@ -9,7 +9,7 @@ import pytest
 from conftest import write_edited_csv
 
 from analysis.data import catalog, paths, schema
-from analysis.science import forecasts, trends
+from analysis.science import forecasts, trends, units
 from analysis.topics import timelines
 
 INPUTS_CSV = paths.DATA_DIR / "constraint_inputs.csv"
@@ -216,16 +216,22 @@ def test_the_interactive_chart_reproduces_both_2030_headlines_at_its_defaults():
 
     result = _chapter_result()
     svg = vl_convert.vegalite_to_svg(timelines.figures.interactive_chart(result).to_json())
-    text = re.search(r"2030: [^<\"]*", svg).group(0)
-
-    def d3(value: float) -> str:
-        return re.sub(r"\.?0+e", "e", f"{value:.2e}")
-
+    start = svg.index("2030: ")
+    text = " ".join(re.findall(r">([^<>]+)<", svg[start - 1 : svg.index("</text>", start)]))
     sim = result.sim
     constrained = float(np.median(sim.at(sim.constrained, 2030.0)))
     unconstrained = float(np.median(sim.at(sim.compute, 2030.0)))
-    assert text.startswith(f"2030: {d3(constrained)} FLOP (unconstrained {d3(unconstrained)})"), text
+    low, high = units.format_number(constrained, 2), units.format_number(unconstrained, 2)
+    expected = f"2030: {low} FLOP (unconstrained {high}):"
+    assert text.startswith(expected), text
     assert "ceiling binds" in text
+
+
+def test_every_slider_of_the_interactive_chart_starts_on_a_value_its_step_holds():
+    constants = timelines.model.interactive_constants(_chapter_result())
+    for name, (_label, low, high, step) in timelines.figures.SLIDERS.items():
+        steps = (constants[name] - low) / step
+        assert low <= constants[name] <= high and abs(steps - round(steps)) < 1e-9, name
 
 
 def test_the_arrival_rate_is_a_poisson_bootstrap_around_the_count_trend():

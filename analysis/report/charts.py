@@ -10,6 +10,7 @@ of the chart (via vl-convert) that the figure caption links to.
 import hashlib
 import json
 import math
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -79,6 +80,7 @@ def theme() -> alt.theme.ThemeConfig:
                 "titleLimit": 340,
                 "orient": "bottom",
                 "direction": "vertical",
+                "layout": {"bottom": {"direction": "vertical", "anchor": "start"}},
             },
             "point": {"size": 40, "filled": True},
             "line": {"strokeWidth": 2},
@@ -89,14 +91,96 @@ def theme() -> alt.theme.ThemeConfig:
 COMPOSITE_KEYS = ("hconcat", "vconcat", "concat", "facet", "repeat")
 
 
+NARROW = 600
+"""Container width (px) below which a chart on the page is on a phone: its legends take one column and
+the phone's width, and its title and long category labels wrap."""
+
+PHONE_TITLE_CHARACTERS = 36
+"""Characters a title line holds on a phone before it wraps."""
+
+
+PHONE_AXIS_CHARACTERS = 32
+"""Characters an x-axis title holds on a line of the page's chart (longer titles take two lines)."""
+
+
+def _on_phone(narrow: str, wide: str) -> dict:
+    """A Vega-Lite expression: ``narrow`` in a container narrower than ``NARROW``, else ``wide``."""
+    return {"expr": f"containerSize()[0] < {NARROW} ? {narrow} : {wide}"}
+
+
+def _wrapped_label(characters: int) -> str:
+    """Vega expression: ``datum.label`` broken into lines of at most about ``characters`` characters (Vega
+    draws an array as lines)."""
+    lines = f"replace(datum.label, regexp('(.{{1,{characters}}})( +|$)', 'g'), '$1\\n')"
+    return f"split(trim({lines}), '\\n')"
+
+
+def _fit_phone(node):
+    """``node`` (part of a spec) with every legend in one column no wider than the container on a phone,
+    every category axis's labels wrapped there, and long x-axis titles on two lines."""
+    if isinstance(node, list):
+        return [_fit_phone(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _fit_phone(value) for key, value in node.items()}
+    legend = node.get("legend")
+    if isinstance(legend, dict):
+        columns = legend.get("columns", 1)
+        node["legend"] = {
+            **legend,
+            "columns": _on_phone("1", str(columns)) if columns != 1 else 1,
+            "labelLimit": _on_phone("containerSize()[0] - 100", str(legend.get("labelLimit", 340))),
+            "labelExpr": _on_phone(_wrapped_label(40), "datum.label")["expr"],
+        }
+    x = node.get("encoding", {}).get("x") if isinstance(node.get("encoding"), dict) else None
+    if isinstance(x, dict) and isinstance(x.get("title"), str) and len(x["title"]) > PHONE_AXIS_CHARACTERS:
+        node["encoding"] = {
+            **node["encoding"],
+            "x": {**x, "title": textwrap.wrap(x["title"], PHONE_AXIS_CHARACTERS)},
+        }
+    axis = node.get("axis")
+    if node.get("type") == "nominal" and isinstance(axis, dict) and "labelLimit" in axis:
+        node["axis"] = {
+            **axis,
+            "labelExpr": _on_phone(_wrapped_label(34), "datum.label")["expr"],
+            "labelFontSize": _on_phone("10", "12"),
+        }
+    return node
+
+
+def _phone_title(title):
+    """A title that starts at the chart's left edge and wraps into lines of ``PHONE_TITLE_CHARACTERS`` on a
+    phone."""
+    title = {**title, "anchor": "start", "frame": "bounds"} if isinstance(title, dict) else title
+    text = title.get("text", "") if isinstance(title, dict) else title
+    if not isinstance(text, str) or len(text) <= PHONE_TITLE_CHARACTERS:
+        return {"text": text, "anchor": "start", "frame": "bounds"} if isinstance(title, str) else title
+    lines = json.dumps(textwrap.wrap(text, PHONE_TITLE_CHARACTERS))
+    wrapped = _on_phone(lines, json.dumps(text))
+    return (
+        {**title, "text": wrapped}
+        if isinstance(title, dict)
+        else {"text": wrapped, "anchor": "start", "frame": "bounds"}
+    )
+
+
 def responsive(spec: dict) -> dict:
     """The on-page version of a spec: a single or layered chart takes its container's width (it shrinks
-    to a phone's screen and keeps its labels inside); a concatenated or faceted one keeps its widths and
-    scrolls inside its own box. The downloadable SVG and PNG keep the fixed width."""
+    to a phone's screen and keeps its labels inside; on a phone its legends, title and category labels
+    fit the width, ``_fit_phone``); a concatenated or faceted one keeps its widths and scrolls inside its
+    own box. The downloadable SVG and PNG keep the fixed width."""
     spec = _prune_datasets(spec)
     if any(key in spec for key in COMPOSITE_KEYS):
         return spec
-    return {**spec, "width": "container", "autosize": {"type": "fit-x", "contains": "padding"}}
+    fitted = _fit_phone({key: value for key, value in spec.items() if key != "datasets"})
+    if "title" in spec:
+        fitted["title"] = _phone_title(spec["title"])
+    return {
+        **fitted,
+        "datasets": spec.get("datasets", {}),
+        "width": "container",
+        "autosize": {"type": "fit-x", "contains": "padding"},
+    }
 
 
 def _short(value):
@@ -147,15 +231,23 @@ def powers_of_ten(low: float, high: float) -> list[float]:
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
-def _power_of_ten_label() -> str:
-    """Vega expression labelling a power-of-ten tick as ``10ⁿ`` (superscript exponent)."""
-    exponent = "toString(round(log(datum.value) / LN10))"
+def _superscript(number: str) -> str:
+    """Vega expression: the integer expression ``number`` in superscript digits (and minus sign)."""
+    text = f"toString({number})"
     for digit, superscript in enumerate(SUPERSCRIPT_DIGITS):
-        exponent = f"replace({exponent}, regexp('{digit}', 'g'), '{superscript}')"
-    return f"'10' + replace({exponent}, regexp('-', 'g'), '⁻')"
+        text = f"replace({text}, regexp('{digit}', 'g'), '{superscript}')"
+    return f"replace({text}, regexp('-', 'g'), '⁻')"
 
 
-POWER_OF_TEN_LABEL = _power_of_ten_label()
+POWER_OF_TEN_LABEL = "'10' + " + _superscript("round(log(datum.value) / LN10)")
+"""Vega expression labelling a power-of-ten tick as ``10ⁿ``."""
+
+
+def scientific(value: str) -> str:
+    """Vega expression: the number ``value`` written as the report prints it, ``1.2 × 10²⁹`` (two
+    significant digits)."""
+    parts = f"split(format({value}, '.1e'), 'e')"
+    return f"{parts}[0] + ' × 10' + " + _superscript(f"toNumber({parts}[1])")
 
 
 def band_fill(color: alt.Color) -> alt.Fill:
@@ -691,6 +783,10 @@ def interval_dots(
     return alt.layer(rules, dots)
 
 
+CATEGORY_STEP = 40
+"""Height (px) of a row of a forest plot or tornado: room for a label wrapped onto three lines on a phone."""
+
+
 def forest(
     frame: pd.DataFrame,
     label: str,
@@ -745,7 +841,7 @@ def forest(
             ],
         )
     )
-    return alt.layer(rules, dots).properties(height=alt.Step(28), width=260)
+    return alt.layer(rules, dots).properties(height=alt.Step(CATEGORY_STEP), width=260)
 
 
 def projection_layers(frame: pd.DataFrame, x, y_axis: dict, value: str, unit: str, banded=None) -> list:

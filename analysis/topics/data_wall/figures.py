@@ -153,7 +153,10 @@ def tornado_chart(table: pd.DataFrame, base_year: float) -> alt.LayerChart:
         .encode(
             y=y,
             x=alt.X(
-                "early:Q", title="Year of full use", scale=alt.Scale(zero=False), axis=alt.Axis(format="d")
+                "early:Q",
+                title="Year of full use (bar: the input from its 10th to its 90th percentile)",
+                scale=alt.Scale(zero=False),
+                axis=alt.Axis(format="d", tickMinStep=1),
             ),
             x2="late:Q",
             tooltip=[
@@ -164,7 +167,9 @@ def tornado_chart(table: pd.DataFrame, base_year: float) -> alt.LayerChart:
         )
     )
     rule = alt.Chart(pd.DataFrame({"year": [base_year]})).mark_rule(strokeDash=[4, 3]).encode(x="year:Q")
-    return alt.layer(bars, rule).properties(title="Which input moves the year of full use", width=360)
+    return alt.layer(bars, rule).properties(
+        title="Which input moves the year of full use", width=360, height=alt.Step(charts.CATEGORY_STEP)
+    )
 
 
 def full_use_chart(frame: pd.DataFrame) -> alt.LayerChart:

@@ -157,7 +157,9 @@ def decomposition_chart(decomposition: Decomposition) -> alt.LayerChart:
         )
     )
     rules = alt.Chart(frame).mark_rule(color="#000000").encode(y=y, x="low:Q", x2="high:Q")
-    return alt.layer(bars, rules).properties(title="Why power grows more slowly than compute", width=360)
+    return alt.layer(bars, rules).properties(
+        title="Why power grows more slowly than compute", width=360, height=alt.Step(charts.CATEGORY_STEP)
+    )
 
 
 def fan_chart(

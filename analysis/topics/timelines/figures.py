@@ -25,7 +25,7 @@ CEILING_SPREAD = 0.5
 
 def ceiling_chart(frame: pd.DataFrame) -> alt.LayerChart:
     """Forest plot of the 2030 ceilings (log FLOP)."""
-    titles = {"flop": "Training compute in 2030 (FLOP; median, 90% interval)", "source": "Source"}
+    titles = {"flop": "FLOP in 2030 (median, 90% interval)", "source": "Source"}
     return charts.forest(frame, "estimate", "flop", "low", "high", "source", titles).properties(
         title="What limits the largest run in 2030"
     )
@@ -149,12 +149,17 @@ def counts_chart(counts: pd.DataFrame) -> alt.LayerChart:
 
 
 def calibration_chart(raw: pd.DataFrame, widened: pd.DataFrame, factor: float) -> alt.LayerChart:
-    """Observed against nominal coverage of the projection's intervals, raw and widened."""
-    frame = pd.concat(
-        [
-            coverage(raw).assign(intervals="as fitted"),
-            coverage(widened).assign(intervals=f"widened x{factor:g}"),
-        ]
+    """Observed against nominal coverage of the projection's intervals, raw and widened (raw only when
+    the widening factor is 1, where both would coincide)."""
+    frame = (
+        coverage(raw).assign(intervals="as fitted (no widening needed)")
+        if factor == 1
+        else pd.concat(
+            [
+                coverage(raw).assign(intervals="as fitted"),
+                coverage(widened).assign(intervals=f"widened x{factor:g}"),
+            ]
+        )
     )
     scale = alt.Scale(domain=[0, 1])
     diagonal = (
@@ -186,13 +191,14 @@ def calibration_chart(raw: pd.DataFrame, widened: pd.DataFrame, factor: float) -
 
 SLIDERS = {
     "growth": ("Compute growth of the largest run (x/yr)", 1.5, 10.0, 0.1),
-    "halving": ("Algorithmic halving time (months)", 1.0, 36.0, 0.5),
+    "halving": ("Algorithmic halving time (months)", 1.0, 36.0, 0.1),
     "power_gw": ("Power of one campus in 2030 (GW)", 0.5, 20.0, 0.1),
-    "distributed_gw": ("Power of a distributed network for one run (GW)", 0.5, 60.0, 0.5),
+    "distributed_gw": ("Power of a distributed network for one run (GW)", 0.5, 60.0, 0.1),
     "h100e_million": ("H100-equivalents for one run (million)", 5.0, 1000.0, 5.0),
-    "budget_busd": ("Cluster budget for one run (USD billion)", 10.0, 2000.0, 10.0),
+    "budget_busd": ("Cluster budget for one run (USD billion)", 10.0, 2000.0, 1.0),
 }
-"""The interactive chart's assumptions: label, minimum, maximum, step (start: the fitted medians)."""
+"""The interactive chart's assumptions: label, minimum, maximum, step (start: the fitted medians, rounded
+by ``interactive_constants`` to a value the step can hold, so a slider can return to its start)."""
 
 
 def interactive_chart(result: Timelines) -> alt.LayerChart:
@@ -252,9 +258,10 @@ def interactive_chart(result: Timelines) -> alt.LayerChart:
         f"{expression} == datum.raw_lowest ? '{name}'" for name, expression in ceilings.items()
     )
     verdict = (
-        "'2030: ' + format(datum.capped, '.2~e') + ' FLOP (unconstrained '"
-        " + format(datum.unconstrained, '.2~e') + '); ' + (datum.unconstrained <= datum.capped"
-        " ? 'no ceiling binds' : 'the ' + datum.binding + ' ceiling binds')"
+        f"['2030: ' + {charts.scientific('datum.capped')} + ' FLOP',"
+        f" '(unconstrained ' + {charts.scientific('datum.unconstrained')} + '):',"
+        " datum.unconstrained <= datum.capped ? 'no ceiling binds'"
+        " : 'the ' + datum.binding + ' ceiling binds']"
     )
     at_2030 = (
         alt.Chart(pd.DataFrame({"year": [2030.0]}))

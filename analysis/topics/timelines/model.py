@@ -558,6 +558,9 @@ CEILING_LABELS = {
 }
 """The ceilings figure's and table's rows."""
 
+OURS = "median of our draws (90% interval)"
+"""What the point and range of this report's rows in ``ceiling_frame`` are."""
+
 CEILING_SHORT_LABELS = {
     "power": "power (binding form)",
     "power_single_campus": "one campus",
@@ -591,21 +594,32 @@ def _published_range(published: pd.DataFrame, prefix: str) -> tuple[float, float
 
 def ceiling_frame(result: Timelines, published: pd.DataFrame) -> pd.DataFrame:
     """Each 2030 ceiling's median and 90% interval beside Sevilla et al.'s printed 80% range, the
-    constrained and unconstrained runs, and Sevilla et al.'s feasible run."""
+    constrained and unconstrained runs, and Sevilla et al.'s feasible run; ``point`` says what each
+    row's point value is."""
     rows = []
     draws = result.sim.ceilings
     for key, label in CEILING_LABELS.items():
         median, low, high = trends.median_interval(draws[key].to_numpy(), LEVEL)
-        rows.append({"estimate": label, "flop": median, "low": low, "high": high, "source": "this report"})
+        rows.append(
+            {
+                "estimate": label,
+                "flop": median,
+                "low": low,
+                "high": high,
+                "source": "this report",
+                "point": OURS,
+            }
+        )
         if key in PUBLISHED_CEILINGS:
             centre, low, high, what = _published_range(published, PUBLISHED_CEILINGS[key])
             rows.append(
                 {
-                    "estimate": f"{label}, Sevilla et al. ({what})",
+                    "estimate": f"{label}, Sevilla et al.",
                     "flop": centre,
                     "low": low,
                     "high": high,
                     "source": "published",
+                    "point": what,
                 }
             )
     for label, values in (
@@ -613,7 +627,16 @@ def ceiling_frame(result: Timelines, published: pd.DataFrame) -> pd.DataFrame:
         ("Unconstrained trend (scenario)", result.largest(TARGET_YEAR)),
     ):
         median, low, high = trends.median_interval(values, LEVEL)
-        rows.append({"estimate": label, "flop": median, "low": low, "high": high, "source": "this report"})
+        rows.append(
+            {
+                "estimate": label,
+                "flop": median,
+                "low": low,
+                "high": high,
+                "source": "this report",
+                "point": OURS,
+            }
+        )
     figure = published.loc["sevilla2024can.feasible_run.2030"]
     rows.append(
         {
@@ -622,6 +645,7 @@ def ceiling_frame(result: Timelines, published: pd.DataFrame) -> pd.DataFrame:
             "low": np.nan,
             "high": np.nan,
             "source": "published",
+            "point": "printed figure, no range",
         }
     )
     return pd.DataFrame(rows)

@@ -1,6 +1,7 @@
 """Claims checked: verdict rules on hand-made cases, unit conversions, and missing key numbers."""
 
 import html
+import pickle
 import re
 
 import pandas as pd
@@ -70,6 +71,24 @@ def test_a_growth_claim_converts_to_a_halving_time():
         claims.convert(1.0, "tokens", "x/yr")
 
 
+def test_a_scorecard_claim_takes_the_scorecard_s_outcome_and_an_unscored_one_fails():
+    claim = _claim("scorecard", 10.0, key=None).copy()
+    claim["forecast"] = "someone.count"
+    result = claims.verdict(claim, {}, {"someone.count": ("5 estimated", "partly resolved")})
+    assert result.verdict == f"{claims.SCORED}: partly resolved"
+    assert result.ours.startswith("5 estimated")
+    with pytest.raises(claims.ClaimError, match="does not score"):
+        claims.verdict(claim, {}, {})
+
+
+def test_the_claims_page_says_why_each_untestable_claim_is_not_testable(built_site):
+    page = html.unescape(re.sub(r"<[^>]+>", " ", (built_site / "claims.html").read_text(encoding="utf-8")))
+    for _, claim in claims.load_claims().iterrows():
+        if claim.rule == "not_testable":
+            assert " ".join(claim.explanation.split()[-6:]) in " ".join(page.split()), claim.id
+    assert claims.SCORED in page
+
+
 def test_a_claim_whose_key_number_is_missing_fails():
     with pytest.raises(claims.ClaimError, match="no chapter registers"):
         claims.verdict(_claim("point_in_interval", 4.0, key="compute.growth.gone"), {})
@@ -79,7 +98,8 @@ def test_every_committed_claim_is_checked_and_inconsistent_ones_are_explained(bu
     from analysis.report import keynumbers
 
     numbers = keynumbers.load_saved(built_site.parent / "generated")
-    results = claims.verdicts(numbers)
+    scorecard = pickle.loads((built_site.parent / "generated" / "scorecard-content.pickle").read_bytes())
+    results = claims.verdicts(numbers, scorecard["by_id"])
     assert len(results) >= 30
     page = (built_site / "claims.html").read_text(encoding="utf-8")
     for result in results:

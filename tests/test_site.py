@@ -299,6 +299,14 @@ LABEL_CLASHES = """() => {
     const names = [...chart.querySelectorAll('svg g[class*="_label_"] text')]
       .filter(text => text.textContent && getComputedStyle(text).opacity !== '0')
       .map(text => [text.textContent, text.getBoundingClientRect()]);
+    if (chart.querySelector('svg').getBoundingClientRect().width <= chart.getBoundingClientRect().width + 1) {
+      chart.querySelectorAll('svg text').forEach(text => {
+        const box = text.getBoundingClientRect();
+        if (text.textContent && (box.left < frame.left - 1 || box.right > frame.right + 1)) {
+          clashes.push(`"${text.textContent}" leaves its chart`);
+        }
+      });
+    }
     names.forEach(([name, box], i) => {
       if (box.left < frame.left - 1 || box.right > frame.right + 1) clashes.push(`${name} leaves its chart`);
       names.slice(i + 1).filter(([, other]) => meet(box, other))
@@ -307,8 +315,9 @@ LABEL_CLASHES = """() => {
   }
   return clashes;
 }"""
-"""Named-point labels (layers named ``*_label_*``, ``charts.point_labels``) that overlap each other or
-leave their chart, as drawn."""
+"""Named-point labels (layers named ``*_label_*``, ``charts.point_labels``) that overlap each other, and
+any text (title, legend, axis) that leaves a chart fitted to its column (a wider one scrolls in its box),
+as drawn."""
 
 
 def _wait_for_charts(page) -> None:

@@ -246,9 +246,9 @@ def _claimed_text(claim, numbers: dict) -> str:
 def _claims(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
     saved = keynumbers.load_saved()
     numbers = {number.id: number for number in saved}
-    results = claims.verdicts(saved)
+    results = claims.verdicts(saved, _scorecard_content()["by_id"])
     counts = pd.Series([result.verdict for result in results]).value_counts()
-    summary = ", ".join(f"{count} {name}" for name, count in counts.items())
+    summary = "; ".join(f"{count} {name}" for name, count in counts.items())
     output = [nodes.paragraph("", f"{len(results)} claims: {summary}.")]
     columns = [("Claim", 5), ("Who, where", 3), ("Claimed", 2), ("This report", 3), ("Verdict", 3)]
     for topic in catalog.CLAIM_TOPICS:
@@ -269,6 +269,8 @@ def _claims(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
             verdict_text = result.verdict
             if result.verdict == claims.INCONSISTENT:
                 verdict_text += f": {claim.explanation}"
+            if result.verdict == claims.NOT_TESTABLE:
+                verdict_text = claim.explanation
             rows.append(
                 [
                     nodes.Text(claim.claim),
@@ -298,6 +300,7 @@ def _scorecard_inputs_key() -> str:
         ledger.FROZEN,
         REPO_ROOT / "analysis" / "topics" / "scorecard.py",
         REPO_ROOT / "analysis" / "report" / "ledger.py",
+        REPO_ROOT / "analysis" / "build" / "registry_pages.py",
         REPO_ROOT / "analysis" / "data" / "sources.py",
         *sorted((paths.output_dir() / "forecasts").glob("*.csv")),
     ]
@@ -337,6 +340,10 @@ def _scorecard_content() -> dict:
         "rows": scorecard.table(scored),
         "ledger": forecasts,
         "outcomes": scorecard.outcomes(scored),
+        "by_id": {
+            row.forecast.id: (row.realised.text if row.realised is not None else "–", outcome)
+            for row, outcome in zip(scored.itertuples(), scorecard.outcomes(scored).outcome, strict=True)
+        },
     }
     cache.write_bytes(pickle.dumps(content))
     return content

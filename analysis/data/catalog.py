@@ -1077,7 +1077,15 @@ TEXT_STOCK_INPUTS = TableSpec(
 """``data/text_stock_inputs.csv``: the inputs of the stock model, as data."""
 
 
-CLAIM_RULES = ("point_in_interval", "ranges_overlap", "at_least", "at_most", "arithmetic", "not_testable")
+CLAIM_RULES = (
+    "point_in_interval",
+    "ranges_overlap",
+    "at_least",
+    "at_most",
+    "arithmetic",
+    "scorecard",
+    "not_testable",
+)
 """How a claim's verdict is decided (``analysis.report.claims`` implements each)."""
 
 
@@ -1120,6 +1128,13 @@ CLAIMS = TableSpec(
         ),
         Column("rule", "str", "The rule that decides the verdict.", values=CLAIM_RULES),
         Column(
+            "forecast",
+            "str",
+            "For `scorecard`: the anchor forecast (an id of `anchor_forecasts.csv`) whose outcome on the "
+            "Scorecard, against the pinned data, is the verdict.",
+            required=False,
+        ),
+        Column(
             "given",
             "float",
             "For `arithmetic`: the input of the claimed conversion (e.g. 8 months).",
@@ -1128,8 +1143,8 @@ CLAIMS = TableSpec(
         Column(
             "explanation",
             "str",
-            "One sentence explaining an `inconsistent` verdict (required whenever the computed verdict is "
-            "inconsistent).",
+            "One sentence explaining an `inconsistent` verdict, or why a `not_testable` claim cannot be "
+            "tested with this report's data (required for both).",
             required=False,
         ),
         Column("verified_note", "str", "What was read where, and in which version or copy."),
@@ -1139,8 +1154,16 @@ CLAIMS = TableSpec(
             lambda df: df.low.isna() == df.high.isna(), name="high: low and high both given or both empty"
         ),
         pa.Check(
-            lambda df: df.key_number.isna() == df.rule.isin(["not_testable", "arithmetic"]),
+            lambda df: df.key_number.isna() == df.rule.isin(["not_testable", "arithmetic", "scorecard"]),
             name="key_number: given exactly when the rule tests a key number",
+        ),
+        pa.Check(
+            lambda df: df.forecast.notna() == (df.rule == "scorecard"),
+            name="forecast: given exactly when the rule is scorecard",
+        ),
+        pa.Check(
+            lambda df: (df.rule != "not_testable") | df.explanation.notna(),
+            name="explanation: a not_testable claim says why",
         ),
         pa.Check(
             lambda df: (df.rule != "ranges_overlap") | df.low.notna(),

@@ -99,7 +99,7 @@ PHONE_TITLE_CHARACTERS = 36
 """Characters a title line holds on a phone before it wraps."""
 
 
-PHONE_AXIS_CHARACTERS = 32
+PHONE_AXIS_CHARACTERS = 26
 """Characters an x-axis title holds on a line of the page's chart (longer titles take two lines)."""
 
 

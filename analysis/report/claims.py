@@ -11,7 +11,9 @@ A claim (a row of ``data/claims.csv``) names the key number that tests it and a 
   if only our estimate is; else *inconsistent*.
 - ``arithmetic``: the claim converts a halving time (``given``, months) to a factor per year;
   *consistent* within 2% of 2**(12/given), *partly* within 10%, else *inconsistent*.
-- ``not_testable``: *not testable with this report's data*.
+- ``scorecard``: the claim is an anchor forecast (``forecast``) the Scorecard resolves against the
+  pinned data; its outcome there is the verdict (*scored on the Scorecard: ...*).
+- ``not_testable``: *not testable with this report's data*; the row's ``explanation`` says why.
 
 Claimed values are converted to the key number's unit when they differ (x/yr, OOM/yr and a
 halving or doubling time in months are one quantity).
@@ -29,6 +31,7 @@ from analysis.science.units import doubling_time_months
 CONSISTENT, PARTLY, INCONSISTENT = "consistent", "partly", "inconsistent"
 AT_EDGE = "consistent, at the edge"
 NOT_TESTABLE = "not testable with this report's data"
+SCORED = "scored on the Scorecard"
 
 
 class ClaimError(ValueError):
@@ -79,10 +82,21 @@ def central_80(number: KeyNumber) -> tuple[float, float]:
     )
 
 
-def verdict(claim: pd.Series, numbers: dict[str, KeyNumber]) -> Verdict:
-    """The verdict on one claim (a row of ``load_claims()``) against the registry ``numbers``."""
+def verdict(
+    claim: pd.Series, numbers: dict[str, KeyNumber], scored: dict[str, tuple[str, str]] | None = None
+) -> Verdict:
+    """The verdict on one claim (a row of ``load_claims()``) against the registry ``numbers``, or, for a
+    ``scorecard`` claim, the Scorecard's (realised value, outcome) of its forecast in ``scored``."""
     if claim.rule == "not_testable":
         return Verdict(claim, NOT_TESTABLE, "")
+    if claim.rule == "scorecard":
+        if claim.forecast not in (scored or {}):
+            raise ClaimError(
+                f"{paths.DATA_DIR / 'claims.csv'}: claim '{claim.id}' names forecast "
+                f"'{claim.forecast}', which the Scorecard does not score"
+            )
+        realised, outcome = scored[claim.forecast]
+        return Verdict(claim, f"{SCORED}: {outcome}", f"{realised} (Scorecard, {claim.forecast})")
     if claim.rule == "arithmetic":
         exact = 2 ** (12 / claim.given)
         error = abs(claim.value / exact - 1)
@@ -127,10 +141,11 @@ def load_claims() -> pd.DataFrame:
     return schema.read_table(catalog.CLAIMS, paths.DATA_DIR / "claims.csv")
 
 
-def verdicts(numbers: list[KeyNumber]) -> list[Verdict]:
-    """Every claim's verdict; an inconsistent verdict without its explanation is an error."""
+def verdicts(numbers: list[KeyNumber], scored: dict[str, tuple[str, str]]) -> list[Verdict]:
+    """Every claim's verdict (``scored``: the Scorecard's realised value and outcome by forecast id); an
+    inconsistent verdict without its explanation is an error."""
     registry = {number.id: number for number in numbers}
-    results = [verdict(claim, registry) for _, claim in load_claims().iterrows()]
+    results = [verdict(claim, registry, scored) for _, claim in load_claims().iterrows()]
     unexplained = [
         result.claim.id
         for result in results

@@ -116,7 +116,7 @@ tables.show(
             "better_estimate": "more credible",
         }
     ),
-    index=False,
+    caption="Every model where our compute and Epoch AI's differ by more than 3x",
 )
 
 # %% [markdown]
@@ -125,7 +125,7 @@ tables.show(
 # %% tags=["hide-input"]
 second = audit.second_reading(outside)
 glue_text(audit.second_reading_facts(second))
-tables.show(second, index=False)
+tables.show(second, caption="A second, blind reading of disagreements about inputs")
 
 # %% [markdown]
 # For {glue:text}`blind_n` of the disagreements about inputs, a second
@@ -155,7 +155,7 @@ glue_text({"n_missing_frontier": len(missing)})
 # to build if a missing model has no note:
 
 # %% tags=["hide-input"]
-tables.show(missing, index=False)
+tables.show(missing, caption="Frontier models in Epoch AI's data that ours lacks, and why")
 
 # %% [markdown]
 # ## Comparison with published estimates

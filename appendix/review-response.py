@@ -51,7 +51,10 @@ glue_text({key: value for key, value in facts.items() if key.startswith("r1_")})
 # verdict now stands in the status column until a later check says otherwise.
 
 # %% tags=["hide-input"]
-tables.show(review.display(responses, "chapters 1-3, round 1"), index=False)
+tables.show(
+    review.display(responses, "chapters 1-3, round 1"),
+    caption="Review of chapters 1 to 3 and the data audit, first round: each finding and its response",
+)
 
 # %% tags=["remove-cell"]
 glue_text({key: value for key, value in facts.items() if key.startswith("r2_")})
@@ -71,7 +74,10 @@ glue_text({key: value for key, value in facts.items() if key.startswith("r2_")})
 #   {glue:text}`r2_minors_check`.
 
 # %% tags=["hide-input"]
-tables.show(review.display(responses, "chapters 4-6"), index=False)
+tables.show(
+    review.display(responses, "chapters 4-6"),
+    caption="Review of chapters 4 to 6: each finding and its response",
+)
 
 # %% tags=["remove-cell"]
 glue_text({key: value for key, value in facts.items() if key.startswith("r3_")})
@@ -91,4 +97,7 @@ glue_text({key: value for key, value in facts.items() if key.startswith("r3_")})
 #   {glue:text}`r3_minors_check`.
 
 # %% tags=["hide-input"]
-tables.show(review.display(responses, "chapters 1-3, round 2"), index=False)
+tables.show(
+    review.display(responses, "chapters 1-3, round 2"),
+    caption="Review of chapters 1 to 3, second round: each finding and its response",
+)

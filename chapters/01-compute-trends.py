@@ -183,10 +183,13 @@ glue_text(compute_trends.facts.method_facts())
 #
 # ## Results
 #
-# ### Three columns for every headline
+# ### Each headline beside the published figure
 
 # %% tags=["hide-input"]
-tables.show(compute_trends.facts.three_column_table(comparison), index=False)
+tables.show(
+    compute_trends.facts.three_column_table(comparison),
+    caption="Each headline growth rate four ways: our data and code, our rows graded confident or likely, Epoch AI's data through our code, and as published",
+)
 
 # %% tags=["remove-cell"]
 glue_text(compute_trends.facts.reproduction_facts(comparison))
@@ -252,7 +255,10 @@ glue_text(compute_trends.facts.era_facts(compute_trends.breaks.eras(models)))
 # %% tags=["hide-input"]
 cross_validation = compute_trends.facts.cross_validation_table(models)
 glue_text(compute_trends.facts.cross_validation_facts(cross_validation))
-tables.show(cross_validation, index=False)
+tables.show(
+    cross_validation,
+    caption="Which trend shape predicts held-out models best (cross-validated error of each shape)",
+)
 
 # %% [markdown]
 # Sevilla and Roldán choose between these shapes by cross-validation as well as
@@ -295,7 +301,7 @@ glue_text(compute_trends.facts.method_matched_facts(matched))
 # {glue:text}`mm_alphago_ours` on ours: {glue:text}`mm_alphago_verdict`.
 
 # %% tags=["hide-input"]
-tables.show(matched, index=False)
+tables.show(matched, caption="A break in the trend, fitted on our data and on Epoch AI's")
 
 # %% tags=["remove-cell"]
 glue_text(compute_trends.facts.acceleration_facts(models))
@@ -319,7 +325,10 @@ glue_text(compute_trends.facts.start_facts(starts))
 # {glue:text}`start_to_date`.
 
 # %% tags=["hide-input"]
-tables.show(compute_trends.facts.start_table(starts), index=False)
+tables.show(
+    compute_trends.facts.start_table(starts),
+    caption="Frontier growth from each start year, on each dataset",
+)
 
 # %% [markdown]
 # ### How much does the answer depend on the analyst?
@@ -380,7 +389,9 @@ tables.show(
             "count_epoch": "models (Epoch AI)",
             "median_epoch": "median log10 FLOP (Epoch AI)",
         }
-    )
+    ),
+    index=True,
+    caption="Language models by year: how many each dataset holds and how large they are",
 )
 
 # %% [markdown]
@@ -393,14 +404,20 @@ tables.show(
 # {glue:text}`composition_verdict`
 
 # %% tags=["hide-input"]
-tables.show(composition.drop(columns="factor"), index=False)
+tables.show(
+    composition.drop(columns="factor"),
+    caption="Growth of the language-model trend under each sample",
+)
 
 # %% [markdown]
 # ### Backtests: would the trend have predicted what came next?
 
 # %% tags=["hide-input"]
 backtest = compute_trends.model.backtests(models)
-tables.show(backtest, index=False)
+tables.show(
+    backtest,
+    caption="Backtests: the trend fitted up to each cutoff against the models that came later",
+)
 
 # %% tags=["remove-cell"]
 charts.publish(
@@ -438,13 +455,19 @@ glue_text(compute_trends.facts.backtest_facts(backtest))
 # 10 and 20, on our data and on Epoch AI's, from 2010 and from 2018.
 
 # %% tags=["hide-input"]
-tables.show(compute_trends.model.top_n_table(models, epoch), index=False)
+tables.show(
+    compute_trends.model.top_n_table(models, epoch),
+    caption="Frontier growth under each definition of the frontier, on both datasets",
+)
 
 # %% [markdown]
 # ### By developer
 
 # %% tags=["hide-input"]
-tables.show(compute_trends.model.organisation_trends(models, published), index=False)
+tables.show(
+    compute_trends.model.organisation_trends(models, published),
+    caption="Growth of training compute by developer, beside the published figures",
+)
 
 # %% [markdown]
 # The three developers behind most frontier runs, each fitted on its own
@@ -459,7 +482,7 @@ tables.show(compute_trends.model.organisation_trends(models, published), index=F
 # ### The largest training runs
 
 # %% tags=["hide-input"]
-tables.show(compute_trends.model.largest_runs(models), index=False)
+tables.show(compute_trends.model.largest_runs(models), caption="The largest training runs in our data")
 
 # %% [markdown]
 # ## Comparison with published estimates
@@ -492,7 +515,7 @@ tables.show(
             ),
         ],
     ),
-    index=False,
+    caption="Our estimates beside the published figures that measure the same quantity",
 )
 
 # %% [markdown]
@@ -501,7 +524,10 @@ tables.show(
 # figure for the largest runs, converted to growth per year.
 
 # %% tags=["hide-input"]
-tables.show(compute_trends.model.historical_context(published), index=False)
+tables.show(
+    compute_trends.model.historical_context(published),
+    caption="Historical growth figures from earlier publications, converted to growth a year",
+)
 
 # %% [markdown]
 # ## Limitations

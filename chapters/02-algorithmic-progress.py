@@ -159,7 +159,10 @@ glue_text(ap.facts.method_facts(lm))
 # ### The augmented law
 
 # %% tags=["hide-input"]
-tables.show(ap.facts.variant_table(lm), index=False)
+tables.show(
+    ap.facts.variant_table(lm),
+    caption="The variants of the augmented law: fit, leave-one-out error and halving time",
+)
 
 # %% tags=["remove-cell"]
 charts.publish(
@@ -286,7 +289,10 @@ charts.publish(
 # ## Comparison with published estimates
 
 # %% tags=["hide-input"]
-tables.show(ap.model.comparison(registry, published), index=False)
+tables.show(
+    ap.model.comparison(registry, published),
+    caption="Our estimates beside the published figures that measure the same quantity",
+)
 
 # %% [markdown]
 # The table holds only like-for-like figures: language-model compute-halving
@@ -294,7 +300,10 @@ tables.show(ap.model.comparison(registry, published), index=False)
 # claims are context, listed below in halving months with the conversion.
 
 # %% tags=["hide-input"]
-tables.show(ap.facts.context_table(published), index=False)
+tables.show(
+    ap.facts.context_table(published),
+    caption="Other published figures on algorithmic progress, converted to a halving time",
+)
 
 # %% [markdown]
 # ## Limitations

@@ -112,7 +112,9 @@ tables.show(
             "training_compute_flop": "training compute (FLOP)",
             "loss": "final loss (nats)",
         }
-    )
+    ),
+    index=True,
+    caption="The digitised Chinchilla runs: count and range of each quantity, by status",
 )
 
 # %% tags=["remove-cell"]
@@ -165,7 +167,10 @@ glue_text(chinchilla.facts.method_facts(replication))
 
 # %% tags=["hide-input"]
 glue_text(chinchilla.facts.fit_facts(replication, comparison))
-tables.show(chinchilla.facts.parameter_table(comparison, registry), index=False)
+tables.show(
+    chinchilla.facts.parameter_table(comparison, registry),
+    caption="The fitted law's parameters beside Hoffmann et al.'s and Besiroglu et al.'s",
+)
 
 # %% [markdown]
 # The like-for-like check is Besiroglu et al.'s own refit by Hoffmann et al.'s
@@ -223,7 +228,10 @@ charts.publish(
 # %% tags=["hide-input"]
 wald = chinchilla.model.wald_tests(replication, published)
 glue_text(chinchilla.facts.joint_test_facts(replication, published, wald))
-tables.show(chinchilla.facts.wald_table(wald), index=False)
+tables.show(
+    chinchilla.facts.wald_table(wald),
+    caption="Wald tests of Hoffmann et al.'s parameters against our fit",
+)
 
 # %% [markdown]
 # Checking one parameter at a time ignores how strongly the estimates move
@@ -302,7 +310,9 @@ tables.show(
             "tokens_per_parameter_chinchilla": "Tokens/parameter at 5.76e23 FLOP",
             "tokens_per_parameter_1e26": "Tokens/parameter at 1e26 FLOP",
         }
-    )
+    ),
+    index=True,
+    caption="Compute-optimal allocation: exponents and tokens per parameter under each fit",
 )
 
 # %% [markdown]
@@ -351,7 +361,11 @@ charts.publish(
 
 # %% tags=["hide-input"]
 glue_text(chinchilla.facts.model_facts(models, published))
-tables.show(chinchilla.facts.model_table(models))
+tables.show(
+    chinchilla.facts.model_table(models),
+    index=True,
+    caption="Named models against the fitted law: tokens per parameter and loss above the optimum",
+)
 
 # %% [markdown]
 # Gopher, trained Kaplan-style with {glue:text}`gopher_tpp` tokens per
@@ -397,7 +411,9 @@ tables.show(
             "iterations": "optimiser steps (Newton; L-BFGS-B where stopping is SciPy's default)",
             "gradient_norm": "largest gradient component",
         }
-    )
+    ),
+    index=True,
+    caption="The fitted law under each of the analyst's choices",
 )
 
 # %% [markdown]
@@ -438,7 +454,10 @@ tables.show(
 
 # %% tags=["hide-input"]
 glue_text(chinchilla.facts.comparison_facts(replication, published))
-tables.show(keynumbers.comparison_table(registry, published, chinchilla.model.COMPARISON_PAIRS), index=False)
+tables.show(
+    keynumbers.comparison_table(registry, published, chinchilla.model.COMPARISON_PAIRS),
+    caption="Our estimates beside the published figures that measure the same quantity",
+)
 
 # %% [markdown]
 # The published figures come from `data/published_estimates.csv`, each with its

@@ -117,7 +117,10 @@ glue_text(dw.facts.data_facts(wall))
 #   their word-frequency file for the size of Google's index.
 
 # %% tags=["hide-input"]
-tables.show(dw.facts.multi_pass_table(wall), index=False)
+tables.show(
+    dw.facts.multi_pass_table(wall),
+    caption="Models that report training on their data more than once: tokens seen and unique tokens",
+)
 
 # %% tags=["remove-cell"]
 glue_text(dw.facts.method_facts(wall))
@@ -222,7 +225,10 @@ glue_text(dw.routes.route_facts(routes, wall.combined.median))
 # most of the uncertainty in the year.
 
 # %% tags=["hide-input"]
-tables.show(dw.routes.route_table(routes), index=False)
+tables.show(
+    dw.routes.route_table(routes),
+    caption="Routes to the stock of text: each corpus and the year of full use it implies",
+)
 
 # %% [markdown]
 # ### Datasets
@@ -249,7 +255,10 @@ charts.publish(
 # al.'s own dataset sizes through our code give the middle column below.
 
 # %% tags=["hide-input"]
-tables.show(dw.model.three_columns(wall, published), index=False)
+tables.show(
+    dw.model.three_columns(wall, published),
+    caption="Datasets: our estimates, the published data through our code, and the published figures",
+)
 
 # %% [markdown]
 # ### The year of full use
@@ -303,7 +312,10 @@ charts.publish(
 # ```
 
 # %% tags=["hide-input"]
-tables.show(dw.facts.full_use_table(wall, published), index=False)
+tables.show(
+    dw.facts.full_use_table(wall, published),
+    caption="The year of full use under each projection",
+)
 
 # %% [markdown]
 # ### Which input matters
@@ -325,14 +337,20 @@ charts.publish(
 # ```
 
 # %% tags=["hide-input"]
-tables.show(dw.model.tornado_display(wall.sensitivity), index=False)
+tables.show(
+    dw.model.tornado_display(wall.sensitivity),
+    caption="How far each input moves the year of full use (10th to 90th percentile)",
+)
 
 # %% [markdown]
 # The analyst's choices move the year too, each as its two sides (median
 # years of full use):
 
 # %% tags=["hide-input"]
-tables.show(dw.facts.choice_table(wall), index=False)
+tables.show(
+    dw.facts.choice_table(wall),
+    caption="How far each analyst's choice moves the year of full use",
+)
 
 # %% [markdown]
 # ### Backtest: the 2022 version
@@ -362,7 +380,10 @@ glue_text(dw.facts.backtest_facts(wall, backtest, published))
 # version counted as low quality.
 
 # %% tags=["hide-input"]
-tables.show(backtest, index=False)
+tables.show(
+    backtest,
+    caption="Backtest: the projection coded as of 2022 against the datasets that came later",
+)
 
 # %% [markdown]
 # ### Beyond the wall
@@ -427,7 +448,10 @@ glue_text(dw.facts.floor_facts(wall))
 # ## Comparison with published estimates
 
 # %% tags=["hide-input"]
-tables.show(keynumbers.comparison_table(registry, published, dw.model.COMPARISON_PAIRS), index=False)
+tables.show(
+    keynumbers.comparison_table(registry, published, dw.model.COMPARISON_PAIRS),
+    caption="Our estimates beside the published figures that measure the same quantity",
+)
 
 # %% [markdown]
 # ## Limitations

@@ -158,10 +158,13 @@ glue_text(pw.facts.data_facts(result))
 #   `data/power_references.csv`.
 
 # %% tags=["hide-input"]
-tables.show(pw.facts.disputed_table(result, models), index=False)
+tables.show(
+    pw.facts.disputed_table(result, models),
+    caption="Runs whose sources disagree on chips or hours, and the ranges drawn across them",
+)
 
 # %% tags=["hide-input"]
-tables.show(result.runs.excluded, index=False)
+tables.show(result.runs.excluded, caption="Runs left out of the power and cost estimates, and why")
 
 # %% tags=["remove-cell"]
 glue_text(pw.facts.method_facts(result))
@@ -234,7 +237,22 @@ charts.publish(
 )
 
 # %% [markdown]
-# Power doubles every {glue:text}`doubling_months` months.
+# Power doubles every {glue:text}`doubling_months` months. Epoch AI's own
+# per-run power estimates {cite:p}`epoch2026models`, through our fit and window,
+# give {glue:text}`epoch_power_growth`. Why Emberson and Rahman's figure does
+# not reproduce: {glue:text}`vintage`. On the {glue:text}`vendor_n` runs whose
+# chip figures are all from vendor documents the rate is
+# {glue:text}`vendor_growth`, {glue:text}`vendor_comparison`; the earlier GPU
+# runs rely on Epoch's TDPs, so this subset starts later.
+#
+# ```{glue:figure} fig-power-and-cost-runs
+# :name: fig-power-and-cost-runs
+#
+# Power drawn by each frontier run (median of its draws; hover for the
+# interval, chips and hardware) and the fitted trend; the shape says whose chip
+# figures it uses, or that its cluster is imputed (such runs stay out of the
+# trend). {figure-svg}`fig-power-and-cost-runs`
+# ```
 #
 # **Calibration, not validation.** Where developers metered the energy, for
 # the {glue:text}`n_metered` runs in `data/metered_training_energy.csv`
@@ -254,34 +272,23 @@ charts.publish(
 # lean low; the table below lists every run.
 
 # %% tags=["hide-input"]
-tables.show(result.held_out, index=False, significant=2)
-
-# %% [markdown]
-# Epoch AI's own
-# per-run power estimates {cite:p}`epoch2026models`, through our fit and window,
-# give {glue:text}`epoch_power_growth`. Why Emberson and Rahman's figure does
-# not reproduce: {glue:text}`vintage`. On the {glue:text}`vendor_n` runs whose
-# chip figures are all from vendor documents the rate is
-# {glue:text}`vendor_growth`, {glue:text}`vendor_comparison`; the earlier GPU
-# runs rely on Epoch's TDPs, so this subset starts later.
-#
-# ```{glue:figure} fig-power-and-cost-runs
-# :name: fig-power-and-cost-runs
-#
-# Power drawn by each frontier run (median of its draws; hover for the
-# interval, chips and hardware) and the fitted trend; the shape says whose chip
-# figures it uses, or that its cluster is imputed (such runs stay out of the
-# trend). {figure-svg}`fig-power-and-cost-runs`
-# ```
+tables.show(
+    result.held_out,
+    significant=2,
+    caption="Held-out check: chip-hours derived from chips and hours against chip-hours reported",
+)
 
 # %% tags=["hide-input"]
-tables.show(result.metered, index=False)
+tables.show(result.metered, caption="Check against metered energy: our estimate beside each metered run")
 
 # %% tags=["hide-input"]
-tables.show(result.metered_loo, index=False)
+tables.show(result.metered_loo, caption="Leave-one-out check against metered energy")
 
 # %% tags=["hide-input"]
-tables.show(pw.growth.three_columns(result, published), index=False)
+tables.show(
+    pw.growth.three_columns(result, published),
+    caption="Power growth: ours, Epoch AI's estimates through our fit, and as published",
+)
 
 # %% tags=["remove-cell"]
 glue_text(pw.facts.imputation_facts(result))
@@ -293,7 +300,10 @@ glue_text(pw.facts.imputation_facts(result))
 # {cite-number}`power.growth.frontier_with_imputed` {cite-number}`cost.growth.frontier_with_imputed` {cite-number}`power.largest_run_with_imputed.w` {cite-number}`cost.largest_run_with_imputed.usd`
 
 # %% tags=["hide-input"]
-tables.show(pw.facts.imputation_table(result), index=False)
+tables.show(
+    pw.facts.imputation_table(result),
+    caption="Power growth with and without the runs whose clusters are imputed",
+)
 
 # %% [markdown]
 # ### Why power grows more slowly than compute
@@ -332,10 +342,16 @@ charts.publish(
 # ```
 
 # %% tags=["hide-input"]
-tables.show(result.decomposition.table.drop(columns="key"), index=False)
+tables.show(
+    result.decomposition.table.drop(columns="key"),
+    caption="Why power grows more slowly than compute: each factor's growth",
+)
 
 # %% tags=["hide-input"]
-tables.show(pw.facts.decomposition_comparison(result, published), index=False)
+tables.show(
+    pw.facts.decomposition_comparison(result, published),
+    caption="The decomposition beside Emberson and Rahman's",
+)
 
 # %% [markdown]
 # ### Energy efficiency of the chips
@@ -412,10 +428,17 @@ glue_text(pw.projection_facts.projection_facts(result))
 # in 2028 draws {glue:text}`power.projection_2028.w.text` W.
 
 # %% tags=["hide-input"]
-tables.show(result.backtest_summary, index=False, significant=2)
+tables.show(
+    result.backtest_summary,
+    significant=2,
+    caption="Backtests of the power projection: coverage and bias of each path",
+)
 
 # %% tags=["hide-input"]
-tables.show(pw.projection.pit_histogram(result.backtest), index=False)
+tables.show(
+    pw.projection.pit_histogram(result.backtest),
+    caption="Backtests of the power projection: where the outcomes fall in the forecast distribution",
+)
 
 # %% tags=["remove-cell"]
 glue_text(pw.projection_facts.scale_facts(result, joint))
@@ -450,7 +473,11 @@ charts.publish(
 # ```
 
 # %% tags=["hide-input"]
-tables.show(pw.projection_facts.backtest_table(result), index=False, significant=2)
+tables.show(
+    pw.projection_facts.backtest_table(result),
+    significant=2,
+    caption="Backtests of the power projection, cutoff by cutoff",
+)
 
 # %% [markdown]
 # ### Cost
@@ -484,7 +511,11 @@ charts.publish(
 # registered with its bootstrap interval. {cite-number}`cost.gap_to_epoch.total` {cite-number}`cost.gap_to_epoch.price`
 
 # %% tags=["hide-input"]
-tables.show(pw.cost_facts.cost_comparison_table(result), index=False, significant=3)
+tables.show(
+    pw.cost_facts.cost_comparison_table(result),
+    significant=3,
+    caption="Cost of each run: ours beside Epoch AI's",
+)
 
 # %% [markdown]
 # ```{glue:figure} fig-power-and-cost-cost
@@ -496,13 +527,20 @@ tables.show(pw.cost_facts.cost_comparison_table(result), index=False, significan
 # ```
 
 # %% tags=["hide-input"]
-tables.show(pw.facts.runs_table(result), index=False, significant=2)
+tables.show(
+    pw.facts.runs_table(result),
+    significant=2,
+    caption="Every run with its chips, power, energy and cost",
+)
 
 # %% [markdown]
 # ## Comparison with published estimates
 
 # %% tags=["hide-input"]
-tables.show(keynumbers.comparison_table(registry, published, pw.growth.COMPARISON_PAIRS), index=False)
+tables.show(
+    keynumbers.comparison_table(registry, published, pw.growth.COMPARISON_PAIRS),
+    caption="Our estimates beside the published figures that measure the same quantity",
+)
 
 # %% [markdown]
 # ## Limitations

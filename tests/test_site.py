@@ -612,3 +612,18 @@ def test_key_number_ids_link_to_the_section_that_cites_them(built_site):
     page = (built_site / "key-numbers.html").read_text(encoding="utf-8")
     anchored = re.findall(r'href="chapters/[^"#]+#([^"]+)">compute\.growth\.frontier_since_2018<', page)
     assert anchored, "compute.growth.frontier_since_2018 links to its chapter's top"
+
+
+def test_every_table_of_the_chapters_and_registry_pages_has_a_caption(built_site):
+    pages = [
+        *sorted((built_site / "chapters").glob("*.html")),
+        *sorted((built_site / "appendix").glob("*.html")),
+        *(built_site / f"{name}.html" for name in ("intro", "key-numbers", "changes", "claims", "scorecard")),
+    ]
+    missing = []
+    for page in pages:
+        for table in re.findall(r"<table\b.*?</table>", page.read_text(encoding="utf-8"), re.DOTALL):
+            caption = re.search(r"<caption[^>]*>(.*?)</caption>", table, re.DOTALL)
+            if not caption or not re.sub(r"<[^>]+>", "", caption.group(1)).strip():
+                missing.append(f"{page.name}: {re.sub(r'<[^>]+>', ' ', table)[:80]!r}")
+    assert not missing, f"tables without a caption: {missing}"

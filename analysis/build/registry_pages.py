@@ -65,7 +65,10 @@ def _key_numbers_table(app: Sphinx, fromdocname: str) -> nodes.table:
             ]
         )
         ids.append(citations.key_number_anchor(number.id))
-    return [_table(columns, rows, ["key-numbers"], ids), *_retired_ids(app, fromdocname, numbers)]
+    return [
+        _table(columns, rows, ["key-numbers"], ids, caption="Every key number of this build"),
+        *_retired_ids(app, fromdocname, numbers),
+    ]
 
 
 def _retired_ids(app: Sphinx, fromdocname: str, numbers) -> list[nodes.Node]:
@@ -104,7 +107,13 @@ def _retired_ids(app: Sphinx, fromdocname: str, numbers) -> list[nodes.Node]:
         ids.append(citations.key_number_anchor(number_id))
     return [
         nodes.paragraph("", "", nodes.strong("", "Retired ids")),
-        _table([("Key number", 3), ("As last released", 3), ("Now", 6)], rows, ["retired-ids"], ids),
+        _table(
+            [("Key number", 3), ("As last released", 3), ("Now", 6)],
+            rows,
+            ["retired-ids"],
+            ids,
+            caption="Retired key numbers",
+        ),
     ]
 
 
@@ -113,9 +122,13 @@ def _table(
     rows: list[list[nodes.Node]],
     classes: list[str],
     ids: list[str] | None = None,
+    *,
+    caption: str,
 ) -> nodes.table:
-    """A table with titled, weighted columns; ``ids`` (one per row) become the rows' HTML anchors."""
-    table = nodes.table(classes=[*classes, "colwidths-given"])
+    """A table under its ``caption``, with titled, weighted columns; ``ids`` (one per row) become the
+    rows' HTML anchors."""
+    table = nodes.table(classes=[*classes, "colwidths-given"], ids=[nodes.make_id(f"table {caption}")])
+    table += nodes.title("", caption)
     group = nodes.tgroup(cols=len(columns))
     table += group
     group.extend(nodes.colspec(colwidth=width) for _, width in columns)
@@ -150,7 +163,11 @@ def _changes_table(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
         for change in moved
     ]
     columns = [("Key number", 3), ("Status", 1), (f"Version {version}", 4), ("Now", 4)]
-    return [intro, _table(columns, rows, ["key-number-changes"]), *_refresh_diff()]
+    return [
+        intro,
+        _table(columns, rows, ["key-number-changes"], caption="Key numbers that moved since the release"),
+        *_refresh_diff(),
+    ]
 
 
 def _refresh_diff() -> list[nodes.Node]:
@@ -170,7 +187,12 @@ def _refresh_diff() -> list[nodes.Node]:
             f"Last data refresh: {pin.id} moved from {pin.before} to {pin.after}: "
             f"{summary or 'nothing changed'}.",
         ),
-        _table([("Kind", 2), ("What", 3), ("Field", 2), ("Before", 3), ("After", 3)], rows, ["data-refresh"]),
+        _table(
+            [("Kind", 2), ("What", 3), ("Field", 2), ("Before", 3), ("After", 3)],
+            rows,
+            ["data-refresh"],
+            caption="What the refreshed data changed",
+        ),
     ]
 
 
@@ -210,7 +232,10 @@ def _glance(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
                 ]
             )
         section += _table(
-            [("Headline", 5), ("This report", 4), ("Published", 3)], rows, ["at-a-glance-table"]
+            [("Headline", 5), ("This report", 4), ("Published", 3)],
+            rows,
+            ["at-a-glance-table"],
+            caption=f"{title}: headlines beside the published figures",
         )
         figures = app.env.metadata.get(chapter, {}).get("figure_svgs", [])
         if figures:
@@ -283,7 +308,7 @@ def _claims(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
         if rows:
             section = nodes.container(classes=["claims-topic"])
             section += nodes.paragraph("", "", nodes.strong("", topic.capitalize()))
-            section += _table(columns, rows, ["claims-checked"])
+            section += _table(columns, rows, ["claims-checked"], caption=f"Claims about {topic}")
             output.append(section)
     return output
 
@@ -381,6 +406,7 @@ def _scorecard(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
             columns,
             [[nodes.Text(str(value)) for value in row] for row in rows.itertuples(index=False)],
             ["forecast-scorecard"],
+            caption="Every forecast in the ledger, scored against the pinned data",
         )
     )
     return output

@@ -37,15 +37,22 @@ def _words(name):
     )
 
 
-def show(frame: pd.DataFrame, index: bool = True, significant: int = 3, caption: str = "") -> HTML:
-    """The table as HTML: numbers formatted, long text kept whole (no ``...``), headers in words, an
-    optional ``caption``; a table of more than ``LONG_TABLE_ROWS`` rows is folded under a summary."""
+def show(frame: pd.DataFrame, *, caption: str, index: bool = False, significant: int = 3) -> HTML:
+    """The table as HTML under its ``caption`` (what the table shows, in words): numbers formatted, long
+    text kept whole (no ``...``), headers in words, a named index shown as the first column (one header
+    row, no row of index names); a table of more than ``LONG_TABLE_ROWS`` rows is folded under a summary."""
+    if not caption.strip():
+        raise ValueError("a table needs a caption saying what it shows")
     shown = for_display(frame, significant).rename(columns=_words)
     shown.index.names = [_words(name) for name in shown.index.names]
+    if index and any(name is not None for name in shown.index.names):
+        shown = shown.reset_index()
+        index = False
     table = shown.to_html(index=index, border=0, classes="table")
-    if caption:
-        table = table.replace(">", f"><caption>{html_escape.escape(caption)}</caption>", 1)
+    table = table.replace(">", f"><caption>{html_escape.escape(caption)}</caption>", 1)
     if len(frame) > LONG_TABLE_ROWS:
-        label = html_escape.escape(caption) + ": " if caption else ""
-        table = f"<details><summary>{label}show all {len(frame)} rows</summary>{table}</details>"
+        table = (
+            f"<details><summary>{html_escape.escape(caption)}: show all {len(frame)} rows</summary>"
+            f"{table}</details>"
+        )
     return HTML(table)

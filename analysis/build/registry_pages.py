@@ -15,13 +15,17 @@ from sphinx.application import Sphinx
 from analysis import REPO_ROOT
 from analysis.build import notebooks
 from analysis.data import catalog, loaders, paths
-from analysis.report import citations, claims, keynumbers, ledger, releases
+from analysis.report import citations, claims, findings, keynumbers, ledger, releases
 from analysis.report.bibliography import author_year
 from analysis.science import units
 
 
 def _cell(*children) -> nodes.entry:
     return nodes.entry("", nodes.paragraph("", "", *children))
+
+
+HUMANISED_UNITS = ("W", "USD", "year")
+"""Units whose estimates the Key numbers page also writes as a reader reads them (4.9 GW, Sep 2027)."""
 
 
 def _key_numbers_table(app: Sphinx, fromdocname: str) -> nodes.table:
@@ -50,8 +54,12 @@ def _key_numbers_table(app: Sphinx, fromdocname: str) -> nodes.table:
         rows.append(
             [
                 link,
-                nodes.Text(number.text),
-                nodes.Text(number.unit),
+                nodes.Text(
+                    f"{number.text} ({findings.human_value(number.value, number)})"
+                    if number.unit in HUMANISED_UNITS
+                    else number.text
+                ),
+                nodes.Text("–" if number.unit == "dimensionless" else number.unit),
                 nodes.Text(number.data_through),
                 nodes.inline(
                     "",
@@ -207,13 +215,7 @@ def _glance(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
         section += nodes.paragraph("", "", nodes.strong("", "", nodes.reference("", title, refuri=uri)))
         rows = []
         for number in (n for n in numbers if n.chapter == chapter):
-            figure = published.loc[number.published] if number.published else None
-            theirs = (
-                f"{units.format_printed(figure.value, figure.unit)} {figure.unit} "
-                f"({author_year(figure.source_key)})"
-                if figure is not None
-                else "none"
-            )
+            theirs = findings.published_text(number, published)[0] or "none"
             page = app.builder.get_relative_uri(fromdocname, "key-numbers")
             anchor = f"{page}#{citations.key_number_anchor(number.id)}"
             headline = nodes.paragraph(
@@ -227,7 +229,10 @@ def _glance(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
             rows.append(
                 [
                     headline,
-                    nodes.Text(f"{number.text} {number.unit} (data through {number.data_through})"),
+                    nodes.Text(
+                        f"{findings.human_value(number.value, number)} ({findings.interval_text(number)}); "
+                        f"data through {findings.data_through_text(number)}"
+                    ),
                     nodes.Text(theirs),
                 ]
             )
@@ -428,7 +433,6 @@ def ledger_forecasts(table) -> list:
 
 def _findings(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
     """The landing page's findings: one card per headline key number (``analysis.report.findings``)."""
-    from analysis.report import findings
 
     cards = nodes.container(classes=["findings"])
     references = app.builder.get_relative_uri(fromdocname, "references")

@@ -51,8 +51,28 @@ PLAIN_NUMBERS = {"chinchilla.allocation.a"}
 """Headlines that are exponents, printed as numbers (not as percentages)."""
 
 
-def _human(value: float, number: KeyNumber) -> str:
+def human_value(value: float, number: KeyNumber) -> str:
+    """``value`` (in ``number``'s unit) as a reader reads it: ``5.7x a year``, ``4.9 GW``, ``Sep 2027``."""
     return format_number(value, 2) if number.id in PLAIN_NUMBERS else format_human(value, number.unit)
+
+
+def published_text(number: KeyNumber, published: pd.DataFrame) -> tuple[str, str]:
+    """The published figure paired with ``number`` in human units with its author-year, and its source
+    key; ("", "") when none is paired."""
+    if not number.published:
+        return "", ""
+    figure = published.loc[number.published]
+    theirs = (
+        human_value(figure.value, number)
+        if figure.unit == number.unit
+        else f"{format_printed(figure.value, figure.unit)} {figure.unit}"
+    )
+    return f"{theirs} ({author_year(figure.source_key)})", figure.source_key
+
+
+def data_through_text(number: KeyNumber) -> str:
+    """The data's end as month and year: ``September 2025``."""
+    return pd.Timestamp(number.data_through).strftime("%B %Y")
 
 
 @dataclass(frozen=True)
@@ -72,9 +92,8 @@ class Finding:
 def interval_text(number: KeyNumber) -> str:
     """``90% interval 5.2x a year–6.3x a year`` in human units (or its kind when not a CI)."""
     kind = "interval" if number.interval_kind == "CI" else number.interval_kind
-    return (
-        f"{number.ci_level:.0%} {kind}: {_human(number.ci_low, number)} to {_human(number.ci_high, number)}"
-    )
+    low, high = human_value(number.ci_low, number), human_value(number.ci_high, number)
+    return f"{number.ci_level:.0%} {kind}: {low} to {high}"
 
 
 def findings(numbers: list[KeyNumber], published: pd.DataFrame) -> list[Finding]:
@@ -85,18 +104,9 @@ def findings(numbers: list[KeyNumber], published: pd.DataFrame) -> list[Finding]
     for number in sorted(
         (n for n in numbers if n.headline), key=lambda n: (rank.get(n.id, len(order)), n.id)
     ):
-        value = _human(number.value, number)
+        value = human_value(number.value, number)
         template = SENTENCES.get(number.id, number.description + ": {value}.")
-        theirs, key = "", ""
-        if number.published:
-            figure = published.loc[number.published]
-            theirs = (
-                _human(figure.value, number)
-                if figure.unit == number.unit
-                else f"{format_printed(figure.value, figure.unit)} {figure.unit}"
-            )
-            key = figure.source_key
-            theirs += f" ({author_year(key)})"
+        theirs, key = published_text(number, published)
         cards.append(
             Finding(
                 id=number.id,
@@ -106,7 +116,7 @@ def findings(numbers: list[KeyNumber], published: pd.DataFrame) -> list[Finding]
                 interval=interval_text(number),
                 published=theirs,
                 source_key=key,
-                data_through=pd.Timestamp(number.data_through).strftime("%B %Y"),
+                data_through=data_through_text(number),
             )
         )
     return cards

@@ -21,6 +21,7 @@ import vl_convert
 
 from analysis.data import paths
 from analysis.report import labels
+from analysis.science.units import format_human
 
 OKABE_ITO = [
     "#0072B2",  # blue
@@ -164,15 +165,96 @@ def _phone_title(title):
     )
 
 
+def watts(value: str) -> str:
+    """Vega expression: the power ``value`` (W) as a reader reads it, ``94 kW`` or ``4.9 GW``
+    (``units.format_watts``)."""
+    steps = [(1e9, "GW"), (1e6, "MW"), (1e3, "kW")]
+    text = f"format({value}, '.2~r') + ' W'"
+    for scale, unit in reversed(steps):
+        text = f"{value} >= {scale:g} ? format({value} / {scale:g}, '.2~r') + ' {unit}' : {text}"
+    return text
+
+
+def dollars(value: str) -> str:
+    """Vega expression: the cost ``value`` (USD) in words, ``USD 1.2 billion`` (``units.format_usd``)."""
+    steps = [(1e9, "billion"), (1e6, "million"), (1e3, "thousand")]
+    text = f"'USD ' + format({value}, '.2~r')"
+    for scale, unit in reversed(steps):
+        text = f"{value} >= {scale:g} ? 'USD ' + format({value} / {scale:g}, '.2~r') + ' {unit}' : {text}"
+    return text
+
+
+def month_year(value: str) -> str:
+    """Vega expression: the decimal year ``value`` as ``Apr 2027``."""
+    return f"monthAbbrevFormat(floor(({value} % 1) * 12)) + ' ' + floor({value})"
+
+
+def _human_tooltip(entry: dict) -> tuple[dict, dict | None]:
+    """A tooltip entry in human units (a calculated text field and the transform computing it), or the
+    entry unchanged: numbers of a million or more (or below 0.001) as ``1.2 × 10²⁹`` and others plainly
+    (``units.format_number``), a ``power_w*`` field as ``94 kW``, a ``cost_usd*`` field in words, a decimal
+    ``year`` as its month."""
+    field, fmt = entry.get("field"), entry.get("format")
+    if (
+        not isinstance(field, str)
+        or entry.get("type") != "quantitative"
+        or fmt not in (".3~e", ".3~g", ".2f")
+    ):
+        return entry, None
+    value = f"datum[{json.dumps(field)}]"
+    if fmt == ".2f":
+        if field != "year":
+            return entry, None
+        expression = month_year(value)
+    elif field.startswith("power_w"):
+        expression = watts(value)
+    elif field.startswith("cost_usd"):
+        expression = dollars(value)
+    else:
+        expression = (
+            f"abs({value}) >= 1e6 || abs({value}) < 1e-3 ? {scientific(value)} : format({value}, ',.3~r')"
+        )
+    name = f"{field} (shown)"
+    title = entry.get("title", field)
+    for unit in (" (W)", " (USD)"):
+        title = title.replace(unit, "") if isinstance(title, str) else title
+    calculate = {"calculate": f"isValid({value}) ? {expression} : '–'", "as": name}
+    return {"field": name, "type": "nominal", "title": title}, calculate
+
+
+def _human_tooltips(node):
+    """``node`` with every unit's tooltips in human units (``_human_tooltip``), the text computed by a
+    transform of that unit."""
+    if isinstance(node, list):
+        return [_human_tooltips(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _human_tooltips(value) for key, value in node.items()}
+    encoding = node.get("encoding")
+    tooltip = encoding.get("tooltip") if isinstance(encoding, dict) else None
+    if isinstance(tooltip, list) and ("mark" in node or "layer" in node):
+        entries, transforms = [], []
+        for entry in tooltip:
+            shown, calculate = _human_tooltip(entry) if isinstance(entry, dict) else (entry, None)
+            entries.append(shown)
+            transforms += [calculate] if calculate else []
+        if transforms:
+            node["encoding"] = {**encoding, "tooltip": entries}
+            node["transform"] = [*node.get("transform", []), *transforms]
+    return node
+
+
 def responsive(spec: dict) -> dict:
     """The on-page version of a spec: a single or layered chart takes its container's width (it shrinks
     to a phone's screen and keeps its labels inside; on a phone its legends, title and category labels
     fit the width, ``_fit_phone``); a concatenated or faceted one keeps its widths and scrolls inside its
-    own box. The downloadable SVG and PNG keep the fixed width."""
+    own box; every tooltip in human units (``_human_tooltips``). The downloadable SVG and PNG keep the fixed
+    width."""
     spec = _prune_datasets(spec)
+    rest = _human_tooltips({key: value for key, value in spec.items() if key != "datasets"})
     if any(key in spec for key in COMPOSITE_KEYS):
-        return spec
-    fitted = _fit_phone({key: value for key, value in spec.items() if key != "datasets"})
+        return {**rest, "datasets": spec.get("datasets", {})}
+    fitted = _fit_phone(rest)
     if "title" in spec:
         fitted["title"] = _phone_title(spec["title"])
     return {
@@ -825,6 +907,20 @@ def forest(
             color=color_encoding,
         )
     )
+    shown = [
+        alt.Tooltip(f"{column}:Q", title=title, format=number)
+        for column, title in ((value, titles[value]), (low, "low"), (high, "high"))
+    ]
+    if not log:
+        months = {
+            column: frame[column].map(lambda year: format_human(year, "year") if pd.notna(year) else "–")
+            for column in (value, low, high)
+        }
+        frame = frame.assign(**{f"{column} (month)": text for column, text in months.items()})
+        shown = [
+            alt.Tooltip(f"{column} (month):N", title=title)
+            for column, title in ((value, titles[value]), (low, "low"), (high, "high"))
+        ]
     dots = (
         alt.Chart(frame)
         .mark_point(size=70, filled=True)
@@ -834,9 +930,7 @@ def forest(
             color=color_encoding,
             tooltip=[
                 alt.Tooltip(f"{label}:N", title="estimate"),
-                alt.Tooltip(f"{value}:Q", title=titles[value], format=number),
-                alt.Tooltip(f"{low}:Q", title="low", format=number),
-                alt.Tooltip(f"{high}:Q", title="high", format=number),
+                *shown,
                 alt.Tooltip(f"{color}:N", title=titles[color]),
             ],
         )

@@ -480,6 +480,7 @@ def residuals(replication: Replication, published: pd.DataFrame) -> pd.DataFrame
         frames.append(
             runs.assign(
                 law=label,
+                status="used in the fit",
                 residual=runs.loss - law.loss(runs.parameters, runs.training_tokens),
                 tokens_per_parameter=runs.training_tokens / runs.parameters,
             )

@@ -9,6 +9,7 @@ import pandas as pd
 
 from analysis.report import charts
 from analysis.science import trends
+from analysis.science.units import format_human
 from analysis.topics.data_wall.model import TOP_DATASETS, YEARS, DataWall, stock_band
 
 NAMED_DATASETS = ("GPT-3 175B", "Chinchilla", "Llama 2-70B", "Llama 3.1 405B", "Qwen3-32B")
@@ -145,6 +146,12 @@ def tornado_chart(table: pd.DataFrame, base_year: float) -> alt.LayerChart:
     frame = table.assign(
         early=table[["year at 10th percentile", "year at 90th percentile"]].min(axis=1),
         late=table[["year at 10th percentile", "year at 90th percentile"]].max(axis=1),
+        **{
+            f"at {end} percentile": table[f"year at {end} percentile"].map(
+                lambda year: format_human(year, "year")
+            )
+            for end in ("10th", "90th")
+        },
     )
     y = alt.Y("input:N", sort=list(frame.input), title=None, axis=alt.Axis(labelLimit=420))
     bars = (
@@ -161,8 +168,8 @@ def tornado_chart(table: pd.DataFrame, base_year: float) -> alt.LayerChart:
             x2="late:Q",
             tooltip=[
                 alt.Tooltip("input:N"),
-                alt.Tooltip("year at 10th percentile:Q", format=".1f"),
-                alt.Tooltip("year at 90th percentile:Q", format=".1f"),
+                alt.Tooltip("at 10th percentile:N", title="year of full use, input at its 10th percentile"),
+                alt.Tooltip("at 90th percentile:N", title="year of full use, input at its 90th percentile"),
             ],
         )
     )

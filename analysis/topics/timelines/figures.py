@@ -248,9 +248,9 @@ def interactive_chart(result: Timelines) -> alt.LayerChart:
             ),
             strokeDash=alt.StrokeDash("series:N", sort=list(series), legend=None),
             tooltip=[
-                alt.Tooltip("series:N"),
+                alt.Tooltip("series:N", title="line"),
                 alt.Tooltip("year:Q", format=".2f"),
-                alt.Tooltip("flop:Q", format=".3~e"),
+                alt.Tooltip("flop:Q", title="training compute (FLOP)", format=".3~e"),
             ],
         )
     )

@@ -15,7 +15,7 @@ from sphinx.application import Sphinx
 from analysis import REPO_ROOT
 from analysis.build import notebooks
 from analysis.data import catalog, loaders, paths
-from analysis.report import citations, claims, findings, keynumbers, ledger, releases
+from analysis.report import charts, citations, claims, findings, keynumbers, ledger, releases
 from analysis.report.bibliography import author_year
 from analysis.science import units
 
@@ -246,8 +246,12 @@ def _glance(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
         if figures:
             depth = fromdocname.count("/")
             source = "../" * depth + f"figures/{figures[0]}.svg"
+            alt = f"Chart: {charts.figure_title(figures[0])}"
             section += nodes.raw(
-                "", f'<img src="{source}" alt="{html.escape(title, quote=True)}" width="420">', format="html"
+                "",
+                f'<a href="{uri}#{figures[0]}"><img class="glance-figure" src="{source}" '
+                f'alt="{html.escape(alt, quote=True)}"></a>',
+                format="html",
             )
         output.append(section)
     return output
@@ -311,8 +315,8 @@ def _claims(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
                 ]
             )
         if rows:
-            section = nodes.container(classes=["claims-topic"])
-            section += nodes.paragraph("", "", nodes.strong("", topic.capitalize()))
+            section = nodes.section(ids=[f"claims-{topic}"], classes=["claims-topic"])
+            section += nodes.title("", topic.capitalize())
             section += _table(columns, rows, ["claims-checked"], caption=f"Claims about {topic}")
             output.append(section)
     return output

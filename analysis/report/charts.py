@@ -8,6 +8,7 @@ of the chart (via vl-convert) that the figure caption links to.
 """
 
 import hashlib
+import html as html_escape
 import json
 import math
 import textwrap
@@ -77,7 +78,7 @@ def theme() -> alt.theme.ThemeConfig:
                 "labelFontSize": 12,
                 "titleFontSize": 12,
                 "titleFontWeight": "normal",
-                "labelLimit": 340,
+                "labelLimit": 480,
                 "titleLimit": 340,
                 "orient": "bottom",
                 "direction": "vertical",
@@ -130,7 +131,7 @@ def _fit_phone(node):
         node["legend"] = {
             **legend,
             "columns": _on_phone("1", str(columns)) if columns != 1 else 1,
-            "labelLimit": _on_phone("containerSize()[0] - 100", str(legend.get("labelLimit", 340))),
+            "labelLimit": _on_phone("containerSize()[0] - 100", str(legend.get("labelLimit", 480))),
             "labelExpr": _on_phone(_wrapped_label(40), "datum.label")["expr"],
         }
     x = node.get("encoding", {}).get("x") if isinstance(node.get("encoding"), dict) else None
@@ -289,12 +290,15 @@ def _prune_datasets(spec: dict) -> dict:
 
 
 def _embed_html(spec: dict, **_metadata) -> dict:
-    """Mime bundle for one chart: a div plus a ``vegaEmbed`` call, no CDN, stable id."""
+    """Mime bundle for one chart: a div (an image to assistive technology, named by the chart's
+    ``description``; a group when it has sliders) plus a ``vegaEmbed`` call, no CDN, stable id."""
     spec = responsive(spec)
     spec_json = json.dumps(spec, sort_keys=True, separators=(",", ":"))
     chart_id = "vega-" + hashlib.sha256(spec_json.encode()).hexdigest()[:12]
+    role = "group" if '"bind"' in spec_json else "img"
+    label = html_escape.escape(spec.get("description", "Chart"), quote=True)
     html = (
-        f'<div class="vega-chart" id="{chart_id}"></div>\n'
+        f'<div class="vega-chart" id="{chart_id}" role="{role}" aria-label="{label}"></div>\n'
         f'<script type="text/javascript">vegaEmbed("#{chart_id}", {spec_json}, '
         f"{json.dumps(EMBED_OPTIONS, sort_keys=True)}).catch(console.error);</script>"
     )
@@ -508,6 +512,8 @@ def publish(chart: alt.TopLevelMixin, label: str, sources: Sequence[str]) -> alt
     spec = chart.to_dict()
     if not spec.get("title"):
         raise ValueError(f"{label}: a published chart needs a title line (.properties(title=...))")
+    title = spec["title"].get("text", "") if isinstance(spec["title"], dict) else spec["title"]
+    spec = {**spec, "description": f"Chart: {title}"}
     folder = paths.output_dir() / "figures"
     folder.mkdir(parents=True, exist_ok=True)
     static = json.dumps(stamped(spec, label, sources), sort_keys=True, ensure_ascii=False)
@@ -516,6 +522,15 @@ def publish(chart: alt.TopLevelMixin, label: str, sources: Sequence[str]) -> alt
     (folder / f"{label}{CREDIT_SUFFIX}").write_text(data_credit(sources), encoding="utf-8")
     glue(label, _Rendered(spec), display=False)
     return chart
+
+
+def figure_title(label: str) -> str:
+    """The title line of the published figure ``label`` (its chart's title), e.g. for alt text."""
+    spec = json.loads(
+        (paths.output_dir() / "figures" / f"{label}{STATIC_SPEC_SUFFIX}").read_text(encoding="utf-8")
+    )
+    title = spec.get("title", "")
+    return title.get("text", "") if isinstance(title, dict) else title
 
 
 def _rendered_files(spec_path: Path) -> tuple[Path, Path]:

@@ -101,7 +101,7 @@ def verdict(
         exact = 2 ** (12 / claim.given)
         error = abs(claim.value / exact - 1)
         result = CONSISTENT if error <= 0.02 else (PARTLY if error <= 0.10 else INCONSISTENT)
-        return Verdict(claim, result, f"2^(12/{claim.given:g}) = {exact:.2f} {claim.unit}")
+        return Verdict(claim, result, f"a halving every {claim.given:g} months is {exact:.2f} {claim.unit}")
     if claim.key_number not in numbers:
         raise ClaimError(
             f"{paths.DATA_DIR / 'claims.csv'}: claim '{claim.id}' names key number "

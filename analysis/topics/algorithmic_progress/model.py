@@ -48,9 +48,9 @@ LEVEL = 0.95
 
 
 VARIANTS = {
-    "compute": "Effective compute grows at one rate g: C_eff = C exp(g (t - t0))",
-    "accelerating": "The rate changes linearly in time: g(t) = g + h (t - t0)",
-    "separate": "Ho et al.'s form: effective parameters and data grow at rates g_N and g_D",
+    "compute": "Effective compute grows at one constant rate g a year",
+    "accelerating": "The rate g itself changes by h each year (a rate that speeds up or slows down)",
+    "separate": "Ho et al.'s form: effective parameters and effective data each grow at their own rate",
     "none": "No algorithmic progress: g = 0 (the baseline)",
 }
 """The model variants compared by leave-one-out error."""

@@ -29,7 +29,7 @@ from analysis.topics.chinchilla.model import (
     wald_tests,
 )
 
-HUBER_DELTA_TEXT = f"{sl.HUBER_DELTA:.0e}"
+HUBER_DELTA_TEXT = format_number(sl.HUBER_DELTA, 1)
 
 
 def parameter_table(comparison: pd.DataFrame, registry: keynumbers.Registry) -> pd.DataFrame:
@@ -54,7 +54,7 @@ def wald_table(tests: list[WaldTest]) -> pd.DataFrame:
             "Law tested": [test.law for test in tests],
             "Parametrisation": [test.parametrisation for test in tests],
             "Wald χ²(5)": [f"{test.statistic:.0f}" for test in tests],
-            "p-value": [f"{test.p_value:.0e}" for test in tests],
+            "p-value": [format_number(test.p_value, 1) for test in tests],
         }
     )
 
@@ -244,10 +244,10 @@ def method_facts(replication: Replication) -> dict:
     return {
         "grid_starts": f"{len(sl.grid_points()):,}",
         "starts_optimised": sl.STARTS_TO_OPTIMISE,
-        "gtol": f"{sl.NEWTON_GTOL:.0e}",
-        "xtol": f"{sl.NEWTON_XTOL:.0e}",
+        "gtol": format_number(sl.NEWTON_GTOL, 1),
+        "xtol": format_number(sl.NEWTON_XTOL, 1),
         "fit_iterations": replication.fit.iterations,
-        "fit_gradient_norm": f"{replication.fit.gradient_norm:.0e}",
+        "fit_gradient_norm": format_number(replication.fit.gradient_norm, 1),
         "sensitivity_starts": SENSITIVITY_STARTS,
         "resamples": f"{replication.bootstrap.resamples:,}",
         "bootstrap_convergence": convergence_text(replication.bootstrap),
@@ -307,7 +307,7 @@ def joint_test_facts(replication: Replication, published: pd.DataFrame, tests: l
         "joint",
         {
             "wald_fitted": f"{fitted.statistic:.0f}",
-            "wald_fitted_p": f"{fitted.p_value:.0e}",
+            "wald_fitted_p": format_number(fitted.p_value, 1),
             "wald_raw": f"{raw.statistic:.0f}",
             "wald_besiroglu": format_printed(published.value["besiroglu2024.wald.hoffmann_tex"]),
             "lr_besiroglu": format_printed(published.value["besiroglu2024.lr.hoffmann_tex"]),
@@ -417,8 +417,8 @@ def sensitivity_facts(
             "baseline_tpp": baseline.tokens_per_parameter_chinchilla,
             "averaged_alpha": averaged.alpha,
             "averaged_iterations": int(averaged.iterations),
-            "averaged_gradient": f"{averaged.gradient_norm:.0e}",
-            "gtol": f"{sl.NEWTON_GTOL:.0e}",
+            "averaged_gradient": format_number(averaged.gradient_norm, 1),
+            "gtol": format_number(sl.NEWTON_GTOL, 1),
             "other_tpp_range": _range_text(others.min(), others.max()),
             "grid_starts_fine": f"{len(sl.grid_points(SENSITIVITY_GRIDS['Half-step grid'])):,}",
             "grid_starts_coarse": f"{len(sl.grid_points(SENSITIVITY_GRIDS['Coarse grid'])):,}",

@@ -509,7 +509,7 @@ def historical_context(published: pd.DataFrame) -> pd.DataFrame:
             {
                 "Figure": figure.quantity,
                 "As published": f"doubling every {figure.value:g} months{interval}",
-                "As growth": f"2^(12 / {figure.value:g}) = {format_number(2 ** (12 / figure.value), 2)}x/yr",
+                "As growth": f"{format_number(2 ** (12 / figure.value), 2)}x/yr",
                 "Source": f"{author_year(figure.source_key)}, {figure.location}",
             }
         )

@@ -417,6 +417,7 @@ charts.publish(
     tl.figures.interactive_chart(result),
     "fig-timelines-interactive",
     sources=("models", "constraint_inputs", "constraint_correlations"),
+    data=tl.figures.interactive_defaults(result),
 )
 
 # %% [markdown]

@@ -170,7 +170,7 @@ def test_key_numbers_exported_and_byte_identical_to_an_earlier_execution(built_s
     that a build elsewhere gives the same numbers.
     """
     exported_csv = (built_site / "key-numbers.csv").read_text(encoding="utf-8")
-    records = json.loads((built_site / "key-numbers.json").read_text(encoding="utf-8"))
+    records = json.loads((built_site / "key-numbers.json").read_text(encoding="utf-8"))["key_numbers"]
     ids = [record["id"] for record in records]
     assert ids == sorted(ids) and len(ids) == len(set(ids))
     for required in REQUIRED_KEY_NUMBERS:
@@ -192,12 +192,19 @@ def test_every_key_number_names_the_topic_function_that_registered_it(built_site
         assert f"def {function}(" in (REPO_ROOT / path).read_text(encoding="utf-8"), number.code
 
 
+def test_key_numbers_json_carries_the_version_licence_and_typed_values(built_site):
+    document = json.loads((built_site / "key-numbers.json").read_text(encoding="utf-8"))
+    assert document["version"] and document["licence"] == "CC BY 4.0"
+    first = document["key_numbers"][0]
+    assert isinstance(first["value"], float) and isinstance(first["headline"], bool)
+
+
 def test_every_key_number_has_its_data_through_date_on_the_pages_and_in_every_export(built_site):
     """The CSV, JSON and BibTeX exports carry each number's last date of data; the key-numbers page shows
     it in a column, and each glance row on the landing page beside the value."""
     numbers = pd.read_csv(built_site / "key-numbers.csv", keep_default_na=False)
     assert numbers.data_through.str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
-    records = json.loads((built_site / "key-numbers.json").read_text(encoding="utf-8"))
+    records = json.loads((built_site / "key-numbers.json").read_text(encoding="utf-8"))["key_numbers"]
     assert all(record["data_through"] for record in records)
     bibtex = (built_site / "key-numbers.bib").read_text(encoding="utf-8")
     assert bibtex.count("data through 20") >= len(numbers)
@@ -462,7 +469,7 @@ def test_every_downloadable_figure_names_its_source_and_licence(built_site):
 
 def test_every_cited_key_number_exists_and_links_to_its_row(built_site):
     """``{cite-number}`id``` after a summary bullet names a registered id and links its row."""
-    records = json.loads((built_site / "key-numbers.json").read_text(encoding="utf-8"))
+    records = json.loads((built_site / "key-numbers.json").read_text(encoding="utf-8"))["key_numbers"]
     ids = {record["id"] for record in records}
     cited = {
         (page.stem, number)

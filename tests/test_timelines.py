@@ -227,6 +227,15 @@ def test_the_interactive_chart_reproduces_both_2030_headlines_at_its_defaults():
     assert "ceiling binds" in text
 
 
+def test_the_interactive_chart_s_csv_holds_its_lines_at_the_defaults():
+    result = _chapter_result()
+    lines = timelines.figures.interactive_defaults(result)
+    capped = lines[(lines.series == timelines.figures.CAPPED) & (lines.year == 2030.0)].flop.iloc[0]
+    constrained = float(np.median(result.sim.at(result.sim.constrained, 2030.0)))
+    assert capped == pytest.approx(constrained, rel=1e-9)
+    assert lines.series.nunique() == 8 and not lines.flop.isna().any()
+
+
 def test_every_slider_of_the_interactive_chart_starts_on_a_value_its_step_holds():
     constants = timelines.model.interactive_constants(_chapter_result())
     for name, (_label, low, high, step) in timelines.figures.SLIDERS.items():

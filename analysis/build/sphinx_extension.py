@@ -337,7 +337,9 @@ def _write_downloads(app: Sphinx, exception) -> None:
     _stub_icon_script(outdir)
     numbers = keynumbers.load_saved()
     (outdir / "key-numbers.csv").write_text(keynumbers.to_csv(numbers), encoding="utf-8")
-    (outdir / "key-numbers.json").write_text(keynumbers.to_json(numbers), encoding="utf-8")
+    (outdir / "key-numbers.json").write_text(
+        keynumbers.to_site_json(numbers, citations.report().version, citations.site_url()), encoding="utf-8"
+    )
     bibtex = citations.report_bibtex() + "".join(
         citations.key_number_bibtex(number) for number in sorted(numbers, key=lambda n: n.id)
     )

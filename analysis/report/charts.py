@@ -493,7 +493,9 @@ class _Rendered:
         return _embed_html(self.spec)
 
 
-def publish(chart: alt.TopLevelMixin, label: str, sources: Sequence[str]) -> alt.TopLevelMixin:
+def publish(
+    chart: alt.TopLevelMixin, label: str, sources: Sequence[str], data: pd.DataFrame | None = None
+) -> alt.TopLevelMixin:
     """Write ``<output>/figures/<label>.{vl.json,csv}`` and glue the chart under ``label``.
 
     ``<label>.vl.json`` is the Vega-Lite spec of the static figure, stamped with
@@ -502,6 +504,9 @@ def publish(chart: alt.TopLevelMixin, label: str, sources: Sequence[str]) -> alt
     page's own chart does not repeat it); the book build renders it to SVG and
     PNG once (``analysis.build.sphinx_extension``), so pages do not pay for it.
     The chart is serialised and validated once, here, and glued as that spec.
+
+    ``data`` (with a ``series`` column) replaces the CSV of what the spec holds, for a chart whose page
+    computes its lines in the browser (the interactive chart's lines at its defaults).
 
     ``label`` is the figure's name (``fig-<chapter>-<name>``); the chapter shows
     it with a ``glue:figure`` directive and links the files with ``{figure-svg}``. Every chart
@@ -518,7 +523,8 @@ def publish(chart: alt.TopLevelMixin, label: str, sources: Sequence[str]) -> alt
     folder.mkdir(parents=True, exist_ok=True)
     static = json.dumps(stamped(spec, label, sources), sort_keys=True, ensure_ascii=False)
     (folder / f"{label}{STATIC_SPEC_SUFFIX}").write_text(static, encoding="utf-8")
-    chart_data(spec).to_csv(folder / f"{label}.csv", index=False, lineterminator="\n")
+    table = chart_data(spec) if data is None else data
+    table.to_csv(folder / f"{label}.csv", index=False, lineterminator="\n")
     (folder / f"{label}{CREDIT_SUFFIX}").write_text(data_credit(sources), encoding="utf-8")
     glue(label, _Rendered(spec), display=False)
     return chart

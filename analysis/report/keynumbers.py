@@ -282,6 +282,27 @@ def to_json(numbers: list[KeyNumber]) -> str:
     return json.dumps(records, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
+def to_site_json(numbers: list[KeyNumber], version: str, url: str) -> str:
+    """The site's ``key-numbers.json``: the report, its version, licence and address, then every key
+    number sorted by id with its values as JSON numbers (at the exported precision) and flags as booleans."""
+    records = []
+    for number in sorted(numbers, key=lambda n: n.id):
+        record = _export_record(number)
+        for name in ("value", "ci_low", "ci_high", "ci_level"):
+            record[name] = float(record[name])
+        record["significant"] = int(record["significant"])
+        record["headline"] = str(record["headline"]).lower() == "true"
+        records.append(record)
+    document = {
+        "report": "AI Scaling Trends",
+        "version": version,
+        "licence": "CC BY 4.0",
+        "url": url,
+        "key_numbers": records,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
 def to_csv(numbers: list[KeyNumber]) -> str:
     """Key numbers as CSV, sorted by id, numbers as fixed-precision strings."""
     buffer = io.StringIO()

@@ -16,6 +16,7 @@ from analysis.topics.timelines.model import (
     Timelines,
     coverage,
     fan_frame,
+    interactive_ceilings,
     interactive_constants,
 )
 
@@ -201,6 +202,39 @@ SLIDERS = {
 by ``interactive_constants`` to a value the step can hold, so a slider can return to its start)."""
 
 
+def _interactive_years(constants: dict) -> np.ndarray:
+    """The interactive chart's years (decimal), a quarter apart from its start to 2035."""
+    return np.arange(constants["start_year"], 2035.0 + 1e-9, 0.25)
+
+
+PHYSICAL, EFFECTIVE, CAPPED = (
+    "largest run (physical, unconstrained)",
+    "effective compute (with algorithms)",
+    "largest run, capped by the ceilings",
+)
+"""The interactive chart's lines besides its ceilings."""
+
+
+def interactive_defaults(result: Timelines) -> pd.DataFrame:
+    """The interactive chart's lines at its sliders' starting values, one row per line and year (FLOP):
+    the data its downloadable CSV holds, since the page computes the lines in the browser."""
+    constants = interactive_constants(result)
+    years = _interactive_years(constants)
+    elapsed = years - constants["start_year"]
+    physical = constants["start_flop"] * constants["growth"] ** elapsed
+    ceilings = interactive_ceilings(constants)
+    lines = {
+        PHYSICAL: physical,
+        EFFECTIVE: physical * 2 ** (12 * elapsed / constants["halving"]),
+        **{f"{name} ceiling (2030)": np.full_like(years, value) for name, value in ceilings.items()},
+        CAPPED: np.minimum(physical, constants["joint_factor"] * min(ceilings.values())),
+    }
+    return pd.concat(
+        [pd.DataFrame({"series": name, "year": years, "flop": values}) for name, values in lines.items()],
+        ignore_index=True,
+    )
+
+
 def interactive_chart(result: Timelines) -> alt.LayerChart:
     """The largest run to 2035 and the 2030 ceilings, recomputed in the browser from six sliders, with
     a line of text that states the 2030 run and the ceiling that binds.
@@ -227,12 +261,12 @@ def interactive_chart(result: Timelines) -> alt.LayerChart:
     }
     lowest = f"{constants['joint_factor']:.10g} * min(" + ", ".join(ceilings.values()) + ")"
     series = {
-        "largest run (physical, unconstrained)": physical,
-        "effective compute (with algorithms)": f"{physical} * pow(2, 12 * {elapsed} / halving)",
+        PHYSICAL: physical,
+        EFFECTIVE: f"{physical} * pow(2, 12 * {elapsed} / halving)",
         **{f"{name} ceiling (2030)": expression for name, expression in ceilings.items()},
-        "largest run, capped by the ceilings": f"min({physical}, {lowest})",
+        CAPPED: f"min({physical}, {lowest})",
     }
-    years = pd.DataFrame({"year": np.arange(constants["start_year"], 2035.0 + 1e-9, 0.25)})
+    years = pd.DataFrame({"year": _interactive_years(constants)})
     chart = alt.Chart(years)
     for name, expression in series.items():
         chart = chart.transform_calculate(**{name: expression})

@@ -87,3 +87,24 @@ def test_the_publishing_workflow_tests_before_it_publishes_the_built_site():
     )
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert set(workflow[True]) >= {"push"}, "on: push"
+
+
+def test_a_narrow_log_axis_has_ticks_between_its_powers_of_ten():
+    from analysis.report import charts
+
+    axis = charts.log_axis("loss", 2.3, 4.6)
+    assert axis["axis"].values == [2, 3, 4, 5]
+    assert charts.log_axis("tokens", 1e10, 1e16)["axis"].values[0] == 1e10
+
+
+def test_a_tooltip_in_watts_dollars_or_flop_reads_in_human_units():
+    from analysis.report import charts
+
+    power, calculate = charts._human_tooltip(
+        {"field": "power_w", "type": "quantitative", "format": ".3~e", "title": "power (W)"}
+    )
+    assert power["title"] == "power" and power["type"] == "nominal" and "GW" in calculate["calculate"]
+    cost, calculate = charts._human_tooltip({"field": "cost_usd", "type": "quantitative", "format": ".3~e"})
+    assert "billion" in calculate["calculate"]
+    share, calculate = charts._human_tooltip({"field": "share", "type": "quantitative", "format": ".2f"})
+    assert calculate is None and share["field"] == "share"

@@ -343,19 +343,40 @@ def band_fill(color: alt.Color) -> alt.Fill:
 
 
 def year_domain(dates: pd.Series) -> list[int]:
-    """A temporal scale's domain from 1 January of the first date's year to 1 January after the last
-    (ms since 1970), explicit so that labels can be placed (``point_labels``)."""
-    years = pd.to_datetime(dates).dt.year
-    bounds = [pd.Timestamp(int(years.min()), 1, 1), pd.Timestamp(int(years.max()) + 1, 1, 1)]
+    """A temporal scale's domain from 1 January of the first date's year (the axis names it) to the first
+    of the month after the last date (ms since 1970), explicit so that labels can be placed
+    (``point_labels``)."""
+    dates = pd.to_datetime(dates)
+    last = dates.max()
+    bounds = [
+        pd.Timestamp(dates.min().year, 1, 1),
+        pd.Timestamp(last.year, last.month, 1) + pd.DateOffset(months=1),
+    ]
     return [int(bound.value // 1_000_000) for bound in bounds]
 
 
 def log_axis(title: str, low: float, high: float) -> dict:
     """Encoding options for a log10 axis ticked at powers of ten, labelled ``10ⁿ``.
 
-    Wide ranges are ticked at every second (or third...) power so labels never crowd.
+    Wide ranges are ticked at every second (or third...) power so labels never crowd; a range of two
+    decades or less is ticked at 1, 2 and 5 times each power (within one decade also at 1.5, 3, 4 and 7),
+    labelled plainly (0.5, 1, 2).
     """
     ticks = powers_of_ten(low, high)
+    if len(ticks) <= 3:
+        factors = (1, 2, 5) if high / low > 10 else (1, 1.5, 2, 3, 4, 5, 7)
+        steps = [factor * tick for tick in ticks for factor in factors]
+        below = max(step for step in steps if step <= low)
+        above = min(step for step in steps if step >= high)
+        return {
+            "scale": alt.Scale(type="log", domain=[below, above], nice=False),
+            "axis": alt.Axis(
+                title=title,
+                values=[step for step in steps if below <= step <= above],
+                format="~g",
+                labelOverlap="greedy",
+            ),
+        }
     labelled = ticks if len(ticks) <= 7 else ticks[:: -(-len(ticks) // 7)]
     return {
         "scale": alt.Scale(type="log", domain=[ticks[0], ticks[-1]], nice=False),

@@ -113,7 +113,8 @@ def threshold_chart(frame: pd.DataFrame) -> alt.LayerChart:
 
 
 def counts_chart(counts: pd.DataFrame) -> alt.LayerChart:
-    """Models above 1e25 and 1e26 FLOP by year (observed, then projected with a 90% band)."""
+    """Models above 1e25 and 1e26 FLOP by year (observed as squares, then projected as triangles with a
+    90% band)."""
     frame = counts.assign(
         threshold=counts.threshold.map(lambda t: f"above 1e{int(round(np.log10(t)))} FLOP"),
         kind=np.where(counts.observed, "observed", "projected"),
@@ -129,13 +130,20 @@ def counts_chart(counts: pd.DataFrame) -> alt.LayerChart:
         .mark_area(opacity=0.2)
         .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q", fill=charts.band_fill(color))
     )
-    line = (
+    line = alt.Chart(positive).mark_line().encode(x=x, y=alt.Y("median:Q", **y_axis), color=color)
+    points = (
         alt.Chart(positive)
-        .mark_line(point=True)
+        .mark_point(size=60, filled=True)
         .encode(
             x=x,
             y=alt.Y("median:Q", **y_axis),
             color=color,
+            shape=alt.Shape(
+                "kind:N",
+                title="Count",
+                scale=alt.Scale(domain=["observed", "projected"], range=["square", "triangle-up"]),
+                legend=alt.Legend(orient="bottom"),
+            ),
             tooltip=[
                 alt.Tooltip("threshold:N"),
                 alt.Tooltip("year:O"),
@@ -146,7 +154,7 @@ def counts_chart(counts: pd.DataFrame) -> alt.LayerChart:
             ],
         )
     )
-    return alt.layer(band, line).properties(title="How many models exceed the thresholds")
+    return alt.layer(band, line, points).properties(title="How many models exceed the thresholds")
 
 
 def calibration_chart(raw: pd.DataFrame, widened: pd.DataFrame, factor: float) -> alt.LayerChart:

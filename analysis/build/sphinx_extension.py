@@ -368,6 +368,9 @@ def _write_downloads(app: Sphinx, exception) -> None:
 
 def setup(app: Sphinx) -> dict:
     """Register the extension's events, role and directives."""
+    from analysis.report import bibliography
+
+    bibliography.register_style()
     app.connect("config-inited", _configure)
     app.connect("html-page-context", _add_vega_to_chart_pages)
     app.connect("html-page-context", _add_page_metadata)

@@ -143,9 +143,9 @@ glue_text(compute_trends.facts.method_facts())
 # %% [markdown]
 # ## Method
 #
-# Each growth rate is an ordinary least-squares fit of $\log_{10}$ training
+# Each growth rate is an ordinary least-squares fit of log₁₀ training
 # compute on publication date (in decimal years); the slope is in orders of
-# magnitude per year (OOM/yr), and $10^{\text{slope}}$ is the growth factor
+# magnitude per year (OOM/yr), and ten to the power of the slope is the growth factor
 # (x/yr). Intervals are 90% percentile intervals of {glue:text}`resamples`
 # seeded bootstrap resamples of models. Epoch reports 90% intervals for most
 # of its growth rates, though one of its appendix tables gives an 80% interval,

@@ -175,9 +175,7 @@ glue_text(pw.facts.method_facts(result))
 # **Power of a run** is the peak its hardware needs from the grid, Epoch AI's
 # definition:
 #
-# $$
-# P = n_\text{chips} \times \text{TDP} \times o_\text{server} \times \text{PUE}.
-# $$
+# > power = chips × TDP × server overhead × PUE.
 #
 # The server
 # overhead (CPUs, memory, network, fans) is

@@ -162,18 +162,16 @@ glue_text(tl.facts.correlation_facts(result))
 # **Ceilings.** Each ceiling is the compute a run could do in 2030 if that were
 # the only limit; for power, chips and spend,
 #
-# $$
-# C = R \times u \times T \times g_\text{FP8},
-# $$
+# > compute = R × u × T × g,
 #
-# where $R$ is the FLOP/s the constraint allows, $u$ utilisation, $T$ the run's
-# length and $g_\text{FP8}$ the gain from 8-bit training. For power, $R$ is the
+# where R is the FLOP/s the constraint allows, u utilisation, T the run's
+# length and g the gain from 8-bit training. For power, R is the
 # power one run can draw times training FLOP per joule in 2030 (the H100's
 # 16-bit peak over its TDP, server overhead and PUE, improved along the
 # chip-efficiency trend); as in Sevilla et al. (their footnotes 45 and 46) that
 # power is the larger of one campus and a geographically distributed network,
 # the latter capped by inter-data-centre bandwidth, and one campus alone is
-# shown as a scenario. For chips, $R$ is the H100-equivalents available to the
+# shown as a scenario. For chips, R is the H100-equivalents available to the
 # largest run times the H100's peak. For spend, it is the H100-equivalents a
 # cluster budget buys at 2030 prices (the price falling at the power chapter's
 # price-performance rate). The data ceiling is the compute whose

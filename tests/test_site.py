@@ -387,7 +387,8 @@ def test_pages_work_in_a_browser_with_the_network_blocked(built_site):
             assert count >= 1, f"{html.name}: no chart"
             _wait_for_charts(page)
             clashes += [f"{html.name} (desktop): {clash}" for clash in page.evaluate(LABEL_CLASHES)]
-            page.wait_for_selector("mjx-container", timeout=20_000)
+            if 'class="math' in html.read_text(encoding="utf-8"):
+                page.wait_for_selector("mjx-container", timeout=20_000)
             first_mark = page.locator(".vega-chart svg .mark-symbol path").first
             first_mark.scroll_into_view_if_needed()
             first_mark.hover(force=True)
@@ -579,6 +580,7 @@ def test_each_chapter_page_weighs_at_most_3_5_mb_with_the_scripts_and_styles_it_
             if not asset.startswith("http") and (page.parent / asset).resolve().is_file()
         )
         assert total <= PAGE_BUDGET_BYTES, f"{page.name}: {total / 1e6:.1f} MB"
+        assert ("tex-chtml.js" in text) == ('class="math' in text), f"{page.name}: MathJax without maths"
 
 
 def test_the_landing_page_opens_with_a_finding_card_per_headline(built_site):

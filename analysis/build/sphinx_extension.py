@@ -97,6 +97,16 @@ def _add_vega_to_chart_pages(app: Sphinx, pagename, templatename, context, doctr
         app.add_js_file(VEGA_BUNDLE)
 
 
+def _drop_mathjax_without_maths(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """A page with no maths does not load MathJax (1.2 MB): myst-nb asks for it on every page, in case a
+    notebook output holds maths; ours never do."""
+    if 'class="math' in context.get("body", ""):
+        return
+    context["script_files"] = [
+        script for script in context.get("script_files", []) if MATHJAX_ENTRY not in str(script)
+    ]
+
+
 SITE_DESCRIPTION = (
     "An open, reproducible report on how AI training scales: every number recomputed from committed data, "
     "with its interval and the published figure it replicates."
@@ -373,6 +383,7 @@ def setup(app: Sphinx) -> dict:
     bibliography.register_style()
     app.connect("config-inited", _configure)
     app.connect("html-page-context", _add_vega_to_chart_pages)
+    app.connect("html-page-context", _drop_mathjax_without_maths)
     app.connect("html-page-context", _add_page_metadata)
     app.connect("builder-inited", _execute_stale_pages, priority=900)
     app.connect("env-get-outdated", _reread_computed_pages)

@@ -125,7 +125,9 @@ tables.show(
 
 # %% tags=["hide-input"]
 tables.show(
-    correlations[["parameter_a", "parameter_b", "spearman_rho", "input_a", "input_b"]].rename(
+    correlations[["parameter_a", "parameter_b", "spearman_rho", "input_a", "input_b"]]
+    .replace(loaders.load_constraint_inputs().set_index("key").quantity.to_dict())
+    .rename(
         columns={
             "parameter_a": "Sevilla et al.'s parameter",
             "parameter_b": "correlated with",

@@ -371,7 +371,14 @@ def test_pages_work_in_a_browser_with_the_network_blocked(built_site):
         page.route("**/*", block_outside)
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
-        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on(
+            "console",
+            lambda message: (
+                errors.append(message.text)
+                if message.type == "error" or "Conflicting" in message.text
+                else None
+            ),
+        )
         downloads = set()
         clashes = []
 

@@ -60,7 +60,8 @@ THEME_NAME = "scaling_trends"
 @alt.theme.register(THEME_NAME, enable=True)
 def theme() -> alt.theme.ThemeConfig:
     """The report's Altair theme: sizes, fonts, palette, quiet grid; legends below the plot, one entry a
-    line, with room for a phone-wide label (no truncated legend text)."""
+    line, with room for a phone-wide label (no truncated legend text), symbols at full opacity (a band
+    behind a line does not make its legend swatch pale)."""
     return {
         "config": {
             "view": {"continuousWidth": WIDTH, "continuousHeight": HEIGHT, "stroke": None},
@@ -83,6 +84,7 @@ def theme() -> alt.theme.ThemeConfig:
                 "orient": "bottom",
                 "direction": "vertical",
                 "layout": {"bottom": {"direction": "vertical", "anchor": "start"}},
+                "symbolOpacity": 1,
             },
             "point": {"size": 40, "filled": True},
             "line": {"strokeWidth": 2},
@@ -334,12 +336,6 @@ def scientific(value: str) -> str:
     significant digits)."""
     parts = f"split(format({value}, '.1e'), 'e')"
     return f"{parts}[0] + ' × 10' + " + _superscript(f"toNumber({parts}[1])")
-
-
-def band_fill(color: alt.Color) -> alt.Fill:
-    """The fill of the interval bands behind ``color``'s lines: same field and colours, no legend of its
-    own (the legend shows the lines' strong colours, not the bands' pale ones)."""
-    return alt.Fill(**{**color.to_dict(), "legend": None})
 
 
 def year_domain(dates: pd.Series) -> list[int]:
@@ -788,7 +784,7 @@ def band_lines(
     band = (
         alt.Chart(frame)
         .mark_area(opacity=0.2)
-        .encode(x=x_encoding, y=alt.Y(low, **y_axis), y2=high, fill=band_fill(color))
+        .encode(x=x_encoding, y=alt.Y(low, **y_axis), y2=high, color=color)
     )
     line = (
         alt.Chart(frame)
@@ -991,7 +987,7 @@ def projection_layers(frame: pd.DataFrame, x, y_axis: dict, value: str, unit: st
     band = (
         alt.Chart(shown)
         .mark_area(opacity=0.15)
-        .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q", fill=band_fill(color))
+        .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q", color=color)
     )
     line = (
         alt.Chart(frame)
@@ -1000,7 +996,9 @@ def projection_layers(frame: pd.DataFrame, x, y_axis: dict, value: str, unit: st
             x=x,
             y=alt.Y(f"{value}:Q", **y_axis),
             color=color,
-            strokeDash=alt.StrokeDash("projection:N", scale=alt.Scale(domain=order), legend=None),
+            strokeDash=alt.StrokeDash(
+                "projection:N", title="Projection", scale=alt.Scale(domain=order), legend=legend
+            ),
             tooltip=[
                 alt.Tooltip("projection:N"),
                 alt.Tooltip("year:Q", format=".2f"),

@@ -82,6 +82,17 @@ def central_80(number: KeyNumber) -> tuple[float, float]:
     )
 
 
+def _ours_text(number: KeyNumber) -> str:
+    """Our estimate with its interval as the Claims page prints it: in a reader's units for power, money
+    and dates (4.9 GW, USD 1.2 billion, Sep 2027), else as registered; a count has no unit word."""
+    from analysis.report.findings import human_value, interval_text
+
+    if number.unit in ("W", "USD", "year"):
+        return f"{human_value(number.value, number)} ({interval_text(number)})"
+    unit = "" if number.unit == "dimensionless" else f" {number.unit}"
+    return f"{number.text}{unit}"
+
+
 def verdict(
     claim: pd.Series, numbers: dict[str, KeyNumber], scored: dict[str, tuple[str, str]] | None = None
 ) -> Verdict:
@@ -132,8 +143,7 @@ def verdict(
         whole = low >= value if above else high <= value
         central = number.value >= value if above else number.value <= value
         result = CONSISTENT if whole else (PARTLY if central else INCONSISTENT)
-    unit = "" if number.unit == "dimensionless" else f" {number.unit}"
-    return Verdict(claim, result, f"{number.text}{unit} ({number.id})")
+    return Verdict(claim, result, f"{_ours_text(number)} ({number.id})")
 
 
 def load_claims() -> pd.DataFrame:

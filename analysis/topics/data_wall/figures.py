@@ -60,7 +60,7 @@ def fan_chart(wall: DataWall) -> alt.VConcatChart:
     areas = (
         alt.Chart(band)
         .mark_area(opacity=0.15, clip=True)
-        .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q", fill=charts.band_fill(color))
+        .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q", color=color)
     )
     lines = (
         alt.Chart(band)
@@ -173,7 +173,11 @@ def tornado_chart(table: pd.DataFrame, base_year: float) -> alt.LayerChart:
             ],
         )
     )
-    rule = alt.Chart(pd.DataFrame({"year": [base_year]})).mark_rule(strokeDash=[4, 3]).encode(x="year:Q")
+    rule = (
+        alt.Chart(pd.DataFrame({"year": [base_year]}))
+        .mark_rule(strokeDash=[4, 3])
+        .encode(x=alt.X("year:Q", axis=alt.Axis(format="d", tickMinStep=1)))
+    )
     return alt.layer(bars, rule).properties(
         title="Which input moves the year of full use", width=360, height=alt.Step(charts.CATEGORY_STEP)
     )

@@ -128,7 +128,7 @@ def counts_chart(counts: pd.DataFrame) -> alt.LayerChart:
     band = (
         alt.Chart(positive)
         .mark_area(opacity=0.2)
-        .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q", fill=charts.band_fill(color))
+        .encode(x=x, y=alt.Y("low:Q", **y_axis), y2="high:Q", color=color)
     )
     line = alt.Chart(positive).mark_line().encode(x=x, y=alt.Y("median:Q", **y_axis), color=color)
     points = (
@@ -279,16 +279,15 @@ def interactive_chart(result: Timelines) -> alt.LayerChart:
     for name, expression in series.items():
         chart = chart.transform_calculate(**{name: expression})
     y_axis = charts.log_axis("Training compute (FLOP)", 1e25, 1e34)
+    legend = alt.Legend(orient="bottom", columns=2)
     lines = (
         chart.transform_fold(list(series), as_=["series", "flop"])
         .mark_line(clip=True)
         .encode(
             x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
             y=alt.Y("flop:Q", **y_axis),
-            color=alt.Color(
-                "series:N", title=None, sort=list(series), legend=alt.Legend(orient="bottom", columns=2)
-            ),
-            strokeDash=alt.StrokeDash("series:N", sort=list(series), legend=None),
+            color=alt.Color("series:N", title=None, sort=list(series), legend=legend),
+            strokeDash=alt.StrokeDash("series:N", title=None, sort=list(series), legend=legend),
             tooltip=[
                 alt.Tooltip("series:N", title="line"),
                 alt.Tooltip("year:Q", format=".2f"),

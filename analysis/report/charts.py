@@ -13,6 +13,7 @@ import json
 import math
 import textwrap
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 import altair as alt
@@ -192,33 +193,49 @@ def month_year(value: str) -> str:
     return f"monthAbbrevFormat(floor(({value} % 1) * 12)) + ' ' + floor({value})"
 
 
+@cache
+def _enum_fields() -> frozenset[str]:
+    """Names of the columns the catalog declares as enums (their values are snake_case words)."""
+    from analysis.data import catalog, schema
+
+    return frozenset(
+        column.name
+        for spec in vars(catalog).values()
+        if isinstance(spec, schema.TableSpec)
+        for column in spec.columns
+        if column.values
+    )
+
+
 def _human_tooltip(entry: dict) -> tuple[dict, dict | None]:
     """A tooltip entry in human units (a calculated text field and the transform computing it), or the
     entry unchanged: numbers of a million or more (or below 0.001) as ``1.2 × 10²⁹`` and others plainly
-    (``units.format_number``), a ``power_w*`` field as ``94 kW``, a ``cost_usd*`` field in words, a decimal
-    ``year`` as its month."""
+    (``units.format_number``), a ``power_w*`` field (or one titled in W) as ``94 kW``, a ``cost_usd*``
+    field (or one titled in USD) in words, a decimal ``year`` as its month, a declared enum value
+    (``third_party_estimate``) in words."""
     field, fmt = entry.get("field"), entry.get("format")
-    if (
-        not isinstance(field, str)
-        or entry.get("type") != "quantitative"
-        or fmt not in (".3~e", ".3~g", ".2f")
-    ):
+    if not isinstance(field, str):
         return entry, None
     value = f"datum[{json.dumps(field)}]"
+    name = f"{field} (shown)"
+    if entry.get("type") == "nominal" and field in _enum_fields():
+        words = f"isValid({value}) ? replace({value}, regexp('_', 'g'), ' ') : '–'"
+        return {**entry, "field": name, "title": entry.get("title", field)}, {"calculate": words, "as": name}
+    if entry.get("type") != "quantitative" or fmt not in (".3~e", ".3~g", ".2f"):
+        return entry, None
+    title = entry.get("title", field)
     if fmt == ".2f":
         if field != "year":
             return entry, None
         expression = month_year(value)
-    elif field.startswith("power_w"):
+    elif field.startswith("power_w") or (isinstance(title, str) and title.endswith("(W)")):
         expression = watts(value)
-    elif field.startswith("cost_usd"):
+    elif field.startswith("cost_usd") or (isinstance(title, str) and title.endswith("(USD)")):
         expression = dollars(value)
     else:
         expression = (
             f"abs({value}) >= 1e6 || abs({value}) < 1e-3 ? {scientific(value)} : format({value}, ',.3~r')"
         )
-    name = f"{field} (shown)"
-    title = entry.get("title", field)
     for unit in (" (W)", " (USD)"):
         title = title.replace(unit, "") if isinstance(title, str) else title
     calculate = {"calculate": f"isValid({value}) ? {expression} : '–'", "as": name}

@@ -20,6 +20,10 @@ from analysis.topics.chinchilla.model import (
     residuals,
 )
 
+LAW_LEGEND = alt.Legend(orient="bottom")
+"""One legend for the residual figure's colour and shape (both say which law; an order given as a scale
+domain, since Vega-Lite does not merge legends that sort)."""
+
 
 def residual_chart(replication: Replication, published: pd.DataFrame) -> alt.LayerChart:
     """Residuals of our law and of Hoffmann et al.'s two versions against tokens per parameter."""
@@ -35,8 +39,12 @@ def residual_chart(replication: Replication, published: pd.DataFrame) -> alt.Lay
                 **charts.log_axis("Training tokens per parameter D/N", ratio.min(), ratio.max()),
             ),
             y=alt.Y("residual:Q", title="Observed − predicted loss (nats/token)"),
-            color=alt.Color("law:N", title="Law", sort=list(RESIDUAL_LAWS)),
-            shape=alt.Shape("law:N", title="Law", sort=list(RESIDUAL_LAWS)),
+            color=alt.Color(
+                "law:N", title="Law", scale=alt.Scale(domain=list(RESIDUAL_LAWS)), legend=LAW_LEGEND
+            ),
+            shape=alt.Shape(
+                "law:N", title="Law", scale=alt.Scale(domain=list(RESIDUAL_LAWS)), legend=LAW_LEGEND
+            ),
             tooltip=[
                 alt.Tooltip("law:N"),
                 *RUN_TOOLTIP,

@@ -232,8 +232,8 @@ charts.publish(
 # ```{glue:figure} fig-timelines-fan
 # :name: fig-timelines-fan
 #
-# The largest training run to 2035 on the constrained path (the headline) and
-# unconstrained (each median and 90% band), beside the trend line and the
+# The largest training run to 2035 on the constrained path (the headline, its
+# median and 90% band) and unconstrained (its median), beside the trend line and the
 # record carried forward, the frontier runs they are fitted to, and the power
 # and chip ceilings of 2030 (median and 90% interval; every ceiling is in the
 # table under the ceilings figure). {figure-svg}`fig-timelines-fan`

@@ -258,9 +258,16 @@ def _glance(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
 
 
 def _claimed_text(claim, numbers: dict) -> str:
-    """The claimed value as printed, and, where our key number is in another unit, the same value in
-    ours (``claims.convert``: a growth rate, OOM/yr or a halving time); a count has no unit word."""
+    """The claimed value as printed (power, money and dates as a reader reads them: 10 GW, Sep 2027),
+    and, where our key number is in another unit, the same value in ours (``claims.convert``: a growth
+    rate, OOM/yr or a halving time); a count has no unit word."""
     prefix = {"at_least": "at least ", "at_most": "at most ", "about": ""}[claim.comparison]
+    if claim.unit in ("W", "USD", "year"):
+        value = units.format_human(claim.value, claim.unit)
+        if pd.notna(claim.low):
+            low, high = (units.format_human(bound, claim.unit) for bound in (claim.low, claim.high))
+            value += f" ({low} to {high})"
+        return f"{prefix}{value}"
     value = units.format_printed(claim.value, claim.unit)
     if pd.notna(claim.low):
         value += (

@@ -28,8 +28,15 @@ LONG_TABLE_ROWS = 15
 """Above this many rows a table is folded (``<details>``): the reader opens it, the page stays short."""
 
 
+HEADER_WORDS = {"pit": "PIT", "flop": "FLOP"}
+"""Headers that are abbreviations, written as a reader knows them."""
+
+
 def _words(name):
-    """A snake_case header in words (``source_title`` -> ``source title``); anything else unchanged."""
+    """A snake_case header in words (``source_title`` -> ``source title``), an abbreviation in capitals
+    (``pit`` -> ``PIT``); anything else unchanged."""
+    if name in HEADER_WORDS:
+        return HEADER_WORDS[name]
     return (
         name.replace("_", " ")
         if isinstance(name, str) and re.fullmatch(r"[a-z0-9]+(_[a-z0-9]+)+", name)

@@ -142,7 +142,8 @@ def dataset_chart(wall: DataWall) -> alt.LayerChart:
 
 
 def tornado_chart(table: pd.DataFrame, base_year: float) -> alt.LayerChart:
-    """One bar per input from the year at its 10th to the year at its 90th percentile."""
+    """One bar per input from the year at its 10th to the year at its 90th percentile, each end marked
+    (circle: the input at its 10th percentile; triangle: at its 90th), on whole-year ticks."""
     frame = table.assign(
         early=table[["year at 10th percentile", "year at 90th percentile"]].min(axis=1),
         late=table[["year at 10th percentile", "year at 90th percentile"]].max(axis=1),
@@ -153,32 +154,50 @@ def tornado_chart(table: pd.DataFrame, base_year: float) -> alt.LayerChart:
             for end in ("10th", "90th")
         },
     )
+    years = list(range(int(np.floor(frame.early.min())), int(np.ceil(frame.late.max())) + 1))
+    x_scale = alt.Scale(domain=[years[0], years[-1]], nice=False)
+    axis = alt.Axis(format="d", values=years)
     y = alt.Y("input:N", sort=list(frame.input), title=None, axis=alt.Axis(labelLimit=420))
+    tooltip = [
+        alt.Tooltip("input:N"),
+        alt.Tooltip("at 10th percentile:N", title="year of full use, input at its 10th percentile"),
+        alt.Tooltip("at 90th percentile:N", title="year of full use, input at its 90th percentile"),
+    ]
     bars = (
         alt.Chart(frame)
-        .mark_bar(color=charts.OKABE_ITO[0], height=14)
+        .mark_bar(color=charts.OKABE_ITO[0], height=14, opacity=0.5)
         .encode(
             y=y,
-            x=alt.X(
-                "early:Q",
-                title="Year of full use (bar: the input from its 10th to its 90th percentile)",
-                scale=alt.Scale(zero=False),
-                axis=alt.Axis(format="d", tickMinStep=1),
-            ),
+            x=alt.X("early:Q", title="Year of full use", scale=x_scale, axis=axis),
             x2="late:Q",
-            tooltip=[
-                alt.Tooltip("input:N"),
-                alt.Tooltip("at 10th percentile:N", title="year of full use, input at its 10th percentile"),
-                alt.Tooltip("at 90th percentile:N", title="year of full use, input at its 90th percentile"),
-            ],
+            tooltip=tooltip,
+        )
+    )
+    ends = (
+        alt.Chart(frame)
+        .transform_fold(["year at 10th percentile", "year at 90th percentile"], as_=["end", "year"])
+        .mark_point(filled=True, size=70, color="#000000")
+        .encode(
+            y=y,
+            x=alt.X("year:Q", scale=x_scale, axis=axis),
+            shape=alt.Shape(
+                "end:N",
+                title="The input at its",
+                scale=alt.Scale(
+                    domain=["year at 10th percentile", "year at 90th percentile"],
+                    range=["circle", "triangle-up"],
+                ),
+                legend=alt.Legend(orient="bottom", labelExpr="replace(datum.label, 'year at ', '')"),
+            ),
+            tooltip=tooltip,
         )
     )
     rule = (
         alt.Chart(pd.DataFrame({"year": [base_year]}))
         .mark_rule(strokeDash=[4, 3])
-        .encode(x=alt.X("year:Q", axis=alt.Axis(format="d", tickMinStep=1)))
+        .encode(x=alt.X("year:Q", scale=x_scale, axis=axis))
     )
-    return alt.layer(bars, rule).properties(
+    return alt.layer(bars, ends, rule).properties(
         title="Which input moves the year of full use", width=360, height=alt.Step(charts.CATEGORY_STEP)
     )
 

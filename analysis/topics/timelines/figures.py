@@ -286,8 +286,10 @@ def interactive_chart(result: Timelines) -> alt.LayerChart:
         .encode(
             x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
             y=alt.Y("flop:Q", **y_axis),
-            color=alt.Color("series:N", title=None, sort=list(series), legend=legend),
-            strokeDash=alt.StrokeDash("series:N", title=None, sort=list(series), legend=legend),
+            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=list(series)), legend=legend),
+            strokeDash=alt.StrokeDash(
+                "series:N", title=None, scale=alt.Scale(domain=list(series)), legend=legend
+            ),
             tooltip=[
                 alt.Tooltip("series:N", title="line"),
                 alt.Tooltip("year:Q", format=".2f"),

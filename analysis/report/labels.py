@@ -29,7 +29,7 @@ SIDES = {
 OFFSET = 5
 """Gap between a point and its label (px)."""
 
-PLOT_WIDTHS = tuple(range(260, 821, 40))
+PLOT_WIDTHS = tuple(range(260, 821, 60))
 """Plot widths (px) the placement must work at: a phone's chart to a desktop's."""
 
 CHAR_WIDTH = 0.62
@@ -81,13 +81,16 @@ def _boxes(x: np.ndarray, y: np.ndarray, widths: np.ndarray, height: float, side
     return np.stack([left, top, left + widths, top + height], axis=-1)
 
 
-def _overlap(box: np.ndarray, others: np.ndarray) -> float:
-    """Total area (px²) where ``box`` overlaps each of ``others``."""
-    if not len(others):
-        return 0.0
+def _areas(box: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Area (px²) where ``box`` overlaps each of ``others`` (one per row)."""
     width = np.clip(np.minimum(box[2], others[:, 2]) - np.maximum(box[0], others[:, 0]), 0, None)
     height = np.clip(np.minimum(box[3], others[:, 3]) - np.maximum(box[1], others[:, 1]), 0, None)
-    return float((width * height).sum())
+    return width * height
+
+
+def _overlap(box: np.ndarray, others: np.ndarray) -> float:
+    """Total area (px²) where ``box`` overlaps ``others``."""
+    return float(_areas(box, others).sum()) if len(others) else 0.0
 
 
 def _meet(box: np.ndarray, other: np.ndarray) -> bool:
@@ -149,13 +152,17 @@ def place(
 
     def cost(text: str, row: int, side: str) -> float:
         total = sides.index(side) * 0.01 + rows_of[text].index(row) * 0.01
+        others = [(other, placed) for other, placed in chosen.items() if other != text]
+        weights = np.array(
+            [10.0 if priority.index(other) < priority.index(text) else 1.0 for other, _ in others]
+        )
         for width in PLOT_WIDTHS:
             box = boxes[side, width][row]
-            for other, (other_row, other_side) in chosen.items():
-                if other != text:
-                    weight = 10 if priority.index(other) < priority.index(text) else 1
-                    area = _overlap(box, boxes[other_side, width][other_row][None])
-                    total += weight * area / height**2
+            if others:
+                placed = np.array(
+                    [boxes[other_side, width][other_row] for _, (other_row, other_side) in others]
+                )
+                total += float(weights @ _areas(box, placed)) / height**2
             total += 20 * _outside(box, width, plot_height) / height**2
             total += _overlap(box, points[width]) / POINT_SIZE**2
         return total

@@ -98,13 +98,13 @@ def test_a_narrow_log_axis_has_ticks_between_its_powers_of_ten():
 
 
 def test_a_tooltip_in_watts_dollars_or_flop_reads_in_human_units():
-    from analysis.report import charts
+    from analysis.report import page
 
-    power, calculate = charts._human_tooltip(
+    power, calculate = page._human_tooltip(
         {"field": "power_w", "type": "quantitative", "format": ".3~e", "title": "power (W)"}
     )
     assert power["title"] == "power" and power["type"] == "nominal" and "GW" in calculate["calculate"]
-    cost, calculate = charts._human_tooltip({"field": "cost_usd", "type": "quantitative", "format": ".3~e"})
+    cost, calculate = page._human_tooltip({"field": "cost_usd", "type": "quantitative", "format": ".3~e"})
     assert "billion" in calculate["calculate"]
-    share, calculate = charts._human_tooltip({"field": "share", "type": "quantitative", "format": ".2f"})
+    share, calculate = page._human_tooltip({"field": "share", "type": "quantitative", "format": ".2f"})
     assert calculate is None and share["field"] == "share"

@@ -7,7 +7,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from analysis.report import charts
+from analysis.report import charts, page
 from analysis.science import trends
 from analysis.topics.timelines.model import (
     CEILING_LABELS,
@@ -301,8 +301,8 @@ def interactive_chart(result: Timelines) -> alt.LayerChart:
         f"{expression} == datum.raw_lowest ? '{name}'" for name, expression in ceilings.items()
     )
     verdict = (
-        f"['2030: ' + {charts.scientific('datum.capped')} + ' FLOP',"
-        f" '(unconstrained ' + {charts.scientific('datum.unconstrained')} + '):',"
+        f"['2030: ' + {page.scientific('datum.capped')} + ' FLOP',"
+        f" '(unconstrained ' + {page.scientific('datum.unconstrained')} + '):',"
         " datum.unconstrained <= datum.capped ? 'no ceiling binds'"
         " : 'the ' + datum.binding + ' ceiling binds']"
     )

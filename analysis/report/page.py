@@ -102,23 +102,27 @@ def _phone_title(title):
     )
 
 
+def _ladder(value: str, steps: list[tuple[float, str]], write) -> str:
+    """Vega expression: ``value`` divided by the largest scale of ``steps`` it reaches and written by
+    ``write(number, word)`` (the unscaled value with ``steps``' last word)."""
+    text = write(f"format({value}, '.2~r')", steps[-1][1])
+    for scale, word in reversed(steps[:-1]):
+        scaled = write(f"format({value} / {scale:g}, '.2~r')", word)
+        text = f"{value} >= {scale:g} ? {scaled} : {text}"
+    return text
+
+
 def watts(value: str) -> str:
     """Vega expression: the power ``value`` (W) as a reader reads it, ``94 kW`` or ``4.9 GW``
     (``units.format_watts``)."""
-    steps = [(1e9, "GW"), (1e6, "MW"), (1e3, "kW")]
-    text = f"format({value}, '.2~r') + ' W'"
-    for scale, unit in reversed(steps):
-        text = f"{value} >= {scale:g} ? format({value} / {scale:g}, '.2~r') + ' {unit}' : {text}"
-    return text
+    steps = [(1e9, "GW"), (1e6, "MW"), (1e3, "kW"), (1, "W")]
+    return _ladder(value, steps, lambda number, unit: f"{number} + ' {unit}'")
 
 
 def dollars(value: str) -> str:
     """Vega expression: the cost ``value`` (USD) in words, ``USD 1.2 billion`` (``units.format_usd``)."""
-    steps = [(1e9, "billion"), (1e6, "million"), (1e3, "thousand")]
-    text = f"'USD ' + format({value}, '.2~r')"
-    for scale, unit in reversed(steps):
-        text = f"{value} >= {scale:g} ? 'USD ' + format({value} / {scale:g}, '.2~r') + ' {unit}' : {text}"
-    return text
+    steps = [(1e9, " billion"), (1e6, " million"), (1e3, " thousand"), (1, "")]
+    return _ladder(value, steps, lambda number, word: f"'USD ' + {number} + '{word}'")
 
 
 def month_year(value: str) -> str:

@@ -592,6 +592,19 @@ def _published_range(published: pd.DataFrame, prefix: str) -> tuple[float, float
     return float(np.sqrt(low * high)), low, high, "80% range, point at its geometric middle"
 
 
+def _our_row(label: str, draws: np.ndarray) -> dict:
+    """A row of ``ceiling_frame`` from our draws (FLOP): median and 90% interval."""
+    median, low, high = trends.median_interval(draws, LEVEL)
+    return {
+        "estimate": label,
+        "flop": median,
+        "low": low,
+        "high": high,
+        "source": "this report",
+        "point": OURS,
+    }
+
+
 def ceiling_frame(result: Timelines, published: pd.DataFrame) -> pd.DataFrame:
     """Each 2030 ceiling's median and 90% interval beside Sevilla et al.'s printed 80% range, the
     constrained and unconstrained runs, and Sevilla et al.'s feasible run; ``point`` says what each
@@ -599,17 +612,7 @@ def ceiling_frame(result: Timelines, published: pd.DataFrame) -> pd.DataFrame:
     rows = []
     draws = result.sim.ceilings
     for key, label in CEILING_LABELS.items():
-        median, low, high = trends.median_interval(draws[key].to_numpy(), LEVEL)
-        rows.append(
-            {
-                "estimate": label,
-                "flop": median,
-                "low": low,
-                "high": high,
-                "source": "this report",
-                "point": OURS,
-            }
-        )
+        rows.append(_our_row(label, draws[key].to_numpy()))
         if key in PUBLISHED_CEILINGS:
             centre, low, high, what = _published_range(published, PUBLISHED_CEILINGS[key])
             rows.append(
@@ -626,17 +629,7 @@ def ceiling_frame(result: Timelines, published: pd.DataFrame) -> pd.DataFrame:
         ("Constrained run (lowest ceiling path)", result.sim.at(result.sim.constrained, TARGET_YEAR)),
         ("Unconstrained trend (scenario)", result.largest(TARGET_YEAR)),
     ):
-        median, low, high = trends.median_interval(values, LEVEL)
-        rows.append(
-            {
-                "estimate": label,
-                "flop": median,
-                "low": low,
-                "high": high,
-                "source": "this report",
-                "point": OURS,
-            }
-        )
+        rows.append(_our_row(label, values))
     figure = published.loc["sevilla2024can.feasible_run.2030"]
     rows.append(
         {

@@ -43,6 +43,10 @@ def author_year(key: str) -> str:
     return f"{names[0]} et al. {year}"
 
 
+STYLE = "author_year_labels"
+"""The name ``AuthorYearStyle`` and ``AuthorYearLabels`` are registered under with pybtex."""
+
+
 class AuthorYearLabels(BaseLabelStyle):
     """The References page's labels as the text cites: ``[Besiroglu et al. 2024]`` (``author_year``),
     with ``a``, ``b`` after the year where two entries would share a label."""
@@ -62,11 +66,7 @@ class AuthorYearLabels(BaseLabelStyle):
 class AuthorYearStyle(PlainStyle):
     """pybtex's plain style with ``AuthorYearLabels`` (``bibtex_default_style = "author_year_labels"``)."""
 
-    default_label_style = "author_year_labels"
-
-
-STYLE = "author_year_labels"
-"""The name ``AuthorYearStyle`` and ``AuthorYearLabels`` are registered under with pybtex."""
+    default_label_style = STYLE
 
 
 def register_style() -> None:
